@@ -1,0 +1,96 @@
+package io.sp4j;
+
+import java.time.Duration;
+
+/**
+ * The socket options. Durations are {@link Duration}s, sizes are bytes. Setting a value outside
+ * an option's range, or an option the socket's type does not have, throws
+ * {@link IllegalArgumentException} naming the option and what it allows.
+ */
+public final class Options {
+  private Options() {}
+
+  private static final String NON_NEGATIVE = "allowed: a duration ≥ 0";
+  private static final String NON_NEGATIVE_OR_NULL = "allowed: a duration ≥ 0, or null to wait forever";
+  private static final String POSITIVE = "allowed: a duration > 0";
+
+  /** How long a receive waits; {@code null} (the default) waits forever, zero never waits. */
+  public static final Option<Duration> RECEIVE_TIMEOUT =
+      Option.readWrite("RECEIVE_TIMEOUT", Duration.class, null, Options::nonNegative, NON_NEGATIVE_OR_NULL);
+
+  /** How long a send waits for room; {@code null} (the default) waits forever, zero never waits. */
+  public static final Option<Duration> SEND_TIMEOUT =
+      Option.readWrite("SEND_TIMEOUT", Duration.class, null, Options::nonNegative, NON_NEGATIVE_OR_NULL);
+
+  /** How long {@code close()} keeps sending what is still queued. Default 1 s. */
+  public static final Option<Duration> LINGER =
+      Option.readWrite("LINGER", Duration.class, Duration.ofSeconds(1), Options::nonNegative, NON_NEGATIVE);
+
+  /** SUB: deliver messages whose body starts with this prefix (empty = every message). Counted. */
+  public static final Option<byte[]> SUBSCRIBE =
+      Option.writeOnly("SUBSCRIBE", byte[].class, "allowed: a byte prefix, on SUB sockets");
+
+  /** SUB: take back one {@link #SUBSCRIBE} of this exact prefix. */
+  public static final Option<byte[]> UNSUBSCRIBE =
+      Option.writeOnly("UNSUBSCRIBE", byte[].class, "allowed: a subscribed prefix, on SUB sockets");
+
+  /** REQ: resend the pending request when no reply came within this time. Default 60 s. */
+  public static final Option<Duration> RESEND_INTERVAL =
+      Option.readWrite("RESEND_INTERVAL", Duration.class, Duration.ofSeconds(60), Options::positive, POSITIVE);
+
+  /** SURVEYOR: how long responses to a survey are accepted. Default 1 s. */
+  public static final Option<Duration> SURVEY_DEADLINE =
+      Option.readWrite("SURVEY_DEADLINE", Duration.class, Duration.ofSeconds(1), Options::positive, POSITIVE);
+
+  /** Wait between a lost or failed connection and the next attempt. Default 100 ms. */
+  public static final Option<Duration> RECONNECT_INTERVAL =
+      Option.readWrite("RECONNECT_INTERVAL", Duration.class, Duration.ofMillis(100), Options::nonNegative, NON_NEGATIVE);
+
+  /**
+   * Upper bound of the reconnect wait: when above {@link #RECONNECT_INTERVAL}, the wait doubles
+   * on each failed attempt up to this. Zero (the default) keeps the wait constant.
+   */
+  public static final Option<Duration> RECONNECT_INTERVAL_MAX =
+      Option.readWrite("RECONNECT_INTERVAL_MAX", Duration.class, Duration.ZERO, Options::nonNegative, NON_NEGATIVE);
+
+  /** Largest message accepted from a peer, in bytes; -1 = no limit. Default 1 MiB. */
+  public static final Option<Integer> RECEIVE_MAX_SIZE =
+      Option.readWrite("RECEIVE_MAX_SIZE", Integer.class, 1024 * 1024, v -> v >= -1, "allowed: -1 (no limit) or a size ≥ 0");
+
+  /** Bytes a connection may have queued for sending. Default 128 KiB. */
+  public static final Option<Integer> SEND_BUFFER =
+      Option.readWrite("SEND_BUFFER", Integer.class, 128 * 1024, v -> v > 0, "allowed: a size > 0");
+
+  /** Bytes the socket may hold received but not yet taken. Default 128 KiB. */
+  public static final Option<Integer> RECEIVE_BUFFER =
+      Option.readWrite("RECEIVE_BUFFER", Integer.class, 128 * 1024, v -> v > 0, "allowed: a size > 0");
+
+  /** Most hops (header words) a request or survey may carry before it is dropped. Default 8. */
+  public static final Option<Integer> MAX_TTL =
+      Option.readWrite("MAX_TTL", Integer.class, 8, v -> v >= 1 && v <= 255, "allowed: 1 to 255");
+
+  /** Priority of endpoints added afterwards when sending: 1 (highest) to 16. Default 8. */
+  public static final Option<Integer> SEND_PRIORITY =
+      Option.readWrite("SEND_PRIORITY", Integer.class, 8, v -> v >= 1 && v <= 16, "allowed: 1 (highest) to 16");
+
+  /** Priority of endpoints added afterwards when receiving: 1 (highest) to 16. Default 8. */
+  public static final Option<Integer> RECEIVE_PRIORITY =
+      Option.readWrite("RECEIVE_PRIORITY", Integer.class, 8, v -> v >= 1 && v <= 16, "allowed: 1 (highest) to 16");
+
+  /** The socket's protocol (read-only). */
+  public static final Option<Protocol> PROTOCOL = Option.readOnly("PROTOCOL", Protocol.class);
+
+  /** The protocol of the peers this socket accepts (read-only). */
+  public static final Option<Protocol> PEER_PROTOCOL = Option.readOnly("PEER_PROTOCOL", Protocol.class);
+
+  /** Whether the socket is raw (read-only). */
+  public static final Option<Boolean> RAW = Option.readOnly("RAW", Boolean.class);
+
+  private static boolean nonNegative(Duration d) {
+    return !d.isNegative();
+  }
+
+  private static boolean positive(Duration d) {
+    return !d.isNegative() && !d.isZero();
+  }
+}

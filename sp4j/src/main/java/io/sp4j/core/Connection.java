@@ -1,0 +1,28 @@
+package io.sp4j.core;
+
+import io.sp4j.Message;
+
+/**
+ * What a transport gives the socket core for one established connection (after the SP
+ * handshake). The core calls these with its socket's lock held: none may block, and none may
+ * take another socket's lock (defer such work with {@link PipeEvents#afterUnlock(Runnable)}).
+ */
+public interface Connection {
+  /** Whether a write now would not overfill the connection's send buffer. */
+  boolean isWritable();
+
+  /** Queues a message for the peer; ownership passes to the connection. */
+  void write(Message message);
+
+  /** Stops delivering received messages until {@link #resumeReading()}. */
+  void suspendReading();
+
+  /** Delivers received messages again. */
+  void resumeReading();
+
+  /** Closes the connection. Idempotent. */
+  void close();
+
+  /** The peer's address for logs and statistics. */
+  String remoteAddress();
+}

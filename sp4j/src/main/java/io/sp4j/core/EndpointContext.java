@@ -1,0 +1,25 @@
+package io.sp4j.core;
+
+import io.sp4j.Option;
+import io.sp4j.Protocol;
+
+/** What an endpoint of a transport knows of its socket. */
+public interface EndpointContext {
+  /** The socket's own protocol. */
+  Protocol protocol();
+
+  /** A socket option's current value. */
+  <T> T option(Option<T> option);
+
+  /** Timers that run on a shared timer thread, without the socket's lock. */
+  Scheduler timers();
+
+  /**
+   * Offers an established connection to the socket.
+   *
+   * @param peer the protocol the peer announced
+   * @return the socket side of the new pipe, or {@code null} if the socket refuses it (wrong
+   *     peer protocol, a second PAIR peer, socket closed); the caller then closes the connection
+   */
+  PipeEvents attach(Connection connection, Protocol peer);
+}

@@ -1,0 +1,24 @@
+package io.sp4j.core;
+
+import io.sp4j.Message;
+
+/**
+ * What a transport calls on the socket side of a connection. Each call takes the socket's lock,
+ * so a transport must not call them while holding another socket's lock.
+ */
+public interface PipeEvents {
+  /** A whole message arrived from the peer (header and body still joined in the body). */
+  void deliver(Message message);
+
+  /** The connection can take messages again after {@link Connection#isWritable()} was false. */
+  void writable();
+
+  /** The connection is gone. Idempotent. */
+  void closed();
+
+  /**
+   * Runs {@code task} as soon as the socket's lock is released by the current thread (at once if
+   * it is not held): how a transport reaches another socket without nesting locks.
+   */
+  void afterUnlock(Runnable task);
+}

@@ -1,0 +1,107 @@
+package io.sp4j.core;
+
+import io.sp4j.Endpoint;
+import io.sp4j.Option;
+import io.sp4j.Options;
+import io.sp4j.Protocol;
+
+/** A socket's bound or connected address: the public {@link Endpoint} and a transport's context. */
+final class SocketEndpoint implements Endpoint, EndpointContext {
+  private final CoreSocket socket;
+  private final String url;
+  private final boolean bound;
+  private final int sendPriority;
+  private final int receivePriority;
+  private volatile TransportEndpoint transportEndpoint;
+  private volatile boolean closed;
+
+  SocketEndpoint(CoreSocket socket, String url, boolean bound) {
+    this.socket = socket;
+    this.url = url;
+    this.bound = bound;
+    this.sendPriority = socket.get(Options.SEND_PRIORITY);
+    this.receivePriority = socket.get(Options.RECEIVE_PRIORITY);
+  }
+
+  void started(TransportEndpoint endpoint) {
+    this.transportEndpoint = endpoint;
+  }
+
+  int sendPriority() {
+    return sendPriority;
+  }
+
+  int receivePriority() {
+    return receivePriority;
+  }
+
+  @Override
+  public String url() {
+    return url;
+  }
+
+  @Override
+  public int port() {
+    TransportEndpoint endpoint = transportEndpoint;
+    return endpoint == null ? -1 : endpoint.port();
+  }
+
+  @Override
+  public boolean isBound() {
+    return bound;
+  }
+
+  @Override
+  public boolean isClosed() {
+    return closed;
+  }
+
+  @Override
+  public void close() {
+    if (socket.removeEndpoint(this)) {
+      closeTransport();
+    }
+  }
+
+  /** Marks closed; returns whether this call did it. Caller holds the socket's lock. */
+  boolean markClosed() {
+    if (closed) {
+      return false;
+    }
+    closed = true;
+    return true;
+  }
+
+  /** Stops the transport side; called without the socket's lock. */
+  void closeTransport() {
+    TransportEndpoint endpoint = transportEndpoint;
+    if (endpoint != null) {
+      endpoint.close();
+    }
+  }
+
+  @Override
+  public Protocol protocol() {
+    return socket.protocol();
+  }
+
+  @Override
+  public <T> T option(Option<T> option) {
+    return socket.get(option);
+  }
+
+  @Override
+  public Scheduler timers() {
+    return SharedTimers.INSTANCE;
+  }
+
+  @Override
+  public PipeEvents attach(Connection connection, Protocol peer) {
+    return socket.attach(this, connection, peer);
+  }
+
+  @Override
+  public String toString() {
+    return (bound ? "bound " : "connected ") + url;
+  }
+}

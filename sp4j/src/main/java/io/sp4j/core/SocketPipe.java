@@ -1,0 +1,115 @@
+package io.sp4j.core;
+
+import io.sp4j.Message;
+
+/** The socket core's pipe: a transport {@link Connection} joined to one socket. */
+final class SocketPipe implements Pipe, PipeEvents {
+  private final CoreSocket socket;
+  private final SocketEndpoint endpoint;
+  private final int id;
+  private final Connection connection;
+  private final int sendPriority;
+  private final int receivePriority;
+  private boolean closed; // guarded by the socket's lock
+
+  SocketPipe(CoreSocket socket, SocketEndpoint endpoint, int id, Connection connection) {
+    this.socket = socket;
+    this.endpoint = endpoint;
+    this.id = id;
+    this.connection = connection;
+    this.sendPriority = endpoint.sendPriority();
+    this.receivePriority = endpoint.receivePriority();
+  }
+
+  SocketEndpoint endpoint() {
+    return endpoint;
+  }
+
+  @Override
+  public int id() {
+    return id;
+  }
+
+  @Override
+  public int sendPriority() {
+    return sendPriority;
+  }
+
+  @Override
+  public int receivePriority() {
+    return receivePriority;
+  }
+
+  @Override
+  public boolean isWritable() {
+    return !closed && connection.isWritable();
+  }
+
+  @Override
+  public boolean send(Message message) {
+    if (!isWritable()) {
+      return false;
+    }
+    connection.write(message);
+    return true;
+  }
+
+  @Override
+  public void suspendReading() {
+    connection.suspendReading();
+  }
+
+  @Override
+  public void resumeReading() {
+    if (!closed) {
+      connection.resumeReading();
+    }
+  }
+
+  /** Closed from the socket side (protocol decision, endpoint or socket close); lock held. */
+  @Override
+  public void close() {
+    if (markClosed()) {
+      connection.close();
+      socket.pipeGone(this);
+    }
+  }
+
+  /** Returns whether this call closed it; lock held. */
+  boolean markClosed() {
+    if (closed) {
+      return false;
+    }
+    closed = true;
+    return true;
+  }
+
+  boolean isClosed() {
+    return closed;
+  }
+
+  @Override
+  public void deliver(Message message) {
+    socket.pipeDelivered(this, message);
+  }
+
+  @Override
+  public void writable() {
+    socket.pipeWritable(this);
+  }
+
+  @Override
+  public void closed() {
+    socket.pipeClosedByTransport(this);
+  }
+
+  @Override
+  public void afterUnlock(Runnable task) {
+    socket.afterUnlock(task);
+  }
+
+  @Override
+  public String toString() {
+    return "pipe " + Integer.toHexString(id) + " to " + connection.remoteAddress();
+  }
+}

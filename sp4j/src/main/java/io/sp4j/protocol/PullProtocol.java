@@ -1,0 +1,27 @@
+package io.sp4j.protocol;
+
+import io.sp4j.Message;
+import io.sp4j.core.Pipe;
+import io.sp4j.core.ProtocolContext;
+
+/** PULL: receives from every PUSH, higher receive priority first; never sends. */
+final class PullProtocol extends BaseProtocol {
+  PullProtocol(ProtocolContext context, boolean raw) {
+    super(context, raw, "PULL");
+  }
+
+  @Override
+  public Message received(Pipe pipe, Message message) {
+    return Wire.split(message, 0);
+  }
+
+  @Override
+  public boolean send(Message message) {
+    throw cannotSend();
+  }
+
+  @Override
+  public Message receive() {
+    return context.receiveQueue().poll();
+  }
+}

@@ -1,0 +1,44 @@
+package io.sp4j.protocol;
+
+import io.sp4j.Message;
+import io.sp4j.core.Pipe;
+import io.sp4j.core.ProtocolContext;
+
+/** PUSH: each message to exactly one writable PULL, by priority then round robin; never receives. */
+final class PushProtocol extends BaseProtocol {
+  private final LoadBalancer balancer = new LoadBalancer();
+
+  PushProtocol(ProtocolContext context, boolean raw) {
+    super(context, raw, "PUSH");
+  }
+
+  @Override
+  public boolean addPipe(Pipe pipe) {
+    balancer.add(pipe);
+    return super.addPipe(pipe);
+  }
+
+  @Override
+  public void removePipe(Pipe pipe) {
+    balancer.remove(pipe);
+    super.removePipe(pipe);
+  }
+
+  /** A PULL never sends; whatever arrives is dropped. */
+  @Override
+  public Message received(Pipe pipe, Message message) {
+    return null;
+  }
+
+  @Override
+  public boolean send(Message message) {
+    requireNoHeader(message);
+    Pipe pipe = balancer.next();
+    return pipe != null && pipe.send(message);
+  }
+
+  @Override
+  public Message receive() {
+    throw cannotReceive();
+  }
+}

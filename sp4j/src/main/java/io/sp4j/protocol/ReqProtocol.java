@@ -1,0 +1,145 @@
+package io.sp4j.protocol;
+
+import io.sp4j.Message;
+import io.sp4j.Option;
+import io.sp4j.Options;
+import io.sp4j.ProtocolStateException;
+import io.sp4j.core.Pipe;
+import io.sp4j.core.ProtocolContext;
+import io.sp4j.core.Timeout;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
+
+/**
+ * REQ. Cooked: one request at a time, with an id (previous + 1, top bit set, random start) as its
+ * header; sent to one peer by priority and round robin, or held until a peer can take it; resent
+ * after {@link Options#RESEND_INTERVAL} and at once when its pipe goes away; a new request
+ * cancels the old; only the reply with the current id is delivered. Raw: the user's header goes
+ * out as it is, and the first word of a reply becomes its header.
+ */
+final class ReqProtocol extends BaseProtocol {
+  private final LoadBalancer balancer = new LoadBalancer();
+  private Duration resendInterval = Options.RESEND_INTERVAL.defaultValue();
+  private int lastId;
+  private Message pending;
+  private Pipe sentTo;
+  private Timeout resendTimer;
+
+  ReqProtocol(ProtocolContext context, boolean raw) {
+    super(context, raw, "REQ");
+    lastId = context.random().getAsInt();
+  }
+
+  @Override
+  public Set<Option<?>> options() {
+    return raw ? Set.of() : Set.of(Options.RESEND_INTERVAL);
+  }
+
+  @Override
+  public <T> void setOption(Option<T> option, T value) {
+    resendInterval = (Duration) value;
+  }
+
+  @Override
+  public <T> T getOption(Option<T> option) {
+    return option.type().cast(resendInterval);
+  }
+
+  @Override
+  public boolean addPipe(Pipe pipe) {
+    balancer.add(pipe);
+    super.addPipe(pipe);
+    sendPending();
+    return true;
+  }
+
+  @Override
+  public void removePipe(Pipe pipe) {
+    balancer.remove(pipe);
+    super.removePipe(pipe);
+    if (pipe == sentTo) {
+      sentTo = null;
+      sendPending();
+    }
+  }
+
+  @Override
+  public void pipeWritable(Pipe pipe) {
+    sendPending();
+  }
+
+  @Override
+  public Message received(Pipe pipe, Message message) {
+    if (message.size() < 4 || !raw && (Wire.wordAt(message, 0) & Wire.BOTTOM) == 0) {
+      return null;
+    }
+    return Wire.split(message, 4);
+  }
+
+  @Override
+  public boolean send(Message message) {
+    if (raw) {
+      Pipe pipe = balancer.next();
+      return pipe != null && pipe.send(message);
+    }
+    requireNoHeader(message);
+    lastId = (lastId + 1) | Wire.BOTTOM;
+    pending = message.withHeader(Wire.word(lastId));
+    sentTo = null;
+    sendPending();
+    return true;
+  }
+
+  /** Sends the pending request if it is not out on a pipe yet and a pipe can take it. */
+  private void sendPending() {
+    if (pending == null || sentTo != null) {
+      return;
+    }
+    cancelResend();
+    Pipe pipe = balancer.next();
+    if (pipe != null && pipe.send(pending)) {
+      sentTo = pipe;
+      resendTimer = context.scheduler().schedule(resendInterval, this::resend);
+    }
+  }
+
+  private void resend() {
+    resendTimer = null;
+    sentTo = null;
+    sendPending();
+  }
+
+  private void cancelResend() {
+    if (resendTimer != null) {
+      resendTimer.cancel();
+      resendTimer = null;
+    }
+  }
+
+  @Override
+  public Message receive() {
+    if (raw) {
+      return context.receiveQueue().poll();
+    }
+    if (pending == null) {
+      throw ProtocolStateException.wrongState("REQ: no request is waiting for a reply; send one first");
+    }
+    Message reply;
+    while ((reply = context.receiveQueue().poll()) != null) {
+      if (Arrays.equals(reply.header(), pending.header())) {
+        pending = null;
+        sentTo = null;
+        cancelResend();
+        return Message.of(reply.body());
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public void close() {
+    cancelResend();
+    pending = null;
+  }
+}

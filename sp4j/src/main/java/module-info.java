@@ -1,0 +1,3 @@
+module io.sp4j {
+  exports io.sp4j;
+}
