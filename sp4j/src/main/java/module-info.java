@@ -1,3 +1,10 @@
 module io.sp4j {
+  requires io.netty.buffer;
+  requires io.netty.common;
+  requires io.netty.transport;
+  requires io.netty.codec;
+  requires io.netty.codec.http;
+  requires static io.netty.transport.classes.epoll;
+
   exports io.sp4j;
 }

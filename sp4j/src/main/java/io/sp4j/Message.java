@@ -3,6 +3,7 @@ package io.sp4j;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One SP message: a protocol header (a sequence of 32-bit big-endian words, managed by the socket
@@ -13,6 +14,10 @@ import java.util.Objects;
  * copy at all: do not change an array after handing it to a message. {@link #copyOf} copies.
  * The arrays that {@link #body()} and {@link #header()} return are the message's own; treat them
  * as read-only.
+ *
+ * <p>A message may carry a {@link MessageType}: {@code ws://} sets it on every message it
+ * receives, and uses it, when set, instead of the socket's {@link Options#WS_MESSAGE_TYPE} when
+ * sending. The type is not part of {@link #equals}.
  */
 public final class Message {
   private static final byte[] EMPTY = new byte[0];
@@ -20,10 +25,16 @@ public final class Message {
 
   private final byte[] header;
   private final byte[] body;
+  private final MessageType type;
 
   private Message(byte[] header, byte[] body) {
+    this(header, body, null);
+  }
+
+  private Message(byte[] header, byte[] body, MessageType type) {
     this.header = header;
     this.body = body;
+    this.type = type;
   }
 
   /** A message with an empty header and the given body (not copied). */
@@ -91,14 +102,30 @@ public final class Message {
     return header.length + body.length;
   }
 
-  /** This message's body with another header. */
+  /** This message's body (and type) with another header. */
   public Message withHeader(byte[] newHeader) {
-    return new Message(Objects.requireNonNull(newHeader, "header"), body);
+    return new Message(Objects.requireNonNull(newHeader, "header"), body, type);
   }
 
-  /** This message's header with another body. */
+  /** This message's header (and type) with another body. */
   public Message withBody(byte[] newBody) {
-    return new Message(header, Objects.requireNonNull(newBody, "body"));
+    return new Message(header, Objects.requireNonNull(newBody, "body"), type);
+  }
+
+  /**
+   * The WebSocket message type: how a received message arrived, or how this one is to be sent.
+   * Empty when not set (sending then uses the socket's {@link Options#WS_MESSAGE_TYPE}).
+   */
+  public Optional<MessageType> type() {
+    return Optional.ofNullable(type);
+  }
+
+  /**
+   * This message's header and body with the given type. Sending a {@link MessageType#TEXT}
+   * message whose body is not valid UTF-8 fails with {@link IllegalArgumentException}.
+   */
+  public Message withType(MessageType newType) {
+    return new Message(header, body, Objects.requireNonNull(newType, "type"));
   }
 
   /** Header and body in one array, as they go on the wire. */
@@ -123,7 +150,8 @@ public final class Message {
 
   @Override
   public String toString() {
-    return "Message[header=" + header.length + " bytes, body=" + body.length + " bytes]";
+    return "Message[header=" + header.length + " bytes, body=" + body.length + " bytes"
+        + (type == null ? "" : ", " + type) + "]";
   }
 
   private static byte[] remaining(ByteBuffer buffer) {

@@ -77,6 +77,22 @@ public final class Options {
   public static final Option<Integer> RECEIVE_PRIORITY =
       Option.readWrite("RECEIVE_PRIORITY", Integer.class, 8, v -> v >= 1 && v <= 16, "allowed: 1 (highest) to 16");
 
+  /**
+   * TCP_NODELAY on the socket's TCP connections ({@code ws://}, {@code tcp://}) made afterwards.
+   * Default {@code true}: sp4j flushes whole bursts, so Nagle's algorithm would only add delay.
+   */
+  public static final Option<Boolean> TCP_NODELAY =
+      Option.readWrite("TCP_NODELAY", Boolean.class, true, v -> true, "allowed: true or false");
+
+  /**
+   * {@code ws://}: the frame type of sent messages that carry no {@link Message#type()} of their
+   * own, taken by each connection when it is made. Default {@link MessageType#BINARY}; with
+   * {@link MessageType#TEXT} a message whose body is not valid UTF-8 cannot be sent.
+   */
+  public static final Option<MessageType> WS_MESSAGE_TYPE =
+      Option.readWrite("WS_MESSAGE_TYPE", MessageType.class, MessageType.BINARY, v -> true,
+          "allowed: BINARY or TEXT");
+
   /** The socket's protocol (read-only). */
   public static final Option<Protocol> PROTOCOL = Option.readOnly("PROTOCOL", Protocol.class);
 

@@ -2,12 +2,17 @@ package io.sp4j.core;
 
 import io.sp4j.Endpoint;
 import io.sp4j.Message;
+import io.sp4j.MessageType;
 import io.sp4j.Option;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
 import io.sp4j.SocketClosedException;
 import io.sp4j.SpException;
 import io.sp4j.SpTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -39,7 +44,8 @@ public final class CoreSocket implements io.sp4j.Socket {
   private static final Set<Option<?>> SOCKET_OPTIONS = Set.of(
       Options.RECEIVE_TIMEOUT, Options.SEND_TIMEOUT, Options.LINGER, Options.RECONNECT_INTERVAL,
       Options.RECONNECT_INTERVAL_MAX, Options.RECEIVE_MAX_SIZE, Options.SEND_BUFFER,
-      Options.RECEIVE_BUFFER, Options.MAX_TTL, Options.SEND_PRIORITY, Options.RECEIVE_PRIORITY);
+      Options.RECEIVE_BUFFER, Options.MAX_TTL, Options.SEND_PRIORITY, Options.RECEIVE_PRIORITY,
+      Options.TCP_NODELAY, Options.WS_MESSAGE_TYPE);
 
   /** Completes asynchronous calls away from transport threads and the socket's lock. */
   private static final Executor COMPLETIONS = ForkJoinPool.commonPool();
@@ -233,6 +239,7 @@ public final class CoreSocket implements io.sp4j.Socket {
   @Override
   public void send(Message message) {
     Objects.requireNonNull(message, "message");
+    checkText(message);
     Duration timeout = get(Options.SEND_TIMEOUT);
     long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
     lock();
@@ -262,6 +269,7 @@ public final class CoreSocket implements io.sp4j.Socket {
   @Override
   public boolean trySend(Message message) {
     Objects.requireNonNull(message, "message");
+    checkText(message);
     lock();
     try {
       ensureOpen();
@@ -278,6 +286,7 @@ public final class CoreSocket implements io.sp4j.Socket {
     lock();
     try {
       ensureOpen();
+      checkText(message);
       if (asyncSends.isEmpty() && engine.send(message)) {
         future.complete(null);
         return future;
@@ -291,6 +300,20 @@ public final class CoreSocket implements io.sp4j.Socket {
       unlock();
     }
     return future;
+  }
+
+  /** A message to be sent as text must be UTF-8: fail now rather than break the connection. */
+  private void checkText(Message message) {
+    MessageType type = message.type().orElseGet(() -> get(Options.WS_MESSAGE_TYPE));
+    if (type != MessageType.TEXT) {
+      return;
+    }
+    try {
+      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(message.body()));
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException("message: a TEXT message's body must be valid UTF-8", e);
+    }
   }
 
   // ---- receive -------------------------------------------------------------------------

@@ -2,11 +2,14 @@ package io.sp4j.core;
 
 import io.sp4j.SpException;
 import io.sp4j.transport.inproc.InprocTransport;
+import io.sp4j.transport.ws.WsTransport;
 import java.util.Map;
 
 /** The transports sp4j knows, by scheme. */
 public final class Transports {
-  private static final Map<String, Transport> BY_SCHEME = Map.of("inproc", InprocTransport.INSTANCE);
+  private static final Map<String, Transport> BY_SCHEME = Map.of(
+      "inproc", InprocTransport.INSTANCE,
+      "ws", WsTransport.INSTANCE);
 
   private Transports() {}
 

@@ -1,0 +1,98 @@
+package io.sp4j.transport.ws;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The first handler of a dialed connection: sends the upgrade request, reads the answer (at most
+ * {@link HttpHead#MAX_SIZE} bytes, within {@link Handshake#TIMEOUT}) and checks it; on success
+ * hands the channel to the dialer. Bytes after the answer stay for the frame decoder
+ * (WS-HS-12). On any failure the channel is closed, and the dialer tries again later.
+ */
+final class ClientHandshakeHandler extends ByteToMessageDecoder {
+  private final WsDialer dialer;
+  private final String key = Handshake.newKey();
+  private ScheduledFuture<?> timeout;
+  private boolean done;
+
+  ClientHandshakeHandler(WsDialer dialer) {
+    this.dialer = dialer;
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) throws Exception {
+    timeout = ctx.executor().schedule(() -> {
+      if (!done) {
+        fail(ctx, new Handshake.Failure("ETIMEDOUT", "no handshake answer within " + Handshake.TIMEOUT));
+      }
+    }, Handshake.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    ctx.writeAndFlush(Unpooled.wrappedBuffer(Handshake.request(dialer.address(), dialer.subprotocol(), key)));
+    super.channelActive(ctx);
+  }
+
+  @Override
+  protected void handlerRemoved0(ChannelHandlerContext ctx) {
+    cancelTimeout();
+  }
+
+  @Override
+  protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+    if (done) {
+      in.skipBytes(in.readableBytes());
+      return;
+    }
+    int length = HttpHead.length(in, HttpHead.MAX_SIZE);
+    if (length < 0) {
+      if (in.readableBytes() > HttpHead.MAX_SIZE) {
+        fail(ctx, new Handshake.Failure("EPROTO", "handshake answer longer than " + HttpHead.MAX_SIZE + " bytes"));
+        in.skipBytes(in.readableBytes());
+      }
+      return;
+    }
+    Handshake.Failure failure;
+    try {
+      failure = Handshake.checkResponse(HttpHead.read(in, length), key, dialer.subprotocol());
+    } catch (IllegalArgumentException e) {
+      failure = new Handshake.Failure("EPROTO", "malformed handshake answer: " + e.getMessage());
+    }
+    if (failure != null) {
+      in.skipBytes(in.readableBytes());
+      fail(ctx, failure);
+      return;
+    }
+    done = true;
+    cancelTimeout();
+    WsConnection connection = dialer.established(ctx.channel());
+    if (connection == null) {
+      in.skipBytes(in.readableBytes());
+      ctx.close();
+      return;
+    }
+    Framing.install(ctx, connection);
+    ctx.pipeline().remove(this);
+  }
+
+  private void fail(ChannelHandlerContext ctx, Handshake.Failure failure) {
+    done = true;
+    cancelTimeout();
+    dialer.handshakeFailed(failure);
+    ctx.close();
+  }
+
+  private void cancelTimeout() {
+    if (timeout != null) {
+      timeout.cancel(false);
+      timeout = null;
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    ctx.close();
+  }
+}

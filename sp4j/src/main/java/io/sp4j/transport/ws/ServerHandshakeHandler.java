@@ -1,0 +1,101 @@
+package io.sp4j.transport.ws;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The first handler of an accepted connection: reads the HTTP upgrade request (at most
+ * {@link HttpHead#MAX_SIZE} bytes, within {@link Handshake#TIMEOUT}), answers it, and on success
+ * hands the channel to the listener its path routes to. Bytes after the request stay for the
+ * frame decoder (WS-SV-22). Every refusal is a complete response followed by a close; a stalled
+ * request is closed without one (WS-SV-18).
+ */
+final class ServerHandshakeHandler extends ByteToMessageDecoder {
+  private final Handshake.Router router;
+  private ScheduledFuture<?> timeout;
+  private boolean done;
+
+  ServerHandshakeHandler(Handshake.Router router) {
+    this.router = router;
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    timeout = ctx.executor().schedule(() -> {
+      if (!done) {
+        done = true;
+        ctx.close();
+      }
+    }, Handshake.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  protected void handlerRemoved0(ChannelHandlerContext ctx) {
+    cancelTimeout();
+  }
+
+  @Override
+  protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+    if (done) {
+      in.skipBytes(in.readableBytes());
+      return;
+    }
+    int length = HttpHead.length(in, HttpHead.MAX_SIZE);
+    if (length < 0) {
+      if (in.readableBytes() > HttpHead.MAX_SIZE) {
+        refuse(ctx, in, 400);
+      }
+      return;
+    }
+    HttpHead request;
+    try {
+      request = HttpHead.read(in, length);
+    } catch (IllegalArgumentException e) {
+      refuse(ctx, in, 400);
+      return;
+    }
+    Handshake.Verdict verdict = Handshake.check(request, router);
+    if (verdict.status() != 101) {
+      refuse(ctx, in, verdict.status());
+      return;
+    }
+    done = true;
+    cancelTimeout();
+    ctx.write(Unpooled.wrappedBuffer(Handshake.switching(verdict.accept(), verdict.subprotocol())));
+    WsConnection connection = verdict.listener().accepted(ctx.channel());
+    if (connection == null) {
+      // Refused by the socket (closed, or a PAIR that has its peer): WS-CL-8, plain TCP close.
+      in.skipBytes(in.readableBytes());
+      ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+      return;
+    }
+    Framing.install(ctx, connection);
+    ctx.flush();
+    ctx.pipeline().remove(this);
+  }
+
+  private void refuse(ChannelHandlerContext ctx, ByteBuf in, int status) {
+    done = true;
+    cancelTimeout();
+    in.skipBytes(in.readableBytes());
+    ctx.writeAndFlush(Unpooled.wrappedBuffer(Handshake.error(status))).addListener(ChannelFutureListener.CLOSE);
+  }
+
+  private void cancelTimeout() {
+    if (timeout != null) {
+      timeout.cancel(false);
+      timeout = null;
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    ctx.close();
+  }
+}

@@ -1,0 +1,385 @@
+package io.sp4j.transport.ws;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.util.ReferenceCountUtil;
+import io.sp4j.Message;
+import io.sp4j.MessageType;
+import io.sp4j.core.Connection;
+import io.sp4j.core.PipeEvents;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One upgraded WebSocket connection: the {@link Connection} the socket core writes to, and the
+ * last inbound handler of its channel.
+ *
+ * <p>Receiving: data frames are joined into one SP message (WS-FR-1, WS-FR-6), the running size
+ * checked against the receive limit before a frame is kept (1009, WS-FR-15); pings are answered
+ * at once, pongs dropped (WS-FR-18 … 21); a Close is echoed per WS-CL-1 … 3.
+ *
+ * <p>Sending: {@link #write} only queues; one task on the channel's event loop writes everything
+ * queued and flushes once, so a burst costs one flush. Messages over {@link #FRAGMENT} bytes go
+ * in fragments of that size (WS-FR-4). Writability follows the channel's water marks (set from
+ * the send buffer) plus what is queued.
+ */
+final class WsConnection extends ChannelInboundHandlerAdapter implements Connection {
+  /** Largest frame payload sent; NNG accepts frames up to 1 MiB. */
+  static final int FRAGMENT = 65536;
+
+  /**
+   * The settings a connection takes from its socket when made.
+   *
+   * @param maxMessageSize receive limit in bytes, -1 for none
+   * @param sendBuffer bytes that may wait to be sent before the connection reports unwritable
+   * @param messageType type of sent messages that carry none
+   */
+  record Settings(int maxMessageSize, int sendBuffer, MessageType messageType) {}
+
+  private final Channel channel;
+  private final boolean client;
+  private final Settings settings;
+  private final Runnable onClosed;
+  private final Queue<Message> outbox = new ConcurrentLinkedQueue<>();
+  private final AtomicLong queuedBytes = new AtomicLong();
+  private final AtomicBoolean drainScheduled = new AtomicBoolean();
+  private final AtomicBoolean closing = new AtomicBoolean();
+  private volatile PipeEvents events;
+  private volatile boolean wantWritable;
+
+  // Event-loop state.
+  private MessageType assembling;
+  private byte[] assembled;
+  private int assembledLength;
+  private boolean failed;
+  private boolean closeSent;
+
+  WsConnection(Channel channel, boolean client, Settings settings, Runnable onClosed) {
+    this.channel = channel;
+    this.client = client;
+    this.settings = settings;
+    this.onClosed = onClosed;
+  }
+
+  boolean isClient() {
+    return client;
+  }
+
+  int maxMessageSize() {
+    return settings.maxMessageSize();
+  }
+
+  /** Joins the connection to its socket's pipe. */
+  void start(PipeEvents socketSide) {
+    this.events = socketSide;
+  }
+
+  // ---- Connection (called with the socket's lock held, from any thread) --------------------
+
+  @Override
+  public boolean isWritable() {
+    boolean writable = canWrite();
+    if (!writable) {
+      wantWritable = true;
+      writable = canWrite();
+    }
+    return writable;
+  }
+
+  private boolean canWrite() {
+    return !closing.get() && channel.isActive() && channel.isWritable()
+        && queuedBytes.get() < settings.sendBuffer();
+  }
+
+  @Override
+  public void write(Message message) {
+    if (closing.get()) {
+      return;
+    }
+    outbox.add(message);
+    queuedBytes.addAndGet(message.size());
+    if (drainScheduled.compareAndSet(false, true)) {
+      channel.eventLoop().execute(this::drain);
+    }
+  }
+
+  @Override
+  public void suspendReading() {
+    channel.config().setAutoRead(false);
+  }
+
+  @Override
+  public void resumeReading() {
+    channel.config().setAutoRead(true);
+  }
+
+  /**
+   * Closes after what is queued has been written. A client says goodbye with Close 1000 and
+   * waits up to a second for the echo (WS-CL-5); a server just closes TCP (WS-CL-6), since a
+   * nanomsg client never reconnects after a Close frame.
+   */
+  @Override
+  public void close() {
+    if (!closing.compareAndSet(false, true)) {
+      return;
+    }
+    channel.eventLoop().execute(() -> {
+      drain();
+      if (!channel.isActive()) {
+        channel.close();
+      } else if (client && !closeSent) {
+        closeSent = true;
+        channel.writeAndFlush(new CloseWebSocketFrame(1000, ""));
+        channel.eventLoop().schedule(() -> {
+          channel.close();
+        }, 1, TimeUnit.SECONDS);
+      } else {
+        channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+      }
+    });
+  }
+
+  @Override
+  public String remoteAddress() {
+    return String.valueOf(channel.remoteAddress());
+  }
+
+  // ---- sending (event loop) -------------------------------------------------------------
+
+  private void drain() {
+    drainScheduled.set(false);
+    boolean wrote = false;
+    Message message;
+    while ((message = outbox.poll()) != null) {
+      queuedBytes.addAndGet(-message.size());
+      if (channel.isActive() && !closeSent) {
+        writeFrames(message);
+        wrote = true;
+      }
+    }
+    if (wrote) {
+      channel.flush();
+    }
+    notifyIfWritable();
+  }
+
+  private void writeFrames(Message message) {
+    MessageType type = message.type().orElse(settings.messageType());
+    byte[] header = message.header();
+    ByteBuf payload = header.length == 0
+        ? Unpooled.wrappedBuffer(message.body()) : Unpooled.wrappedBuffer(header, message.body());
+    if (type == MessageType.TEXT && !isUtf8(header, message.body())) {
+      // The body was checked on send; an SP header (e.g. a request id) can still make the
+      // whole invalid, and a peer would close the connection (1007) for it.
+      type = MessageType.BINARY;
+    }
+    boolean text = type == MessageType.TEXT;
+    int size = payload.readableBytes();
+    if (size <= FRAGMENT) {
+      channel.write(text ? new TextWebSocketFrame(payload) : new BinaryWebSocketFrame(payload), channel.voidPromise());
+      return;
+    }
+    try {
+      for (int offset = 0; offset < size; offset += FRAGMENT) {
+        int length = Math.min(FRAGMENT, size - offset);
+        boolean last = offset + length == size;
+        ByteBuf part = payload.retainedSlice(offset, length);
+        WebSocketFrame frame;
+        if (offset == 0) {
+          frame = text ? new TextWebSocketFrame(false, 0, part) : new BinaryWebSocketFrame(false, 0, part);
+        } else {
+          frame = new ContinuationWebSocketFrame(last, 0, part);
+        }
+        channel.write(frame, channel.voidPromise());
+      }
+    } finally {
+      payload.release();
+    }
+  }
+
+  private void notifyIfWritable() {
+    if (wantWritable && canWrite()) {
+      wantWritable = false;
+      PipeEvents e = events;
+      if (e != null) {
+        e.writable();
+      }
+    }
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    notifyIfWritable();
+    ctx.fireChannelWritabilityChanged();
+  }
+
+  // ---- receiving (event loop) -----------------------------------------------------------
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (!(msg instanceof WebSocketFrame frame)) {
+      ReferenceCountUtil.release(msg);
+      return;
+    }
+    if (failed || closeSent && !(frame instanceof CloseWebSocketFrame)) {
+      frame.release();
+      return;
+    }
+    if (frame instanceof PingWebSocketFrame) {
+      ctx.writeAndFlush(new PongWebSocketFrame(frame.content()));
+    } else if (frame instanceof PongWebSocketFrame) {
+      frame.release();
+    } else if (frame instanceof CloseWebSocketFrame close) {
+      try {
+        closeReceived(ctx, close);
+      } finally {
+        close.release();
+      }
+    } else {
+      try {
+        dataFrame(ctx, frame);
+      } finally {
+        frame.release();
+      }
+    }
+  }
+
+  private void dataFrame(ChannelHandlerContext ctx, WebSocketFrame frame) {
+    ByteBuf content = frame.content();
+    int length = content.readableBytes();
+    if (!(frame instanceof ContinuationWebSocketFrame)) {
+      assembling = frame instanceof TextWebSocketFrame ? MessageType.TEXT : MessageType.BINARY;
+      assembledLength = 0;
+    }
+    long total = (long) assembledLength + length;
+    int limit = settings.maxMessageSize();
+    if (limit >= 0 && total > limit || total > Integer.MAX_VALUE - 8) {
+      fail(ctx, 1009, "Message size exceeds limit.");
+      return;
+    }
+    byte[] bytes;
+    if (frame.isFinalFragment() && assembledLength == 0) {
+      bytes = ByteBufUtil.getBytes(content);
+    } else {
+      if (assembled == null || assembled.length < total) {
+        int capacity = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(total, assembledLength * 2L));
+        assembled = assembled == null ? new byte[capacity] : Arrays.copyOf(assembled, capacity);
+      }
+      content.getBytes(content.readerIndex(), assembled, assembledLength, length);
+      assembledLength += length;
+      if (!frame.isFinalFragment()) {
+        return;
+      }
+      bytes = Arrays.copyOf(assembled, assembledLength);
+      assembled = null;
+      assembledLength = 0;
+    }
+    PipeEvents e = events;
+    if (e != null) {
+      e.deliver(Message.of(bytes).withType(assembling));
+    }
+  }
+
+  /** WS-CL-1 … 3: echo a valid code without its reason, else 1002; then close TCP. */
+  private void closeReceived(ChannelHandlerContext ctx, CloseWebSocketFrame close) {
+    if (closeSent) {
+      ctx.close(); // the echo of our own Close
+      return;
+    }
+    closeSent = true;
+    ByteBuf content = close.content();
+    CloseWebSocketFrame answer;
+    if (!content.isReadable()) {
+      answer = new CloseWebSocketFrame(1000, "");
+    } else {
+      int code = content.getUnsignedShort(content.readerIndex());
+      boolean validCode = code >= 1000 && code <= 1003 || code >= 1007 && code <= 1011 || code >= 3000 && code <= 4999;
+      if (validCode && isUtf8(content.slice(content.readerIndex() + 2, content.readableBytes() - 2))) {
+        answer = new CloseWebSocketFrame(code, "");
+      } else {
+        answer = new CloseWebSocketFrame(1002, validCode ? "Invalid UTF-8 in the close reason." : "Invalid close code.");
+      }
+    }
+    ctx.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
+  }
+
+  /** Ends the connection for a protocol error: a Close with the code, then TCP close (WS-CL-4). */
+  private void fail(ChannelHandlerContext ctx, int code, String reason) {
+    failed = true;
+    assembled = null;
+    assembledLength = 0;
+    closeSent = true;
+    ctx.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (cause instanceof CorruptedWebSocketFrameException) {
+      failed = true; // the decoder or validator already sent the Close and is closing
+      if (!closeSent) {
+        closeSent = true;
+      }
+      return;
+    }
+    ctx.close();
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    closing.set(true);
+    failed = true;
+    assembled = null;
+    outbox.clear();
+    queuedBytes.set(0);
+    PipeEvents e = events;
+    if (e != null) {
+      e.closed();
+    }
+    onClosed.run();
+    ctx.fireChannelInactive();
+  }
+
+  static boolean isUtf8(byte[] header, byte[] body) {
+    if (header.length == 0) {
+      return isUtf8(ByteBuffer.wrap(body));
+    }
+    byte[] all = Arrays.copyOf(header, header.length + body.length);
+    System.arraycopy(body, 0, all, header.length, body.length);
+    return isUtf8(ByteBuffer.wrap(all));
+  }
+
+  private static boolean isUtf8(ByteBuf bytes) {
+    return isUtf8(bytes.nioBuffer());
+  }
+
+  private static boolean isUtf8(ByteBuffer bytes) {
+    try {
+      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes);
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package io.sp4j.transport.ws;
+
+import io.netty.channel.Channel;
+import io.sp4j.Protocol;
+import io.sp4j.core.EndpointContext;
+import io.sp4j.core.PipeEvents;
+import io.sp4j.core.TransportEndpoint;
+import java.util.ArrayList;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** One socket's bind on a {@link WsServer}: one path of it, or every path. */
+final class WsListener implements TransportEndpoint {
+  private final WsTransport transport;
+  private final WsServer server;
+  private final String routeKey;
+  private final EndpointContext context;
+  private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
+
+  /**
+   * @param routeKey the path it serves ({@link WsAddress#routeKey} form), or {@code null} for all
+   */
+  WsListener(WsTransport transport, WsServer server, String routeKey, EndpointContext context) {
+    this.transport = transport;
+    this.server = server;
+    this.routeKey = routeKey;
+    this.context = context;
+  }
+
+  WsServer server() {
+    return server;
+  }
+
+  /** The path served, or {@code null} when it serves every path. */
+  String routeKey() {
+    return routeKey;
+  }
+
+  Protocol protocol() {
+    return context.protocol();
+  }
+
+  /**
+   * A request routed here was answered 101 (on the channel's event loop): makes the connection
+   * and offers it to the socket.
+   *
+   * @return the connection, or {@code null} if the socket refused it (the caller closes)
+   */
+  WsConnection accepted(Channel channel) {
+    if (closed) {
+      return null;
+    }
+    WsConnection connection = new WsConnection(channel, false, WsTransport.settings(context, channel),
+        () -> channels.remove(channel));
+    channels.add(channel);
+    PipeEvents events = context.attach(connection, context.protocol().peer());
+    if (events == null) {
+      channels.remove(channel);
+      return null;
+    }
+    connection.start(events);
+    return connection;
+  }
+
+  @Override
+  public int port() {
+    return server == null ? -1 : server.port();
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (transport != null) {
+      transport.unbind(this);
+    }
+    for (Channel channel : new ArrayList<>(channels)) {
+      WsConnection connection = channel.pipeline().get(WsConnection.class);
+      if (connection != null) {
+        connection.close();
+      } else {
+        channel.close();
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ws listener on port " + port() + (routeKey == null ? " (every path)" : " path " + routeKey);
+  }
+}

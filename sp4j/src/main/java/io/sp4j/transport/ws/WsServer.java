@@ -1,0 +1,115 @@
+package io.sp4j.transport.ws;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.sp4j.SpException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One listening TCP port shared by every {@link WsListener} bound to it (the NNG model): exact
+ * paths first, then the listener bound without a path (the nanomsg model), else 404. Routes
+ * change under {@link WsTransport}'s lock; the event loop reads them without it.
+ */
+final class WsServer implements Handshake.Router {
+  private final Channel serverChannel;
+  private final int port;
+  private final Map<String, WsListener> routes = new ConcurrentHashMap<>();
+  private final Set<Channel> children = ConcurrentHashMap.newKeySet();
+  private volatile WsListener catchAll;
+
+  private WsServer(Channel serverChannel) {
+    this.serverChannel = serverChannel;
+    this.port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+  }
+
+  /**
+   * Starts listening.
+   *
+   * @throws SpException EADDRINUSE if the port is taken, EADDRNOTAVAIL if the address is not local
+   */
+  static WsServer start(InetSocketAddress address, String url) {
+    WsServer[] self = new WsServer[1];
+    ServerBootstrap bootstrap = new ServerBootstrap()
+        .group(EventLoops.group())
+        .channel(EventLoops.serverChannel())
+        .option(ChannelOption.SO_BACKLOG, 128)
+        .option(ChannelOption.SO_REUSEADDR, true)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childHandler(new ChannelInitializer<Channel>() {
+          @Override
+          protected void initChannel(Channel child) {
+            WsServer server = self[0];
+            if (server == null) {
+              child.close();
+              return;
+            }
+            server.children.add(child);
+            child.closeFuture().addListener(f -> server.children.remove(child));
+            child.pipeline().addLast("ws-handshake", new ServerHandshakeHandler(server));
+          }
+        });
+    ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
+    if (!bound.isSuccess()) {
+      Throwable cause = bound.cause();
+      if (cause instanceof BindException && String.valueOf(cause.getMessage()).contains("in use")) {
+        throw new SpException("EADDRINUSE", "address '" + url + "': " + cause.getMessage(), cause);
+      }
+      throw new SpException("EADDRNOTAVAIL", "address '" + url + "': cannot listen: " + cause, cause);
+    }
+    self[0] = new WsServer(bound.channel());
+    return self[0];
+  }
+
+  int port() {
+    return port;
+  }
+
+  @Override
+  public WsListener route(String pathKey) {
+    WsListener exact = routes.get(pathKey);
+    return exact != null ? exact : catchAll;
+  }
+
+  /** Adds a listener's route; false if that path (or the catch-all) is taken. Transport lock held. */
+  boolean add(WsListener listener) {
+    if (listener.routeKey() == null) {
+      if (catchAll != null) {
+        return false;
+      }
+      catchAll = listener;
+      return true;
+    }
+    return routes.putIfAbsent(listener.routeKey(), listener) == null;
+  }
+
+  /** Transport lock held. */
+  void remove(WsListener listener) {
+    if (listener.routeKey() == null) {
+      if (catchAll == listener) {
+        catchAll = null;
+      }
+    } else {
+      routes.remove(listener.routeKey(), listener);
+    }
+  }
+
+  boolean isEmpty() {
+    return catchAll == null && routes.isEmpty();
+  }
+
+  /** Stops listening and closes every connection still open. */
+  void close() {
+    serverChannel.close();
+    for (Channel child : new ArrayList<>(children)) {
+      child.close();
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package io.sp4j.transport.ws;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
+import io.sp4j.Options;
+import io.sp4j.SpException;
+import io.sp4j.core.EndpointContext;
+import io.sp4j.core.SpAddress;
+import io.sp4j.core.Transport;
+import io.sp4j.core.TransportEndpoint;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@code ws://host[:port][/path][?query]}: SP over WebSocket (RFC 6455), wire-compatible with
+ * nanomsg and NNG. Listeners of one process share a port by path; dialers reconnect.
+ */
+public final class WsTransport implements Transport {
+  public static final WsTransport INSTANCE = new WsTransport();
+
+  private final Object lock = new Object();
+  private final Map<String, WsServer> servers = new HashMap<>();
+
+  private WsTransport() {}
+
+  @Override
+  public String scheme() {
+    return "ws";
+  }
+
+  @Override
+  public TransportEndpoint bind(SpAddress address, EndpointContext context) {
+    WsAddress ws = WsAddress.parse(address, true);
+    InetAddress ip = ws.anyHost() ? null : resolve(ws);
+    String route = ws.hasPath() ? WsAddress.routeKey(ws.path()) : null;
+    synchronized (lock) {
+      WsServer server = ws.port() == 0 ? null : servers.get(key(ip, ws.port()));
+      boolean fresh = server == null;
+      if (fresh) {
+        InetSocketAddress socketAddress = ip == null ? new InetSocketAddress(ws.port()) : new InetSocketAddress(ip, ws.port());
+        server = WsServer.start(socketAddress, address.url());
+        servers.put(key(ip, server.port()), server);
+      }
+      WsListener listener = new WsListener(this, server, route, context);
+      if (!server.add(listener)) {
+        throw new SpException("EADDRINUSE", "address '" + address.url() + "': "
+            + (route == null ? "this port is already bound without a path" : "path " + route + " is already bound"));
+      }
+      return listener;
+    }
+  }
+
+  @Override
+  public TransportEndpoint connect(SpAddress address, EndpointContext context) {
+    WsDialer dialer = new WsDialer(WsAddress.parse(address, false), context);
+    dialer.connect();
+    return dialer;
+  }
+
+  /** A listener closed: drops its route, and the server once no route is left. */
+  void unbind(WsListener listener) {
+    synchronized (lock) {
+      WsServer server = listener.server();
+      server.remove(listener);
+      if (server.isEmpty()) {
+        servers.values().remove(server);
+        server.close();
+      }
+    }
+  }
+
+  /** The settings a new connection takes from its socket; also sets its TCP options. */
+  static WsConnection.Settings settings(EndpointContext context, Channel channel) {
+    int sendBuffer = context.option(Options.SEND_BUFFER);
+    channel.config().setOption(ChannelOption.TCP_NODELAY, context.option(Options.TCP_NODELAY));
+    channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(sendBuffer / 2, sendBuffer));
+    return new WsConnection.Settings(context.option(Options.RECEIVE_MAX_SIZE), sendBuffer,
+        context.option(Options.WS_MESSAGE_TYPE));
+  }
+
+  private static String key(InetAddress ip, int port) {
+    return (ip == null ? "*" : ip.getHostAddress()) + "|" + port;
+  }
+
+  private static InetAddress resolve(WsAddress ws) {
+    try {
+      return InetAddress.getByName(ws.host());
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("address '" + ws.url() + "': host '" + ws.host() + "' is unknown", e);
+    }
+  }
+}
