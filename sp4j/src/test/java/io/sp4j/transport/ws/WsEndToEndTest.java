@@ -68,4 +68,243 @@ class WsEndToEndTest {
       assertThat(new String(req.receive(), StandardCharsets.UTF_8)).isEqualTo("pong " + i);
     }
   }
+
+  @Test
+  void pubSub() {
+    Socket pub = open(Protocol.PUB);
+    Socket sub = open(Protocol.SUB);
+    sub.set(Options.SUBSCRIBE, bytes("news"));
+    sub.connect(bindAny(pub, "127.0.0.1", ""));
+    sub.set(Options.RECEIVE_TIMEOUT, Duration.ZERO);
+    await().atMost(WAIT).until(() -> {
+      pub.send(bytes("weather: rain"));
+      pub.send(bytes("news: hello"));
+      return sub.tryReceive().isPresent();
+    });
+    sub.set(Options.RECEIVE_TIMEOUT, WAIT);
+    pub.send(bytes("weather: sun"));
+    pub.send(bytes("news: last"));
+    String last = "";
+    for (int i = 0; i < 100 && !last.equals("news: last"); i++) {
+      last = new String(sub.receive(), StandardCharsets.UTF_8);
+      assertThat(last).startsWith("news");
+    }
+    assertThat(last).isEqualTo("news: last");
+  }
+
+  @ParameterizedTest(name = "push/pull on {0}")
+  @ValueSource(strings = {"127.0.0.1", "[::1]"})
+  void pushPull(String host) {
+    Socket pull = open(Protocol.PULL);
+    Socket push = open(Protocol.PUSH);
+    push.connect(bindAny(pull, host, "/pipeline"));
+    for (int i = 0; i < 1000; i++) {
+      push.send(bytes("job " + i));
+    }
+    for (int i = 0; i < 1000; i++) {
+      assertThat(new String(pull.receive(), StandardCharsets.UTF_8)).isEqualTo("job " + i);
+    }
+  }
+
+  @ParameterizedTest(name = "pair on {0}")
+  @ValueSource(strings = {"127.0.0.1", "[::1]"})
+  void pair(String host) {
+    Socket a = open(Protocol.PAIR);
+    Socket b = open(Protocol.PAIR);
+    b.connect(bindAny(a, host, ""));
+    b.send(bytes("from b"));
+    assertThat(a.receive()).isEqualTo(bytes("from b"));
+    a.send(bytes("from a"));
+    assertThat(b.receive()).isEqualTo(bytes("from a"));
+  }
+
+  @ParameterizedTest(name = "surveyor/respondent on {0}")
+  @ValueSource(strings = {"127.0.0.1", "[::1]"})
+  void surveyorRespondent(String host) {
+    Socket surveyor = open(Protocol.SURVEYOR);
+    Socket respondent = open(Protocol.RESPONDENT);
+    surveyor.set(Options.SURVEY_DEADLINE, WAIT);
+    respondent.connect(bindAny(surveyor, host, "/survey"));
+    respondent.set(Options.RECEIVE_TIMEOUT, Duration.ofMillis(200));
+    await().atMost(WAIT).ignoreException(SpTimeoutException.class).until(() -> {
+      surveyor.send(bytes("probe"));
+      return respondent.receive() != null;
+    });
+    respondent.set(Options.RECEIVE_TIMEOUT, WAIT);
+    surveyor.send(bytes("real"));
+    byte[] got = respondent.receive();
+    for (int i = 0; i < 100 && !new String(got, StandardCharsets.UTF_8).equals("real"); i++) {
+      got = respondent.receive();
+    }
+    assertThat(got).isEqualTo(bytes("real"));
+    respondent.send(bytes("answer"));
+    assertThat(surveyor.receive()).isEqualTo(bytes("answer"));
+  }
+
+  @Test
+  void busBothWays() {
+    Socket hub = open(Protocol.BUS);
+    Socket spoke = open(Protocol.BUS);
+    spoke.connect(bindAny(hub, "127.0.0.1", ""));
+    hub.set(Options.RECEIVE_TIMEOUT, Duration.ZERO);
+    spoke.set(Options.RECEIVE_TIMEOUT, Duration.ZERO);
+    await().atMost(WAIT).until(() -> {
+      spoke.send(bytes("hello hub"));
+      return hub.tryReceive().isPresent();
+    });
+    await().atMost(WAIT).until(() -> {
+      hub.send(bytes("hello spoke"));
+      return spoke.tryReceive().isPresent();
+    });
+  }
+
+  @Test
+  void messagesOf200KibInBothDirections() {
+    Socket server = open(Protocol.PAIR);
+    Socket client = open(Protocol.PAIR);
+    client.connect(bindAny(server, "127.0.0.1", "/big"));
+    byte[] big = new byte[200 * 1024];
+    new Random(42).nextBytes(big);
+    client.send(big);
+    assertThat(server.receive()).isEqualTo(big);
+    server.send(big);
+    assertThat(client.receive()).isEqualTo(big);
+  }
+
+  @Test
+  void messageOverTheReceiveLimitDropsTheConnectionAndIsNeverDelivered() {
+    Socket pull = open(Protocol.PULL);
+    pull.set(Options.RECEIVE_MAX_SIZE, 1000);
+    Socket push = open(Protocol.PUSH);
+    push.connect(bindAny(pull, "127.0.0.1", ""));
+    push.send(new byte[1000]); // exactly the limit: accepted
+    assertThat(pull.receive()).hasSize(1000);
+    push.send(new byte[1001]);
+    pull.set(Options.RECEIVE_TIMEOUT, Duration.ZERO);
+    Set<Integer> sizes = new HashSet<>();
+    // The dialer reconnects; small messages get through again, the big one never does.
+    await().atMost(WAIT).until(() -> {
+      push.send(bytes("small"));
+      pull.tryReceive().ifPresent(m -> sizes.add(m.size()));
+      return sizes.contains(5);
+    });
+    assertThat(sizes).containsOnly(5);
+  }
+
+  @Test
+  void twoSocketsShareOnePortByPath() {
+    Socket repA = open(Protocol.REP);
+    Socket repB = open(Protocol.REP);
+    Endpoint a = repA.bind("ws://127.0.0.1:0/a");
+    Endpoint b = repB.bind("ws://127.0.0.1:" + a.port() + "/b");
+    assertThat(b.port()).isEqualTo(a.port());
+    Socket reqA = open(Protocol.REQ);
+    Socket reqB = open(Protocol.REQ);
+    reqA.connect("ws://127.0.0.1:" + a.port() + "/a");
+    reqB.connect("ws://127.0.0.1:" + a.port() + "/b/?q=1");
+    reqA.send(bytes("to a"));
+    reqB.send(bytes("to b"));
+    assertThat(repA.receive()).isEqualTo(bytes("to a"));
+    assertThat(repB.receive()).isEqualTo(bytes("to b"));
+    repA.send(bytes("A"));
+    repB.send(bytes("B"));
+    assertThat(reqA.receive()).isEqualTo(bytes("A"));
+    assertThat(reqB.receive()).isEqualTo(bytes("B"));
+  }
+
+  @Test
+  void samePathTwiceIsAddressInUse() {
+    Socket first = open(Protocol.REP);
+    Socket second = open(Protocol.REP);
+    Endpoint endpoint = first.bind("ws://127.0.0.1:0/same");
+    assertThatThrownBy(() -> second.bind("ws://127.0.0.1:" + endpoint.port() + "/same/"))
+        .isInstanceOfSatisfying(SpException.class, e -> assertThat(e.errno()).isEqualTo("EADDRINUSE"));
+    Socket catchAll = open(Protocol.REP);
+    catchAll.bind("ws://127.0.0.1:" + endpoint.port());
+    assertThatThrownBy(() -> second.bind("ws://127.0.0.1:" + endpoint.port()))
+        .isInstanceOfSatisfying(SpException.class, e -> assertThat(e.errno()).isEqualTo("EADDRINUSE"));
+  }
+
+  @Test
+  void listenerWithoutPathServesEveryPath() {
+    Socket rep = open(Protocol.REP);
+    Socket req = open(Protocol.REQ);
+    req.connect(bindAny(rep, "127.0.0.1", "") + "/any/path?x=1");
+    req.send(bytes("hi"));
+    assertThat(rep.receive()).isEqualTo(bytes("hi"));
+  }
+
+  @Test
+  void dialerReconnectsAfterTheListenerRestarts() {
+    Socket rep = open(Protocol.REP);
+    Socket req = open(Protocol.REQ);
+    Endpoint endpoint = rep.bind("ws://127.0.0.1:0/restart");
+    int port = endpoint.port();
+    req.connect("ws://127.0.0.1:" + port + "/restart");
+    req.send(bytes("one"));
+    assertThat(rep.receive()).isEqualTo(bytes("one"));
+    rep.send(bytes("1"));
+    assertThat(req.receive()).isEqualTo(bytes("1"));
+
+    rep.close();
+    Socket again = open(Protocol.REP);
+    again.bind("ws://127.0.0.1:" + port + "/restart");
+    req.send(bytes("two"));
+    assertThat(again.receive()).isEqualTo(bytes("two"));
+    again.send(bytes("2"));
+    assertThat(req.receive()).isEqualTo(bytes("2"));
+  }
+
+  @Test
+  void textAndBinaryTypesArriveWithTheMessage() {
+    Socket server = open(Protocol.PAIR);
+    Socket client = open(Protocol.PAIR);
+    client.connect(bindAny(server, "127.0.0.1", ""));
+    client.send(bytes("binary by default"));
+    assertThat(server.receiveMessage().type()).contains(MessageType.BINARY);
+    client.send(Message.of(bytes("text per message")).withType(MessageType.TEXT));
+    Message text = server.receiveMessage();
+    assertThat(text.type()).contains(MessageType.TEXT);
+    assertThat(text.body()).isEqualTo(bytes("text per message"));
+    server.set(Options.WS_MESSAGE_TYPE, MessageType.TEXT); // taken by connections made later
+    client.set(Options.WS_MESSAGE_TYPE, MessageType.TEXT);
+    assertThatThrownBy(() -> client.send(new byte[] {(byte) 0xff, 0x41}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("UTF-8");
+    assertThatThrownBy(() -> client.send(Message.of(new byte[] {(byte) 0xc0, (byte) 0x80}).withType(MessageType.TEXT)))
+        .isInstanceOf(IllegalArgumentException.class);
+    client.send(Message.of(new byte[] {(byte) 0xff}).withType(MessageType.BINARY));
+    assertThat(server.receiveMessage().body()).containsExactly((byte) 0xff);
+  }
+
+  @Test
+  void manyMessagesUnderBackPressureArriveInOrder() throws Exception {
+    Socket pull = open(Protocol.PULL);
+    pull.set(Options.RECEIVE_BUFFER, 4096);
+    Socket push = open(Protocol.PUSH);
+    push.set(Options.SEND_BUFFER, 4096);
+    push.connect(bindAny(pull, "127.0.0.1", ""));
+    int count = 5000;
+    CompletableFuture<Void> sender = CompletableFuture.runAsync(() -> {
+      for (int i = 0; i < count; i++) {
+        push.send(bytes("message number " + i));
+      }
+    });
+    for (int i = 0; i < count; i++) {
+      assertThat(new String(pull.receive(), StandardCharsets.UTF_8)).isEqualTo("message number " + i);
+    }
+    sender.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  @Test
+  void badAddressesAreRefusedNamingThePart() {
+    Socket socket = open(Protocol.PAIR);
+    assertThatThrownBy(() -> socket.connect("ws://127.0.0.1:0/x")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("port 0");
+    assertThatThrownBy(() -> socket.connect("ws://127.0.0.1:65536/x")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("65536");
+    assertThatThrownBy(() -> socket.bind("ws://127.0.0.1:http/x")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("port 'http'");
+    assertThatThrownBy(() -> socket.connect("ws://*:5555/x")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("host");
+  }
 }
