@@ -1,0 +1,139 @@
+package io.sp4j.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sp4j.Message;
+import io.sp4j.core.ReceiveQueue;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The socket's receive queue, as the protocols rely on it: back-pressure and priority order. */
+class ReceiveQueueTest {
+
+  private static Message bytes(int size) {
+    return Message.of(new byte[size]);
+  }
+
+  private static Message text(String body) {
+    return Message.of(body.getBytes());
+  }
+
+  @Test
+  @DisplayName("the pipe that fills the queue to its limit is told to stop reading; others are not")
+  void suspendsAtLimit() {
+    ReceiveQueue queue = new ReceiveQueue(10);
+    MockPipe a = new MockPipe(1);
+    MockPipe b = new MockPipe(2);
+
+    queue.add(a, bytes(6));
+    assertThat(a.isSuspended()).isFalse();
+    queue.add(b, bytes(4));
+
+    assertThat(b.isSuspended()).isTrue();
+    assertThat(a.isSuspended()).isFalse();
+    assertThat(queue.bytes()).isEqualTo(10);
+    assertThat(queue.size()).isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("a suspended pipe is suspended once, however many messages it still delivers")
+  void suspendsOnce() {
+    ReceiveQueue queue = new ReceiveQueue(4);
+    MockPipe pipe = new MockPipe(1);
+
+    queue.add(pipe, bytes(4));
+    queue.add(pipe, bytes(4));
+    queue.add(pipe, bytes(4));
+
+    assertThat(pipe.suspendCount()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("every suspended pipe resumes once the queue drains below the limit")
+  void resumesWhenDrained() {
+    ReceiveQueue queue = new ReceiveQueue(10);
+    MockPipe a = new MockPipe(1);
+    MockPipe b = new MockPipe(2);
+    queue.add(a, bytes(10));
+    queue.add(b, bytes(10));
+    assertThat(a.isSuspended()).isTrue();
+    assertThat(b.isSuspended()).isTrue();
+
+    queue.poll();
+    assertThat(a.isSuspended()).isTrue(); // 10 bytes still queued: not below the limit
+
+    queue.poll();
+    assertThat(a.isSuspended()).isFalse();
+    assertThat(b.isSuspended()).isFalse();
+    assertThat(a.resumeCount()).isEqualTo(1);
+    assertThat(b.resumeCount()).isEqualTo(1);
+    assertThat(queue.isEmpty()).isTrue();
+  }
+
+  @Test
+  @DisplayName("a forgotten (closed) pipe is not resumed")
+  void forgottenNotResumed() {
+    ReceiveQueue queue = new ReceiveQueue(1);
+    MockPipe pipe = new MockPipe(1);
+    queue.add(pipe, bytes(5));
+
+    queue.forget(pipe);
+    Message message = queue.poll();
+
+    assertThat(message.size()).isEqualTo(5);
+    assertThat(pipe.resumeCount()).isZero();
+  }
+
+  @Test
+  @DisplayName("raising the limit above what is queued resumes suspended pipes at once")
+  void raisingLimitResumes() {
+    ReceiveQueue queue = new ReceiveQueue(4);
+    MockPipe pipe = new MockPipe(1);
+    queue.add(pipe, bytes(8));
+
+    queue.setLimit(100);
+
+    assertThat(pipe.isSuspended()).isFalse();
+    assertThat(queue.size()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("higher receive priority (1) comes out first; arrival order within a priority")
+  void priorityOrder() {
+    ReceiveQueue queue = new ReceiveQueue(1 << 20);
+    MockPipe lowest = new MockPipe(1).receivePriority(16);
+    MockPipe normal = new MockPipe(2).receivePriority(8);
+    MockPipe highest = new MockPipe(3).receivePriority(1);
+
+    queue.add(lowest, text("z1"));
+    queue.add(normal, text("n1"));
+    queue.add(highest, text("a1"));
+    queue.add(normal, text("n2"));
+    queue.add(lowest, text("z2"));
+    queue.add(highest, text("a2"));
+
+    List<String> order = new ArrayList<>();
+    for (Message m = queue.poll(); m != null; m = queue.poll()) {
+      order.add(new String(m.body()));
+    }
+    assertThat(order).containsExactly("a1", "a2", "n1", "n2", "z1", "z2");
+    assertThat(queue.bytes()).isZero();
+  }
+
+  @Test
+  @DisplayName("clear drops everything and forgets suspended pipes")
+  void clear() {
+    ReceiveQueue queue = new ReceiveQueue(2);
+    MockPipe pipe = new MockPipe(1);
+    queue.add(pipe, bytes(3));
+
+    queue.clear();
+
+    assertThat(queue.isEmpty()).isTrue();
+    assertThat(queue.poll()).isNull();
+    queue.setLimit(100);
+    assertThat(pipe.resumeCount()).isZero();
+  }
+}
