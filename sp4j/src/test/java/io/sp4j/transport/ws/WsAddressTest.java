@@ -1,0 +1,95 @@
+package io.sp4j.transport.ws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sp4j.Protocol;
+import io.sp4j.core.SpAddress;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** URL parsing (WS-URL) and the client's request bytes (WS-HS-1 … 5). */
+class WsAddressTest {
+  private static WsAddress dial(String url) {
+    return WsAddress.parse(SpAddress.parse(url), false);
+  }
+
+  private static WsAddress bind(String url) {
+    return WsAddress.parse(SpAddress.parse(url), true);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', nullValues = "null", value = {
+      "ws://example.com|example.com|80|/|example.com",
+      "ws://example.com:80/x|example.com|80|/x|example.com",
+      "ws://127.0.0.1:5555/a:b?x=1&y=2#frag|127.0.0.1|5555|/a:b?x=1&y=2|127.0.0.1:5555",
+      "ws://[::1]:6000/p|::1|6000|/p|[::1]:6000",
+      "ws://[::1]/p|::1|80|/p|[::1]",
+      "ws://h/a:5|h|80|/a:5|h",
+      "ws://h?q|h|80|/?q|h"})
+  void dialAddresses(String url, String host, int port, String target, String hostHeader) {
+    WsAddress address = dial(url);
+    assertThat(address.host()).isEqualTo(host);
+    assertThat(address.port()).isEqualTo(port);
+    assertThat(address.requestTarget()).isEqualTo(target);
+    assertThat(address.hostHeader()).isEqualTo(hostHeader);
+  }
+
+  @Test
+  void bindAddresses() {
+    assertThat(bind("ws://*:0").anyHost()).isTrue();
+    assertThat(bind("ws://:5555/x").anyHost()).isTrue();
+    assertThat(bind("ws://:5555/x").hasPath()).isTrue();
+    assertThat(bind("ws://127.0.0.1").port()).isEqualTo(80);
+    assertThat(bind("ws://127.0.0.1:0").port()).isZero();
+    assertThat(bind("ws://127.0.0.1:0").hasPath()).isFalse();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "ws://h:0/x|port 0",
+      "ws://h:65536|65536",
+      "ws://h:99999999|99999999",
+      "ws://h:abc/x|port 'abc'",
+      "ws://h:/x|port ''",
+      "ws://::1:80/x|brackets",
+      "ws://[::1/x|']'",
+      "ws://[::1]x/|unexpected",
+      "ws://*:80/x|host",
+      "ws://:80/x|host"})
+  void badDialAddresses(String url, String named) {
+    assertThatThrownBy(() -> dial(url)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(named);
+  }
+
+  @Test
+  void routeKeys() {
+    assertThat(WsAddress.routeKey("")).isEqualTo("/");
+    assertThat(WsAddress.routeKey("/app/")).isEqualTo("/app");
+    assertThat(WsAddress.routeKey("/app?x=1")).isEqualTo("/app");
+    assertThat(WsAddress.routeKey("/")).isEqualTo("/");
+  }
+
+  @Test
+  void requestIsByteForByteWhatNanomsgAndNngSend() {
+    byte[] request = Handshake.request(dial("ws://127.0.0.1:17001/some/path?x=1&y=2#f"),
+        Handshake.subprotocol(Protocol.REQ.peer()), "dtRCR86msQt3mnT9LPUZfw==");
+    assertThat(new String(request, StandardCharsets.ISO_8859_1)).isEqualTo("GET /some/path?x=1&y=2 HTTP/1.1\r\n"
+        + "Host: 127.0.0.1:17001\r\n"
+        + "Upgrade: websocket\r\n"
+        + "Connection: Upgrade\r\n"
+        + "Sec-WebSocket-Key: dtRCR86msQt3mnT9LPUZfw==\r\n"
+        + "Sec-WebSocket-Version: 13\r\n"
+        + "Sec-WebSocket-Protocol: rep.sp.nanomsg.org\r\n"
+        + "\r\n");
+    assertThat(request.length).isBetween(151, 4095);
+  }
+
+  @Test
+  void keysAreFreshAndAcceptMatchesTheRfcVector() {
+    String key = Handshake.newKey();
+    assertThat(key).hasSize(24).isNotEqualTo(Handshake.newKey());
+    assertThat(Handshake.accept("dGhlIHNhbXBsZSBub25jZQ==")).isEqualTo("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
+  }
+}
