@@ -48,8 +48,11 @@ final class SurveyorProtocol extends BaseProtocol {
 
   @Override
   public Message received(Pipe pipe, Message message) {
-    if (message.size() < 4 || !raw && (Wire.wordAt(message, 0) & Wire.BOTTOM) == 0) {
+    if (message.size() < 4) {
       return null;
+    }
+    if (!raw && (currentId == null || Wire.wordAt(message, 0) != lastId)) {
+      return null; // stale or foreign: dropped now so it never takes room in the queue
     }
     return Wire.split(message, 4);
   }
