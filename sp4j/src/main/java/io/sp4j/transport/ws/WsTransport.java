@@ -39,8 +39,7 @@ public final class WsTransport implements Transport {
     String route = ws.hasPath() ? WsAddress.routeKey(ws.path()) : null;
     synchronized (lock) {
       WsServer server = ws.port() == 0 ? null : servers.get(key(ip, ws.port()));
-      boolean fresh = server == null;
-      if (fresh) {
+      if (server == null) {
         InetSocketAddress socketAddress = ip == null ? new InetSocketAddress(ws.port()) : new InetSocketAddress(ip, ws.port());
         server = WsServer.start(socketAddress, address.url());
         servers.put(key(ip, server.port()), server);

@@ -1,0 +1,164 @@
+package io.sp4j.transport.ws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sp4j.Options;
+import io.sp4j.Protocol;
+import io.sp4j.Socket;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** An sp4j dialer against a hand-written server: request bytes, refusals, timeouts, reconnects. */
+class WsDialerRawTest {
+  private static final int WAIT_MILLIS = 10_000;
+  private ServerSocket listener;
+  private Socket req;
+
+  @BeforeEach
+  void listen() throws IOException {
+    listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    listener.setSoTimeout(WAIT_MILLIS);
+    req = Socket.open(Protocol.REQ);
+    req.set(Options.RECONNECT_INTERVAL, Duration.ofMillis(50));
+  }
+
+  @AfterEach
+  void close() throws IOException {
+    req.close();
+    listener.close();
+  }
+
+  private static String readHead(InputStream in) throws IOException {
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    for (int i = 0; i < 16384; i++) {
+      int b = in.read();
+      if (b < 0) {
+        break;
+      }
+      head.write(b);
+      if (head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+        break;
+      }
+    }
+    return head.toString(StandardCharsets.ISO_8859_1);
+  }
+
+  private java.net.Socket accept() throws IOException {
+    java.net.Socket client = listener.accept();
+    client.setSoTimeout(WAIT_MILLIS);
+    return client;
+  }
+
+  private static String keyOf(String request) {
+    Matcher m = Pattern.compile("\r\nSec-WebSocket-Key: (\\S+)\r\n").matcher(request);
+    assertThat(m.find()).isTrue();
+    return m.group(1);
+  }
+
+  @Test
+  void sendsTheExactRequestAndReconnectsAfterARefusal() throws IOException {
+    req.connect("ws://127.0.0.1:" + listener.getLocalPort() + "/p:1?x=y#not-sent");
+    String key;
+    try (java.net.Socket first = accept()) {
+      String request = readHead(first.getInputStream());
+      key = keyOf(request);
+      assertThat(key).hasSize(24);
+      assertThat(request).isEqualTo("GET /p:1?x=y HTTP/1.1\r\n"
+          + "Host: 127.0.0.1:" + listener.getLocalPort() + "\r\n"
+          + "Upgrade: websocket\r\n"
+          + "Connection: Upgrade\r\n"
+          + "Sec-WebSocket-Key: " + key + "\r\n"
+          + "Sec-WebSocket-Version: 13\r\n"
+          + "Sec-WebSocket-Protocol: rep.sp.nanomsg.org\r\n"
+          + "\r\n");
+      first.getOutputStream().write("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+      assertThat(first.getInputStream().read()).as("the dialer gives up this connection").isEqualTo(-1);
+    }
+    try (java.net.Socket second = accept()) {
+      assertThat(keyOf(readHead(second.getInputStream()))).as("a fresh key per attempt").isNotEqualTo(key);
+    }
+  }
+
+  @Test
+  void acceptedUpgradeCarriesMessagesAndAMaskedFrameFromTheServerIsClosedWith1002() throws IOException {
+    req.connect("ws://127.0.0.1:" + listener.getLocalPort());
+    try (java.net.Socket server = accept()) {
+      InputStream in = server.getInputStream();
+      OutputStream out = server.getOutputStream();
+      String request = readHead(in);
+      assertThat(request).startsWith("GET / HTTP/1.1\r\n");
+      // 101 and a first frame in one write: the frame must be kept for the decoder.
+      out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+          + "Sec-WebSocket-Accept: " + Handshake.accept(keyOf(request)) + "\r\n"
+          + "Sec-WebSocket-Protocol: rep.sp.nanomsg.org\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      out.write(new byte[] {(byte) 0x89, 2, 'p', 'p'});
+      byte[] pong = in.readNBytes(8);
+      assertThat(pong[0] & 0xff).isEqualTo(0x8a);
+      assertThat(pong[1] & 0xff).as("masked, 2 bytes").isEqualTo(0x82);
+      assertThat(new byte[] {(byte) (pong[6] ^ pong[2]), (byte) (pong[7] ^ pong[3])}).isEqualTo(new byte[] {'p', 'p'});
+      req.send("hello".getBytes(StandardCharsets.US_ASCII));
+      byte[] head = in.readNBytes(6);
+      assertThat(head[0] & 0xff).isEqualTo(0x82);
+      assertThat(head[1] & 0xff).isEqualTo(0x80 | 9);
+      byte[] payload = in.readNBytes(9);
+      for (int i = 0; i < payload.length; i++) {
+        payload[i] ^= head[2 + i % 4];
+      }
+      assertThat(payload[0] & 0x80).as("request id has its top bit set").isNotZero();
+      assertThat(new String(payload, 4, 5, StandardCharsets.US_ASCII)).isEqualTo("hello");
+      out.write(WsRawSocketTest.frame(0x82, new byte[] {1, 2, 3}, true)); // masked: not allowed to a client
+      byte[] close = in.readNBytes(8);
+      assertThat(close[0] & 0xff).isEqualTo(0x88);
+      int code = (close[6] ^ close[2]) & 0xff;
+      code = code << 8 | (close[7] ^ close[3]) & 0xff;
+      assertThat(code).isEqualTo(1002);
+    }
+  }
+
+  @Test
+  void silentServerIsGivenUpAfterTheHandshakeTimeoutAndDialedAgain() throws IOException {
+    req.connect("ws://127.0.0.1:" + listener.getLocalPort() + "/slow");
+    try (java.net.Socket first = accept()) {
+      readHead(first.getInputStream());
+      long start = System.nanoTime();
+      assertThat(first.getInputStream().read()).isEqualTo(-1);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofSeconds(4));
+    }
+    try (java.net.Socket second = accept()) {
+      assertThat(readHead(second.getInputStream())).startsWith("GET /slow HTTP/1.1\r\n");
+    }
+  }
+
+  @Test
+  void localCloseSaysGoodbyeWithClose1000() throws IOException {
+    req.connect("ws://127.0.0.1:" + listener.getLocalPort());
+    try (java.net.Socket server = accept()) {
+      InputStream in = server.getInputStream();
+      String request = readHead(in);
+      server.getOutputStream().write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+          + "Sec-WebSocket-Accept: " + Handshake.accept(keyOf(request)) + "\r\n"
+          + "Sec-WebSocket-Protocol: rep.sp.nanomsg.org\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      // A message proves the pipe is up before the close.
+      req.send("x".getBytes(StandardCharsets.US_ASCII));
+      assertThat(in.readNBytes(6 + 5)).hasSize(11);
+      req.close();
+      byte[] close = in.readNBytes(8);
+      assertThat(close[0] & 0xff).isEqualTo(0x88);
+      assertThat(close[1] & 0xff).isEqualTo(0x82);
+      assertThat(new byte[] {(byte) (close[6] ^ close[2]), (byte) (close[7] ^ close[3])}).isEqualTo(new byte[] {0x03, (byte) 0xe8});
+      server.getOutputStream().write(new byte[] {(byte) 0x88, 2, 0x03, (byte) 0xe8});
+      assertThat(in.read()).isEqualTo(-1);
+    }
+  }
+}
