@@ -39,6 +39,13 @@ final class InprocDialer implements TransportEndpoint {
     }
     InprocListener listener = transport.listenerOrWait(name, this);
     if (listener == null) {
+      synchronized (this) {
+        if (!closed) {
+          return;
+        }
+      }
+      // close() ran between the check above and the wait: its stopWaiting may have come first.
+      transport.stopWaiting(this);
       return;
     }
     InprocHalf half = listener.accept(context, this::lost);

@@ -53,7 +53,13 @@ final class InprocHalf implements Connection {
   @Override
   public void write(Message message) {
     peer.inbox.add(message);
-    events.afterUnlock(peer::drain);
+    PipeEvents e = events;
+    // A socket may write while the pipe is being attached (a queued request or send going out
+    // to the new peer) before start(): the listener starts the peer's side afterwards, and its
+    // start() drains what is already in the inbox.
+    if (e != null) {
+      e.afterUnlock(peer::drain);
+    }
   }
 
   @Override

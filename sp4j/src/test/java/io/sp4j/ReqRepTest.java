@@ -1,0 +1,141 @@
+package io.sp4j;
+
+import static io.sp4j.SocketPair.bytes;
+import static io.sp4j.SocketPair.receiveText;
+import static io.sp4j.SocketPair.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** REQ/REP over {@code inproc://}. */
+class ReqRepTest {
+
+  @Test
+  void manyRequestsInARowEachGetTheirReply() {
+    try (SocketPair pair = SocketPair.open(Protocol.REP, Protocol.REQ)) {
+      Socket req = pair.connected();
+      Socket rep = pair.bound();
+      for (int i = 0; i < 100; i++) {
+        req.send(bytes("q" + i));
+        assertThat(receiveText(rep)).isEqualTo("q" + i);
+        rep.send(bytes("a" + i));
+        assertThat(receiveText(req)).isEqualTo("a" + i);
+      }
+    }
+  }
+
+  @Test
+  void requestsAreLoadBalancedRoundRobinOverTheReps() {
+    try (SocketPair pair = SocketPair.open(Protocol.REQ, Protocol.REP)) {
+      Socket req = pair.bound();
+      List<Socket> reps = List.of(pair.connected(), pair.connectAnother(Protocol.REP), pair.connectAnother(Protocol.REP));
+      List<Integer> servedBy = new ArrayList<>();
+      for (int i = 0; i < 9; i++) {
+        req.send(bytes("q" + i));
+        int index = awaitRequest(reps, "q" + i);
+        servedBy.add(index);
+        reps.get(index).send(bytes("a" + i));
+        assertThat(receiveText(req)).isEqualTo("a" + i);
+      }
+      assertThat(servedBy.subList(0, 3)).as("one request each before any REP gets a second").doesNotHaveDuplicates();
+      assertThat(servedBy.subList(3, 6)).isEqualTo(servedBy.subList(0, 3));
+      assertThat(servedBy.subList(6, 9)).isEqualTo(servedBy.subList(0, 3));
+    }
+  }
+
+  @Test
+  void aRequestIsResentToAnotherRepWhenItsRepCloses() {
+    try (SocketPair pair = SocketPair.open(Protocol.REQ, Protocol.REP)) {
+      Socket req = pair.bound(); // default RESEND_INTERVAL (60 s): only the disconnect can resend
+      List<Socket> reps = List.of(pair.connected(), pair.connectAnother(Protocol.REP));
+      req.send(bytes("important"));
+      int first = awaitRequest(reps, "important");
+      Socket other = reps.get(1 - first);
+      assertThat(other.tryReceive()).isEmpty();
+
+      reps.get(first).close(); // took the request, never answers
+
+      assertThat(receiveText(other)).isEqualTo("important");
+      other.send(bytes("done"));
+      assertThat(receiveText(req)).isEqualTo("done");
+    }
+  }
+
+  @Test
+  void anUnansweredRequestIsResentAfterTheResendInterval() {
+    try (SocketPair pair = SocketPair.open(Protocol.REP, Protocol.REQ)) {
+      Socket rep = pair.bound();
+      Socket req = pair.connected().set(Options.RESEND_INTERVAL, Duration.ofMillis(50));
+      req.send(bytes("anyone?"));
+      assertThat(receiveText(rep)).isEqualTo("anyone?");
+      // Not answered: the same request comes again.
+      assertThat(receiveText(rep)).isEqualTo("anyone?");
+      rep.send(bytes("yes"));
+      assertThat(receiveText(req)).isEqualTo("yes");
+    }
+  }
+
+  @Test
+  void aNewRequestCancelsTheOldAndItsLateReplyIsDropped() {
+    try (SocketPair pair = SocketPair.open(Protocol.REP, Protocol.REQ)) {
+      Socket rep = pair.bound();
+      Socket req = pair.connected();
+      req.send(bytes("old"));
+      assertThat(receiveText(rep)).isEqualTo("old");
+      req.send(bytes("new"));
+      rep.send(bytes("reply to old"));
+      assertThat(receiveText(rep)).isEqualTo("new");
+      rep.send(bytes("reply to new"));
+      assertThat(receiveText(req)).isEqualTo("reply to new");
+    }
+  }
+
+  @ParameterizedTest(name = "REQ binds: {0}")
+  @ValueSource(booleans = {true, false})
+  void aRequestSentBeforeAnyRepGoesOutWhenOneLinks(boolean reqBinds) {
+    Socket req = Socket.open(Protocol.REQ);
+    req.send(bytes("queued")); // succeeds at once: a REQ holds its request until a peer comes
+    Socket rep = Socket.open(Protocol.REP);
+    try (SocketPair pair = reqBinds ? SocketPair.open(req, rep) : SocketPair.open(rep, req)) {
+      assertThat(receiveText(rep)).isEqualTo("queued");
+      rep.send(bytes("served"));
+      assertThat(receiveText(req)).isEqualTo("served");
+    }
+  }
+
+  @Test
+  void receivingWithNoRequestAndReplyingWithNoneAreStateErrors() {
+    try (SocketPair pair = SocketPair.open(Protocol.REP, Protocol.REQ)) {
+      assertThatThrownBy(() -> pair.connected().receive())
+          .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo("EFSM"));
+      assertThatThrownBy(() -> pair.bound().send(bytes("unasked")))
+          .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo("EFSM"));
+    }
+  }
+
+  /** Which of {@code reps} got {@code request}, polling them all until one has. */
+  static int awaitRequest(List<Socket> reps, String request) {
+    AtomicInteger found = new AtomicInteger(-1);
+    await().atMost(SocketPair.PATIENCE).pollInterval(Duration.ofMillis(1)).until(() -> {
+      for (int i = 0; i < reps.size(); i++) {
+        Optional<Message> message = reps.get(i).tryReceive();
+        if (message.isPresent()) {
+          assertThat(text(message.get().body())).isEqualTo(request);
+          found.set(i);
+          return true;
+        }
+      }
+      return false;
+    });
+    return found.get();
+  }
+}
