@@ -6,7 +6,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.sp4j.SpException;
-import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Map;
@@ -59,7 +58,8 @@ final class WsServer implements Handshake.Router {
     ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
     if (!bound.isSuccess()) {
       Throwable cause = bound.cause();
-      if (cause instanceof BindException && String.valueOf(cause.getMessage()).contains("in use")) {
+      // NIO throws a BindException, epoll a NativeIoException: both say "Address already in use".
+      if (String.valueOf(cause.getMessage()).contains("in use")) {
         throw new SpException("EADDRINUSE", "address '" + url + "': " + cause.getMessage(), cause);
       }
       throw new SpException("EADDRNOTAVAIL", "address '" + url + "': cannot listen: " + cause, cause);
@@ -105,9 +105,15 @@ final class WsServer implements Handshake.Router {
     return catchAll == null && routes.isEmpty();
   }
 
-  /** Stops listening and closes every connection still open. */
+  /**
+   * Stops listening and closes every connection still open. Off the event loop it waits for the
+   * port to be released, so that binding it again right away works.
+   */
   void close() {
-    serverChannel.close();
+    ChannelFuture closing = serverChannel.close();
+    if (!serverChannel.eventLoop().inEventLoop()) {
+      closing.awaitUninterruptibly(Handshake.TIMEOUT.toMillis());
+    }
     for (Channel child : new ArrayList<>(children)) {
       child.close();
     }

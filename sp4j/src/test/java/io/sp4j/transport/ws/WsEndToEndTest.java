@@ -226,6 +226,15 @@ class WsEndToEndTest {
   }
 
   @Test
+  void portTakenOutsideSp4jIsAddressInUse() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      Socket rep = open(Protocol.REP);
+      assertThatThrownBy(() -> rep.bind("ws://127.0.0.1:" + taken.getLocalPort() + "/x"))
+          .isInstanceOfSatisfying(SpException.class, e -> assertThat(e.errno()).isEqualTo("EADDRINUSE"));
+    }
+  }
+
+  @Test
   void listenerWithoutPathServesEveryPath() {
     Socket rep = open(Protocol.REP);
     Socket req = open(Protocol.REQ);
