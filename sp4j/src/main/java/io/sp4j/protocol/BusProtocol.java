@@ -26,7 +26,7 @@ final class BusProtocol extends BaseProtocol {
     Pipe excluded = null;
     if (raw && message.headerSize() == 4) {
       excluded = pipe(Wire.pipeIdOf(message.header()));
-      message = Message.of(message.body());
+      message = message.withHeader(Wire.NO_HEADER);
     } else if (raw && message.headerSize() != 0) {
       throw new IllegalArgumentException(
           "message: a raw BUS header is empty or a 4-byte pipe id, got " + message.headerSize() + " bytes");

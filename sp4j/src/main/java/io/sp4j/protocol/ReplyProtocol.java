@@ -47,7 +47,7 @@ final class ReplyProtocol extends BaseProtocol {
     }
     Pipe pipe = pipe(Wire.pipeIdOf(header));
     if (pipe != null) {
-      pipe.send(Message.of(Wire.dropFirstWord(header), message.body()));
+      pipe.send(message.withHeader(Wire.dropFirstWord(header)));
     }
     return true;
   }
@@ -63,6 +63,6 @@ final class ReplyProtocol extends BaseProtocol {
       return null;
     }
     backtrace = request.header();
-    return Message.of(request.body());
+    return request.withHeader(Wire.NO_HEADER);
   }
 }

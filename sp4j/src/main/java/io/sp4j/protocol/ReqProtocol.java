@@ -134,7 +134,7 @@ final class ReqProtocol extends BaseProtocol {
         pending = null;
         sentTo = null;
         cancelResend();
-        return Message.of(reply.body());
+        return reply.withHeader(Wire.NO_HEADER);
       }
     }
     return null;

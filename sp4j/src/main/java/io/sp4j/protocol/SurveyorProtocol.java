@@ -100,7 +100,7 @@ final class SurveyorProtocol extends BaseProtocol {
     Message response;
     while ((response = context.receiveQueue().poll()) != null) {
       if (Arrays.equals(response.header(), currentId)) {
-        return Message.of(response.body());
+        return response.withHeader(Wire.NO_HEADER);
       }
     }
     return null;

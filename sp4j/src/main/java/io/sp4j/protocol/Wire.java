@@ -8,6 +8,9 @@ import io.sp4j.Message;
  * everything in the body).
  */
 final class Wire {
+  /** The header of messages that carry none. */
+  static final byte[] NO_HEADER = new byte[0];
+
   /** The most significant bit: set on the bottom word (request or survey id) of a backtrace. */
   static final int BOTTOM = 0x80000000;
 
@@ -33,13 +36,13 @@ final class Wire {
 
   /**
    * The same bytes with the first {@code headerBytes} of header ‖ body as the header. Shares the
-   * body when the split does not move.
+   * body, and keeps the message's frame type, when the split does not move.
    */
   static Message split(Message message, int headerBytes) {
     if (message.headerSize() == headerBytes) {
       return message;
     }
-    return Message.of(range(message, 0, headerBytes), range(message, headerBytes, message.size()));
+    return message.withHeader(range(message, 0, headerBytes)).withBody(range(message, headerBytes, message.size()));
   }
 
   /**

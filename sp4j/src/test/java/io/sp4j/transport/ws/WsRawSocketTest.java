@@ -273,7 +273,7 @@ class WsRawSocketTest {
       client.getOutputStream().write(HexFormat.of().parseHex("82890102030481020305696" + "76f686e"));
       Message request = rep.receiveMessage();
       assertThat(request.body()).isEqualTo("hello".getBytes(StandardCharsets.US_ASCII));
-      assertThat(request.type()).isEmpty(); // REP makes a new message for the body
+      assertThat(request.type()).contains(io.sp4j.MessageType.BINARY);
       rep.send("world".getBytes(StandardCharsets.US_ASCII));
       assertThat(readExactly(in, 11)).isEqualTo(HexFormat.of().parseHex("82098000000177" + "6f726c64"));
       // Close 1000 from the client is echoed as 1000, then TCP closes.
