@@ -7,4 +7,5 @@ module io.sp4j {
   requires static io.netty.transport.classes.epoll;
 
   exports io.sp4j;
+  exports io.sp4j.nn;
 }

@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -63,6 +64,7 @@ public final class CoreSocket implements io.sp4j.Socket {
   private final List<SocketEndpoint> endpoints = new ArrayList<>();
   private final ArrayDeque<AsyncSend> asyncSends = new ArrayDeque<>();
   private final ArrayDeque<AsyncReceive> asyncReceives = new ArrayDeque<>();
+  private final List<Runnable> readinessWatchers = new CopyOnWriteArrayList<>();
   private int nextPipeId = ThreadLocalRandom.current().nextInt() & 0x7fffffff;
   private boolean closed;
 
@@ -155,6 +157,7 @@ public final class CoreSocket implements io.sp4j.Socket {
       pipes.add(pipe);
       canSend.signalAll();
       serviceAsync();
+      readinessChanged();
       return pipe;
     } finally {
       unlock();
@@ -181,6 +184,7 @@ public final class CoreSocket implements io.sp4j.Socket {
         receiveQueue.add(pipe, queued);
         canReceive.signalAll();
         serviceAsync();
+        readinessChanged();
       }
     } finally {
       unlock();
@@ -196,6 +200,7 @@ public final class CoreSocket implements io.sp4j.Socket {
       engine.pipeWritable(pipe);
       canSend.signalAll();
       serviceAsync();
+      readinessChanged();
     } finally {
       unlock();
     }
@@ -218,6 +223,7 @@ public final class CoreSocket implements io.sp4j.Socket {
       receiveQueue.forget(pipe);
       engine.removePipe(pipe);
       serviceAsync();
+      readinessChanged();
     }
   }
 
@@ -538,6 +544,46 @@ public final class CoreSocket implements io.sp4j.Socket {
     return new IllegalArgumentException(option + ": " + (raw ? "raw " : "") + protocol + " sockets have no such option");
   }
 
+  // ---- readiness (nn_poll) -------------------------------------------------------------
+
+  /** Whether a receive would get a message now without waiting; {@code false} once closed. */
+  public boolean readyToReceive() {
+    lock();
+    try {
+      return !closed && engine.hasMessage();
+    } finally {
+      unlock();
+    }
+  }
+
+  /** Whether a send would be taken now without waiting; {@code false} once closed. */
+  public boolean readyToSend() {
+    lock();
+    try {
+      return !closed && engine.canSend();
+    } finally {
+      unlock();
+    }
+  }
+
+  /**
+   * Calls {@code onChange} whenever the socket wakes its waiting calls (a message or room
+   * arrived, a pipe came or went, a timer fired, the socket closed), until the returned handle
+   * runs. {@code onChange} runs with the socket's lock held: it must only signal (e.g. unpark a
+   * thread), never block or call into a socket.
+   */
+  public Runnable watchReadiness(Runnable onChange) {
+    Objects.requireNonNull(onChange, "onChange");
+    readinessWatchers.add(onChange);
+    return () -> readinessWatchers.remove(onChange);
+  }
+
+  private void readinessChanged() {
+    for (Runnable watcher : readinessWatchers) {
+      watcher.run();
+    }
+  }
+
   // ---- close ---------------------------------------------------------------------------
 
   @Override
@@ -561,6 +607,7 @@ public final class CoreSocket implements io.sp4j.Socket {
       closed = true;
       canSend.signalAll();
       canReceive.signalAll();
+      readinessChanged();
       closing = new ArrayList<>(endpoints);
       endpoints.clear();
       closing.forEach(SocketEndpoint::markClosed);
@@ -630,6 +677,7 @@ public final class CoreSocket implements io.sp4j.Socket {
         canSend.signalAll();
         canReceive.signalAll();
         serviceAsync();
+        readinessChanged();
       } finally {
         unlock();
       }

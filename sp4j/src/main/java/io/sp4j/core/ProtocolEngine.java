@@ -65,6 +65,22 @@ public interface ProtocolEngine {
    */
   Message receive();
 
+  /**
+   * Whether {@link #receive()} would hand out a message now (nn_poll's NN_POLLIN). Engines that
+   * cannot tell say {@code false}: a poller then never reports them readable.
+   */
+  default boolean hasMessage() {
+    return false;
+  }
+
+  /**
+   * Whether {@link #send(Message)} would take a message now without waiting (nn_poll's
+   * NN_POLLOUT). Engines that cannot tell say {@code false}.
+   */
+  default boolean canSend() {
+    return false;
+  }
+
   /** The socket is closing: cancel timers, forget state. */
   default void close() {}
 }

@@ -42,6 +42,18 @@ abstract class BaseProtocol implements ProtocolEngine {
   @Override
   public void pipeWritable(Pipe pipe) {}
 
+  /** Most protocols: a message is ready when the queue holds one. */
+  @Override
+  public boolean hasMessage() {
+    return !context.receiveQueue().isEmpty();
+  }
+
+  /** Most protocols never make a sender wait (they broadcast, drop or keep the message). */
+  @Override
+  public boolean canSend() {
+    return true;
+  }
+
   /** The pipe with this id, or {@code null} if it is gone. */
   protected Pipe pipe(int id) {
     return pipes.get(id);

@@ -26,6 +26,18 @@ final class LoadBalancer {
     byPriority.get(pipe.sendPriority() - 1).remove(pipe);
   }
 
+  /** Whether some pipe can take a message now; unlike {@link #next()} it moves nothing. */
+  boolean hasWritable() {
+    for (List<Pipe> pipes : byPriority) {
+      for (Pipe pipe : pipes) {
+        if (pipe.isWritable()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** A writable pipe, or {@code null} if none can take a message now. */
   Pipe next() {
     for (int priority = 0; priority < 16; priority++) {

@@ -41,6 +41,11 @@ final class PairProtocol extends BaseProtocol {
   }
 
   @Override
+  public boolean canSend() {
+    return peer != null && peer.isWritable();
+  }
+
+  @Override
   public Message receive() {
     return context.receiveQueue().poll();
   }

@@ -16,6 +16,11 @@ final class PullProtocol extends BaseProtocol {
   }
 
   @Override
+  public boolean canSend() {
+    return false;
+  }
+
+  @Override
   public boolean send(Message message) {
     throw cannotSend();
   }

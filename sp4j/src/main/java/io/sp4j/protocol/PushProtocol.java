@@ -38,6 +38,11 @@ final class PushProtocol extends BaseProtocol {
   }
 
   @Override
+  public boolean canSend() {
+    return balancer.hasWritable();
+  }
+
+  @Override
   public Message receive() {
     throw cannotReceive();
   }

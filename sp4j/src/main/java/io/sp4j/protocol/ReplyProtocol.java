@@ -53,6 +53,11 @@ final class ReplyProtocol extends BaseProtocol {
   }
 
   @Override
+  public boolean canSend() {
+    return raw || backtrace != null;
+  }
+
+  @Override
   public Message receive() {
     if (raw) {
       return context.receiveQueue().poll();

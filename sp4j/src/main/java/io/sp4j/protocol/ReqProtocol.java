@@ -121,6 +121,16 @@ final class ReqProtocol extends BaseProtocol {
   }
 
   @Override
+  public boolean canSend() {
+    return !raw || balancer.hasWritable();
+  }
+
+  @Override
+  public boolean hasMessage() {
+    return (raw || pending != null) && super.hasMessage();
+  }
+
+  @Override
   public Message receive() {
     if (raw) {
       return context.receiveQueue().poll();

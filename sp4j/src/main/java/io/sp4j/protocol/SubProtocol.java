@@ -62,6 +62,11 @@ final class SubProtocol extends BaseProtocol {
   }
 
   @Override
+  public boolean canSend() {
+    return false;
+  }
+
+  @Override
   public boolean send(Message message) {
     throw cannotSend();
   }

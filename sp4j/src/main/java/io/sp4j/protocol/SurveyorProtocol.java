@@ -86,6 +86,11 @@ final class SurveyorProtocol extends BaseProtocol {
   }
 
   @Override
+  public boolean hasMessage() {
+    return (raw || currentId != null) && super.hasMessage();
+  }
+
+  @Override
   public Message receive() {
     if (raw) {
       return context.receiveQueue().poll();
