@@ -42,6 +42,10 @@ final class Interop implements AfterEachCallback {
     for (PeerProcess process : processes) {
       try {
         process.close();
+        if (context.getExecutionException().isPresent()) {
+          // What the peer said, next to the failure in the test report.
+          System.err.println("peer " + process + " (" + context.getDisplayName() + "): " + process.output());
+        }
       } catch (RuntimeException e) {
         failure = addTo(failure, e);
       }
