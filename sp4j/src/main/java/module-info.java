@@ -5,6 +5,7 @@ module io.sp4j {
   requires io.netty.codec;
   requires io.netty.codec.http;
   requires static io.netty.transport.classes.epoll;
+  requires static io.netty.transport.unix.common;
 
   exports io.sp4j;
   exports io.sp4j.nn;

@@ -6,7 +6,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
@@ -18,33 +17,26 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
 import io.sp4j.Message;
 import io.sp4j.MessageType;
-import io.sp4j.core.Connection;
-import io.sp4j.core.PipeEvents;
+import io.sp4j.transport.netty.ChannelConnection;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One upgraded WebSocket connection: the {@link Connection} the socket core writes to, and the
- * last inbound handler of its channel.
+ * One upgraded WebSocket connection: the {@link io.sp4j.core.Connection} the socket core writes
+ * to, and the last inbound handler of its channel.
  *
  * <p>Receiving: data frames are joined into one SP message (WS-FR-1, WS-FR-6), the running size
  * checked against the receive limit before a frame is kept (1009, WS-FR-15); pings are answered
  * at once, pongs dropped (WS-FR-18 … 21); a Close is echoed per WS-CL-1 … 3.
  *
- * <p>Sending: {@link #write} only queues; one task on the channel's event loop writes everything
- * queued and flushes once, so a burst costs one flush. Messages over {@link #FRAGMENT} bytes go
- * in fragments of that size (WS-FR-4). Writability follows the channel's water marks (set from
- * the send buffer) plus what is queued.
+ * <p>Sending: queued and flushed by {@link ChannelConnection}; messages over {@link #FRAGMENT}
+ * bytes go in fragments of that size (WS-FR-4).
  */
-final class WsConnection extends ChannelInboundHandlerAdapter implements Connection {
+final class WsConnection extends ChannelConnection {
   /** Largest frame payload sent; NNG accepts frames up to 1 MiB. */
   static final int FRAGMENT = 65536;
 
@@ -57,16 +49,8 @@ final class WsConnection extends ChannelInboundHandlerAdapter implements Connect
    */
   record Settings(int maxMessageSize, int sendBuffer, MessageType messageType) {}
 
-  private final Channel channel;
   private final boolean client;
   private final Settings settings;
-  private final Runnable onClosed;
-  private final Queue<Message> outbox = new ConcurrentLinkedQueue<>();
-  private final AtomicLong queuedBytes = new AtomicLong();
-  private final AtomicBoolean drainScheduled = new AtomicBoolean();
-  private final AtomicBoolean closing = new AtomicBoolean();
-  private volatile PipeEvents events;
-  private volatile boolean wantWritable;
 
   // Event-loop state.
   private MessageType assembling;
@@ -76,10 +60,9 @@ final class WsConnection extends ChannelInboundHandlerAdapter implements Connect
   private boolean closeSent;
 
   WsConnection(Channel channel, boolean client, Settings settings, Runnable onClosed) {
-    this.channel = channel;
+    super(channel, settings.sendBuffer(), onClosed);
     this.client = client;
     this.settings = settings;
-    this.onClosed = onClosed;
   }
 
   boolean isClient() {
@@ -90,101 +73,33 @@ final class WsConnection extends ChannelInboundHandlerAdapter implements Connect
     return settings.maxMessageSize();
   }
 
-  /** Joins the connection to its socket's pipe. */
-  void start(PipeEvents socketSide) {
-    this.events = socketSide;
-  }
-
-  // ---- Connection (called with the socket's lock held, from any thread) --------------------
-
-  @Override
-  public boolean isWritable() {
-    boolean writable = canWrite();
-    if (!writable) {
-      wantWritable = true;
-      writable = canWrite();
-    }
-    return writable;
-  }
-
-  private boolean canWrite() {
-    return !closing.get() && channel.isActive() && channel.isWritable()
-        && queuedBytes.get() < settings.sendBuffer();
-  }
-
-  @Override
-  public void write(Message message) {
-    if (closing.get()) {
-      return;
-    }
-    outbox.add(message);
-    queuedBytes.addAndGet(message.size());
-    if (drainScheduled.compareAndSet(false, true)) {
-      channel.eventLoop().execute(this::drain);
-    }
-  }
-
-  @Override
-  public void suspendReading() {
-    channel.config().setAutoRead(false);
-  }
-
-  @Override
-  public void resumeReading() {
-    channel.config().setAutoRead(true);
-  }
-
   /**
-   * Closes after what is queued has been written. A client says goodbye with Close 1000 and
-   * waits up to a second for the echo (WS-CL-5); a server just closes TCP (WS-CL-6), since a
-   * nanomsg client never reconnects after a Close frame.
+   * The end of a local close, after what is queued has been written. A client says goodbye with
+   * Close 1000 and waits up to a second for the echo (WS-CL-5); a server just closes TCP
+   * (WS-CL-6), since a nanomsg client never reconnects after a Close frame.
    */
   @Override
-  public void close() {
-    if (!closing.compareAndSet(false, true)) {
-      return;
-    }
-    channel.eventLoop().execute(() -> {
-      drain();
-      if (!channel.isActive()) {
+  protected void closeAfterDrain() {
+    Channel channel = channel();
+    if (client && !closeSent && channel.isActive()) {
+      closeSent = true;
+      channel.writeAndFlush(new CloseWebSocketFrame(1000, ""));
+      channel.eventLoop().schedule(() -> {
         channel.close();
-      } else if (client && !closeSent) {
-        closeSent = true;
-        channel.writeAndFlush(new CloseWebSocketFrame(1000, ""));
-        channel.eventLoop().schedule(() -> {
-          channel.close();
-        }, 1, TimeUnit.SECONDS);
-      } else {
-        channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
-      }
-    });
+      }, 1, TimeUnit.SECONDS);
+    } else {
+      super.closeAfterDrain();
+    }
   }
 
   @Override
-  public String remoteAddress() {
-    return String.valueOf(channel.remoteAddress());
+  protected boolean sendingStopped() {
+    return closeSent;
   }
 
-  // ---- sending (event loop) -------------------------------------------------------------
-
-  private void drain() {
-    drainScheduled.set(false);
-    boolean wrote = false;
-    Message message;
-    while ((message = outbox.poll()) != null) {
-      queuedBytes.addAndGet(-message.size());
-      if (channel.isActive() && !closeSent) {
-        writeFrames(message);
-        wrote = true;
-      }
-    }
-    if (wrote) {
-      channel.flush();
-    }
-    notifyIfWritable();
-  }
-
-  private void writeFrames(Message message) {
+  @Override
+  protected void encode(Message message) {
+    Channel channel = channel();
     MessageType type = message.type().orElse(settings.messageType());
     byte[] header = message.header();
     ByteBuf payload = header.length == 0
@@ -216,22 +131,6 @@ final class WsConnection extends ChannelInboundHandlerAdapter implements Connect
     } finally {
       payload.release();
     }
-  }
-
-  private void notifyIfWritable() {
-    if (wantWritable && canWrite()) {
-      wantWritable = false;
-      PipeEvents e = events;
-      if (e != null) {
-        e.writable();
-      }
-    }
-  }
-
-  @Override
-  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-    notifyIfWritable();
-    ctx.fireChannelWritabilityChanged();
   }
 
   // ---- receiving (event loop) -----------------------------------------------------------
@@ -295,10 +194,7 @@ final class WsConnection extends ChannelInboundHandlerAdapter implements Connect
       assembled = null;
       assembledLength = 0;
     }
-    PipeEvents e = events;
-    if (e != null) {
-      e.deliver(Message.of(bytes).withType(assembling));
-    }
+    deliver(Message.of(bytes).withType(assembling));
   }
 
   /** WS-CL-1 … 3: echo a valid code without its reason, else 1002; then close TCP. */
@@ -346,18 +242,9 @@ final class WsConnection extends ChannelInboundHandlerAdapter implements Connect
   }
 
   @Override
-  public void channelInactive(ChannelHandlerContext ctx) {
-    closing.set(true);
+  protected void onInactive() {
     failed = true;
     assembled = null;
-    outbox.clear();
-    queuedBytes.set(0);
-    PipeEvents e = events;
-    if (e != null) {
-      e.closed();
-    }
-    onClosed.run();
-    ctx.fireChannelInactive();
   }
 
   static boolean isUtf8(byte[] header, byte[] body) {

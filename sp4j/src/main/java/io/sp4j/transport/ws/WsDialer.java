@@ -6,33 +6,23 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.sp4j.Options;
-import io.sp4j.core.Backoff;
 import io.sp4j.core.EndpointContext;
-import io.sp4j.core.PipeEvents;
-import io.sp4j.core.Timeout;
-import io.sp4j.core.TransportEndpoint;
+import io.sp4j.transport.netty.EventLoops;
+import io.sp4j.transport.netty.ReconnectingDialer;
 
 /**
- * A connect to a {@code ws://} URL: one connection at a time, made again after a refused
- * connect, a failed handshake or a lost connection, waiting {@link Backoff} between attempts
- * (WS-RC-1).
+ * A connect to a {@code ws://} URL, redialed by {@link ReconnectingDialer} after a refused
+ * connect, a failed handshake or a lost connection (WS-RC-1).
  */
-final class WsDialer implements TransportEndpoint {
+final class WsDialer extends ReconnectingDialer {
   private final WsAddress address;
-  private final EndpointContext context;
   private final String subprotocol;
-  private final Backoff backoff;
-  private Channel channel;
-  private WsConnection connection;
-  private Timeout retry;
-  private boolean closed;
   private volatile Handshake.Failure lastFailure;
 
   WsDialer(WsAddress address, EndpointContext context) {
+    super(context);
     this.address = address;
-    this.context = context;
     this.subprotocol = Handshake.subprotocol(context.protocol().peer());
-    this.backoff = new Backoff(context);
   }
 
   WsAddress address() {
@@ -49,18 +39,12 @@ final class WsDialer implements TransportEndpoint {
     return lastFailure;
   }
 
-  /** One attempt; called with no socket lock held. */
-  void connect() {
-    synchronized (this) {
-      retry = null;
-      if (closed || channel != null) {
-        return;
-      }
-    }
+  @Override
+  protected ChannelFuture dial() {
     Bootstrap bootstrap = new Bootstrap()
         .group(EventLoops.group())
         .channel(EventLoops.socketChannel())
-        .option(ChannelOption.TCP_NODELAY, context.option(Options.TCP_NODELAY))
+        .option(ChannelOption.TCP_NODELAY, context().option(Options.TCP_NODELAY))
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Handshake.TIMEOUT.toMillis())
         .handler(new ChannelInitializer<Channel>() {
           @Override
@@ -68,45 +52,19 @@ final class WsDialer implements TransportEndpoint {
             ch.pipeline().addLast("ws-handshake", new ClientHandshakeHandler(WsDialer.this));
           }
         });
-    ChannelFuture connecting = bootstrap.connect(address.host(), address.port());
-    Channel ch = connecting.channel();
-    synchronized (this) {
-      if (closed) {
-        ch.close();
-        return;
-      }
-      channel = ch;
-    }
-    connecting.addListener(f -> {
-      if (!f.isSuccess()) {
-        ch.close();
-      }
-    });
-    ch.closeFuture().addListener(f -> lost(ch));
+    return bootstrap.connect(address.host(), address.port());
   }
 
   /** The handshake succeeded (on the event loop): offers the connection to the socket. */
   WsConnection established(Channel ch) {
-    synchronized (this) {
-      if (closed || channel != ch) {
-        return null;
-      }
-    }
-    WsConnection made = new WsConnection(ch, true, WsTransport.settings(context, ch), () -> { });
-    PipeEvents events = context.attach(made, context.protocol().peer());
-    if (events == null) {
+    if (!isCurrent(ch)) {
       return null;
     }
-    made.start(events);
-    boolean closeNow;
-    synchronized (this) {
+    EndpointContext context = context();
+    WsConnection made = offer(ch, new WsConnection(ch, true, WsTransport.settings(context, ch), () -> { }),
+        context.protocol().peer());
+    if (made != null) {
       lastFailure = null;
-      backoff.reset();
-      connection = made;
-      closeNow = closed;
-    }
-    if (closeNow) {
-      made.close();
     }
     return made;
   }
@@ -115,45 +73,9 @@ final class WsDialer implements TransportEndpoint {
     lastFailure = failure;
   }
 
-  private void lost(Channel ch) {
-    synchronized (this) {
-      if (channel != ch) {
-        return;
-      }
-      channel = null;
-      connection = null;
-      if (!closed && retry == null) {
-        retry = context.timers().schedule(backoff.nextDelay(), this::connect);
-      }
-    }
-  }
-
   @Override
   public int port() {
     return address.port();
-  }
-
-  @Override
-  public void close() {
-    Channel ch;
-    WsConnection open;
-    synchronized (this) {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      if (retry != null) {
-        retry.cancel();
-        retry = null;
-      }
-      ch = channel;
-      open = connection;
-    }
-    if (open != null) {
-      open.close();
-    } else if (ch != null) {
-      ch.close();
-    }
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.sp4j.SpException;
+import io.sp4j.transport.netty.EventLoops;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Map;

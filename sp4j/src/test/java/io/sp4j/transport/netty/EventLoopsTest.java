@@ -1,4 +1,4 @@
-package io.sp4j.transport.ws;
+package io.sp4j.transport.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,194 @@
+package io.sp4j.transport.netty;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.sp4j.Message;
+import io.sp4j.core.Connection;
+import io.sp4j.core.PipeEvents;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The sending half every channel-based transport shares: the {@link Connection} the socket core
+ * writes to, and the last inbound handler of its channel. A subclass says how one message goes
+ * on the wire ({@link #encode}) and handles what its decoders pass up.
+ *
+ * <p>{@link #write} only queues; one task on the channel's event loop writes everything queued
+ * and flushes once, so a burst costs one flush. Writability follows the channel's water marks
+ * plus what is queued; {@link PipeEvents#writable()} is called when a refused writer may go on.
+ */
+public abstract class ChannelConnection extends ChannelInboundHandlerAdapter implements Connection {
+  private final Channel channel;
+  private final int sendBuffer;
+  private final Runnable onClosed;
+  private final Queue<Message> outbox = new ConcurrentLinkedQueue<>();
+  private final AtomicLong queuedBytes = new AtomicLong();
+  private final AtomicBoolean drainScheduled = new AtomicBoolean();
+  private final AtomicBoolean closing = new AtomicBoolean();
+  private volatile PipeEvents events;
+  private volatile boolean wantWritable;
+
+  /**
+   * @param sendBuffer bytes that may wait to be sent before the connection reports unwritable
+   * @param onClosed run once on the event loop when the channel has gone inactive
+   */
+  protected ChannelConnection(Channel channel, int sendBuffer, Runnable onClosed) {
+    this.channel = channel;
+    this.sendBuffer = sendBuffer;
+    this.onClosed = onClosed;
+  }
+
+  /** Joins the connection to its socket's pipe. */
+  public final void start(PipeEvents socketSide) {
+    this.events = socketSide;
+  }
+
+  protected final Channel channel() {
+    return channel;
+  }
+
+  /** Whether {@link #close()} was called or the channel went inactive. */
+  protected final boolean isClosing() {
+    return closing.get();
+  }
+
+  /** Hands a received message to the socket (event loop). */
+  protected final void deliver(Message message) {
+    PipeEvents e = events;
+    if (e != null) {
+      e.deliver(message);
+    }
+  }
+
+  // ---- Connection (called with the socket's lock held, from any thread) --------------------
+
+  @Override
+  public final boolean isWritable() {
+    boolean writable = canWrite();
+    if (!writable) {
+      wantWritable = true;
+      writable = canWrite();
+    }
+    return writable;
+  }
+
+  private boolean canWrite() {
+    return !closing.get() && channel.isActive() && channel.isWritable() && queuedBytes.get() < sendBuffer;
+  }
+
+  @Override
+  public final void write(Message message) {
+    if (closing.get()) {
+      return;
+    }
+    outbox.add(message);
+    queuedBytes.addAndGet(message.size());
+    if (drainScheduled.compareAndSet(false, true)) {
+      channel.eventLoop().execute(this::drain);
+    }
+  }
+
+  @Override
+  public final void suspendReading() {
+    channel.config().setAutoRead(false);
+  }
+
+  @Override
+  public final void resumeReading() {
+    channel.config().setAutoRead(true);
+  }
+
+  /** Closes after what is queued has been written: see {@link #closeAfterDrain()}. */
+  @Override
+  public final void close() {
+    if (!closing.compareAndSet(false, true)) {
+      return;
+    }
+    channel.eventLoop().execute(() -> {
+      drain();
+      closeAfterDrain();
+    });
+  }
+
+  /**
+   * The last step of a local close, on the event loop after the queue was written. By default
+   * the channel closes once the writes are flushed; a transport with a goodbye overrides it.
+   */
+  protected void closeAfterDrain() {
+    if (!channel.isActive()) {
+      channel.close();
+    } else {
+      channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+
+  @Override
+  public String remoteAddress() {
+    return String.valueOf(channel.remoteAddress());
+  }
+
+  // ---- sending (event loop) -------------------------------------------------------------
+
+  /** Writes one message to the channel, without flushing (event loop). */
+  protected abstract void encode(Message message);
+
+  /** Whether queued messages are to be dropped instead of written (e.g. after a goodbye). */
+  protected boolean sendingStopped() {
+    return false;
+  }
+
+  private void drain() {
+    drainScheduled.set(false);
+    boolean wrote = false;
+    Message message;
+    while ((message = outbox.poll()) != null) {
+      queuedBytes.addAndGet(-message.size());
+      if (channel.isActive() && !sendingStopped()) {
+        encode(message);
+        wrote = true;
+      }
+    }
+    if (wrote) {
+      channel.flush();
+    }
+    notifyIfWritable();
+  }
+
+  private void notifyIfWritable() {
+    if (wantWritable && canWrite()) {
+      wantWritable = false;
+      PipeEvents e = events;
+      if (e != null) {
+        e.writable();
+      }
+    }
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    notifyIfWritable();
+    ctx.fireChannelWritabilityChanged();
+  }
+
+  /** Drops receive state when the channel is gone (event loop); before the socket hears of it. */
+  protected void onInactive() {}
+
+  @Override
+  public final void channelInactive(ChannelHandlerContext ctx) {
+    closing.set(true);
+    onInactive();
+    outbox.clear();
+    queuedBytes.set(0);
+    PipeEvents e = events;
+    if (e != null) {
+      e.closed();
+    }
+    onClosed.run();
+    ctx.fireChannelInactive();
+  }
+}

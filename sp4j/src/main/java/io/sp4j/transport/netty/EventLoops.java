@@ -1,0 +1,103 @@
+package io.sp4j.transport.netty;
+
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioDomainSocketChannel;
+import io.netty.channel.socket.nio.NioServerDomainSocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
+import java.nio.file.Path;
+import java.util.function.Function;
+
+/**
+ * The process's one Netty event-loop group for sp4j's network transports: native epoll where it
+ * loads, NIO otherwise. Its threads ({@code sp4j-io-*}) are daemons, so it never keeps the JVM
+ * alive; it is made on first use and lives as long as the process. It also names the channel
+ * classes that fit the group: TCP, and Unix domain stream sockets (epoll's own, or NIO's on the
+ * JDK's {@link UnixDomainSocketAddress}).
+ */
+public final class EventLoops {
+  private static final Kind KIND = Kind.detect();
+  private static final EventLoopGroup GROUP = new MultiThreadIoEventLoopGroup(
+      Math.max(2, Runtime.getRuntime().availableProcessors()),
+      new DefaultThreadFactory("sp4j-io", true), KIND.handlers);
+
+  private EventLoops() {}
+
+  public static EventLoopGroup group() {
+    return GROUP;
+  }
+
+  public static Class<? extends SocketChannel> socketChannel() {
+    return KIND.socket;
+  }
+
+  public static Class<? extends ServerChannel> serverChannel() {
+    return KIND.server;
+  }
+
+  /** The Unix-domain stream channel class for this group. */
+  public static Class<? extends Channel> domainChannel() {
+    return KIND.domain;
+  }
+
+  /** The Unix-domain listening channel class for this group. */
+  public static Class<? extends ServerChannel> domainServerChannel() {
+    return KIND.domainServer;
+  }
+
+  /** The address that {@link #domainChannel()} takes for a socket file. */
+  public static SocketAddress domainAddress(Path path) {
+    return KIND.domainAddress.apply(path);
+  }
+
+  /** Whether native epoll is in use (else NIO). */
+  public static boolean isNative() {
+    return KIND.nativeIo;
+  }
+
+  private record Kind(IoHandlerFactory handlers, Class<? extends SocketChannel> socket,
+      Class<? extends ServerChannel> server, Class<? extends Channel> domain,
+      Class<? extends ServerChannel> domainServer, Function<Path, SocketAddress> domainAddress,
+      boolean nativeIo) {
+
+    static Kind detect() {
+      try {
+        if (Boolean.getBoolean("io.sp4j.noNative")) {
+          return nio();
+        }
+        return EpollKind.kindIfAvailable();
+      } catch (LinkageError | RuntimeException notThere) {
+        return nio(); // netty-transport-classes-epoll or its native library is absent
+      }
+    }
+
+    static Kind nio() {
+      return new Kind(NioIoHandler.newFactory(), NioSocketChannel.class, NioServerSocketChannel.class,
+          NioDomainSocketChannel.class, NioServerDomainSocketChannel.class, UnixDomainSocketAddress::of, false);
+    }
+  }
+
+  /** Touches the epoll classes only when called, so NIO works without them. */
+  private static final class EpollKind {
+    static Kind kindIfAvailable() {
+      if (!io.netty.channel.epoll.Epoll.isAvailable()) {
+        return Kind.nio();
+      }
+      return new Kind(io.netty.channel.epoll.EpollIoHandler.newFactory(),
+          io.netty.channel.epoll.EpollSocketChannel.class,
+          io.netty.channel.epoll.EpollServerSocketChannel.class,
+          io.netty.channel.epoll.EpollDomainSocketChannel.class,
+          io.netty.channel.epoll.EpollServerDomainSocketChannel.class,
+          path -> new io.netty.channel.unix.DomainSocketAddress(path.toString()), true);
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package io.sp4j.transport.netty;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.sp4j.Protocol;
+import io.sp4j.core.Backoff;
+import io.sp4j.core.EndpointContext;
+import io.sp4j.core.PipeEvents;
+import io.sp4j.core.Timeout;
+import io.sp4j.core.TransportEndpoint;
+
+/**
+ * The dial loop every channel-based transport shares: one connection at a time, made again after
+ * a refused connect, a failed handshake or a lost connection, waiting {@link Backoff} between
+ * attempts. A subclass opens the channel ({@link #dial()}) with handlers that run its handshake
+ * and then call {@link #offer}.
+ */
+public abstract class ReconnectingDialer implements TransportEndpoint {
+  private final EndpointContext context;
+  private final Backoff backoff;
+  private Channel channel;
+  private ChannelConnection connection;
+  private Timeout retry;
+  private boolean closed;
+
+  protected ReconnectingDialer(EndpointContext context) {
+    this.context = context;
+    this.backoff = new Backoff(context);
+  }
+
+  protected final EndpointContext context() {
+    return context;
+  }
+
+  /** Starts connecting one channel, its handshake handlers installed (no socket lock held). */
+  protected abstract ChannelFuture dial();
+
+  /** One attempt; called with no socket lock held. */
+  public final void connect() {
+    synchronized (this) {
+      retry = null;
+      if (closed || channel != null) {
+        return;
+      }
+    }
+    ChannelFuture connecting = dial();
+    Channel ch = connecting.channel();
+    synchronized (this) {
+      if (closed) {
+        ch.close();
+        return;
+      }
+      channel = ch;
+    }
+    connecting.addListener(f -> {
+      if (!f.isSuccess()) {
+        ch.close();
+      }
+    });
+    ch.closeFuture().addListener(f -> lost(ch));
+  }
+
+  /** Whether {@code ch} is this dialer's current channel and the dialer is open. */
+  protected final synchronized boolean isCurrent(Channel ch) {
+    return !closed && channel == ch;
+  }
+
+  /**
+   * The handshake on {@code ch} succeeded (event loop): offers {@code made} to the socket.
+   *
+   * @return {@code made}, started, or {@code null} if the dialer moved on or the socket refused
+   *     it (the caller closes the channel)
+   */
+  protected final <C extends ChannelConnection> C offer(Channel ch, C made, Protocol peer) {
+    if (!isCurrent(ch)) {
+      return null;
+    }
+    PipeEvents events = context.attach(made, peer);
+    if (events == null) {
+      return null;
+    }
+    made.start(events);
+    boolean closeNow;
+    synchronized (this) {
+      backoff.reset();
+      connection = made;
+      closeNow = closed;
+    }
+    if (closeNow) {
+      made.close();
+    }
+    return made;
+  }
+
+  private void lost(Channel ch) {
+    synchronized (this) {
+      if (channel != ch) {
+        return;
+      }
+      channel = null;
+      connection = null;
+      if (!closed && retry == null) {
+        retry = context.timers().schedule(backoff.nextDelay(), this::connect);
+      }
+    }
+  }
+
+  @Override
+  public final void close() {
+    Channel ch;
+    ChannelConnection open;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (retry != null) {
+        retry.cancel();
+        retry = null;
+      }
+      ch = channel;
+      open = connection;
+    }
+    if (open != null) {
+      open.close();
+    } else if (ch != null) {
+      ch.close();
+    }
+  }
+}
