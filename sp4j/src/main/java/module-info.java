@@ -4,6 +4,7 @@ module io.sp4j {
   requires io.netty.transport;
   requires io.netty.codec;
   requires io.netty.codec.http;
+  requires io.netty.handler;
   requires static io.netty.transport.classes.epoll;
   requires static io.netty.transport.unix.common;
 

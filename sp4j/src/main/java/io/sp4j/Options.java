@@ -1,6 +1,7 @@
 package io.sp4j;
 
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
 
 /**
  * The socket options. Durations are {@link Duration}s, sizes are bytes. Setting a value outside
@@ -92,6 +93,16 @@ public final class Options {
   public static final Option<MessageType> WS_MESSAGE_TYPE =
       Option.readWrite("WS_MESSAGE_TYPE", MessageType.class, MessageType.BINARY, v -> true,
           "allowed: BINARY or TEXT");
+
+  /**
+   * {@code wss://}: the TLS context of connections made afterwards. A listener needs one with key
+   * material (its certificate); a dialer uses it for trust and, without one, the JVM's default
+   * context. A dialer checks that the server's certificate names the URL's host. Default
+   * {@code null}.
+   */
+  public static final Option<SSLContext> TLS_CONTEXT =
+      Option.readWrite("TLS_CONTEXT", SSLContext.class, null, v -> true,
+          "allowed: an SSLContext, or null for the JVM's default (dialing only)");
 
   /** The socket's protocol (read-only). */
   public static final Option<Protocol> PROTOCOL = Option.readOnly("PROTOCOL", Protocol.class);

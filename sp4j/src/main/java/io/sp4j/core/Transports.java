@@ -9,7 +9,8 @@ import java.util.Map;
 public final class Transports {
   private static final Map<String, Transport> BY_SCHEME = Map.of(
       "inproc", InprocTransport.INSTANCE,
-      "ws", WsTransport.INSTANCE);
+      "ws", WsTransport.INSTANCE,
+      "wss", WsTransport.SECURE);
 
   private Transports() {}
 

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +32,16 @@ final class ClientHandshakeHandler extends ByteToMessageDecoder {
         fail(ctx, new Handshake.Failure("ETIMEDOUT", "no handshake answer within " + Handshake.TIMEOUT));
       }
     }, Handshake.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    SslHandler tls = ctx.pipeline().get(SslHandler.class);
+    if (tls != null) {
+      // The request below waits inside the SslHandler until TLS is up; a TLS failure is the
+      // handshake's failure (an untrusted or misnamed certificate, a plain ws:// server).
+      tls.handshakeFuture().addListener(f -> {
+        if (!f.isSuccess() && !done) {
+          fail(ctx, new Handshake.Failure("EPROTO", "TLS handshake failed: " + f.cause().getMessage()));
+        }
+      });
+    }
     ctx.writeAndFlush(Unpooled.wrappedBuffer(Handshake.request(dialer.address(), dialer.subprotocol(), key)));
     super.channelActive(ctx);
   }

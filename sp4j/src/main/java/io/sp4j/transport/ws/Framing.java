@@ -15,6 +15,8 @@ import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
  * (1007, across fragments: WS-FR-16), then the {@link WsConnection}.
  */
 final class Framing {
+  /** The TLS handler of a {@code wss://} connection, first in its pipeline. */
+  static final String TLS = "tls";
   static final String ENCODER = "ws-encoder";
   static final String DECODER = "ws-decoder";
   static final String UTF8 = "ws-utf8";

@@ -9,13 +9,16 @@ import io.sp4j.core.SpAddress;
  *
  * @param url the address as given
  * @param host the host without brackets; empty or {@code "*"} on bind means all interfaces
- * @param port 1..65535, or 0 on bind for an ephemeral port; 80 when not written
+ * @param port 1..65535, or 0 on bind for an ephemeral port; 80 ({@code wss}: 443) when not written
  * @param path the path as written, possibly empty
  * @param query the query without {@code ?}, or {@code null} when there is none
  * @param defaultPort whether the URL had no port
+ * @param secure whether the scheme is {@code wss} (TLS)
  */
-record WsAddress(String url, String host, int port, String path, String query, boolean defaultPort) {
+record WsAddress(String url, String host, int port, String path, String query, boolean defaultPort,
+    boolean secure) {
   static final int DEFAULT_PORT = 80;
+  static final int DEFAULT_SECURE_PORT = 443;
 
   /**
    * Parses the part after {@code ws://}.
@@ -25,6 +28,7 @@ record WsAddress(String url, String host, int port, String path, String query, b
    */
   static WsAddress parse(SpAddress address, boolean bind) {
     String url = address.url();
+    boolean secure = address.scheme().equals("wss");
     String rest = address.rest();
     int hash = rest.indexOf('#');
     if (hash >= 0) {
@@ -73,7 +77,7 @@ record WsAddress(String url, String host, int port, String path, String query, b
 
     int port;
     if (portText == null) {
-      port = DEFAULT_PORT;
+      port = secure ? DEFAULT_SECURE_PORT : DEFAULT_PORT;
     } else {
       if (portText.isEmpty() || portText.length() > 5 || !portText.chars().allMatch(c -> c >= '0' && c <= '9')) {
         throw bad(url, "port '" + portText + "' is not a number from " + (bind ? 0 : 1) + " to 65535");
@@ -86,7 +90,7 @@ record WsAddress(String url, String host, int port, String path, String query, b
         throw bad(url, "port 0 cannot be connected to");
       }
     }
-    return new WsAddress(url, host, port, path, query, portText == null);
+    return new WsAddress(url, host, port, path, query, portText == null, secure);
   }
 
   /** Whether a listener on this address binds every interface. */
@@ -105,10 +109,10 @@ record WsAddress(String url, String host, int port, String path, String query, b
     return query == null ? p : p + "?" + query;
   }
 
-  /** The {@code Host} header: the host (IPv6 in brackets) and the port unless it is 80. */
+  /** The {@code Host} header: the host (IPv6 in brackets) and the port unless it is 80 ({@code wss}: 443). */
   String hostHeader() {
     String h = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
-    return port == DEFAULT_PORT ? h : h + ":" + port;
+    return port == (secure ? DEFAULT_SECURE_PORT : DEFAULT_PORT) ? h : h + ":" + port;
   }
 
   /**

@@ -5,14 +5,20 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.ssl.SslHandler;
 import io.sp4j.Options;
 import io.sp4j.core.EndpointContext;
 import io.sp4j.transport.netty.EventLoops;
 import io.sp4j.transport.netty.ReconnectingDialer;
+import java.security.NoSuchAlgorithmException;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
 
 /**
  * A connect to a {@code ws://} URL, redialed by {@link ReconnectingDialer} after a refused
- * connect, a failed handshake or a lost connection (WS-RC-1).
+ * connect, a failed handshake or a lost connection (WS-RC-1). For {@code wss://} a TLS handler
+ * comes first; the WebSocket handshake and framing inside it are the same.
  */
 final class WsDialer extends ReconnectingDialer {
   private final WsAddress address;
@@ -41,6 +47,13 @@ final class WsDialer extends ReconnectingDialer {
 
   @Override
   protected ChannelFuture dial() {
+    SSLContext tls;
+    try {
+      tls = !address.secure() ? null : context().option(Options.TLS_CONTEXT) != null
+          ? context().option(Options.TLS_CONTEXT) : SSLContext.getDefault();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("wss: the JVM has no default TLS context", e);
+    }
     Bootstrap bootstrap = new Bootstrap()
         .group(EventLoops.group())
         .channel(EventLoops.socketChannel())
@@ -49,10 +62,23 @@ final class WsDialer extends ReconnectingDialer {
         .handler(new ChannelInitializer<Channel>() {
           @Override
           protected void initChannel(Channel ch) {
+            if (tls != null) {
+              ch.pipeline().addLast(Framing.TLS, new SslHandler(clientEngine(tls)));
+            }
             ch.pipeline().addLast("ws-handshake", new ClientHandshakeHandler(WsDialer.this));
           }
         });
     return bootstrap.connect(address.host(), address.port());
+  }
+
+  /** A client-mode engine that checks that the server's certificate names the URL's host. */
+  private SSLEngine clientEngine(SSLContext tls) {
+    SSLEngine engine = tls.createSSLEngine(address.host(), address.port());
+    engine.setUseClientMode(true);
+    SSLParameters parameters = engine.getSSLParameters();
+    parameters.setEndpointIdentificationAlgorithm("HTTPS");
+    engine.setSSLParameters(parameters);
+    return engine;
   }
 
   /** The handshake succeeded (on the event loop): offers the connection to the socket. */

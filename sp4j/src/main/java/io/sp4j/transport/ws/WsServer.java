@@ -6,12 +6,15 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.sp4j.SpException;
+import io.netty.handler.ssl.SslHandler;
 import io.sp4j.transport.netty.EventLoops;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 
 /**
  * One listening TCP port shared by every {@link WsListener} bound to it (the NNG model): exact
@@ -33,9 +36,10 @@ final class WsServer implements Handshake.Router {
   /**
    * Starts listening.
    *
+   * @param tls the TLS context for {@code wss://}, or {@code null} for plain {@code ws://}
    * @throws SpException EADDRINUSE if the port is taken, EADDRNOTAVAIL if the address is not local
    */
-  static WsServer start(InetSocketAddress address, String url) {
+  static WsServer start(InetSocketAddress address, String url, SSLContext tls) {
     WsServer[] self = new WsServer[1];
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(EventLoops.group())
@@ -53,6 +57,11 @@ final class WsServer implements Handshake.Router {
             }
             server.children.add(child);
             child.closeFuture().addListener(f -> server.children.remove(child));
+            if (tls != null) {
+              SSLEngine engine = tls.createSSLEngine();
+              engine.setUseClientMode(false);
+              child.pipeline().addLast(Framing.TLS, new SslHandler(engine));
+            }
             child.pipeline().addLast("ws-handshake", new ServerHandshakeHandler(server));
           }
         });

@@ -14,22 +14,29 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.HashMap;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 
 /**
  * {@code ws://host[:port][/path][?query]}: SP over WebSocket (RFC 6455), wire-compatible with
  * nanomsg and NNG. Listeners of one process share a port by path; dialers reconnect.
+ * {@code wss://} is the same inside TLS ({@link Options#TLS_CONTEXT}), default port 443.
  */
 public final class WsTransport implements Transport {
-  public static final WsTransport INSTANCE = new WsTransport();
+  public static final WsTransport INSTANCE = new WsTransport(false);
+  /** {@code wss://}: WebSocket over TLS. */
+  public static final WsTransport SECURE = new WsTransport(true);
 
+  private final boolean secure;
   private final Object lock = new Object();
   private final Map<String, WsServer> servers = new HashMap<>();
 
-  private WsTransport() {}
+  private WsTransport(boolean secure) {
+    this.secure = secure;
+  }
 
   @Override
   public String scheme() {
-    return "ws";
+    return secure ? "wss" : "ws";
   }
 
   @Override
@@ -37,11 +44,17 @@ public final class WsTransport implements Transport {
     WsAddress ws = WsAddress.parse(address, true);
     InetAddress ip = ws.anyHost() ? null : resolve(ws);
     String route = ws.hasPath() ? WsAddress.routeKey(ws.path()) : null;
+    SSLContext tls = context.option(Options.TLS_CONTEXT);
+    if (secure && tls == null) {
+      throw new IllegalArgumentException("address '" + address.url()
+          + "': a wss listener needs Options.TLS_CONTEXT, a context with its certificate");
+    }
     synchronized (lock) {
       WsServer server = ws.port() == 0 ? null : servers.get(key(ip, ws.port()));
       if (server == null) {
         InetSocketAddress socketAddress = ip == null ? new InetSocketAddress(ws.port()) : new InetSocketAddress(ip, ws.port());
-        server = WsServer.start(socketAddress, address.url());
+        // A port shared by several listeners speaks TLS with the context of the first one.
+        server = WsServer.start(socketAddress, address.url(), secure ? tls : null);
         servers.put(key(ip, server.port()), server);
       }
       WsListener listener = new WsListener(this, server, route, context);

@@ -28,7 +28,10 @@ class WsAddressTest {
       "ws://[::1]:6000/p|::1|6000|/p|[::1]:6000",
       "ws://[::1]/p|::1|80|/p|[::1]",
       "ws://h/a:5|h|80|/a:5|h",
-      "ws://h?q|h|80|/?q|h"})
+      "ws://h?q|h|80|/?q|h",
+      "wss://example.com/p|example.com|443|/p|example.com",
+      "wss://example.com:80/p|example.com|80|/p|example.com:80",
+      "wss://[::1]:443|::1|443|/|[::1]"})
   void dialAddresses(String url, String host, int port, String target, String hostHeader) {
     WsAddress address = dial(url);
     assertThat(address.host()).isEqualTo(host);

@@ -1,0 +1,156 @@
+package io.sp4j.transport.ws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sp4j.Endpoint;
+import io.sp4j.Options;
+import io.sp4j.Protocol;
+import io.sp4j.Socket;
+import io.sp4j.SpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code wss://} (WS-URL-12): sp4j to sp4j inside TLS with self-signed certificates made by the
+ * JDK's {@code keytool}; a dialer that does not trust the server's certificate gets no pipe.
+ */
+class WssTest {
+  private static final Duration WAIT = Duration.ofSeconds(10);
+  private static final char[] PASSWORD = "sp4j-test".toCharArray();
+
+  @TempDir
+  static Path dir;
+  static KeyStore server;
+  static KeyStore stranger;
+
+  private final List<Socket> sockets = new ArrayList<>();
+
+  @BeforeAll
+  static void certificates() throws Exception {
+    server = selfSigned("server");
+    stranger = selfSigned("stranger");
+  }
+
+  @AfterEach
+  void closeAll() {
+    sockets.forEach(Socket::close);
+  }
+
+  /** A key pair and a certificate for 127.0.0.1 and localhost, valid for two days. */
+  static KeyStore selfSigned(String name) throws Exception {
+    Path file = dir.resolve(name + ".p12");
+    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+        "-genkeypair", "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1",
+        "-dname", "CN=" + name, "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2",
+        "-storetype", "PKCS12", "-keystore", file.toString(),
+        "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD))
+        .redirectErrorStream(true).start();
+    byte[] output = keytool.getInputStream().readAllBytes();
+    assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).as("keytool finishes").isTrue();
+    assertThat(keytool.exitValue()).as(new String(output, StandardCharsets.UTF_8)).isZero();
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    try (var in = Files.newInputStream(file)) {
+      store.load(in, PASSWORD);
+    }
+    return store;
+  }
+
+  /** A server context presenting the store's certificate. */
+  static SSLContext serving(KeyStore store) throws Exception {
+    KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    keys.init(store, PASSWORD);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(keys.getKeyManagers(), null, null);
+    return context;
+  }
+
+  /** A client context that trusts only the store's certificate. */
+  static SSLContext trusting(KeyStore store) throws Exception {
+    KeyStore trusted = KeyStore.getInstance("PKCS12");
+    trusted.load(null, null);
+    trusted.setCertificateEntry("trusted", store.getCertificate(store.aliases().nextElement()));
+    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(trusted);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, trust.getTrustManagers(), null);
+    return context;
+  }
+
+  private Socket open(Protocol protocol) {
+    Socket socket = Socket.open(protocol);
+    socket.set(Options.RECEIVE_TIMEOUT, WAIT);
+    socket.set(Options.SEND_TIMEOUT, WAIT);
+    socket.set(Options.RECONNECT_INTERVAL, Duration.ofMillis(50));
+    sockets.add(socket);
+    return socket;
+  }
+
+  private String bindSecure(Socket socket) throws Exception {
+    socket.set(Options.TLS_CONTEXT, serving(server));
+    Endpoint endpoint = socket.bind("wss://127.0.0.1:0/app");
+    return "wss://127.0.0.1:" + endpoint.port() + "/app";
+  }
+
+  @Test
+  void reqRepOverWssWithATrustedCertificate() throws Exception {
+    Socket rep = open(Protocol.REP);
+    Socket req = open(Protocol.REQ);
+    req.set(Options.TLS_CONTEXT, trusting(server));
+    req.connect(bindSecure(rep));
+    for (int i = 0; i < 5; i++) {
+      req.send(("ping " + i).getBytes(StandardCharsets.UTF_8));
+      assertThat(new String(rep.receive(), StandardCharsets.UTF_8)).isEqualTo("ping " + i);
+      rep.send(("pong " + i).getBytes(StandardCharsets.UTF_8));
+      assertThat(new String(req.receive(), StandardCharsets.UTF_8)).isEqualTo("pong " + i);
+    }
+    byte[] big = new byte[300 * 1024]; // several 64 KiB fragments inside TLS records
+    new Random(7).nextBytes(big);
+    req.send(big);
+    assertThat(rep.receive()).isEqualTo(big);
+    rep.send(big);
+    assertThat(req.receive()).isEqualTo(big);
+  }
+
+  @Test
+  void untrustedCertificateGivesNoPipe() throws Exception {
+    Socket rep = open(Protocol.REP);
+    rep.set(Options.RECEIVE_TIMEOUT, Duration.ofMillis(1500));
+    Socket req = open(Protocol.REQ);
+    req.set(Options.TLS_CONTEXT, trusting(stranger));
+    req.connect(bindSecure(rep));
+    req.send("never".getBytes(StandardCharsets.UTF_8)); // REQ keeps it pending until a pipe comes
+    assertThatThrownBy(rep::receive).isInstanceOf(SpTimeoutException.class);
+  }
+
+  @Test
+  void plainWsDialerGetsNoPipeFromAWssListener() throws Exception {
+    Socket rep = open(Protocol.REP);
+    rep.set(Options.RECEIVE_TIMEOUT, Duration.ofMillis(1500));
+    Socket req = open(Protocol.REQ);
+    req.connect(bindSecure(rep).replace("wss://", "ws://"));
+    req.send("never".getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(rep::receive).isInstanceOf(SpTimeoutException.class);
+  }
+
+  @Test
+  void wssListenerWithoutATlsContextIsRefused() {
+    Socket rep = open(Protocol.REP);
+    assertThatThrownBy(() -> rep.bind("wss://127.0.0.1:0/"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TLS_CONTEXT");
+  }
+}
