@@ -35,7 +35,8 @@ public interface Socket extends AutoCloseable {
    * Listens on {@code url}, e.g. {@code inproc://name}.
    *
    * @throws IllegalArgumentException if the URL is malformed (it names the wrong part)
-   * @throws SpException EPROTONOSUPPORT for an unknown scheme, EADDRINUSE if already bound
+   * @throws SpException EPROTONOSUPPORT for an unknown scheme, EADDRINUSE if already bound,
+   *     ENAMETOOLONG if the URL is longer than 127 characters
    */
   Endpoint bind(String url);
 
@@ -43,7 +44,8 @@ public interface Socket extends AutoCloseable {
    * Connects to {@code url}; the connection is made, and remade after a loss, in the background.
    *
    * @throws IllegalArgumentException if the URL is malformed (it names the wrong part)
-   * @throws SpException EPROTONOSUPPORT for an unknown scheme
+   * @throws SpException EPROTONOSUPPORT for an unknown scheme, ENAMETOOLONG if the URL is longer
+   *     than 127 characters
    */
   Endpoint connect(String url);
 

@@ -1,5 +1,6 @@
 package io.sp4j.core;
 
+import io.sp4j.SpException;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -12,14 +13,21 @@ import java.util.Objects;
  * @param rest everything after {@code ://}
  */
 public record SpAddress(String url, String scheme, String rest) {
+  /** Longest address accepted, in characters (nanomsg's {@code NN_SOCKADDR_MAX} less its NUL). */
+  public static final int MAX_LENGTH = 127;
 
   /**
    * Splits an address.
    *
    * @throws IllegalArgumentException naming the wrong part
+   * @throws SpException ENAMETOOLONG if it is longer than {@link #MAX_LENGTH} characters
    */
   public static SpAddress parse(String url) {
     Objects.requireNonNull(url, "url");
+    if (url.length() > MAX_LENGTH) {
+      throw new SpException("ENAMETOOLONG",
+          "address of " + url.length() + " characters: at most " + MAX_LENGTH + " are allowed");
+    }
     int separator = url.indexOf("://");
     if (separator < 0) {
       throw new IllegalArgumentException("address '" + url + "': missing '://' after the scheme");

@@ -14,9 +14,11 @@ import io.sp4j.core.SpAddress;
  * @param query the query without {@code ?}, or {@code null} when there is none
  * @param defaultPort whether the URL had no port
  * @param secure whether the scheme is {@code wss} (TLS)
+ * @param localHost dial only: the local address to connect from ({@code ws://local;host:port/…}),
+ *     or {@code null}
  */
 record WsAddress(String url, String host, int port, String path, String query, boolean defaultPort,
-    boolean secure) {
+    boolean secure, String localHost) {
   static final int DEFAULT_PORT = 80;
   static final int DEFAULT_SECURE_PORT = 443;
 
@@ -36,6 +38,21 @@ record WsAddress(String url, String host, int port, String path, String query, b
     }
     int authorityEnd = indexOfAny(rest, '/', '?');
     String authority = authorityEnd < 0 ? rest : rest.substring(0, authorityEnd);
+    String localHost = null;
+    int semicolon = authority.indexOf(';');
+    if (semicolon >= 0) {
+      if (bind) {
+        throw bad(url, "a local address ('" + authority.substring(0, semicolon + 1) + "') is for connect only");
+      }
+      localHost = authority.substring(0, semicolon);
+      if (localHost.startsWith("[") && localHost.endsWith("]")) {
+        localHost = localHost.substring(1, localHost.length() - 1);
+      }
+      if (localHost.isEmpty()) {
+        throw bad(url, "empty local address before ';'");
+      }
+      authority = authority.substring(semicolon + 1);
+    }
     String pathAndQuery = authorityEnd < 0 ? "" : rest.substring(authorityEnd);
     int question = pathAndQuery.indexOf('?');
     String path = question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);
@@ -90,7 +107,7 @@ record WsAddress(String url, String host, int port, String path, String query, b
         throw bad(url, "port 0 cannot be connected to");
       }
     }
-    return new WsAddress(url, host, port, path, query, portText == null, secure);
+    return new WsAddress(url, host, port, path, query, portText == null, secure, localHost);
   }
 
   /** Whether a listener on this address binds every interface. */

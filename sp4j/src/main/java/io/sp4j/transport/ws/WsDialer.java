@@ -10,6 +10,7 @@ import io.sp4j.Options;
 import io.sp4j.core.EndpointContext;
 import io.sp4j.transport.netty.EventLoops;
 import io.sp4j.transport.netty.ReconnectingDialer;
+import java.net.InetSocketAddress;
 import java.security.NoSuchAlgorithmException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -68,7 +69,9 @@ final class WsDialer extends ReconnectingDialer {
             ch.pipeline().addLast("ws-handshake", new ClientHandshakeHandler(WsDialer.this));
           }
         });
-    return bootstrap.connect(address.host(), address.port());
+    InetSocketAddress remote = new InetSocketAddress(address.host(), address.port());
+    return address.localHost() == null ? bootstrap.connect(remote)
+        : bootstrap.connect(remote, new InetSocketAddress(address.localHost(), 0)); // WS-URL-14
   }
 
   /** A client-mode engine that checks that the server's certificate names the URL's host. */

@@ -67,6 +67,21 @@ class WsAddressTest {
   }
 
   @Test
+  void localSourceAddressIsForDialOnly() {
+    WsAddress address = dial("ws://127.0.0.2;127.0.0.1:5555/p");
+    assertThat(address.localHost()).isEqualTo("127.0.0.2");
+    assertThat(address.host()).isEqualTo("127.0.0.1");
+    assertThat(address.port()).isEqualTo(5555);
+    assertThat(address.hostHeader()).isEqualTo("127.0.0.1:5555");
+    assertThat(dial("ws://[::1];[::1]:6000").localHost()).isEqualTo("::1");
+    assertThat(dial("ws://127.0.0.1:5555/a;b").localHost()).as("';' in the path is not a local address").isNull();
+    assertThatThrownBy(() -> bind("ws://127.0.0.2;127.0.0.1:5555/p"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("connect only");
+    assertThatThrownBy(() -> dial("ws://;127.0.0.1:5555/p"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("local address");
+  }
+
+  @Test
   void routeKeys() {
     assertThat(WsAddress.routeKey("")).isEqualTo("/");
     assertThat(WsAddress.routeKey("/app/")).isEqualTo("/app");

@@ -127,6 +127,16 @@ class WsDialerRawTest {
   }
 
   @Test
+  void localAddressBeforeTheSemicolonIsTheSourceOfTheConnection() throws IOException {
+    req.connect("ws://127.0.0.2;127.0.0.1:" + listener.getLocalPort() + "/src");
+    try (java.net.Socket server = accept()) {
+      assertThat(server.getInetAddress().getHostAddress()).isEqualTo("127.0.0.2");
+      assertThat(readHead(server.getInputStream()))
+          .startsWith("GET /src HTTP/1.1\r\nHost: 127.0.0.1:" + listener.getLocalPort() + "\r\n");
+    }
+  }
+
+  @Test
   void silentServerIsGivenUpAfterTheHandshakeTimeoutAndDialedAgain() throws IOException {
     req.connect("ws://127.0.0.1:" + listener.getLocalPort() + "/slow");
     try (java.net.Socket first = accept()) {
