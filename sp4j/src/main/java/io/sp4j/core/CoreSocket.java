@@ -245,11 +245,12 @@ public final class CoreSocket implements io.sp4j.Socket {
   @Override
   public void send(Message message) {
     Objects.requireNonNull(message, "message");
-    checkText(message);
-    Duration timeout = get(Options.SEND_TIMEOUT);
-    long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
+    // One lock per send: the options are read under the lock the send takes anyway.
     lock();
     try {
+      checkText(message);
+      Duration timeout = socketOption(Options.SEND_TIMEOUT);
+      long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
       while (true) {
         ensureOpen();
         if (engine.send(message)) {
@@ -275,9 +276,9 @@ public final class CoreSocket implements io.sp4j.Socket {
   @Override
   public boolean trySend(Message message) {
     Objects.requireNonNull(message, "message");
-    checkText(message);
     lock();
     try {
+      checkText(message);
       ensureOpen();
       return engine.send(message);
     } finally {
@@ -308,9 +309,12 @@ public final class CoreSocket implements io.sp4j.Socket {
     return future;
   }
 
-  /** A message to be sent as text must be UTF-8: fail now rather than break the connection. */
+  /** A message to be sent as text must be UTF-8: fail now rather than break the connection. Lock held. */
   private void checkText(Message message) {
-    MessageType type = message.type().orElseGet(() -> get(Options.WS_MESSAGE_TYPE));
+    MessageType type = message.type().orElse(null);
+    if (type == null) {
+      type = socketOption(Options.WS_MESSAGE_TYPE);
+    }
     if (type != MessageType.TEXT) {
       return;
     }
@@ -331,10 +335,10 @@ public final class CoreSocket implements io.sp4j.Socket {
 
   @Override
   public Message receiveMessage() {
-    Duration timeout = get(Options.RECEIVE_TIMEOUT);
-    long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
     lock();
     try {
+      Duration timeout = socketOption(Options.RECEIVE_TIMEOUT);
+      long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
       while (true) {
         ensureOpen();
         Message message = engine.receive();
