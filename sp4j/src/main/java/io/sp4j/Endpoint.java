@@ -1,5 +1,7 @@
 package io.sp4j;
 
+import java.util.Optional;
+
 /**
  * One {@link Socket#bind bound} or {@link Socket#connect connected} address of a socket.
  * Closing an endpoint (like {@code nn_shutdown}) closes its connections and, for a connected
@@ -17,6 +19,18 @@ public interface Endpoint extends AutoCloseable {
 
   /** Whether this endpoint listens ({@code bind}) rather than dials ({@code connect}). */
   boolean isBound();
+
+  /**
+   * For a connected endpoint, why its latest attempt to connect failed, until an attempt
+   * succeeds: an {@link SpException} whose {@link SpException#errno() errno} is
+   * {@code ECONNREFUSED} (connection refused, HTTP 404 or 405), {@code EACCES} (HTTP 401 or 403),
+   * {@code ETIMEDOUT} (no connection or handshake in time) or {@code EPROTO} (any other refusal
+   * or a broken handshake, TLS included). Empty before the first failure, after a success, and
+   * for bound endpoints and transports without such failures.
+   */
+  default Optional<SpException> lastConnectFailure() {
+    return Optional.empty();
+  }
 
   /** Whether {@link #close()} was called or the socket was closed. */
   boolean isClosed();

@@ -104,6 +104,15 @@ public final class Options {
       Option.readWrite("TLS_CONTEXT", SSLContext.class, null, v -> true,
           "allowed: an SSLContext, or null for the JVM's default (dialing only)");
 
+  /**
+   * {@code ws://}, {@code wss://}: how long either side of a new connection waits for the other's
+   * half of the opening handshake (a dialer also bounds its TCP connect by it) before it closes the
+   * connection; a dialer then counts a failed attempt and dials again. Taken by endpoints made
+   * afterwards. Default 5 s.
+   */
+  public static final Option<Duration> HANDSHAKE_TIMEOUT =
+      Option.readWrite("HANDSHAKE_TIMEOUT", Duration.class, Duration.ofSeconds(5), Options::positive, POSITIVE);
+
   /** The socket's protocol (read-only). */
   public static final Option<Protocol> PROTOCOL = Option.readOnly("PROTOCOL", Protocol.class);
 

@@ -4,6 +4,8 @@ import io.sp4j.Endpoint;
 import io.sp4j.Option;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
+import io.sp4j.SpException;
+import java.util.Optional;
 
 /** A socket's bound or connected address: the public {@link Endpoint} and a transport's context. */
 final class SocketEndpoint implements Endpoint, EndpointContext {
@@ -44,6 +46,12 @@ final class SocketEndpoint implements Endpoint, EndpointContext {
   public int port() {
     TransportEndpoint endpoint = transportEndpoint;
     return endpoint == null ? -1 : endpoint.port();
+  }
+
+  @Override
+  public Optional<SpException> lastConnectFailure() {
+    TransportEndpoint endpoint = transportEndpoint;
+    return endpoint == null ? Optional.empty() : Optional.ofNullable(endpoint.lastFailure());
   }
 
   @Override

@@ -6,12 +6,13 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The first handler of a dialed connection: sends the upgrade request, reads the answer (at most
- * {@link HttpHead#MAX_SIZE} bytes, within {@link Handshake#TIMEOUT}) and checks it; on success
+ * {@link HttpHead#MAX_SIZE} bytes, within {@link io.sp4j.Options#HANDSHAKE_TIMEOUT}) and checks it; on success
  * hands the channel to the dialer. Bytes after the answer stay for the frame decoder
  * (WS-HS-12). On any failure the channel is closed, and the dialer tries again later.
  */
@@ -27,11 +28,12 @@ final class ClientHandshakeHandler extends ByteToMessageDecoder {
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
+    Duration limit = dialer.handshakeTimeout();
     timeout = ctx.executor().schedule(() -> {
       if (!done) {
-        fail(ctx, new Handshake.Failure("ETIMEDOUT", "no handshake answer within " + Handshake.TIMEOUT));
+        fail(ctx, new Handshake.Failure("ETIMEDOUT", "no handshake answer within " + limit));
       }
-    }, Handshake.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }, limit.toNanos(), TimeUnit.NANOSECONDS);
     SslHandler tls = ctx.pipeline().get(SslHandler.class);
     if (tls != null) {
       // The request below waits inside the SslHandler until TLS is up; a TLS failure is the

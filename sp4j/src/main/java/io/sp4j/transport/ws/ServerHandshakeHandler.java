@@ -6,23 +6,31 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The first handler of an accepted connection: reads the HTTP upgrade request (at most
- * {@link HttpHead#MAX_SIZE} bytes, within {@link Handshake#TIMEOUT}), answers it, and on success
+ * {@link HttpHead#MAX_SIZE} bytes, within the handshake timeout), answers it, and on success
  * hands the channel to the listener its path routes to. Bytes after the request stay for the
  * frame decoder (WS-SV-22). Every refusal is a complete response followed by a close; a stalled
  * request is closed without one (WS-SV-18).
  */
 final class ServerHandshakeHandler extends ByteToMessageDecoder {
   private final Handshake.Router router;
+  private final Duration limit;
   private ScheduledFuture<?> timeout;
   private boolean done;
 
   ServerHandshakeHandler(Handshake.Router router) {
+    this(router, Handshake.TIMEOUT);
+  }
+
+  /** @param limit how long the client has to send its whole request (WS-SV-18, WS-HS-13) */
+  ServerHandshakeHandler(Handshake.Router router, Duration limit) {
     this.router = router;
+    this.limit = limit;
   }
 
   @Override
@@ -32,7 +40,7 @@ final class ServerHandshakeHandler extends ByteToMessageDecoder {
         done = true;
         ctx.close();
       }
-    }, Handshake.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }, limit.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   @Override

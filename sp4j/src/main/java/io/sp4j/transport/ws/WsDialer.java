@@ -6,12 +6,15 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.channel.ConnectTimeoutException;
 import io.sp4j.Options;
+import io.sp4j.SpException;
 import io.sp4j.core.EndpointContext;
 import io.sp4j.transport.netty.EventLoops;
 import io.sp4j.transport.netty.ReconnectingDialer;
 import java.net.InetSocketAddress;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
@@ -41,9 +44,16 @@ final class WsDialer extends ReconnectingDialer {
     return subprotocol;
   }
 
-  /** Why the last handshake failed, or {@code null}. */
-  Handshake.Failure lastFailure() {
-    return lastFailure;
+  /** How long the handshake (and the TCP connect before it) may take (WS-HS-13). */
+  Duration handshakeTimeout() {
+    return context().option(Options.HANDSHAKE_TIMEOUT);
+  }
+
+  /** Why the latest attempt failed (WS-HS-14), or {@code null} once one succeeded. */
+  @Override
+  public SpException lastFailure() {
+    Handshake.Failure failure = lastFailure;
+    return failure == null ? null : new SpException(failure.errno(), failure.message());
   }
 
   @Override
@@ -59,7 +69,7 @@ final class WsDialer extends ReconnectingDialer {
         .group(EventLoops.group())
         .channel(EventLoops.socketChannel())
         .option(ChannelOption.TCP_NODELAY, context().option(Options.TCP_NODELAY))
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Handshake.TIMEOUT.toMillis())
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, handshakeTimeout().toMillis()))
         .handler(new ChannelInitializer<Channel>() {
           @Override
           protected void initChannel(Channel ch) {
@@ -70,8 +80,16 @@ final class WsDialer extends ReconnectingDialer {
           }
         });
     InetSocketAddress remote = new InetSocketAddress(address.host(), address.port());
-    return address.localHost() == null ? bootstrap.connect(remote)
+    ChannelFuture connecting = address.localHost() == null ? bootstrap.connect(remote)
         : bootstrap.connect(remote, new InetSocketAddress(address.localHost(), 0)); // WS-URL-14
+    connecting.addListener(f -> {
+      if (!f.isSuccess()) {
+        Throwable cause = f.cause();
+        handshakeFailed(new Handshake.Failure(cause instanceof ConnectTimeoutException ? "ETIMEDOUT" : "ECONNREFUSED",
+            "cannot connect to " + address.url() + ": " + cause.getMessage()));
+      }
+    });
+    return connecting;
   }
 
   /** A client-mode engine that checks that the server's certificate names the URL's host. */

@@ -9,6 +9,7 @@ import io.sp4j.SpException;
 import io.netty.handler.ssl.SslHandler;
 import io.sp4j.transport.netty.EventLoops;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Set;
@@ -37,9 +38,10 @@ final class WsServer implements Handshake.Router {
    * Starts listening.
    *
    * @param tls the TLS context for {@code wss://}, or {@code null} for plain {@code ws://}
+   * @param handshakeTimeout how long a client has to send its upgrade request
    * @throws SpException EADDRINUSE if the port is taken, EADDRNOTAVAIL if the address is not local
    */
-  static WsServer start(InetSocketAddress address, String url, SSLContext tls) {
+  static WsServer start(InetSocketAddress address, String url, SSLContext tls, Duration handshakeTimeout) {
     WsServer[] self = new WsServer[1];
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(EventLoops.group())
@@ -62,7 +64,7 @@ final class WsServer implements Handshake.Router {
               engine.setUseClientMode(false);
               child.pipeline().addLast(Framing.TLS, new SslHandler(engine));
             }
-            child.pipeline().addLast("ws-handshake", new ServerHandshakeHandler(server));
+            child.pipeline().addLast("ws-handshake", new ServerHandshakeHandler(server, handshakeTimeout));
           }
         });
     ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();

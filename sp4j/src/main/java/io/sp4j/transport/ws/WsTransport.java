@@ -53,8 +53,9 @@ public final class WsTransport implements Transport {
       WsServer server = ws.port() == 0 ? null : servers.get(key(ip, ws.port()));
       if (server == null) {
         InetSocketAddress socketAddress = ip == null ? new InetSocketAddress(ws.port()) : new InetSocketAddress(ip, ws.port());
-        // A port shared by several listeners speaks TLS with the context of the first one.
-        server = WsServer.start(socketAddress, address.url(), secure ? tls : null);
+        // A port shared by several listeners takes the TLS context and handshake timeout of the first.
+        server = WsServer.start(socketAddress, address.url(), secure ? tls : null,
+            context.option(Options.HANDSHAKE_TIMEOUT));
         servers.put(key(ip, server.port()), server);
       }
       WsListener listener = new WsListener(this, server, route, context);

@@ -1,7 +1,9 @@
 package io.sp4j.transport.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.sp4j.Endpoint;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
 import io.sp4j.Socket;
@@ -18,6 +20,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** An sp4j dialer against a hand-written server: request bytes, refusals, timeouts, reconnects. */
 class WsDialerRawTest {
@@ -133,6 +137,63 @@ class WsDialerRawTest {
       assertThat(server.getInetAddress().getHostAddress()).isEqualTo("127.0.0.2");
       assertThat(readHead(server.getInputStream()))
           .startsWith("GET /src HTTP/1.1\r\nHost: 127.0.0.1:" + listener.getLocalPort() + "\r\n");
+    }
+  }
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource({"404 Not Found, ECONNREFUSED", "405 Method Not Allowed, ECONNREFUSED", "401 Unauthorized, EACCES",
+      "403 Forbidden, EACCES", "400 Bad Request, EPROTO", "500 Internal Server Error, EPROTO"})
+  void refusedUpgradeIsTheEndpointsLastFailure(String status, String errno) throws IOException {
+    Endpoint endpoint = req.connect("ws://127.0.0.1:" + listener.getLocalPort() + "/p");
+    assertThat(endpoint.lastConnectFailure()).isEmpty();
+    try (java.net.Socket server = accept()) {
+      readHead(server.getInputStream());
+      server.getOutputStream().write(("HTTP/1.1 " + status + "\r\nContent-Length: 0\r\n\r\n")
+          .getBytes(StandardCharsets.ISO_8859_1));
+      await().atMost(Duration.ofMillis(WAIT_MILLIS)).until(() -> endpoint.lastConnectFailure().isPresent());
+      assertThat(endpoint.lastConnectFailure().get().errno()).isEqualTo(errno);
+      assertThat(endpoint.lastConnectFailure().get().getMessage()).contains(status.substring(0, 3));
+    }
+  }
+
+  @Test
+  void refusedConnectIsEconnrefusedAndASuccessClearsIt() throws IOException {
+    int port = listener.getLocalPort();
+    listener.close();
+    Endpoint endpoint = req.connect("ws://127.0.0.1:" + port + "/p");
+    await().atMost(Duration.ofMillis(WAIT_MILLIS)).until(() -> endpoint.lastConnectFailure().isPresent());
+    assertThat(endpoint.lastConnectFailure().get().errno()).isEqualTo("ECONNREFUSED");
+    try (Socket rep = Socket.open(Protocol.REP)) {
+      rep.bind("ws://127.0.0.1:" + port + "/p");
+      await().atMost(Duration.ofMillis(WAIT_MILLIS)).until(() -> endpoint.lastConnectFailure().isEmpty());
+    }
+  }
+
+  @Test
+  void handshakeTimeoutIsConfigurableForTheDialer() throws IOException {
+    req.set(Options.HANDSHAKE_TIMEOUT, Duration.ofMillis(300));
+    Endpoint endpoint = req.connect("ws://127.0.0.1:" + listener.getLocalPort() + "/slow");
+    try (java.net.Socket first = accept()) {
+      readHead(first.getInputStream());
+      long start = System.nanoTime();
+      assertThat(first.getInputStream().read()).isEqualTo(-1);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    }
+    await().atMost(Duration.ofMillis(WAIT_MILLIS)).until(() -> endpoint.lastConnectFailure().isPresent());
+    assertThat(endpoint.lastConnectFailure().get().errno()).isEqualTo("ETIMEDOUT");
+  }
+
+  @Test
+  void handshakeTimeoutIsConfigurableForTheListener() throws IOException {
+    try (Socket rep = Socket.open(Protocol.REP)) {
+      rep.set(Options.HANDSHAKE_TIMEOUT, Duration.ofMillis(300));
+      Endpoint bound = rep.bind("ws://127.0.0.1:0/");
+      try (java.net.Socket silent = new java.net.Socket(InetAddress.getLoopbackAddress(), bound.port())) {
+        silent.setSoTimeout(WAIT_MILLIS);
+        long start = System.nanoTime();
+        assertThat(silent.getInputStream().read()).as("closed without an answer").isEqualTo(-1);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+      }
     }
   }
 

@@ -138,6 +138,17 @@ class WssTest {
   }
 
   @Test
+  void untrustedCertificateIsTheDialersLastFailure() throws Exception {
+    Socket rep = open(Protocol.REP);
+    Socket req = open(Protocol.REQ);
+    req.set(Options.TLS_CONTEXT, trusting(stranger));
+    Endpoint endpoint = req.connect(bindSecure(rep));
+    org.awaitility.Awaitility.await().atMost(WAIT).until(() -> endpoint.lastConnectFailure().isPresent());
+    assertThat(endpoint.lastConnectFailure().get().errno()).isEqualTo("EPROTO");
+    assertThat(endpoint.lastConnectFailure().get().getMessage()).contains("TLS");
+  }
+
+  @Test
   void plainWsDialerGetsNoPipeFromAWssListener() throws Exception {
     Socket rep = open(Protocol.REP);
     rep.set(Options.RECEIVE_TIMEOUT, Duration.ofMillis(1500));
