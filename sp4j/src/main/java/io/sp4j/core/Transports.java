@@ -2,6 +2,8 @@ package io.sp4j.core;
 
 import io.sp4j.SpException;
 import io.sp4j.transport.inproc.InprocTransport;
+import io.sp4j.transport.ipc.IpcTransport;
+import io.sp4j.transport.tcp.TcpTransport;
 import io.sp4j.transport.ws.WsTransport;
 import java.util.Map;
 
@@ -9,6 +11,8 @@ import java.util.Map;
 public final class Transports {
   private static final Map<String, Transport> BY_SCHEME = Map.of(
       "inproc", InprocTransport.INSTANCE,
+      "ipc", IpcTransport.INSTANCE,
+      "tcp", TcpTransport.INSTANCE,
       "ws", WsTransport.INSTANCE,
       "wss", WsTransport.SECURE);
 

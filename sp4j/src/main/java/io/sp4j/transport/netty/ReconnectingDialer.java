@@ -22,6 +22,8 @@ public abstract class ReconnectingDialer implements TransportEndpoint {
   private ChannelConnection connection;
   private Timeout retry;
   private boolean closed;
+  /** Inside {@link #connect()} between starting {@link #dial()} and recording its channel. */
+  private boolean dialing;
 
   protected ReconnectingDialer(EndpointContext context) {
     this.context = context;
@@ -42,10 +44,12 @@ public abstract class ReconnectingDialer implements TransportEndpoint {
       if (closed || channel != null) {
         return;
       }
+      dialing = true;
     }
     ChannelFuture connecting = dial();
     Channel ch = connecting.channel();
     synchronized (this) {
+      dialing = false;
       if (closed) {
         ch.close();
         return;
@@ -62,6 +66,11 @@ public abstract class ReconnectingDialer implements TransportEndpoint {
 
   /** Whether {@code ch} is this dialer's current channel and the dialer is open. */
   protected final synchronized boolean isCurrent(Channel ch) {
+    if (dialing && channel == null) {
+      // The handshake finished on the event loop before dial() returned: this is the channel
+      // being dialed. Refusing it would drop the connection and what the peer already sent.
+      channel = ch;
+    }
     return !closed && channel == ch;
   }
 

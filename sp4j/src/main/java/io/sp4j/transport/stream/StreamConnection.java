@@ -1,0 +1,140 @@
+package io.sp4j.transport.stream;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.util.ReferenceCountUtil;
+import io.sp4j.Message;
+import io.sp4j.transport.netty.ChannelConnection;
+
+/**
+ * One {@code tcp://} or {@code ipc://} connection after the greetings. Each message on the wire
+ * is an 8-byte big-endian length and then that many bytes of SP header and body (TCP-4); over
+ * {@code ipc://} a type byte {@code 0x01} comes first (IPC-1), and any other type closes the
+ * connection (IPC-2).
+ *
+ * <p>The length is checked against the receive limit as soon as it has arrived, before any of the
+ * payload is kept: too large, and the connection closes with nothing delivered. The payload is
+ * copied into one array of exactly its size as it arrives, so the channel never buffers more
+ * than one read's worth.
+ */
+public final class StreamConnection extends ChannelConnection {
+  /** The only message type byte of {@code ipc://}. */
+  static final byte IPC_MESSAGE = 1;
+
+  private final boolean typed;
+  private final int maxMessageSize;
+  private final int prefixSize;
+
+  // Event-loop state: the prefix being read, then the payload being filled.
+  private final byte[] prefix;
+  private int prefixFilled;
+  private byte[] payload;
+  private int payloadFilled;
+  private boolean failed;
+
+  /**
+   * @param typed whether each message starts with the {@code ipc://} type byte
+   * @param maxMessageSize receive limit in bytes, -1 for none
+   * @param sendBuffer bytes that may wait to be sent before the connection reports unwritable
+   */
+  public StreamConnection(Channel channel, boolean typed, int maxMessageSize, int sendBuffer, Runnable onClosed) {
+    super(channel, sendBuffer, onClosed);
+    this.typed = typed;
+    this.maxMessageSize = maxMessageSize;
+    this.prefixSize = typed ? 9 : 8;
+    this.prefix = new byte[prefixSize];
+  }
+
+  @Override
+  protected void encode(Message message) {
+    byte[] header = message.header();
+    byte[] body = message.body();
+    long length = (long) header.length + body.length;
+    ByteBuf head = Unpooled.buffer(prefixSize, prefixSize);
+    if (typed) {
+      head.writeByte(IPC_MESSAGE);
+    }
+    head.writeLong(length);
+    ByteBuf frame = header.length == 0
+        ? Unpooled.wrappedBuffer(head, Unpooled.wrappedBuffer(body))
+        : Unpooled.wrappedBuffer(head, Unpooled.wrappedBuffer(header), Unpooled.wrappedBuffer(body));
+    channel().write(frame, channel().voidPromise());
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (!(msg instanceof ByteBuf in)) {
+      ReferenceCountUtil.release(msg);
+      return;
+    }
+    try {
+      while (!failed && in.isReadable()) {
+        if (payload == null) {
+          int take = Math.min(prefixSize - prefixFilled, in.readableBytes());
+          in.readBytes(prefix, prefixFilled, take);
+          prefixFilled += take;
+          if (prefixFilled == prefixSize) {
+            prefixFilled = 0;
+            startPayload(ctx);
+          }
+        } else {
+          int take = Math.min(payload.length - payloadFilled, in.readableBytes());
+          in.readBytes(payload, payloadFilled, take);
+          payloadFilled += take;
+          if (payloadFilled == payload.length) {
+            finishPayload();
+          }
+        }
+      }
+    } finally {
+      in.release();
+    }
+  }
+
+  private void startPayload(ChannelHandlerContext ctx) {
+    if (typed && prefix[0] != IPC_MESSAGE) {
+      fail(ctx);
+      return;
+    }
+    long length = 0;
+    for (int i = prefixSize - 8; i < prefixSize; i++) {
+      length = length << 8 | (prefix[i] & 0xff);
+    }
+    if (length < 0 || maxMessageSize >= 0 && length > maxMessageSize || length > Integer.MAX_VALUE - 8) {
+      fail(ctx);
+      return;
+    }
+    payload = new byte[(int) length];
+    payloadFilled = 0;
+    if (length == 0) {
+      finishPayload();
+    }
+  }
+
+  private void finishPayload() {
+    byte[] whole = payload;
+    payload = null;
+    payloadFilled = 0;
+    deliver(Message.of(whole));
+  }
+
+  /** A protocol error: nothing more is read, and the connection closes without a word. */
+  private void fail(ChannelHandlerContext ctx) {
+    failed = true;
+    payload = null;
+    ctx.close();
+  }
+
+  @Override
+  protected void onInactive() {
+    failed = true;
+    payload = null;
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    ctx.close();
+  }
+}

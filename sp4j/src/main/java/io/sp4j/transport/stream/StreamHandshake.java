@@ -1,0 +1,108 @@
+package io.sp4j.transport.stream;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.sp4j.Protocol;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The first handler of a {@code tcp://} or {@code ipc://} connection, dialed or accepted: sends
+ * this socket's {@link Greeting} as soon as the channel is up, reads the peer's within
+ * {@link #TIMEOUT} (TCP-3) and checks it (TCP-2). On success the {@link Acceptor} makes the
+ * connection, which takes this handler's place (bytes already read after the greeting go on to
+ * it); on any failure the channel is closed without a word, as nanomsg and NNG do.
+ */
+public final class StreamHandshake extends ByteToMessageDecoder {
+  /** How long the peer has to send its greeting. */
+  public static final Duration TIMEOUT = Duration.ofMillis(1000);
+
+  /** Makes the connection once the greetings are exchanged (event loop). */
+  @FunctionalInterface
+  public interface Acceptor {
+    /** @return the connection, started, or {@code null} to close the channel */
+    StreamConnection accept(Channel channel, Protocol peer);
+  }
+
+  private final Protocol self;
+  private final Acceptor acceptor;
+  private ScheduledFuture<?> timeout;
+  private boolean started;
+  private boolean done;
+
+  public StreamHandshake(Protocol self, Acceptor acceptor) {
+    this.self = self;
+    this.acceptor = acceptor;
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    if (ctx.channel().isActive()) {
+      start(ctx);
+    }
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) throws Exception {
+    start(ctx);
+    super.channelActive(ctx);
+  }
+
+  private void start(ChannelHandlerContext ctx) {
+    if (started) {
+      return;
+    }
+    started = true;
+    timeout = ctx.executor().schedule(() -> {
+      if (!done) {
+        done = true;
+        ctx.close();
+      }
+    }, TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    ctx.writeAndFlush(Unpooled.wrappedBuffer(Greeting.of(self)));
+  }
+
+  @Override
+  protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+    if (done) {
+      in.skipBytes(in.readableBytes());
+      return;
+    }
+    if (in.readableBytes() < Greeting.SIZE) {
+      return;
+    }
+    done = true;
+    cancelTimeout();
+    Protocol peer = Greeting.read(in, self);
+    StreamConnection connection = peer == null ? null : acceptor.accept(ctx.channel(), peer);
+    if (connection == null) {
+      in.skipBytes(in.readableBytes());
+      ctx.close();
+      return;
+    }
+    ctx.pipeline().addAfter(ctx.name(), "sp-connection", connection);
+    ctx.pipeline().remove(this);
+  }
+
+  @Override
+  protected void handlerRemoved0(ChannelHandlerContext ctx) {
+    cancelTimeout();
+  }
+
+  private void cancelTimeout() {
+    if (timeout != null) {
+      timeout.cancel(false);
+      timeout = null;
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    ctx.close();
+  }
+}

@@ -1,0 +1,251 @@
+package io.sp4j.transport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.sp4j.Endpoint;
+import io.sp4j.Options;
+import io.sp4j.Protocol;
+import io.sp4j.Socket;
+import io.sp4j.SpException;
+import io.sp4j.SpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The behaviour every transport owes the socket core, run once per scheme by a one-line
+ * subclass: a connect before the bind (and after a refusal) gets through, a second bind of an
+ * address is EADDRINUSE, every pattern exchanges messages, a huge message arrives whole, an
+ * oversize one is never delivered, and closing a socket frees its address while its peer's
+ * dialer reconnects to whoever binds it next.
+ */
+public abstract class TransportContractTest {
+  protected static final Duration WAIT = Duration.ofSeconds(10);
+  private final List<Socket> sockets = new ArrayList<>();
+
+  /** An address to bind; may ask for any free port. */
+  protected abstract String bindUrl();
+
+  /** The address a dialer uses to reach {@code listener}. */
+  protected abstract String dialUrl(Endpoint listener);
+
+  /** An address nobody listens on, which a bind of the very same string can take later. */
+  protected abstract String unusedUrl();
+
+  /** Whether the transport enforces {@link Options#RECEIVE_MAX_SIZE} (inproc passes objects). */
+  protected boolean checksReceiveLimit() {
+    return true;
+  }
+
+  @AfterEach
+  void closeSockets() {
+    sockets.forEach(Socket::close);
+  }
+
+  protected final Socket open(Protocol protocol) {
+    Socket socket = Socket.open(protocol);
+    socket.set(Options.RECEIVE_TIMEOUT, WAIT);
+    socket.set(Options.SEND_TIMEOUT, WAIT);
+    socket.set(Options.RECONNECT_INTERVAL, Duration.ofMillis(20));
+    sockets.add(socket);
+    return socket;
+  }
+
+  /** Binds {@code listener}, connects {@code dialer} to it, returns the bound endpoint. */
+  private Endpoint join(Socket listener, Socket dialer) {
+    Endpoint bound = listener.bind(bindUrl());
+    dialer.connect(dialUrl(bound));
+    return bound;
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String text(byte[] b) {
+    return new String(b, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void connectBeforeBindGetsThroughOnceTheAddressIsBound() {
+    String url = unusedUrl();
+    Socket pull = open(Protocol.PULL);
+    pull.connect(url); // refused (or pending) at first
+    Socket push = open(Protocol.PUSH);
+    push.bind(url);
+    push.send(bytes("late but here"));
+    assertThat(text(pull.receive())).isEqualTo("late but here");
+  }
+
+  @Test
+  void secondBindOfAnAddressIsAddressInUse() {
+    Socket first = open(Protocol.PAIR);
+    Endpoint bound = first.bind(bindUrl());
+    Socket second = open(Protocol.PAIR);
+    assertThatThrownBy(() -> second.bind(dialUrl(bound)))
+        .isInstanceOfSatisfying(SpException.class, e -> assertThat(e.errno()).isEqualTo("EADDRINUSE"));
+  }
+
+  /** The pattern pairs, named by the side that binds. */
+  enum Pattern {
+    REQ_REP(Protocol.REP, Protocol.REQ),
+    PUB_SUB(Protocol.PUB, Protocol.SUB),
+    PUSH_PULL(Protocol.PULL, Protocol.PUSH),
+    PAIR(Protocol.PAIR, Protocol.PAIR),
+    SURVEY(Protocol.RESPONDENT, Protocol.SURVEYOR),
+    BUS(Protocol.BUS, Protocol.BUS);
+
+    final Protocol binds;
+    final Protocol dials;
+
+    Pattern(Protocol binds, Protocol dials) {
+      this.binds = binds;
+      this.dials = dials;
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Pattern.class)
+  void everyPatternExchangesMessages(Pattern pattern) {
+    Socket listener = open(pattern.binds);
+    Socket dialer = open(pattern.dials);
+    if (pattern == Pattern.PUB_SUB) {
+      dialer.set(Options.SUBSCRIBE, new byte[0]);
+    }
+    join(listener, dialer);
+    switch (pattern) {
+      case REQ_REP -> {
+        for (int i = 0; i < 3; i++) {
+          dialer.send(bytes("ask " + i));
+          assertThat(text(listener.receive())).isEqualTo("ask " + i);
+          listener.send(bytes("answer " + i));
+          assertThat(text(dialer.receive())).isEqualTo("answer " + i);
+        }
+      }
+      case PUSH_PULL, PAIR -> {
+        dialer.send(bytes("one way"));
+        assertThat(text(listener.receive())).isEqualTo("one way");
+        if (pattern == Pattern.PAIR) {
+          listener.send(bytes("other way"));
+          assertThat(text(dialer.receive())).isEqualTo("other way");
+        }
+      }
+      case PUB_SUB, BUS -> {
+        // Published messages reach only peers already joined: send until one arrives.
+        dialer.set(Options.RECEIVE_TIMEOUT, Duration.ofMillis(50));
+        await().atMost(WAIT).pollDelay(Duration.ZERO).until(() -> {
+          listener.send(bytes("news"));
+          return receivedText(dialer, "news");
+        });
+        if (pattern == Pattern.BUS) {
+          dialer.send(bytes("bus back"));
+          assertThat(text(listener.receive())).isEqualTo("bus back");
+        }
+      }
+      case SURVEY -> {
+        dialer.set(Options.SURVEY_DEADLINE, Duration.ofMillis(200));
+        dialer.set(Options.RECEIVE_TIMEOUT, Duration.ofMillis(300));
+        listener.set(Options.RECEIVE_TIMEOUT, Duration.ofMillis(50));
+        await().atMost(WAIT).pollDelay(Duration.ZERO).until(() -> {
+          dialer.send(bytes("how are you"));
+          try {
+            if (!text(listener.receive()).equals("how are you")) {
+              return false;
+            }
+          } catch (SpTimeoutException e) {
+            return false;
+          }
+          listener.send(bytes("fine"));
+          return receivedText(dialer, "fine");
+        });
+      }
+      default -> throw new AssertionError(pattern);
+    }
+  }
+
+  private static boolean receivedText(Socket socket, String expected) {
+    try {
+      return text(socket.receive()).equals(expected);
+    } catch (SpTimeoutException | io.sp4j.ProtocolStateException e) {
+      return false;
+    }
+  }
+
+  @Test
+  void hugeMessageArrivesWhole() {
+    Socket pull = open(Protocol.PULL);
+    pull.set(Options.RECEIVE_MAX_SIZE, -1);
+    Socket push = open(Protocol.PUSH);
+    join(pull, push);
+    byte[] huge = new byte[8 * 1024 * 1024 + 3];
+    new Random(42).nextBytes(huge);
+    push.send(huge);
+    assertThat(pull.receive()).isEqualTo(huge);
+    push.send(bytes("after"));
+    assertThat(text(pull.receive())).isEqualTo("after");
+  }
+
+  @Test
+  void messageOverTheReceiveLimitIsNeverDelivered() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(checksReceiveLimit(), "the transport has no receive limit");
+    Socket pull = open(Protocol.PULL);
+    pull.set(Options.RECEIVE_MAX_SIZE, 1000);
+    pull.set(Options.RECEIVE_TIMEOUT, Duration.ofMillis(100));
+    Socket push = open(Protocol.PUSH);
+    join(pull, push);
+    push.send(new byte[1001]);
+    // The connection is dropped and made again; small messages then get through.
+    List<byte[]> received = new ArrayList<>();
+    await().atMost(WAIT).pollDelay(Duration.ZERO).until(() -> {
+      push.send(bytes("small"));
+      try {
+        received.add(pull.receive());
+        return true;
+      } catch (SpTimeoutException e) {
+        return false;
+      }
+    });
+    assertThat(received).allSatisfy(body -> assertThat(text(body)).isEqualTo("small"));
+  }
+
+  @Test
+  void closedSocketFreesItsAddressAndThePeerReconnectsToTheNextOne() {
+    String url = unusedUrl();
+    Socket first = open(Protocol.REP);
+    first.bind(url);
+    Socket req = open(Protocol.REQ);
+    req.set(Options.RESEND_INTERVAL, Duration.ofMillis(200));
+    req.connect(url);
+    req.send(bytes("first"));
+    assertThat(text(first.receive())).isEqualTo("first");
+    first.send(bytes("from first"));
+    assertThat(text(req.receive())).isEqualTo("from first");
+
+    first.close();
+    Socket second = open(Protocol.REP);
+    second.bind(url); // the address is free again at once
+    req.send(bytes("second"));
+    assertThat(text(second.receive())).isEqualTo("second");
+    second.send(bytes("from second"));
+    assertThat(text(req.receive())).isEqualTo("from second");
+  }
+
+  @Test
+  void closedEndpointStopsListening() {
+    Socket pair = open(Protocol.PAIR);
+    Endpoint bound = pair.bind(bindUrl());
+    String url = dialUrl(bound);
+    bound.close();
+    assertThat(bound.isClosed()).isTrue();
+    Socket other = open(Protocol.PAIR);
+    other.bind(url); // free again
+  }
+}
