@@ -1,0 +1,102 @@
+package io.sp4j.transport.netty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.sp4j.Message;
+import io.sp4j.Option;
+import io.sp4j.Protocol;
+import io.sp4j.core.Connection;
+import io.sp4j.core.EndpointContext;
+import io.sp4j.core.PipeEvents;
+import io.sp4j.core.Scheduler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class ReconnectingDialerTest {
+
+  /**
+   * Under load the event loop can finish the handshake with a fast local peer before
+   * {@code dial()} returns to {@code connect()}. The connection must be kept: dropping it loses
+   * what the peer already sent on it (found by sp4j-interop against nanomsg and NNG).
+   */
+  @Test
+  void handshakeFinishedBeforeDialReturnsKeepsTheConnection() {
+    List<Connection> attached = new ArrayList<>();
+    EmbeddedChannel channel = new EmbeddedChannel();
+    AtomicReference<Connection> offered = new AtomicReference<>();
+    ReconnectingDialer dialer = new ReconnectingDialer(context(attached)) {
+      @Override
+      protected ChannelFuture dial() {
+        offered.set(offer(channel, new TestConnection(channel), Protocol.PAIR));
+        return channel.newSucceededFuture();
+      }
+
+      @Override
+      public int port() {
+        return -1;
+      }
+    };
+
+    dialer.connect();
+
+    assertThat(offered.get()).as("connection offered before dial() returned").isNotNull();
+    assertThat(attached).containsExactly(offered.get());
+    assertThat(channel.isOpen()).isTrue();
+    dialer.close();
+    channel.finishAndReleaseAll();
+  }
+
+  private static EndpointContext context(List<Connection> attached) {
+    return new EndpointContext() {
+      @Override
+      public Protocol protocol() {
+        return Protocol.PAIR;
+      }
+
+      @Override
+      public <T> T option(Option<T> option) {
+        return option.defaultValue();
+      }
+
+      @Override
+      public Scheduler timers() {
+        return (delay, task) -> {
+          throw new AssertionError("no redial expected, one was scheduled after " + delay);
+        };
+      }
+
+      @Override
+      public PipeEvents attach(Connection connection, Protocol peer) {
+        attached.add(connection);
+        return new PipeEvents() {
+          @Override
+          public void deliver(Message message) {}
+
+          @Override
+          public void writable() {}
+
+          @Override
+          public void closed() {}
+
+          @Override
+          public void afterUnlock(Runnable task) {
+            task.run();
+          }
+        };
+      }
+    };
+  }
+
+  private static final class TestConnection extends ChannelConnection {
+    TestConnection(EmbeddedChannel channel) {
+      super(channel, 1024, () -> { });
+    }
+
+    @Override
+    protected void encode(Message message) {}
+  }
+}
