@@ -58,11 +58,17 @@ public final class Options {
   public static final Option<Integer> RECEIVE_MAX_SIZE =
       Option.readWrite("RECEIVE_MAX_SIZE", Integer.class, 1024 * 1024, v -> v >= -1, "allowed: -1 (no limit) or a size ≥ 0");
 
-  /** Bytes a connection may have queued for sending. Default 128 KiB. */
+  /**
+   * Bytes a connection may have queued for sending. Default 128 KiB. {@code ws://} connections
+   * made afterwards also take it as their SO_SNDBUF.
+   */
   public static final Option<Integer> SEND_BUFFER =
       Option.readWrite("SEND_BUFFER", Integer.class, 128 * 1024, v -> v > 0, "allowed: a size > 0");
 
-  /** Bytes the socket may hold received but not yet taken. Default 128 KiB. */
+  /**
+   * Bytes the socket may hold received but not yet taken. Default 128 KiB. {@code ws://}
+   * connections made afterwards also take it as their SO_RCVBUF.
+   */
   public static final Option<Integer> RECEIVE_BUFFER =
       Option.readWrite("RECEIVE_BUFFER", Integer.class, 128 * 1024, v -> v > 0, "allowed: a size > 0");
 
@@ -112,6 +118,16 @@ public final class Options {
    */
   public static final Option<Duration> HANDSHAKE_TIMEOUT =
       Option.readWrite("HANDSHAKE_TIMEOUT", Duration.class, Duration.ofSeconds(5), Options::positive, POSITIVE);
+
+  /**
+   * {@code ws://}, {@code wss://}: whether a listener's connection closed locally (socket,
+   * endpoint or protocol close) says goodbye with a Close frame 1000 before the TCP close, as
+   * NNG does. Default {@code false}: a plain TCP close, because a nanomsg dialer that receives
+   * any Close frame never reconnects. Dialers always send Close 1000. Taken by connections
+   * accepted afterwards.
+   */
+  public static final Option<Boolean> WS_SERVER_CLOSE_FRAME =
+      Option.readWrite("WS_SERVER_CLOSE_FRAME", Boolean.class, false, v -> true, "allowed: true or false");
 
   /** The socket's protocol (read-only). */
   public static final Option<Protocol> PROTOCOL = Option.readOnly("PROTOCOL", Protocol.class);

@@ -46,8 +46,9 @@ final class WsConnection extends ChannelConnection {
    * @param maxMessageSize receive limit in bytes, -1 for none
    * @param sendBuffer bytes that may wait to be sent before the connection reports unwritable
    * @param messageType type of sent messages that carry none
+   * @param serverCloseFrame whether a server's local close sends Close 1000 (WS-CL-6)
    */
-  record Settings(int maxMessageSize, int sendBuffer, MessageType messageType) {}
+  record Settings(int maxMessageSize, int sendBuffer, MessageType messageType, boolean serverCloseFrame) {}
 
   private final boolean client;
   private final Settings settings;
@@ -76,12 +77,13 @@ final class WsConnection extends ChannelConnection {
   /**
    * The end of a local close, after what is queued has been written. A client says goodbye with
    * Close 1000 and waits up to a second for the echo (WS-CL-5); a server just closes TCP
-   * (WS-CL-6), since a nanomsg client never reconnects after a Close frame.
+   * (WS-CL-6), since a nanomsg client never reconnects after a Close frame, unless
+   * {@link io.sp4j.Options#WS_SERVER_CLOSE_FRAME} asks it to say goodbye as a client does.
    */
   @Override
   protected void closeAfterDrain() {
     Channel channel = channel();
-    if (client && !closeSent && channel.isActive()) {
+    if ((client || settings.serverCloseFrame()) && !closeSent && channel.isActive()) {
       closeSent = true;
       channel.writeAndFlush(new CloseWebSocketFrame(1000, ""));
       channel.eventLoop().schedule(() -> {

@@ -118,8 +118,9 @@ final class WsServer implements Handshake.Router {
   }
 
   /**
-   * Stops listening and closes every connection still open. Off the event loop it waits for the
-   * port to be released, so that binding it again right away works.
+   * Stops listening and closes every connection still in its handshake; upgraded ones are their
+   * listener's to close (after their queued messages, with the goodbye it chose). Off the event
+   * loop it waits for the port to be released, so that binding it again right away works.
    */
   void close() {
     ChannelFuture closing = serverChannel.close();
@@ -127,7 +128,9 @@ final class WsServer implements Handshake.Router {
       closing.awaitUninterruptibly(Handshake.TIMEOUT.toMillis());
     }
     for (Channel child : new ArrayList<>(children)) {
-      child.close();
+      if (child.pipeline().get(WsConnection.class) == null) {
+        child.close();
+      }
     }
   }
 }

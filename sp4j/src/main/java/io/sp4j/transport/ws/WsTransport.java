@@ -86,13 +86,19 @@ public final class WsTransport implements Transport {
     }
   }
 
-  /** The settings a new connection takes from its socket; also sets its TCP options. */
+  /**
+   * The settings a new connection takes from its socket; also sets its TCP options (TCP_NODELAY,
+   * SO_SNDBUF and SO_RCVBUF from the send and receive buffer sizes).
+   */
   static WsConnection.Settings settings(EndpointContext context, Channel channel) {
     int sendBuffer = context.option(Options.SEND_BUFFER);
     channel.config().setOption(ChannelOption.TCP_NODELAY, context.option(Options.TCP_NODELAY));
     channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(sendBuffer / 2, sendBuffer));
+    // WS-OPT-6, as nanomsg does: the socket's buffer sizes become the kernel's.
+    channel.config().setOption(ChannelOption.SO_SNDBUF, sendBuffer);
+    channel.config().setOption(ChannelOption.SO_RCVBUF, context.option(Options.RECEIVE_BUFFER));
     return new WsConnection.Settings(context.option(Options.RECEIVE_MAX_SIZE), sendBuffer,
-        context.option(Options.WS_MESSAGE_TYPE));
+        context.option(Options.WS_MESSAGE_TYPE), context.option(Options.WS_SERVER_CLOSE_FRAME));
   }
 
   private static String key(InetAddress ip, int port) {

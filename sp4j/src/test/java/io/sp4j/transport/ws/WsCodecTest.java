@@ -199,6 +199,7 @@ class WsCodecTest {
     boolean refuse;
     boolean closed;
     int maxMessageSize = 1024;
+    final java.util.Map<Option<?>, Object> values = new java.util.HashMap<>();
 
     FakeContext(Protocol protocol) {
       this.protocol = protocol;
@@ -214,7 +215,7 @@ class WsCodecTest {
       if (option == Options.RECEIVE_MAX_SIZE) {
         return option.type().cast(maxMessageSize);
       }
-      return option.defaultValue();
+      return values.containsKey(option) ? option.type().cast(values.get(option)) : option.defaultValue();
     }
 
     @Override

@@ -197,6 +197,46 @@ class WsDialerRawTest {
     }
   }
 
+  /** Answers a dialer's upgrade request with 101; returns the stream its frames come on. */
+  private static InputStream upgrade(java.net.Socket server) throws IOException {
+    InputStream in = server.getInputStream();
+    String request = readHead(in);
+    server.getOutputStream().write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        + "Sec-WebSocket-Accept: " + Handshake.accept(keyOf(request)) + "\r\n"
+        + "Sec-WebSocket-Protocol: rep.sp.nanomsg.org\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+    return in;
+  }
+
+  /** Reads one masked client frame of under 126 bytes and returns its unmasked payload. */
+  private static byte[] readMaskedFrame(InputStream in) throws IOException {
+    byte[] head = in.readNBytes(6);
+    assertThat(head).hasSize(6);
+    assertThat(head[0] & 0xff).isEqualTo(0x82);
+    assertThat(head[1] & 0x80).as("masked").isNotZero();
+    byte[] payload = in.readNBytes(head[1] & 0x7f);
+    for (int i = 0; i < payload.length; i++) {
+      payload[i] ^= head[2 + i % 4];
+    }
+    return payload;
+  }
+
+  @Test
+  void outstandingRequestIsResentWithTheSameIdAfterTheConnectionDrops() throws IOException {
+    req.connect("ws://127.0.0.1:" + listener.getLocalPort() + "/rc");
+    byte[] first;
+    try (java.net.Socket server = accept()) {
+      InputStream in = upgrade(server);
+      req.send("again".getBytes(StandardCharsets.US_ASCII));
+      first = readMaskedFrame(in);
+      assertThat(first).hasSize(9);
+      assertThat(first[0] & 0x80).as("request id has its top bit set").isNotZero();
+    } // dropped without a Close frame
+    try (java.net.Socket server = accept()) {
+      InputStream in = upgrade(server);
+      assertThat(readMaskedFrame(in)).as("same id, same body").isEqualTo(first);
+    }
+  }
+
   @Test
   void silentServerIsGivenUpAfterTheHandshakeTimeoutAndDialedAgain() throws IOException {
     req.connect("ws://127.0.0.1:" + listener.getLocalPort() + "/slow");

@@ -373,6 +373,40 @@ class WsRawSocketTest {
     }
   }
 
+  /** A PUSH listener with one raw client upgraded and a message through, so its pipe is up. */
+  private InputStream pushWithOneClient(Socket push) throws IOException {
+    int pushPort = push.bind("ws://127.0.0.1:0/").port();
+    java.net.Socket client = new java.net.Socket("127.0.0.1", pushPort);
+    clients.add(client);
+    client.setSoTimeout((int) WAIT.toMillis());
+    client.getOutputStream().write(goodRequest("/", "push.sp.nanomsg.org").getBytes(StandardCharsets.ISO_8859_1));
+    InputStream in = client.getInputStream();
+    assertThat(readHead(in)).startsWith("HTTP/1.1 101 ");
+    push.send(new byte[] {7});
+    assertThat(readFrame(in)).isEqualTo(new byte[] {(byte) 0x82, 7});
+    return in;
+  }
+
+  @Test
+  void serverLocalCloseIsAPlainTcpCloseByDefault() throws IOException {
+    Socket push = Socket.open(Protocol.PUSH);
+    push.set(Options.SEND_TIMEOUT, WAIT);
+    InputStream in = pushWithOneClient(push);
+    push.close();
+    assertThat(in.read()).as("no Close frame, just the end of the stream").isEqualTo(-1);
+  }
+
+  @Test
+  void serverCloseFrameOptionSaysGoodbyeWith1000() throws IOException {
+    Socket push = Socket.open(Protocol.PUSH);
+    push.set(Options.SEND_TIMEOUT, WAIT);
+    push.set(Options.WS_SERVER_CLOSE_FRAME, true);
+    InputStream in = pushWithOneClient(push);
+    push.close();
+    assertThat(readFrame(in)).as("unmasked Close 1000").isEqualTo(new byte[] {(byte) 0x88, 0x03, (byte) 0xe8});
+    assertThat(in.read()).isEqualTo(-1);
+  }
+
   @Test
   void hundredConcurrentConnectionsAreServed() throws IOException {
     List<java.net.Socket> many = new ArrayList<>();
