@@ -85,14 +85,15 @@ class TextFrameInteropTest {
   void textFromNanomsgArrivesAsText(Role role) throws IOException {
     Socket socket = interop.open(Protocol.PAIR);
     Path file = Files.writeString(dir.resolve("text.txt"), TEXT, UTF_8);
-    join(socket, CPeers.NANOMSG, role, "--text", "--send", file.toString(), "--recv", "1");
+    PeerProcess peer = join(socket, CPeers.NANOMSG, role, "--text", "--send", file.toString(), "--recv", "1");
 
     Message received = socket.receiveMessage();
     assertThat(new String(received.body(), UTF_8)).isEqualTo(TEXT);
     assertThat(received.type()).contains(MessageType.TEXT);
 
-    // And a binary message from the same peer is reported as binary.
+    // Sent back as binary, the peer sees a binary frame.
     socket.send(received.withType(MessageType.BINARY));
+    peer.awaitStdout(PeerReport.received(TEXT.getBytes(UTF_8), OPCODE_BINARY), Interop.TIMEOUT);
   }
 
   @ParameterizedTest(name = "binary from {0} arrives as BINARY, {1}")
@@ -100,12 +101,13 @@ class TextFrameInteropTest {
   void binaryArrivesAsBinary(CPeers peer, Role role) throws IOException {
     Socket socket = interop.open(Protocol.PAIR);
     Path file = Files.writeString(dir.resolve("binary.txt"), TEXT, UTF_8);
-    join(socket, peer, role, "--send", file.toString(), "--recv", "1");
+    PeerProcess process = join(socket, peer, role, "--send", file.toString(), "--recv", "1");
 
     Message received = socket.receiveMessage();
     assertThat(new String(received.body(), UTF_8)).isEqualTo(TEXT);
     assertThat(received.type()).contains(MessageType.BINARY);
     socket.send(received);
+    process.awaitStdout(PeerReport.received(TEXT.getBytes(UTF_8), OPCODE_BINARY), Interop.TIMEOUT);
   }
 
   /**
