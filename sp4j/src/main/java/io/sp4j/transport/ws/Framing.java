@@ -11,13 +11,15 @@ import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 /**
  * Puts RFC 6455 framing after a finished handshake: Netty's frame encoder and decoder (masking
  * rules, RSV bits, reserved opcodes, control-frame rules, minimal lengths, the per-frame size
- * limit checked from the frame header: WS-FR-7 … WS-FR-15), its UTF-8 validator for text
+ * limit checked from the frame header: WS-FR-7 … WS-FR-15) with {@link FrameSizeGuard} in front
+ * of the decoder for the limit across fragments, its UTF-8 validator for text
  * (1007, across fragments: WS-FR-16), then the {@link WsConnection}.
  */
 final class Framing {
   /** The TLS handler of a {@code wss://} connection, first in its pipeline. */
   static final String TLS = "tls";
   static final String ENCODER = "ws-encoder";
+  static final String SIZE_GUARD = "ws-size-guard";
   static final String DECODER = "ws-decoder";
   static final String UTF8 = "ws-utf8";
   static final String CONNECTION = "ws-connection";
@@ -37,7 +39,12 @@ final class Framing {
         .maxFramePayloadLength(connection.maxMessageSize() < 0 ? Integer.MAX_VALUE : connection.maxMessageSize())
         .build();
     pipeline.addAfter(handshake.name(), ENCODER, new WebSocket08FrameEncoder(client));
-    pipeline.addAfter(ENCODER, DECODER, new Decoder(config));
+    String beforeDecoder = ENCODER;
+    if (connection.maxMessageSize() >= 0) {
+      pipeline.addAfter(ENCODER, SIZE_GUARD, new FrameSizeGuard(connection.maxMessageSize()));
+      beforeDecoder = SIZE_GUARD;
+    }
+    pipeline.addAfter(beforeDecoder, DECODER, new Decoder(config));
     pipeline.addAfter(DECODER, UTF8, new Utf8FrameValidator(true));
     pipeline.addAfter(UTF8, CONNECTION, connection);
   }

@@ -162,6 +162,45 @@ class WsCodecTest {
   }
 
   @Test
+  void fragmentPushingTheTotalOverTheLimitIsRefusedFromItsHeaderBeforeItsPayload() {
+    EmbeddedChannel ch = upgraded(100);
+    ch.writeInbound(Unpooled.wrappedBuffer(WsRawSocketTest.frame(0x02, new byte[60], true)));
+    byte[] second = WsRawSocketTest.frame(0x80, new byte[60], true);
+    ch.writeInbound(Unpooled.wrappedBuffer(java.util.Arrays.copyOf(second, 6))); // header and mask only
+    assertThat(outbound(ch)).containsExactly(HexFormat.of().parseHex("881d03f1"
+        + HexFormat.of().formatHex("Message size exceeds limit.".getBytes(StandardCharsets.US_ASCII))));
+    assertThat(ch.isOpen()).isFalse();
+    assertThat(context.delivered).isEmpty();
+  }
+
+  @Test
+  void framesArrivingOneByteAtATimePassTheSizeGuardIntact() {
+    EmbeddedChannel ch = upgraded(1024);
+    byte[] body = new byte[300];
+    for (int i = 0; i < body.length; i++) {
+      body[i] = (byte) i;
+    }
+    byte[] bytes = concat(WsRawSocketTest.frame(0x02, java.util.Arrays.copyOf(body, 200), true),
+        WsRawSocketTest.frame(0x89, new byte[] {'p'}, true),
+        WsRawSocketTest.frame(0x80, java.util.Arrays.copyOfRange(body, 200, 300), true));
+    for (byte b : bytes) {
+      ch.writeInbound(Unpooled.wrappedBuffer(new byte[] {b}));
+    }
+    assertThat(outbound(ch)).containsExactly(0x8a, 0x01, 'p');
+    assertThat(context.delivered).hasSize(1);
+    assertThat(context.delivered.get(0).body()).isEqualTo(body);
+    assertThat(ch.isOpen()).isTrue();
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] part : parts) {
+      out.writeBytes(part);
+    }
+    return out.toByteArray();
+  }
+
+  @Test
   void closeIsEchoedWithoutItsReason() {
     EmbeddedChannel ch = upgraded(1024);
     ch.writeInbound(Unpooled.wrappedBuffer(WsRawSocketTest.frame(0x88, new byte[] {0x03, (byte) 0xe8, 'b', 'y', 'e'}, true)));
