@@ -5,8 +5,10 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
+import io.sp4j.SpException;
 import io.sp4j.core.EndpointContext;
 import io.sp4j.transport.netty.EventLoops;
 import io.sp4j.transport.netty.ReconnectingDialer;
@@ -25,6 +27,7 @@ public final class StreamDialer extends ReconnectingDialer {
   private final Class<? extends Channel> channelClass;
   private final boolean typed;
   private final int port;
+  private volatile SpException lastFailure;
 
   /**
    * @param remote the address to dial, asked again on every attempt (so names are resolved anew)
@@ -51,21 +54,39 @@ public final class StreamDialer extends ReconnectingDialer {
         .handler(new ChannelInitializer<Channel>() {
           @Override
           protected void initChannel(Channel ch) {
-            ch.pipeline().addLast("sp-handshake", new StreamHandshake(context().protocol(), StreamDialer.this::established));
+            ch.pipeline().addLast("sp-handshake", new StreamHandshake(context().protocol(), StreamDialer.this::established,
+                failure -> lastFailure = failure));
           }
         });
     SocketAddress to = remote.get();
     if (to instanceof InetSocketAddress) {
       bootstrap.option(ChannelOption.TCP_NODELAY, context().option(Options.TCP_NODELAY));
     }
-    return local == null ? bootstrap.connect(to) : bootstrap.connect(to, local);
+    ChannelFuture connecting = local == null ? bootstrap.connect(to) : bootstrap.connect(to, local);
+    connecting.addListener(f -> {
+      Throwable cause = f.cause();
+      if (cause != null) {
+        lastFailure = new SpException(cause instanceof ConnectTimeoutException ? "ETIMEDOUT" : "ECONNREFUSED",
+            "cannot connect to " + url + ": " + cause.getMessage(), cause);
+      }
+    });
+    return connecting;
   }
 
   private StreamConnection established(Channel ch, Protocol peer) {
     if (!isCurrent(ch)) {
       return null;
     }
-    return offer(ch, StreamOptions.connection(context(), ch, typed, () -> { }), peer);
+    StreamConnection made = offer(ch, StreamOptions.connection(context(), ch, typed, () -> { }), peer);
+    if (made != null) {
+      lastFailure = null;
+    }
+    return made;
+  }
+
+  @Override
+  public SpException lastFailure() {
+    return lastFailure;
   }
 
   @Override

@@ -7,9 +7,11 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.sp4j.Protocol;
+import io.sp4j.SpException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The first handler of a {@code tcp://} or {@code ipc://} connection, dialed or accepted: sends
@@ -31,13 +33,20 @@ public final class StreamHandshake extends ByteToMessageDecoder {
 
   private final Protocol self;
   private final Acceptor acceptor;
+  private final Consumer<SpException> onFailure;
   private ScheduledFuture<?> timeout;
   private boolean started;
   private boolean done;
 
   public StreamHandshake(Protocol self, Acceptor acceptor) {
+    this(self, acceptor, failure -> { });
+  }
+
+  /** @param onFailure told why the handshake failed: ETIMEDOUT or EPROTO */
+  public StreamHandshake(Protocol self, Acceptor acceptor, Consumer<SpException> onFailure) {
     this.self = self;
     this.acceptor = acceptor;
+    this.onFailure = onFailure;
   }
 
   @Override
@@ -61,6 +70,7 @@ public final class StreamHandshake extends ByteToMessageDecoder {
     timeout = ctx.executor().schedule(() -> {
       if (!done) {
         done = true;
+        onFailure.accept(new SpException("ETIMEDOUT", "no SP greeting from the peer within " + TIMEOUT.toMillis() + " ms"));
         ctx.close();
       }
     }, TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -79,6 +89,9 @@ public final class StreamHandshake extends ByteToMessageDecoder {
     done = true;
     cancelTimeout();
     Protocol peer = Greeting.read(in, self);
+    if (peer == null) {
+      onFailure.accept(new SpException("EPROTO", "the peer's SP greeting is malformed or names no peer of " + self));
+    }
     StreamConnection connection = peer == null ? null : acceptor.accept(ctx.channel(), peer);
     if (connection == null) {
       in.skipBytes(in.readableBytes());

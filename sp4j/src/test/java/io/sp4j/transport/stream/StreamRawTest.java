@@ -177,11 +177,12 @@ public abstract class StreamRawTest {
     try (ServerSocketChannel server = openServer()) {
       Socket req = open(Protocol.REQ);
       req.set(Options.RECONNECT_INTERVAL, Duration.ofMillis(20));
-      req.connect(dialUrl(server));
+      Endpoint dialer = req.connect(dialUrl(server));
       RawPeer first = accept(server);
       assertThat(first.read(8, WAIT)).isEqualTo(greeting(48));
       first.write(greeting(48)); // REQ is no peer of REQ
       assertThat(first.closedWithin(WAIT)).isTrue();
+      assertThat(dialer.lastConnectFailure()).hasValueSatisfying(e -> assertThat(e.errno()).isEqualTo("EPROTO"));
 
       RawPeer second = accept(server);
       assertThat(second.read(8, WAIT)).isEqualTo(greeting(48));
@@ -193,7 +194,26 @@ public abstract class StreamRawTest {
       assertThat(payload).endsWith(bytes("hi"));
       second.write(frame(concat(java.util.Arrays.copyOf(payload, 4), bytes("yo"))));
       assertThat(new String(req.receive(), StandardCharsets.UTF_8)).isEqualTo("yo");
+      assertThat(dialer.lastConnectFailure()).isEmpty();
     }
+  }
+
+  @Test
+  void dialerReportsRefusedAndSilentPeers() throws IOException {
+    String url;
+    try (ServerSocketChannel server = openServer()) {
+      url = dialUrl(server);
+      Socket pair = open(Protocol.PAIR);
+      Endpoint dialer = pair.connect(url);
+      RawPeer silent = accept(server); // accepts, never greets
+      assertThat(silent.closedWithin(WAIT)).isTrue();
+      assertThat(dialer.lastConnectFailure()).hasValueSatisfying(e -> assertThat(e.errno()).isEqualTo("ETIMEDOUT"));
+    }
+    Socket pair = open(Protocol.PAIR);
+    pair.set(Options.RECONNECT_INTERVAL, Duration.ofMillis(20));
+    Endpoint dialer = pair.connect(url); // nobody listens any more
+    org.awaitility.Awaitility.await().atMost(WAIT).until(() -> dialer.lastConnectFailure()
+        .map(e -> e.errno().equals("ECONNREFUSED")).orElse(false));
   }
 
   private RawPeer accept(ServerSocketChannel server) throws IOException {
