@@ -1,6 +1,8 @@
 package io.sp4j.core;
 
 import io.sp4j.Message;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What a transport gives the socket core for one established connection (after the SP
@@ -22,6 +24,19 @@ public interface Connection {
 
   /** Closes the connection. Idempotent. */
   void close();
+
+  /**
+   * Closes the connection after writing what is queued for it, taking at most {@code linger} for
+   * that (the socket's close honours {@link io.sp4j.Options#LINGER} this way). Idempotent; it
+   * does not block.
+   *
+   * @return completes when what was queued is written or the connection is gone; by default at
+   *     once, for transports with nothing to wait for
+   */
+  default CompletableFuture<Void> close(Duration linger) {
+    close();
+    return CompletableFuture.completedFuture(null);
+  }
 
   /** The peer's address for logs and statistics. */
   String remoteAddress();

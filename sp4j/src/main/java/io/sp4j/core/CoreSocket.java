@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -604,6 +605,8 @@ public final class CoreSocket implements io.sp4j.Socket {
   @Override
   public void close() {
     List<SocketEndpoint> closing;
+    List<CompletableFuture<Void>> lingering = new ArrayList<>();
+    Duration linger;
     lock();
     try {
       if (closed) {
@@ -616,6 +619,12 @@ public final class CoreSocket implements io.sp4j.Socket {
       closing = new ArrayList<>(endpoints);
       endpoints.clear();
       closing.forEach(SocketEndpoint::markClosed);
+      // Pipes first, so that each connection writes what is queued (up to LINGER) before its
+      // endpoint closes it without waiting.
+      linger = socketOption(Options.LINGER);
+      for (SocketPipe pipe : new ArrayList<>(pipes)) {
+        lingering.add(pipe.closeLingering(linger));
+      }
     } finally {
       unlock();
     }
@@ -631,6 +640,21 @@ public final class CoreSocket implements io.sp4j.Socket {
       failWaiters(asyncReceives);
     } finally {
       unlock();
+    }
+    awaitLinger(lingering, linger);
+  }
+
+  /** Waits, without the lock, up to {@code linger} for the closing connections' last writes. */
+  private static void awaitLinger(List<CompletableFuture<Void>> lingering, Duration linger) {
+    if (lingering.isEmpty() || linger.isZero()) {
+      return;
+    }
+    try {
+      CompletableFuture.allOf(lingering.toArray(new CompletableFuture<?>[0])).get(linger.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+      // the connections close themselves at the deadline
     }
   }
 

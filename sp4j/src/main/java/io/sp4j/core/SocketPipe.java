@@ -1,6 +1,8 @@
 package io.sp4j.core;
 
 import io.sp4j.Message;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /** The socket core's pipe: a transport {@link Connection} joined to one socket. */
 final class SocketPipe implements Pipe, PipeEvents {
@@ -73,6 +75,19 @@ final class SocketPipe implements Pipe, PipeEvents {
       connection.close();
       socket.pipeGone(this);
     }
+  }
+
+  /**
+   * Closed by the socket's close: the connection writes what is queued, for up to {@code linger};
+   * lock held. The future completes when that is done (at once if already closed).
+   */
+  CompletableFuture<Void> closeLingering(Duration linger) {
+    if (!markClosed()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    CompletableFuture<Void> written = connection.close(linger);
+    socket.pipeGone(this);
+    return written;
   }
 
   /** Returns whether this call closed it; lock held. */

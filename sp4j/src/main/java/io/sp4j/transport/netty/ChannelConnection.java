@@ -2,13 +2,18 @@ package io.sp4j.transport.netty;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.sp4j.Message;
 import io.sp4j.core.Connection;
 import io.sp4j.core.PipeEvents;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Duration;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -103,16 +108,41 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
     channel.config().setAutoRead(true);
   }
 
-  /** Closes after what is queued has been written: see {@link #closeAfterDrain()}. */
+  /** How long a close other than the socket's (endpoint, protocol) lets queued writes take. */
+  static final Duration CLOSE_FLUSH = Duration.ofSeconds(1);
+
+  /** Closes after what is queued has been written, within {@link #CLOSE_FLUSH}. */
   @Override
   public final void close() {
+    close(CLOSE_FLUSH);
+  }
+
+  /**
+   * Closes after what is queued has been written (see {@link #closeAfterDrain()}); if that is
+   * not done within {@code linger}, the channel is closed anyway.
+   */
+  @Override
+  public final CompletableFuture<Void> close(Duration linger) {
+    CompletableFuture<Void> written = new CompletableFuture<>();
+    channel.closeFuture().addListener(f -> written.complete(null));
     if (!closing.compareAndSet(false, true)) {
-      return;
+      return written;
     }
     channel.eventLoop().execute(() -> {
       drain();
+      if (channel.isActive()) {
+        ChannelFuture flushed = channel.writeAndFlush(Unpooled.EMPTY_BUFFER); // done after all before it
+        flushed.addListener(f -> written.complete(null));
+        if (!flushed.isDone()) {
+          ScheduledFuture<?> deadline = channel.eventLoop().schedule(() -> {
+            channel.close();
+          }, linger.toNanos(), TimeUnit.NANOSECONDS);
+          channel.closeFuture().addListener(f -> deadline.cancel(false));
+        }
+      }
       closeAfterDrain();
     });
+    return written;
   }
 
   /**

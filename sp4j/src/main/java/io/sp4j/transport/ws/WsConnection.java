@@ -76,7 +76,7 @@ final class WsConnection extends ChannelConnection {
 
   /**
    * The end of a local close, after what is queued has been written. A client says goodbye with
-   * Close 1000 and waits up to a second for the echo (WS-CL-5); a server just closes TCP
+   * Close 1000 and waits up to a second after it is written for the echo (WS-CL-5); a server just closes TCP
    * (WS-CL-6), since a nanomsg client never reconnects after a Close frame, unless
    * {@link io.sp4j.Options#WS_SERVER_CLOSE_FRAME} asks it to say goodbye as a client does.
    */
@@ -85,10 +85,10 @@ final class WsConnection extends ChannelConnection {
     Channel channel = channel();
     if ((client || settings.serverCloseFrame()) && !closeSent && channel.isActive()) {
       closeSent = true;
-      channel.writeAndFlush(new CloseWebSocketFrame(1000, ""));
-      channel.eventLoop().schedule(() -> {
+      // The second for the echo starts once the Close (after every queued message) is written.
+      channel.writeAndFlush(new CloseWebSocketFrame(1000, "")).addListener(f -> channel.eventLoop().schedule(() -> {
         channel.close();
-      }, 1, TimeUnit.SECONDS);
+      }, 1, TimeUnit.SECONDS));
     } else {
       super.closeAfterDrain();
     }
