@@ -1,0 +1,155 @@
+package io.sp4j.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sp4j.Options;
+import io.sp4j.Protocol;
+import io.sp4j.Socket;
+import io.sp4j.SpTimeoutException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Payloads over {@code tcp://} and {@code ipc://} through the C peers on PAIR: the peer sends
+ * one, sp4j receives it and sends it back, and the peer reports what arrived. A message one byte
+ * over sp4j's {@link Options#RECEIVE_MAX_SIZE} is never delivered, and its connection is dropped.
+ */
+class StreamPayloadInteropTest {
+  private static final int LIMIT = 64 * 1024;
+
+  @RegisterExtension
+  final Interop interop = new Interop();
+
+  @TempDir
+  Path dir;
+
+  enum Scheme { TCP, IPC }
+
+  enum Payload {
+    EMPTY(new byte[0]),
+    ALL_BYTE_VALUES(allByteValues()),
+    MIB_3(randomBytes(3 * 1024 * 1024 + 5));
+
+    final byte[] bytes;
+
+    Payload(byte[] bytes) {
+      this.bytes = bytes;
+    }
+  }
+
+  static Stream<Arguments> payloads() {
+    List<Arguments> cases = new ArrayList<>();
+    for (Scheme scheme : Scheme.values()) {
+      for (Payload payload : Payload.values()) {
+        for (CPeers peer : CPeers.values()) {
+          for (Role role : Role.values()) {
+            cases.add(Arguments.of(scheme, payload, peer, role));
+          }
+        }
+      }
+    }
+    return cases.stream();
+  }
+
+  static Stream<Arguments> peersAndRoles() {
+    return Arrays.stream(Scheme.values()).flatMap(scheme -> Arrays.stream(CPeers.values())
+        .flatMap(peer -> Arrays.stream(Role.values()).map(role -> Arguments.of(scheme, peer, role))));
+  }
+
+  @ParameterizedTest(name = "{0}: {1} from {2} and back, {3}")
+  @MethodSource("payloads")
+  void payloadCrossesBothWays(Scheme scheme, Payload payload, CPeers peer, Role role) throws IOException {
+    Socket socket = interop.open(Protocol.PAIR).set(Options.RECEIVE_MAX_SIZE, -1);
+    PeerProcess process = join(scheme, socket, peer, role, "--send", file(payload.bytes).toString(), "--recv", "1");
+
+    byte[] received = socket.receive();
+    assertThat(received.length).as("length received from " + peer).isEqualTo(payload.bytes.length);
+    assertThat(Arrays.equals(received, payload.bytes)).as("bytes received from " + peer + " intact").isTrue();
+
+    socket.send(received);
+    // The NNG peer always reports type 2; nanomsg knows a type only for ws://.
+    process.awaitStdout(PeerReport.received(payload.bytes, peer == CPeers.NANOMSG ? 0 : 2), Interop.TIMEOUT);
+    assertThat(process.waitFor(Interop.TIMEOUT)).as("exit code of " + process).isZero();
+  }
+
+  @ParameterizedTest(name = "{0}: one byte over the limit from {1} is refused, {2}")
+  @MethodSource("peersAndRoles")
+  void messageOverReceiveLimitIsNeverDeliveredAndDropsTheConnection(Scheme scheme, CPeers peer, Role role)
+      throws IOException {
+    Socket socket = interop.open(Protocol.PAIR).set(Options.RECEIVE_MAX_SIZE, LIMIT);
+    PeerProcess process = join(scheme, socket, peer, role, "--send", file(randomBytes(LIMIT + 1)).toString(),
+        "--watch-drop");
+
+    process.awaitStdout(PeerReport.DROPPED, Interop.TIMEOUT);
+    socket.set(Options.RECEIVE_TIMEOUT, Duration.ofMillis(300));
+    assertThatThrownBy(socket::receive).isInstanceOf(SpTimeoutException.class);
+  }
+
+  @ParameterizedTest(name = "{0}: exactly the limit from {1} arrives, {2}")
+  @MethodSource("peersAndRoles")
+  void messageOfExactlyTheReceiveLimitArrives(Scheme scheme, CPeers peer, Role role) throws IOException {
+    Socket socket = interop.open(Protocol.PAIR).set(Options.RECEIVE_MAX_SIZE, LIMIT);
+    byte[] payload = randomBytes(LIMIT);
+    join(scheme, socket, peer, role, "--send", file(payload).toString(), "--recv", "1");
+
+    assertThat(Arrays.equals(socket.receive(), payload)).as("message of exactly the limit intact").isTrue();
+  }
+
+  /** Binds or dials {@code socket} and starts the C peer (PAIR) on the other end. */
+  private PeerProcess join(Scheme scheme, Socket socket, CPeers peer, Role role, String... args) {
+    if (role == Role.SP4J_BINDS) {
+      String url;
+      if (scheme == Scheme.TCP) {
+        url = "tcp://127.0.0.1:" + socket.bind("tcp://127.0.0.1:0").port();
+      } else {
+        url = "ipc://" + dir.resolve("sp4j.sock");
+        socket.bind(url);
+      }
+      return interop.start(peer.command(concat(new String[] {"pair", "connect", url}, args)));
+    }
+    String url = scheme == Scheme.TCP
+        ? "tcp://127.0.0.1:" + FreePorts.find("127.0.0.1")
+        : "ipc://" + dir.resolve("peer.sock");
+    PeerProcess process = interop.start(peer.command(concat(new String[] {"pair", "bind", url}, args)));
+    process.awaitStdout(PeerReport.READY, Interop.TIMEOUT);
+    socket.connect(url);
+    return process;
+  }
+
+  private Path file(byte[] bytes) throws IOException {
+    return Files.write(Files.createTempFile(dir, "payload", ".bin"), bytes);
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] all = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+
+  private static byte[] allByteValues() {
+    byte[] bytes = new byte[256];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = (byte) i;
+    }
+    return bytes;
+  }
+
+  private static byte[] randomBytes(int size) {
+    byte[] bytes = new byte[size];
+    new Random(size).nextBytes(bytes);
+    return bytes;
+  }
+}
