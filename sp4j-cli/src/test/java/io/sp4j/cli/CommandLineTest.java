@@ -96,8 +96,10 @@ class CommandLineTest {
     return Stream.of(
         Arguments.of("a URL without a scheme", "--push --bind nowhere -D x", "Can't bind: Invalid argument"),
         Arguments.of("an unknown scheme", "--push --bind zmq://a -D x", "Can't bind: Protocol not supported"),
-        Arguments.of("a scheme sp4j lacks", "--push --connect tcp://127.0.0.1:5555 -D x",
-            "Can't connect: Protocol not supported"),
+        Arguments.of("a tcp address without a port", "--push --connect tcp://127.0.0.1 -D x",
+            "Can't connect: Invalid argument"),
+        Arguments.of("a tcp port out of range", "--push --bind tcp://127.0.0.1:99999 -D x",
+            "Can't bind: Invalid argument"),
         Arguments.of("a malformed ws URL", "--push --connect ws://[::1 -D x", "Can't connect: Invalid argument"),
         Arguments.of("a send that times out", "--push --bind inproc://spcat-no-peer -D x --send-timeout 0.1",
             "Can't send: Connection timed out"),
