@@ -1,7 +1,6 @@
 package io.sp4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -35,7 +35,7 @@ class NanocatInteropTest {
   static void nanocatIsInstalled() {
     boolean found = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
         .anyMatch(p -> Files.isExecutable(Path.of(p, "nanocat")));
-    assumeTrue(found, "nanocat (nanomsg-utils) is not installed");
+    assertThat(found).as("nanocat (Debian nanomsg-utils) must be installed; .ci/run installs it").isTrue();
   }
 
   static Stream<String> formats() {
@@ -75,18 +75,21 @@ class NanocatInteropTest {
     assertThat(spcat.stdout()).isEqualTo(expected);
   }
 
-  @ParameterizedTest(name = "spcat --req {0} against nanocat --rep")
-  @MethodSource("frameTypes")
-  void spcatRequestGetsNanocatsReply(String frames) throws Exception {
-    int port = freePort();
+  @ParameterizedTest(name = "spcat --req over {0} {1} against nanocat --rep")
+  @MethodSource("requestCases")
+  void spcatRequestGetsNanocatsReply(String scheme, String frames) throws Exception {
+    String url = switch (scheme) {
+      case "ws" -> "ws://127.0.0.1:" + freePort(); // nanomsg cannot bind a path
+      case "tcp" -> "tcp://127.0.0.1:" + freePort();
+      default -> "ipc://" + dir.resolve("rep.ipc");
+    };
     Path repOut = dir.resolve("rep.out");
-    Process rep = new ProcessBuilder("nanocat", "--rep", "--bind", "ws://127.0.0.1:" + port,
-        "-D", "pong", "--recv-timeout", "2", "-Q")
+    Process rep = new ProcessBuilder("nanocat", "--rep", "--bind", url, "-D", "pong", "--recv-timeout", "2", "-Q")
         .redirectOutput(repOut.toFile())
         .redirectError(ProcessBuilder.Redirect.DISCARD)
         .start();
     try {
-      List<String> args = new ArrayList<>(List.of("--req", "--connect", "ws://127.0.0.1:" + port, "-D", "ping", "-Q"));
+      List<String> args = new ArrayList<>(List.of("--req", "--connect", url, "-D", "ping", "-Q"));
       if (!frames.isEmpty()) {
         args.add(frames);
       }
@@ -102,8 +105,25 @@ class NanocatInteropTest {
     }
   }
 
-  static Stream<String> frameTypes() {
-    return Stream.of("", "--text");
+  static Stream<Arguments> requestCases() {
+    return Stream.of(
+        Arguments.of("ws", ""), Arguments.of("ws", "--text"), Arguments.of("tcp", ""), Arguments.of("ipc", ""));
+  }
+
+  @org.junit.jupiter.api.Test
+  void bindLocalAndConnectLocalMeanTcpOnLoopback() throws Exception {
+    int port = freePort();
+    SpCatRun pull = SpCatRun.start("--pull", "-L", String.valueOf(port), "--recv-timeout", "3", "-A");
+    Process push = new ProcessBuilder("nanocat", "--push", "-l", String.valueOf(port), "-D", "over tcp")
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    try {
+      assertThat(pull.awaitStatus(PROCESS_END)).isZero();
+      assertThat(pull.stdoutText()).isEqualTo("over tcp\n");
+    } finally {
+      push.destroyForcibly();
+    }
   }
 
   private static void sendWithNanocat(int port, Path file) throws IOException, InterruptedException {
