@@ -144,6 +144,26 @@ public abstract class StreamRawTest {
   }
 
   @Test
+  void pairWithAPeerClosesASecondOneAfterTheGreetings() throws IOException {
+    Socket pair = open(Protocol.PAIR);
+    Endpoint bound = pair.bind(bindUrl());
+    RawPeer first = RawPeer.connect(socketAddress(bound));
+    peers.add(first);
+    first.write(greeting(16));
+    assertThat(first.read(8, WAIT)).isEqualTo(greeting(16));
+    pair.send(bytes("to the first")); // the first peer is attached
+    byte[] expected = frame(bytes("to the first"));
+    assertThat(first.read(expected.length, WAIT)).isEqualTo(expected);
+
+    RawPeer second = RawPeer.connect(socketAddress(bound));
+    peers.add(second);
+    second.write(greeting(16));
+    assertThat(second.read(8, WAIT)).isEqualTo(greeting(16));
+    assertThat(second.closedWithin(WAIT)).isTrue();
+    assertThat(first.closedWithin(java.time.Duration.ofMillis(200))).as("the first peer stays").isFalse();
+  }
+
+  @Test
   void missingGreetingIsClosedAfterOneSecond() throws IOException {
     RawPeer peer = connect(open(Protocol.PULL));
     peer.write(new byte[] {0, 'S', 'P'}); // a start, never finished
