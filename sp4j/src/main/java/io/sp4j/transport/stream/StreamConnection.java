@@ -23,6 +23,9 @@ public final class StreamConnection extends ChannelConnection {
   /** The only message type byte of {@code ipc://}. */
   static final byte IPC_MESSAGE = 1;
 
+  /** Messages up to this size are copied into one buffer; larger ones are written in place. */
+  private static final int COPY_LIMIT = 64 * 1024;
+
   private final boolean typed;
   private final int maxMessageSize;
   private final int prefixSize;
@@ -52,15 +55,27 @@ public final class StreamConnection extends ChannelConnection {
     byte[] header = message.header();
     byte[] body = message.body();
     long length = (long) header.length + body.length;
-    ByteBuf head = Unpooled.buffer(prefixSize, prefixSize);
-    if (typed) {
-      head.writeByte(IPC_MESSAGE);
+    if (length <= COPY_LIMIT) {
+      // Small messages: one pooled direct buffer, so the kernel write needs no further copy.
+      ByteBuf frame = channel().alloc().directBuffer(prefixSize + (int) length);
+      writePrefix(frame, length);
+      frame.writeBytes(header).writeBytes(body);
+      channel().write(frame, channel().voidPromise());
+      return;
     }
-    head.writeLong(length);
+    ByteBuf head = Unpooled.buffer(prefixSize, prefixSize);
+    writePrefix(head, length);
     ByteBuf frame = header.length == 0
         ? Unpooled.wrappedBuffer(head, Unpooled.wrappedBuffer(body))
         : Unpooled.wrappedBuffer(head, Unpooled.wrappedBuffer(header), Unpooled.wrappedBuffer(body));
     channel().write(frame, channel().voidPromise());
+  }
+
+  private void writePrefix(ByteBuf out, long length) {
+    if (typed) {
+      out.writeByte(IPC_MESSAGE);
+    }
+    out.writeLong(length);
   }
 
   @Override
