@@ -193,6 +193,34 @@ public final class CoreSocket implements io.sp4j.Socket {
     }
   }
 
+  /** Messages from one channel read: one lock, and waiting receivers woken once. */
+  void pipeDeliveredAll(SocketPipe pipe, List<Message> messages) {
+    lock();
+    try {
+      if (closed || pipe.isClosed()) {
+        return;
+      }
+      boolean queuedAny = false;
+      for (Message message : messages) {
+        if (pipe.isClosed()) {
+          break; // the protocol closed it for this message; the rest goes with it
+        }
+        Message queued = engine.received(pipe, message);
+        if (queued != null) {
+          receiveQueue.add(pipe, queued);
+          queuedAny = true;
+        }
+      }
+      if (queuedAny) {
+        canReceive.signalAll(); // no-op without waiters
+        serviceAsync();
+        readinessChanged();
+      }
+    } finally {
+      unlock();
+    }
+  }
+
   void pipeWritable(SocketPipe pipe) {
     lock();
     try {

@@ -1,6 +1,7 @@
 package io.sp4j.core;
 
 import io.sp4j.Message;
+import java.util.List;
 
 /**
  * What a transport calls on the socket side of a connection. Each call takes the socket's lock,
@@ -9,6 +10,16 @@ import io.sp4j.Message;
 public interface PipeEvents {
   /** A whole message arrived from the peer (header and body still joined in the body). */
   void deliver(Message message);
+
+  /**
+   * Several whole messages, in arrival order, as one call: the socket takes its lock and wakes
+   * its waiting receivers once for all of them. The list is the callee's to keep.
+   */
+  default void deliverAll(List<Message> messages) {
+    for (Message message : messages) {
+      deliver(message);
+    }
+  }
 
   /** The connection can take messages again after {@link Connection#isWritable()} was false. */
   void writable();

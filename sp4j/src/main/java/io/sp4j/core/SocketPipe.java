@@ -2,6 +2,7 @@ package io.sp4j.core;
 
 import io.sp4j.Message;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** The socket core's pipe: a transport {@link Connection} joined to one socket. */
@@ -106,6 +107,11 @@ final class SocketPipe implements Pipe, PipeEvents {
   @Override
   public void deliver(Message message) {
     socket.pipeDelivered(this, message);
+  }
+
+  @Override
+  public void deliverAll(List<Message> messages) {
+    socket.pipeDeliveredAll(this, messages);
   }
 
   @Override

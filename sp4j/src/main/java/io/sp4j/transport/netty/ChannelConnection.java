@@ -11,6 +11,8 @@ import io.sp4j.core.Connection;
 import io.sp4j.core.PipeEvents;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +39,7 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
   private final AtomicBoolean closing = new AtomicBoolean();
   private volatile PipeEvents events;
   private volatile boolean wantWritable;
+  private final ArrayList<Message> inbound = new ArrayList<>(); // event loop: decoded in this read
 
   /**
    * @param sendBuffer bytes that may wait to be sent before the connection reports unwritable
@@ -62,12 +65,48 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
     return closing.get();
   }
 
-  /** Hands a received message to the socket (event loop). */
+  /**
+   * Hands a received message to the socket (event loop). Messages decoded from one channel read
+   * are collected and handed over together when the read completes (one socket lock, one wake-up
+   * of a waiting receiver per read instead of per message); {@link #BATCH} of them at most.
+   */
   protected final void deliver(Message message) {
-    PipeEvents e = events;
-    if (e != null) {
-      e.deliver(message);
+    if (events == null) {
+      return;
     }
+    inbound.add(message);
+    if (inbound.size() >= BATCH) {
+      deliverPending();
+    }
+  }
+
+  /** Most messages handed to the socket at once. */
+  static final int BATCH = 256;
+
+  private void deliverPending() {
+    if (inbound.isEmpty()) {
+      return;
+    }
+    PipeEvents e = events;
+    if (e == null) {
+      inbound.clear();
+      return;
+    }
+    if (inbound.size() == 1) {
+      Message only = inbound.get(0);
+      inbound.clear();
+      e.deliver(only);
+    } else {
+      List<Message> batch = new ArrayList<>(inbound);
+      inbound.clear();
+      e.deliverAll(batch);
+    }
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    deliverPending();
+    ctx.fireChannelReadComplete();
   }
 
   // ---- Connection (called with the socket's lock held, from any thread) --------------------
@@ -210,6 +249,7 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
 
   @Override
   public final void channelInactive(ChannelHandlerContext ctx) {
+    deliverPending(); // what arrived before the end still reaches the socket, as before
     closing.set(true);
     onInactive();
     outbox.clear();
