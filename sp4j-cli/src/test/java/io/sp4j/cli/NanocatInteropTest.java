@@ -127,8 +127,9 @@ class NanocatInteropTest {
   }
 
   private static void sendWithNanocat(int port, Path file) throws IOException, InterruptedException {
+    awaitListening(port); // a nanomsg dialer that fails its first handshakes may give up for good
     List<String> command = new ArrayList<>(List.of(
-        "nanocat", "--push", "--connect", "ws://127.0.0.1:" + port, "-F", file.toString(), "--send-timeout", "5"));
+        "nanocat", "--push", "--connect", "ws://127.0.0.1:" + port, "-F", file.toString(), "--send-timeout", "10"));
     Process push = new ProcessBuilder(command)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectError(ProcessBuilder.Redirect.DISCARD)
@@ -139,6 +140,14 @@ class NanocatInteropTest {
     } finally {
       push.destroyForcibly();
     }
+  }
+
+  private static void awaitListening(int port) {
+    org.awaitility.Awaitility.await().atMost(PROCESS_END).ignoreExceptions().until(() -> {
+      try (java.net.Socket probe = new java.net.Socket("127.0.0.1", port)) {
+        return true;
+      }
+    });
   }
 
   private static byte[] everyByte() {
