@@ -1,5 +1,6 @@
 package io.sp4j.transport.netty;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -211,16 +212,65 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
     return false;
   }
 
+  /** Bytes of one pooled buffer that a burst of small frames is gathered in. */
+  static final int GATHER = 64 * 1024;
+
+  /**
+   * How many bytes {@link #encodeInto} writes for {@code message}, or -1 to send it with
+   * {@link #encode} on its own (the default). Event loop.
+   */
+  protected int encodedSize(Message message) {
+    return -1;
+  }
+
+  /** Writes {@code message}'s frames into {@code out}, which has room for {@link #encodedSize} bytes. */
+  protected void encodeInto(Message message, ByteBuf out) {
+    throw new UnsupportedOperationException();
+  }
+
+  /**
+   * Writes everything queued and flushes once. Messages a subclass can encode in place go into
+   * shared pooled buffers, so a burst of small messages is one channel write, not one per message.
+   */
   private void drain() {
     drainScheduled.set(false);
     boolean wrote = false;
+    long taken = 0;
+    ByteBuf gathered = null;
     Message message;
     while ((message = outbox.poll()) != null) {
-      queuedBytes.addAndGet(-message.size());
-      if (channel.isActive() && !sendingStopped()) {
-        encode(message);
-        wrote = true;
+      taken += message.size();
+      if (!channel.isActive() || sendingStopped()) {
+        continue;
       }
+      wrote = true;
+      int size = encodedSize(message);
+      if (size < 0) {
+        if (gathered != null) {
+          channel.write(gathered, channel.voidPromise());
+          gathered = null;
+        }
+        encode(message);
+        continue;
+      }
+      if (gathered != null && gathered.writableBytes() < size) {
+        channel.write(gathered, channel.voidPromise());
+        gathered = null;
+      }
+      if (gathered == null) {
+        // Sized for what is still queued (a hint: more may come), at most GATHER unless one
+        // message needs more.
+        long left = Math.max(0, queuedBytes.get() - taken);
+        int capacity = (int) Math.max(size, Math.min(GATHER, left + size + 64));
+        gathered = channel.alloc().directBuffer(capacity);
+      }
+      encodeInto(message, gathered);
+    }
+    if (gathered != null) {
+      channel.write(gathered, channel.voidPromise());
+    }
+    if (taken != 0) {
+      queuedBytes.addAndGet(-taken);
     }
     if (wrote) {
       channel.flush();
