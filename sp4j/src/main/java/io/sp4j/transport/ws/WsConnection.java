@@ -1,18 +1,14 @@
 package io.sp4j.transport.ws;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
 import io.sp4j.Message;
@@ -30,9 +26,10 @@ import java.util.concurrent.TimeUnit;
  * One upgraded WebSocket connection: the {@link io.sp4j.core.Connection} the socket core writes
  * to, and the last inbound handler of its channel.
  *
- * <p>Receiving: data frames are joined into one SP message (WS-FR-1, WS-FR-6), the running size
- * checked against the receive limit before a frame is kept (1009, WS-FR-15); pings are answered
- * at once, pongs dropped (WS-FR-18 … 21); a Close is echoed per WS-CL-1 … 3.
+ * <p>Receiving: {@link FrameDecoder} joins data frames into one SP message (WS-FR-1, WS-FR-6),
+ * checking the running size against the receive limit before a frame is kept (1009, WS-FR-15);
+ * here pings are answered at once, pongs dropped (WS-FR-18 … 21); a Close is echoed per
+ * WS-CL-1 … 3.
  *
  * <p>Sending: queued and flushed by {@link ChannelConnection}; messages over {@link #FRAGMENT}
  * bytes go in fragments of that size (WS-FR-4). Data frames are written in place ({@link
@@ -57,9 +54,6 @@ final class WsConnection extends ChannelConnection {
   private final Settings settings;
 
   // Event-loop state.
-  private MessageType assembling;
-  private byte[] assembled;
-  private int assembledLength;
   private boolean failed;
   private boolean closeSent;
 
@@ -196,6 +190,12 @@ final class WsConnection extends ChannelConnection {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (msg instanceof Message message) {
+      if (!failed && !closeSent) {
+        deliver(message); // whole, checked and typed by the FrameDecoder
+      }
+      return;
+    }
     if (!(msg instanceof WebSocketFrame frame)) {
       ReferenceCountUtil.release(msg);
       return;
@@ -206,8 +206,6 @@ final class WsConnection extends ChannelConnection {
     }
     if (frame instanceof PingWebSocketFrame) {
       ctx.writeAndFlush(new PongWebSocketFrame(frame.content()));
-    } else if (frame instanceof PongWebSocketFrame) {
-      frame.release();
     } else if (frame instanceof CloseWebSocketFrame close) {
       try {
         closeReceived(ctx, close);
@@ -215,45 +213,8 @@ final class WsConnection extends ChannelConnection {
         close.release();
       }
     } else {
-      try {
-        dataFrame(ctx, frame);
-      } finally {
-        frame.release();
-      }
+      frame.release();
     }
-  }
-
-  private void dataFrame(ChannelHandlerContext ctx, WebSocketFrame frame) {
-    ByteBuf content = frame.content();
-    int length = content.readableBytes();
-    if (!(frame instanceof ContinuationWebSocketFrame)) {
-      assembling = frame instanceof TextWebSocketFrame ? MessageType.TEXT : MessageType.BINARY;
-      assembledLength = 0;
-    }
-    long total = (long) assembledLength + length;
-    int limit = settings.maxMessageSize();
-    if (limit >= 0 && total > limit || total > Integer.MAX_VALUE - 8) {
-      fail(ctx, 1009, "Message size exceeds limit.");
-      return;
-    }
-    byte[] bytes;
-    if (frame.isFinalFragment() && assembledLength == 0) {
-      bytes = ByteBufUtil.getBytes(content);
-    } else {
-      if (assembled == null || assembled.length < total) {
-        int capacity = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(total, assembledLength * 2L));
-        assembled = assembled == null ? new byte[capacity] : Arrays.copyOf(assembled, capacity);
-      }
-      content.getBytes(content.readerIndex(), assembled, assembledLength, length);
-      assembledLength += length;
-      if (!frame.isFinalFragment()) {
-        return;
-      }
-      bytes = Arrays.copyOf(assembled, assembledLength);
-      assembled = null;
-      assembledLength = 0;
-    }
-    deliver(Message.of(bytes).withType(assembling));
   }
 
   /** WS-CL-1 … 3: echo a valid code without its reason, else 1002; then close TCP. */
@@ -280,14 +241,6 @@ final class WsConnection extends ChannelConnection {
   }
 
   /** Ends the connection for a protocol error: a Close with the code, then TCP close (WS-CL-4). */
-  private void fail(ChannelHandlerContext ctx, int code, String reason) {
-    failed = true;
-    assembled = null;
-    assembledLength = 0;
-    closeSent = true;
-    ctx.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
-  }
-
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     if (cause instanceof CorruptedWebSocketFrameException) {
@@ -303,7 +256,6 @@ final class WsConnection extends ChannelConnection {
   @Override
   protected void onInactive() {
     failed = true;
-    assembled = null;
   }
 
   static boolean isUtf8(byte[] header, byte[] body) {
@@ -313,6 +265,10 @@ final class WsConnection extends ChannelConnection {
     byte[] all = Arrays.copyOf(header, header.length + body.length);
     System.arraycopy(body, 0, all, header.length, body.length);
     return isUtf8(ByteBuffer.wrap(all));
+  }
+
+  static boolean isUtf8(byte[] bytes) {
+    return isUtf8(ByteBuffer.wrap(bytes));
   }
 
   private static boolean isUtf8(ByteBuf bytes) {
