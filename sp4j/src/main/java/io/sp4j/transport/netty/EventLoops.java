@@ -1,19 +1,25 @@
 package io.sp4j.transport.netty;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ReflectiveChannelFactory;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioDomainSocketChannel;
 import io.netty.channel.socket.nio.NioServerDomainSocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.Inet4Address;
+import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
+import java.nio.channels.spi.SelectorProvider;
 import java.nio.file.Path;
 import java.util.function.Function;
 
@@ -57,6 +63,40 @@ public final class EventLoops {
   /** The address that {@link #domainChannel()} takes for a socket file. */
   public static SocketAddress domainAddress(Path path) {
     return KIND.domainAddress.apply(path);
+  }
+
+  /**
+   * Closes a listening channel and, off its event loop, waits (at most {@code max}) until its
+   * address can be bound again. With NIO the JDK closes a listening socket only when its
+   * selector next runs after the key was cancelled, which is after the close future completes;
+   * a task scheduled after the close runs only after that selector pass.
+   */
+  public static void closeAndRelease(Channel channel, java.time.Duration max) {
+    io.netty.channel.ChannelFuture closing = channel.close();
+    if (channel.eventLoop().inEventLoop()) {
+      return;
+    }
+    long deadline = System.nanoTime() + max.toNanos();
+    if (closing.awaitUninterruptibly(max.toMillis())) {
+      long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+      channel.eventLoop().schedule(() -> { }, 0, java.util.concurrent.TimeUnit.NANOSECONDS)
+          .awaitUninterruptibly(left);
+    }
+  }
+
+  /**
+   * Makes listening channels of {@code type} for {@code address}. An NIO listener on one IPv4
+   * address gets a plain IPv4 socket rather than the JDK's dual-stack one: on Linux the
+   * IPv4-mapped TIME_WAIT connections a dual-stack listener leaves can make binding the same
+   * port again fail (EADDRINUSE) for a while, which a plain IPv4 socket does not.
+   */
+  public static ChannelFactory<? extends ServerChannel> serverChannelFactory(
+      Class<? extends ServerChannel> type, SocketAddress address) {
+    if (type == NioServerSocketChannel.class && address instanceof InetSocketAddress inet
+        && inet.getAddress() instanceof Inet4Address ip4 && !ip4.isAnyLocalAddress()) {
+      return () -> new NioServerSocketChannel(SelectorProvider.provider(), SocketProtocolFamily.INET);
+    }
+    return new ReflectiveChannelFactory<>(type);
   }
 
   /** Whether native epoll is in use (else NIO). */

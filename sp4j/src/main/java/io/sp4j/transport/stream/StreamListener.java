@@ -48,7 +48,7 @@ public final class StreamListener implements TransportEndpoint {
     StreamListener listener = new StreamListener(context, typed, afterClose);
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(EventLoops.group())
-        .channel(channelClass)
+        .channelFactory(EventLoops.serverChannelFactory(channelClass, address))
         .option(ChannelOption.SO_BACKLOG, 128)
         .childHandler(new ChannelInitializer<Channel>() {
           @Override
@@ -102,11 +102,7 @@ public final class StreamListener implements TransportEndpoint {
       return;
     }
     closed = true;
-    Channel server = serverChannel;
-    ChannelFuture closing = server.close();
-    if (!server.eventLoop().inEventLoop()) {
-      closing.awaitUninterruptibly(StreamHandshake.TIMEOUT.toMillis());
-    }
+    EventLoops.closeAndRelease(serverChannel, StreamHandshake.TIMEOUT);
     for (Channel child : new ArrayList<>(children)) {
       StreamConnection connection = child.pipeline().get(StreamConnection.class);
       if (connection != null) {
