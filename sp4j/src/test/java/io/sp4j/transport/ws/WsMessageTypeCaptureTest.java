@@ -1,0 +1,55 @@
+package io.sp4j.transport.ws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sp4j.MessageType;
+import io.sp4j.Options;
+import io.sp4j.Protocol;
+import io.sp4j.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * WS-OPT-2: WS_MESSAGE_TYPE is taken by a connection when it is made; changing the socket's value
+ * later changes only connections made afterwards (the listener's next accepted one).
+ */
+class WsMessageTypeCaptureTest {
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
+  private static Socket open(Protocol protocol) {
+    Socket socket = Socket.open(protocol);
+    socket.set(Options.RECEIVE_TIMEOUT, WAIT);
+    socket.set(Options.SEND_TIMEOUT, WAIT);
+    return socket;
+  }
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  @Test
+  void eachConnectionKeepsTheTypeItWasMadeWith() {
+    try (Socket server = open(Protocol.PAIR)) {
+      int port = server.bind("ws://127.0.0.1:0/t").port();
+      try (Socket first = open(Protocol.PAIR)) {
+        first.connect("ws://127.0.0.1:" + port + "/t");
+        first.send(ascii("up")); // the connection exists from here on
+        assertThat(server.receiveMessage().type()).contains(MessageType.BINARY);
+        server.set(Options.WS_MESSAGE_TYPE, MessageType.TEXT);
+        first.set(Options.WS_MESSAGE_TYPE, MessageType.TEXT);
+        server.send(ascii("old listener connection"));
+        assertThat(first.receiveMessage().type()).as("accepted before the change").contains(MessageType.BINARY);
+        first.send(ascii("old dialer connection"));
+        assertThat(server.receiveMessage().type()).as("dialed before the change").contains(MessageType.BINARY);
+      }
+      try (Socket second = open(Protocol.PAIR)) {
+        second.connect("ws://127.0.0.1:" + port + "/t");
+        second.send(ascii("up"));
+        assertThat(server.receiveMessage().type()).contains(MessageType.BINARY);
+        server.send(ascii("new listener connection"));
+        assertThat(second.receiveMessage().type()).as("accepted after the change").contains(MessageType.TEXT);
+      }
+    }
+  }
+}
