@@ -45,7 +45,7 @@ final class WsServer implements Handshake.Router {
     WsServer[] self = new WsServer[1];
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(EventLoops.group())
-        .channel(EventLoops.serverChannel())
+        .channelFactory(EventLoops.serverChannelFactory(EventLoops.serverChannel(), address))
         .option(ChannelOption.SO_BACKLOG, 128)
         .option(ChannelOption.SO_REUSEADDR, true)
         .childOption(ChannelOption.TCP_NODELAY, true)
@@ -123,10 +123,7 @@ final class WsServer implements Handshake.Router {
    * loop it waits for the port to be released, so that binding it again right away works.
    */
   void close() {
-    ChannelFuture closing = serverChannel.close();
-    if (!serverChannel.eventLoop().inEventLoop()) {
-      closing.awaitUninterruptibly(Handshake.TIMEOUT.toMillis());
-    }
+    EventLoops.closeAndRelease(serverChannel, Handshake.TIMEOUT);
     for (Channel child : new ArrayList<>(children)) {
       if (child.pipeline().get(WsConnection.class) == null) {
         child.close();
