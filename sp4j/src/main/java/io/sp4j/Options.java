@@ -129,6 +129,14 @@ public final class Options {
   public static final Option<Boolean> WS_SERVER_CLOSE_FRAME =
       Option.readWrite("WS_SERVER_CLOSE_FRAME", Boolean.class, false, v -> true, "allowed: true or false");
 
+  /**
+   * ws: the largest frame payload sent; longer messages go in fragments of this size. Default
+   * 64 KiB; at most 1 MiB, the largest frame NNG accepts. Taken by connections made afterwards.
+   */
+  public static final Option<Integer> WS_FRAGMENT_SIZE =
+      Option.readWrite("WS_FRAGMENT_SIZE", Integer.class, 65536, v -> v >= 1024 && v <= 1024 * 1024,
+          "allowed: 1024 to 1048576 bytes");
+
   /** The socket's protocol (read-only). */
   public static final Option<Protocol> PROTOCOL = Option.readOnly("PROTOCOL", Protocol.class);
 

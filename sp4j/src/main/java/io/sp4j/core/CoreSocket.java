@@ -48,7 +48,7 @@ public final class CoreSocket implements io.sp4j.Socket {
       Options.RECONNECT_INTERVAL_MAX, Options.RECEIVE_MAX_SIZE, Options.SEND_BUFFER,
       Options.RECEIVE_BUFFER, Options.MAX_TTL, Options.SEND_PRIORITY, Options.RECEIVE_PRIORITY,
       Options.TCP_NODELAY, Options.WS_MESSAGE_TYPE, Options.TLS_CONTEXT, Options.HANDSHAKE_TIMEOUT,
-      Options.WS_SERVER_CLOSE_FRAME);
+      Options.WS_SERVER_CLOSE_FRAME, Options.WS_FRAGMENT_SIZE);
 
   /** Completes asynchronous calls away from transport threads and the socket's lock. */
   private static final Executor COMPLETIONS = ForkJoinPool.commonPool();

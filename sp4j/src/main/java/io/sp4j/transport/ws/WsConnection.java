@@ -31,15 +31,12 @@ import java.util.concurrent.TimeUnit;
  * here pings are answered at once, pongs dropped (WS-FR-18 … 21); a Close is echoed per
  * WS-CL-1 … 3.
  *
- * <p>Sending: queued and flushed by {@link ChannelConnection}; messages over {@link #FRAGMENT}
- * bytes go in fragments of that size (WS-FR-4). Data frames are written in place ({@link
+ * <p>Sending: queued and flushed by {@link ChannelConnection}; messages over the fragment size
+ * ({@link io.sp4j.Options#WS_FRAGMENT_SIZE}) go in fragments of that size (WS-FR-4). Data frames are written in place ({@link
  * WireFrames}): a burst of small messages goes as one pooled buffer, a client masking 8 bytes at
  * a time; a server wraps the arrays of large messages instead of copying them.
  */
 final class WsConnection extends ChannelConnection {
-  /** Largest frame payload sent; NNG accepts frames up to 1 MiB. */
-  static final int FRAGMENT = 65536;
-
   /**
    * The settings a connection takes from its socket when made.
    *
@@ -47,8 +44,15 @@ final class WsConnection extends ChannelConnection {
    * @param sendBuffer bytes that may wait to be sent before the connection reports unwritable
    * @param messageType type of sent messages that carry none
    * @param serverCloseFrame whether a server's local close sends Close 1000 (WS-CL-6)
+   * @param fragmentSize largest frame payload sent (WS-FR-4)
    */
-  record Settings(int maxMessageSize, int sendBuffer, MessageType messageType, boolean serverCloseFrame) {}
+  record Settings(int maxMessageSize, int sendBuffer, MessageType messageType, boolean serverCloseFrame,
+      int fragmentSize) {
+    /** The same with another default message type (a dialer keeps the one it was made with). */
+    Settings withMessageType(MessageType type) {
+      return new Settings(maxMessageSize, sendBuffer, type, serverCloseFrame, fragmentSize);
+    }
+  }
 
   private final boolean client;
   private final Settings settings;
@@ -117,8 +121,9 @@ final class WsConnection extends ChannelConnection {
     if (!client && size > GATHER_MAX) {
       return -1;
     }
-    long frames = Math.max(1, (size + FRAGMENT - 1) / FRAGMENT);
-    long total = size + frames * WireFrames.headerSize(Math.min(size, FRAGMENT), client);
+    int fragment = settings.fragmentSize();
+    long frames = Math.max(1, (size + fragment - 1) / fragment);
+    long total = size + frames * WireFrames.headerSize(Math.min(size, fragment), client);
     return total > Integer.MAX_VALUE - 8 ? -1 : (int) total;
   }
 
@@ -133,7 +138,7 @@ final class WsConnection extends ChannelConnection {
     int size = header.length + body.length;
     int offset = 0;
     do {
-      int length = Math.min(FRAGMENT, size - offset);
+      int length = Math.min(settings.fragmentSize(), size - offset);
       boolean last = offset + length == size;
       int opcode = offset == 0 ? (text ? 1 : 2) : 0;
       int mask = client ? ThreadLocalRandom.current().nextInt() : 0;
@@ -173,7 +178,7 @@ final class WsConnection extends ChannelConnection {
     try {
       int offset = 0;
       do {
-        int length = Math.min(FRAGMENT, size - offset);
+        int length = Math.min(settings.fragmentSize(), size - offset);
         boolean last = offset + length == size;
         ByteBuf head = channel.alloc().directBuffer(WireFrames.headerSize(length, false));
         WireFrames.writeHeader(head, (last ? 0x80 : 0) | (offset == 0 ? (text ? 1 : 2) : 0), length, false, 0);

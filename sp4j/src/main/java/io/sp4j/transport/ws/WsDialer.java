@@ -7,6 +7,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.channel.ConnectTimeoutException;
+import io.sp4j.MessageType;
 import io.sp4j.Options;
 import io.sp4j.SpException;
 import io.sp4j.core.EndpointContext;
@@ -27,12 +28,15 @@ import javax.net.ssl.SSLParameters;
 final class WsDialer extends ReconnectingDialer {
   private final WsAddress address;
   private final String subprotocol;
+  /** The socket's message type when the dialer was made, kept across reconnects (WS-OPT-2). */
+  private final MessageType messageType;
   private volatile Handshake.Failure lastFailure;
 
   WsDialer(WsAddress address, EndpointContext context) {
     super(context);
     this.address = address;
     this.subprotocol = Handshake.subprotocol(context.protocol().peer());
+    this.messageType = context.option(Options.WS_MESSAGE_TYPE);
   }
 
   WsAddress address() {
@@ -108,7 +112,7 @@ final class WsDialer extends ReconnectingDialer {
       return null;
     }
     EndpointContext context = context();
-    WsConnection made = offer(ch, new WsConnection(ch, true, WsTransport.settings(context, ch), () -> { }),
+    WsConnection made = offer(ch, new WsConnection(ch, true, WsTransport.settings(context, ch).withMessageType(messageType), () -> { }),
         context.protocol().peer());
     if (made != null) {
       lastFailure = null;

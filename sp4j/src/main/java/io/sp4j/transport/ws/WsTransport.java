@@ -98,7 +98,8 @@ public final class WsTransport implements Transport {
     channel.config().setOption(ChannelOption.SO_SNDBUF, sendBuffer);
     channel.config().setOption(ChannelOption.SO_RCVBUF, context.option(Options.RECEIVE_BUFFER));
     return new WsConnection.Settings(context.option(Options.RECEIVE_MAX_SIZE), sendBuffer,
-        context.option(Options.WS_MESSAGE_TYPE), context.option(Options.WS_SERVER_CLOSE_FRAME));
+        context.option(Options.WS_MESSAGE_TYPE), context.option(Options.WS_SERVER_CLOSE_FRAME),
+        context.option(Options.WS_FRAGMENT_SIZE));
   }
 
   private static String key(InetAddress ip, int port) {

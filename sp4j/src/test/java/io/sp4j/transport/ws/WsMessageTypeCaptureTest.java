@@ -2,6 +2,7 @@ package io.sp4j.transport.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sp4j.Message;
 import io.sp4j.MessageType;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
@@ -49,6 +50,26 @@ class WsMessageTypeCaptureTest {
         assertThat(server.receiveMessage().type()).contains(MessageType.BINARY);
         server.send(ascii("new listener connection"));
         assertThat(second.receiveMessage().type()).as("accepted after the change").contains(MessageType.TEXT);
+      }
+    }
+  }
+
+  @Test
+  void aDialerKeepsTheTypeItWasMadeWithAcrossReconnects() {
+    Socket server = open(Protocol.PAIR);
+    int port = server.bind("ws://127.0.0.1:0/r").port();
+    try (Socket client = open(Protocol.PAIR)) {
+      client.connect("ws://127.0.0.1:" + port + "/r");
+      client.set(Options.WS_MESSAGE_TYPE, MessageType.TEXT); // after connect: not this dialer's
+      client.send(ascii("first"));
+      assertThat(server.receiveMessage().type()).contains(MessageType.BINARY);
+      server.close();
+      try (Socket again = open(Protocol.PAIR)) {
+        again.bind("ws://127.0.0.1:" + port + "/r");
+        client.send(ascii("after the reconnect"));
+        Message received = again.receiveMessage();
+        assertThat(received.body()).isEqualTo(ascii("after the reconnect"));
+        assertThat(received.type()).as("dialed before the change").contains(MessageType.BINARY);
       }
     }
   }

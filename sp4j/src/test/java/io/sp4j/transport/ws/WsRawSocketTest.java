@@ -1,6 +1,7 @@
 package io.sp4j.transport.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sp4j.Endpoint;
 import io.sp4j.Message;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -370,6 +372,35 @@ class WsRawSocketTest {
       readExactly(in, 65536);
       assertThat(readExactly(in, 4)).isEqualTo(HexFormat.of().parseHex("807e0d40"));
       readExactly(in, 3392);
+    }
+  }
+
+  @ParameterizedTest(name = "fragments of {0} bytes")
+  @ValueSource(ints = {1024, 4096, 1048576})
+  void fragmentSizeIsTheSocketsOption(int fragment) throws IOException {
+    try (Socket push = Socket.open(Protocol.PUSH)) {
+      push.set(Options.WS_FRAGMENT_SIZE, fragment);
+      InputStream in = pushWithOneClient(push);
+      int size = 2 * fragment + 452;
+      push.send(new byte[size]);
+      for (int offset = 0; offset < size; offset += fragment) {
+        int length = Math.min(fragment, size - offset);
+        int first = (offset + length == size ? 0x80 : 0) | (offset == 0 ? 2 : 0);
+        byte[] head = length < 65536
+            ? new byte[] {(byte) first, 0x7e, (byte) (length >> 8), (byte) length}
+            : new byte[] {(byte) first, 0x7f, 0, 0, 0, 0, 0, (byte) (length >> 16), (byte) (length >> 8), (byte) length};
+        assertThat(readExactly(in, head.length)).as("frame at %d", offset).isEqualTo(head);
+        readExactly(in, length);
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0} is refused")
+  @ValueSource(ints = {0, 1023, 1048577})
+  void fragmentSizeOutsideItsRangeIsRefused(int fragment) {
+    try (Socket push = Socket.open(Protocol.PUSH)) {
+      assertThatThrownBy(() -> push.set(Options.WS_FRAGMENT_SIZE, fragment))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("WS_FRAGMENT_SIZE");
     }
   }
 
