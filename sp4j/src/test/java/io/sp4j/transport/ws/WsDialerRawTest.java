@@ -253,23 +253,39 @@ class WsDialerRawTest {
 
   @Test
   void localCloseSaysGoodbyeWithClose1000() throws IOException {
-    req.connect("ws://127.0.0.1:" + listener.getLocalPort());
-    try (java.net.Socket server = accept()) {
+    try (java.net.Socket server = upgradedServerAfterLocalClose()) {
       InputStream in = server.getInputStream();
-      String request = readHead(in);
-      server.getOutputStream().write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-          + "Sec-WebSocket-Accept: " + Handshake.accept(keyOf(request)) + "\r\n"
-          + "Sec-WebSocket-Protocol: rep.sp.nanomsg.org\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-      // A message proves the pipe is up before the close.
-      req.send("x".getBytes(StandardCharsets.US_ASCII));
-      assertThat(in.readNBytes(6 + 5)).hasSize(11);
-      req.close();
-      byte[] close = in.readNBytes(8);
-      assertThat(close[0] & 0xff).isEqualTo(0x88);
-      assertThat(close[1] & 0xff).isEqualTo(0x82);
-      assertThat(new byte[] {(byte) (close[6] ^ close[2]), (byte) (close[7] ^ close[3])}).isEqualTo(new byte[] {0x03, (byte) 0xe8});
       server.getOutputStream().write(new byte[] {(byte) 0x88, 2, 0x03, (byte) 0xe8});
       assertThat(in.read()).isEqualTo(-1);
     }
+  }
+
+  @Test
+  void localCloseWithoutAnEchoWaitsASecondForItThenClosesTcp() throws IOException {
+    try (java.net.Socket server = upgradedServerAfterLocalClose()) {
+      long start = System.nanoTime();
+      assertThat(server.getInputStream().read()).as("TCP closed, within the read timeout").isEqualTo(-1);
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).as("waited for the echo").isGreaterThan(Duration.ofMillis(800));
+    }
+  }
+
+  /** A server that upgraded the REQ, got one message, and has read the Close 1000 of req.close(). */
+  private java.net.Socket upgradedServerAfterLocalClose() throws IOException {
+    req.connect("ws://127.0.0.1:" + listener.getLocalPort());
+    java.net.Socket server = accept();
+    InputStream in = server.getInputStream();
+    String request = readHead(in);
+    server.getOutputStream().write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        + "Sec-WebSocket-Accept: " + Handshake.accept(keyOf(request)) + "\r\n"
+        + "Sec-WebSocket-Protocol: rep.sp.nanomsg.org\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+    // A message proves the pipe is up before the close.
+    req.send("x".getBytes(StandardCharsets.US_ASCII));
+    assertThat(in.readNBytes(6 + 5)).hasSize(11);
+    req.close();
+    byte[] close = in.readNBytes(8);
+    assertThat(close[0] & 0xff).isEqualTo(0x88);
+    assertThat(close[1] & 0xff).isEqualTo(0x82);
+    assertThat(new byte[] {(byte) (close[6] ^ close[2]), (byte) (close[7] ^ close[3])}).isEqualTo(new byte[] {0x03, (byte) 0xe8});
+    return server;
   }
 }
