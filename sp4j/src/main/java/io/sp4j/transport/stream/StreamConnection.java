@@ -34,6 +34,7 @@ public final class StreamConnection extends ChannelConnection {
   private final byte[] prefix;
   private int prefixFilled;
   private byte[] payload;
+  private int payloadLength;
   private int payloadFilled;
   private boolean failed;
 
@@ -95,10 +96,11 @@ public final class StreamConnection extends ChannelConnection {
             startPayload(ctx);
           }
         } else {
-          int take = Math.min(payload.length - payloadFilled, in.readableBytes());
+          int take = Math.min(payloadLength - payloadFilled, in.readableBytes());
+          makeRoom(payloadFilled + take);
           in.readBytes(payload, payloadFilled, take);
           payloadFilled += take;
-          if (payloadFilled == payload.length) {
+          if (payloadFilled == payloadLength) {
             finishPayload();
           }
         }
@@ -121,10 +123,23 @@ public final class StreamConnection extends ChannelConnection {
       fail(ctx);
       return;
     }
-    payload = new byte[(int) length];
+    // A length the peer only announces is not trusted with memory: beyond the first MiB the
+    // array grows with what really arrives (matters when RECEIVE_MAX_SIZE is -1 or large).
+    payloadLength = (int) length;
+    payload = new byte[Math.min(payloadLength, UPFRONT)];
     payloadFilled = 0;
     if (length == 0) {
       finishPayload();
+    }
+  }
+
+  /** Bytes of an announced payload allocated before any of it arrives. */
+  private static final int UPFRONT = 1 << 20;
+
+  private void makeRoom(int needed) {
+    if (needed > payload.length) {
+      int grown = (int) Math.min(payloadLength, Math.max(needed, 2L * payload.length));
+      payload = java.util.Arrays.copyOf(payload, grown);
     }
   }
 

@@ -193,6 +193,27 @@ public abstract class StreamRawTest {
   }
 
   @Test
+  void announcedLengthsGetNoMemoryUntilTheBytesArriveWhenThereIsNoLimit() throws IOException {
+    Socket pull = open(Protocol.PULL);
+    pull.set(Options.RECEIVE_MAX_SIZE, -1);
+    Endpoint listener = pull.bind(bindUrl());
+    // Eight peers each announce ~2 GiB and send 1 KiB of it: allocated up front, that would
+    // be 16 GiB, more than this JVM's heap.
+    for (int i = 0; i < 8; i++) {
+      RawPeer liar = RawPeer.connect(socketAddress(listener));
+      peers.add(liar);
+      liar.write(concat(greeting(80), frame(new byte[1024], Integer.MAX_VALUE - 8)));
+    }
+    RawPeer honest = RawPeer.connect(socketAddress(listener));
+    peers.add(honest);
+    byte[] big = new byte[3 * 1024 * 1024 + 7];
+    java.util.Arrays.fill(big, (byte) 0x5a);
+    big[big.length - 1] = 1;
+    honest.write(concat(greeting(80), frame(big)));
+    assertThat(pull.receive()).isEqualTo(big);
+  }
+
+  @Test
   void dialerSendsGreetingAndRedialsAfterABadOne() throws IOException {
     try (ServerSocketChannel server = openServer()) {
       Socket req = open(Protocol.REQ);
