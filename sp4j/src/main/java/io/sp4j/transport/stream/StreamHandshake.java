@@ -4,13 +4,10 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.ByteToMessageDecoder;
-import io.netty.util.concurrent.ScheduledFuture;
+import io.sp4j.transport.netty.HandshakeDecoder;
 import io.sp4j.Protocol;
 import io.sp4j.SpException;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -20,7 +17,7 @@ import java.util.function.Consumer;
  * connection, which takes this handler's place (bytes already read after the greeting go on to
  * it); on any failure the channel is closed without a word, as nanomsg and NNG do.
  */
-public final class StreamHandshake extends ByteToMessageDecoder {
+public final class StreamHandshake extends HandshakeDecoder {
   /** How long the peer has to send its greeting. */
   public static final Duration TIMEOUT = Duration.ofMillis(1000);
 
@@ -34,9 +31,7 @@ public final class StreamHandshake extends ByteToMessageDecoder {
   private final Protocol self;
   private final Acceptor acceptor;
   private final Consumer<SpException> onFailure;
-  private ScheduledFuture<?> timeout;
   private boolean started;
-  private boolean done;
 
   public StreamHandshake(Protocol self, Acceptor acceptor) {
     this(self, acceptor, failure -> { });
@@ -67,27 +62,19 @@ public final class StreamHandshake extends ByteToMessageDecoder {
       return;
     }
     started = true;
-    timeout = ctx.executor().schedule(() -> {
-      if (!done) {
-        done = true;
-        onFailure.accept(new SpException("ETIMEDOUT", "no SP greeting from the peer within " + TIMEOUT.toMillis() + " ms"));
-        ctx.close();
-      }
-    }, TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    startDeadline(ctx, TIMEOUT, () -> {
+      onFailure.accept(new SpException("ETIMEDOUT", "no SP greeting from the peer within " + TIMEOUT.toMillis() + " ms"));
+      ctx.close();
+    });
     ctx.writeAndFlush(Unpooled.wrappedBuffer(Greeting.of(self)));
   }
 
   @Override
-  protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-    if (done) {
-      in.skipBytes(in.readableBytes());
-      return;
-    }
+  protected void decodeHandshake(ChannelHandlerContext ctx, ByteBuf in) {
     if (in.readableBytes() < Greeting.SIZE) {
       return;
     }
-    done = true;
-    cancelTimeout();
+    finish();
     Protocol peer = Greeting.read(in, self);
     if (peer == null) {
       onFailure.accept(new SpException("EPROTO", "the peer's SP greeting is malformed or names no peer of " + self));
@@ -100,22 +87,5 @@ public final class StreamHandshake extends ByteToMessageDecoder {
     }
     ctx.pipeline().addAfter(ctx.name(), "sp-connection", connection);
     ctx.pipeline().remove(this);
-  }
-
-  @Override
-  protected void handlerRemoved0(ChannelHandlerContext ctx) {
-    cancelTimeout();
-  }
-
-  private void cancelTimeout() {
-    if (timeout != null) {
-      timeout.cancel(false);
-      timeout = null;
-    }
-  }
-
-  @Override
-  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    ctx.close();
   }
 }

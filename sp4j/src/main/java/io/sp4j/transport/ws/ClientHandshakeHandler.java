@@ -3,12 +3,9 @@ package io.sp4j.transport.ws;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.util.concurrent.ScheduledFuture;
+import io.sp4j.transport.netty.HandshakeDecoder;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The first handler of a dialed connection: sends the upgrade request, reads the answer (at most
@@ -16,11 +13,9 @@ import java.util.concurrent.TimeUnit;
  * hands the channel to the dialer. Bytes after the answer stay for the frame decoder
  * (WS-HS-12). On any failure the channel is closed, and the dialer tries again later.
  */
-final class ClientHandshakeHandler extends ByteToMessageDecoder {
+final class ClientHandshakeHandler extends HandshakeDecoder {
   private final WsDialer dialer;
   private final String key = Handshake.newKey();
-  private ScheduledFuture<?> timeout;
-  private boolean done;
 
   ClientHandshakeHandler(WsDialer dialer) {
     this.dialer = dialer;
@@ -29,17 +24,14 @@ final class ClientHandshakeHandler extends ByteToMessageDecoder {
   @Override
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
     Duration limit = dialer.handshakeTimeout();
-    timeout = ctx.executor().schedule(() -> {
-      if (!done) {
-        fail(ctx, new Handshake.Failure("ETIMEDOUT", "no handshake answer within " + limit));
-      }
-    }, limit.toNanos(), TimeUnit.NANOSECONDS);
+    startDeadline(ctx, limit,
+        () -> fail(ctx, new Handshake.Failure("ETIMEDOUT", "no handshake answer within " + limit)));
     SslHandler tls = ctx.pipeline().get(SslHandler.class);
     if (tls != null) {
       // The request below waits inside the SslHandler until TLS is up; a TLS failure is the
       // handshake's failure (an untrusted or misnamed certificate, a plain ws:// server).
       tls.handshakeFuture().addListener(f -> {
-        if (!f.isSuccess() && !done) {
+        if (!f.isSuccess() && !isFinished()) {
           fail(ctx, new Handshake.Failure("EPROTO", "TLS handshake failed: " + f.cause().getMessage()));
         }
       });
@@ -49,16 +41,7 @@ final class ClientHandshakeHandler extends ByteToMessageDecoder {
   }
 
   @Override
-  protected void handlerRemoved0(ChannelHandlerContext ctx) {
-    cancelTimeout();
-  }
-
-  @Override
-  protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-    if (done) {
-      in.skipBytes(in.readableBytes());
-      return;
-    }
+  protected void decodeHandshake(ChannelHandlerContext ctx, ByteBuf in) {
     int length = HttpHead.length(in, HttpHead.MAX_SIZE);
     if (length < 0) {
       if (in.readableBytes() > HttpHead.MAX_SIZE) {
@@ -78,8 +61,7 @@ final class ClientHandshakeHandler extends ByteToMessageDecoder {
       fail(ctx, failure);
       return;
     }
-    done = true;
-    cancelTimeout();
+    finish();
     WsConnection connection = dialer.established(ctx.channel());
     if (connection == null) {
       in.skipBytes(in.readableBytes());
@@ -91,21 +73,8 @@ final class ClientHandshakeHandler extends ByteToMessageDecoder {
   }
 
   private void fail(ChannelHandlerContext ctx, Handshake.Failure failure) {
-    done = true;
-    cancelTimeout();
+    finish();
     dialer.handshakeFailed(failure);
-    ctx.close();
-  }
-
-  private void cancelTimeout() {
-    if (timeout != null) {
-      timeout.cancel(false);
-      timeout = null;
-    }
-  }
-
-  @Override
-  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     ctx.close();
   }
 }

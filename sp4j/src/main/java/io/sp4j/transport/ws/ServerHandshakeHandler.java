@@ -4,11 +4,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.ByteToMessageDecoder;
-import io.netty.util.concurrent.ScheduledFuture;
+import io.sp4j.transport.netty.HandshakeDecoder;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The first handler of an accepted connection: reads the HTTP upgrade request (at most
@@ -17,11 +14,9 @@ import java.util.concurrent.TimeUnit;
  * frame decoder (WS-SV-22). Every refusal is a complete response followed by a close; a stalled
  * request is closed without one (WS-SV-18).
  */
-final class ServerHandshakeHandler extends ByteToMessageDecoder {
+final class ServerHandshakeHandler extends HandshakeDecoder {
   private final Handshake.Router router;
   private final Duration limit;
-  private ScheduledFuture<?> timeout;
-  private boolean done;
 
   ServerHandshakeHandler(Handshake.Router router) {
     this(router, Handshake.TIMEOUT);
@@ -35,25 +30,11 @@ final class ServerHandshakeHandler extends ByteToMessageDecoder {
 
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
-    timeout = ctx.executor().schedule(() -> {
-      if (!done) {
-        done = true;
-        ctx.close();
-      }
-    }, limit.toNanos(), TimeUnit.NANOSECONDS);
+    startDeadline(ctx, limit, ctx::close);
   }
 
   @Override
-  protected void handlerRemoved0(ChannelHandlerContext ctx) {
-    cancelTimeout();
-  }
-
-  @Override
-  protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
-    if (done) {
-      in.skipBytes(in.readableBytes());
-      return;
-    }
+  protected void decodeHandshake(ChannelHandlerContext ctx, ByteBuf in) {
     int length = HttpHead.length(in, HttpHead.MAX_SIZE);
     if (length < 0) {
       if (in.readableBytes() > HttpHead.MAX_SIZE) {
@@ -73,8 +54,7 @@ final class ServerHandshakeHandler extends ByteToMessageDecoder {
       refuse(ctx, in, verdict.status());
       return;
     }
-    done = true;
-    cancelTimeout();
+    finish();
     ctx.write(Unpooled.wrappedBuffer(Handshake.switching(verdict.accept(), verdict.subprotocol())));
     WsConnection connection = verdict.listener().accepted(ctx.channel());
     if (connection == null) {
@@ -89,21 +69,8 @@ final class ServerHandshakeHandler extends ByteToMessageDecoder {
   }
 
   private void refuse(ChannelHandlerContext ctx, ByteBuf in, int status) {
-    done = true;
-    cancelTimeout();
+    finish();
     in.skipBytes(in.readableBytes());
     ctx.writeAndFlush(Unpooled.wrappedBuffer(Handshake.error(status))).addListener(ChannelFutureListener.CLOSE);
-  }
-
-  private void cancelTimeout() {
-    if (timeout != null) {
-      timeout.cancel(false);
-      timeout = null;
-    }
-  }
-
-  @Override
-  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    ctx.close();
   }
 }

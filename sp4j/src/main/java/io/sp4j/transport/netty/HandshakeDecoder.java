@@ -1,0 +1,64 @@
+package io.sp4j.transport.netty;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The first handler of a connection: one exchange (a WebSocket upgrade, an SP greeting) that
+ * must finish before a deadline. Once finished, successfully or not, it reads nothing more;
+ * the subclass then hands the channel on or closes it.
+ */
+public abstract class HandshakeDecoder extends ByteToMessageDecoder {
+  private ScheduledFuture<?> deadline;
+  private boolean finished;
+
+  /** Runs {@code onExpiry} on the event loop after {@code limit}, unless the exchange finished. */
+  protected final void startDeadline(ChannelHandlerContext ctx, Duration limit, Runnable onExpiry) {
+    deadline = ctx.executor().schedule(() -> {
+      if (!finished) {
+        finish();
+        onExpiry.run();
+      }
+    }, limit.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  /** The exchange is over: no deadline, no more input. Idempotent. */
+  protected final void finish() {
+    finished = true;
+    if (deadline != null) {
+      deadline.cancel(false);
+      deadline = null;
+    }
+  }
+
+  protected final boolean isFinished() {
+    return finished;
+  }
+
+  @Override
+  protected final void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+    if (finished) {
+      in.skipBytes(in.readableBytes());
+      return;
+    }
+    decodeHandshake(ctx, in);
+  }
+
+  /** Reads what has arrived of the exchange; returns to wait for more. */
+  protected abstract void decodeHandshake(ChannelHandlerContext ctx, ByteBuf in);
+
+  @Override
+  protected void handlerRemoved0(ChannelHandlerContext ctx) {
+    finish();
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    ctx.close();
+  }
+}
