@@ -54,6 +54,12 @@ abstract class BaseProtocol implements ProtocolEngine {
     return true;
   }
 
+  /** The next queued message as the core queued it: what most socket types hand the user. */
+  @Override
+  public Message receive() {
+    return context.receiveQueue().poll();
+  }
+
   /** The pipe with this id, or {@code null} if it is gone. */
   protected Pipe pipe(int id) {
     return pipes.get(id);

@@ -36,9 +36,4 @@ final class BusProtocol extends BaseProtocol {
     broadcast(message, excluded);
     return true;
   }
-
-  @Override
-  public Message receive() {
-    return context.receiveQueue().poll();
-  }
 }

@@ -44,9 +44,4 @@ final class PairProtocol extends BaseProtocol {
   public boolean canSend() {
     return peer != null && peer.isWritable();
   }
-
-  @Override
-  public Message receive() {
-    return context.receiveQueue().poll();
-  }
 }

@@ -24,9 +24,4 @@ final class PullProtocol extends BaseProtocol {
   public boolean send(Message message) {
     throw cannotSend();
   }
-
-  @Override
-  public Message receive() {
-    return context.receiveQueue().poll();
-  }
 }

@@ -60,7 +60,7 @@ final class ReplyProtocol extends BaseProtocol {
   @Override
   public Message receive() {
     if (raw) {
-      return context.receiveQueue().poll();
+      return super.receive();
     }
     backtrace = null; // a new receive abandons an unanswered request
     Message request = context.receiveQueue().poll();

@@ -133,7 +133,7 @@ final class ReqProtocol extends BaseProtocol {
   @Override
   public Message receive() {
     if (raw) {
-      return context.receiveQueue().poll();
+      return super.receive();
     }
     if (pending == null) {
       throw ProtocolStateException.wrongState("REQ: no request is waiting for a reply; send one first");

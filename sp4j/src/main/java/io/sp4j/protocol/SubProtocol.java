@@ -70,9 +70,4 @@ final class SubProtocol extends BaseProtocol {
   public boolean send(Message message) {
     throw cannotSend();
   }
-
-  @Override
-  public Message receive() {
-    return context.receiveQueue().poll();
-  }
 }

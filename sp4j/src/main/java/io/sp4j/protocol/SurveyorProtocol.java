@@ -93,7 +93,7 @@ final class SurveyorProtocol extends BaseProtocol {
   @Override
   public Message receive() {
     if (raw) {
-      return context.receiveQueue().poll();
+      return super.receive();
     }
     if (currentId == null) {
       if (timedOut) {
