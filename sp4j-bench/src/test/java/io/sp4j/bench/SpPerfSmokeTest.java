@@ -8,22 +8,35 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * spperf runs and prints nanomsg's lines: each pair of tools in one JVM over ws:// on
- * 127.0.0.1 (the connecting side redials until the binding side listens). Checks the output
+ * spperf runs and prints nanomsg's lines: each pair of tools in one JVM over ws://, tcp:// (127.0.0.1)
+ * and ipc:// (the connecting side redials until the binding side listens). Checks the output
  * format only; a benchmark is not a test, so no speed is asserted.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SpPerfSmokeTest {
 
-  @Test
-  void throughputToolsPrintNanomsgLines() throws Exception {
-    String url = "ws://127.0.0.1:" + freePort();
+  @TempDir
+  Path dir;
+
+  /** A fresh address of the scheme: ws and tcp on a free loopback port, ipc in a temp dir. */
+  private String url(String scheme) throws IOException {
+    return scheme.equals("ipc") ? "ipc://" + dir.resolve("perf.ipc") : scheme + "://127.0.0.1:" + freePort();
+  }
+
+  @ParameterizedTest(name = "over {0}")
+  @ValueSource(strings = {"ws", "tcp", "ipc"})
+  void throughputToolsPrintNanomsgLines(String scheme) throws Exception {
+    String url = url(scheme);
     Run local = Run.start("local_thr", url, "64", "2000");
     Run remote = Run.start("remote_thr", url, "64", "2000");
     assertThat(local.status()).isZero();
@@ -36,9 +49,10 @@ class SpPerfSmokeTest {
             + "throughput: [0-9]+\\.[0-9]{3} \\[Mb/s\\]\n");
   }
 
-  @Test
-  void latencyToolsPrintNanomsgLines() throws Exception {
-    String url = "ws://127.0.0.1:" + freePort();
+  @ParameterizedTest(name = "over {0}")
+  @ValueSource(strings = {"ws", "tcp", "ipc"})
+  void latencyToolsPrintNanomsgLines(String scheme) throws Exception {
+    String url = url(scheme);
     Run local = Run.start("local_lat", url, "64", "500");
     Run remote = Run.start("remote_lat", url, "64", "500");
     assertThat(remote.status()).isZero();
