@@ -51,6 +51,22 @@ public final class StreamConnection extends ChannelConnection {
     this.prefix = new byte[prefixSize];
   }
 
+  /** Largest payload gathered with other messages into one shared buffer (see {@link #encodedSize}). */
+  static final int GATHER_MAX = 8192;
+
+  /** Small messages are written in place into a buffer shared by a burst: one channel write for many. */
+  @Override
+  protected int encodedSize(Message message) {
+    int length = message.header().length + message.body().length;
+    return length <= GATHER_MAX ? prefixSize + length : -1;
+  }
+
+  @Override
+  protected void encodeInto(Message message, ByteBuf out) {
+    writePrefix(out, message.header().length + message.body().length);
+    out.writeBytes(message.header()).writeBytes(message.body());
+  }
+
   @Override
   protected void encode(Message message) {
     byte[] header = message.header();
