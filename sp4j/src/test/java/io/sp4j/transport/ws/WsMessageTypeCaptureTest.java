@@ -1,12 +1,14 @@
 package io.sp4j.transport.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.sp4j.Message;
 import io.sp4j.MessageType;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
 import io.sp4j.Socket;
+import java.util.concurrent.atomic.AtomicReference;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -66,11 +68,26 @@ class WsMessageTypeCaptureTest {
       server.close();
       try (Socket again = open(Protocol.PAIR)) {
         again.bind("ws://127.0.0.1:" + port + "/r");
-        client.send(ascii("after the reconnect"));
-        Message received = again.receiveMessage();
-        assertThat(received.body()).isEqualTo(ascii("after the reconnect"));
-        assertThat(received.type()).as("dialed before the change").contains(MessageType.BINARY);
+        again.set(Options.RECEIVE_TIMEOUT, Duration.ofMillis(200));
+        // A send can still go to the old connection before the client sees it drop: send
+        // again until one arrives over the new one.
+        AtomicReference<Message> received = new AtomicReference<>();
+        await().atMost(WAIT).until(() -> {
+          client.send(ascii("after the reconnect"));
+          receiveOrEmpty(again).ifPresent(received::set);
+          return received.get() != null;
+        });
+        assertThat(received.get().body()).isEqualTo(ascii("after the reconnect"));
+        assertThat(received.get().type()).as("dialed before the change").contains(MessageType.BINARY);
       }
+    }
+  }
+
+  private static java.util.Optional<Message> receiveOrEmpty(Socket socket) {
+    try {
+      return java.util.Optional.of(socket.receiveMessage());
+    } catch (io.sp4j.SpTimeoutException e) {
+      return java.util.Optional.empty();
     }
   }
 }
