@@ -8,16 +8,19 @@ import io.sp4j.Options;
 import io.sp4j.Protocol;
 import io.sp4j.Socket;
 import io.sp4j.SpTimeoutException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every sp4j protocol against its peer protocol in nanocat and nngcat over ws://, with sp4j
+ * Every sp4j protocol against its peer protocol in nanocat and nngcat over ws://, tcp:// and
+ * ipc://, with sp4j
  * binding and with sp4j dialing: a message reaches the other side, and where the pattern has
  * replies the reply comes back.
  */
@@ -28,20 +31,23 @@ class PatternInteropTest {
   @RegisterExtension
   final Interop interop = new Interop();
 
+  @TempDir
+  Path dir;
+
   static Stream<Arguments> matrix() {
-    return Arrays.stream(Protocol.values())
+    return Arrays.stream(Scheme.values()).flatMap(scheme -> Arrays.stream(Protocol.values())
         .flatMap(protocol -> Arrays.stream(Cli.values())
-            .flatMap(cli -> Arrays.stream(Role.values()).map(role -> Arguments.of(protocol, cli, role))));
+            .flatMap(cli -> Arrays.stream(Role.values()).map(role -> Arguments.of(scheme, protocol, cli, role)))));
   }
 
-  @ParameterizedTest(name = "sp4j {0}, {2}, with {1}")
+  @ParameterizedTest(name = "{0} sp4j {1}, {3}, with {2}")
   @MethodSource("matrix")
-  void messageArrivesAndReplyReturns(Protocol protocol, Cli cli, Role role) {
+  void messageArrivesAndReplyReturns(Scheme scheme, Protocol protocol, Cli cli, Role role) {
     Socket socket = interop.open(protocol);
     if (protocol == Protocol.SUB) {
       socket.set(Options.SUBSCRIBE, new byte[0]);
     }
-    PeerProcess peer = joinPeer(socket, cli, role, peerArguments(protocol));
+    PeerProcess peer = joinPeer(scheme, socket, cli, role, peerArguments(protocol));
 
     switch (protocol) {
       case PAIR, BUS -> {
@@ -52,6 +58,7 @@ class PatternInteropTest {
       case REQ, SURVEYOR -> {
         // A survey goes only to respondents connected when it is sent: ask until one answers.
         // (REQ keeps its request until a peer connects; one round is enough there.)
+        socket.set(Options.RECEIVE_TIMEOUT, Duration.ofSeconds(2));
         await("an answer from " + peer).atMost(Interop.TIMEOUT).pollDelay(Duration.ZERO).until(() -> {
           socket.send(bytes(FROM_SP4J));
           try {
@@ -98,13 +105,12 @@ class PatternInteropTest {
   }
 
   /** Binds or dials {@code socket} and starts the peer program on the other end. */
-  private PeerProcess joinPeer(Socket socket, Cli cli, Role role, String... peerArgs) {
+  private PeerProcess joinPeer(Scheme scheme, Socket socket, Cli cli, Role role, String... peerArgs) {
     Protocol peerProtocol = socket.protocol().peer();
     if (role == Role.SP4J_BINDS) {
-      int port = socket.bind("ws://127.0.0.1:0").port();
-      return interop.start(cli.command(peerProtocol, false, "ws://127.0.0.1:" + port, peerArgs));
+      return interop.start(cli.command(peerProtocol, false, scheme.bind(socket, dir), peerArgs));
     }
-    String url = "ws://127.0.0.1:" + FreePorts.find("127.0.0.1");
+    String url = scheme.peerUrl(dir);
     PeerProcess peer = interop.start(cli.command(peerProtocol, true, url, peerArgs));
     socket.connect(url);
     return peer;
