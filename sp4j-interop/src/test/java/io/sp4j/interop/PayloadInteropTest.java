@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Payloads that the command-line tools cannot carry, through the C peers on PAIR: the peer
+ * Payloads that the command-line tools cannot carry, over ws://, tcp:// and ipc://, through the
+ * C peers on PAIR: the peer
  * sends one, sp4j receives it and sends it back, and the peer reports what arrived (length,
  * frame type, hash). A message one byte over sp4j's {@link Options#RECEIVE_MAX_SIZE} is never
  * delivered, and sp4j drops the connection it came on.
@@ -40,7 +41,8 @@ class PayloadInteropTest {
   enum Payload {
     EMPTY(new byte[0]),
     ALL_BYTE_VALUES(allByteValues()),
-    KIB_200(randomBytes(200 * 1024));
+    KIB_200(randomBytes(200 * 1024)),
+    MIB_3(randomBytes(3 * 1024 * 1024 + 5));
 
     final byte[] bytes;
 
@@ -51,10 +53,12 @@ class PayloadInteropTest {
 
   static Stream<Arguments> payloads() {
     List<Arguments> cases = new ArrayList<>();
-    for (Payload payload : Payload.values()) {
-      for (CPeers peer : CPeers.values()) {
-        for (Role role : Role.values()) {
-          cases.add(Arguments.of(payload, peer, role));
+    for (Scheme scheme : Scheme.values()) {
+      for (Payload payload : Payload.values()) {
+        for (CPeers peer : CPeers.values()) {
+          for (Role role : Role.values()) {
+            cases.add(Arguments.of(scheme, payload, peer, role));
+          }
         }
       }
     }
@@ -62,55 +66,56 @@ class PayloadInteropTest {
   }
 
   static Stream<Arguments> peersAndRoles() {
-    return Arrays.stream(CPeers.values())
-        .flatMap(peer -> Arrays.stream(Role.values()).map(role -> Arguments.of(peer, role)));
+    return Arrays.stream(Scheme.values()).flatMap(scheme -> Arrays.stream(CPeers.values())
+        .flatMap(peer -> Arrays.stream(Role.values()).map(role -> Arguments.of(scheme, peer, role))));
   }
 
-  @ParameterizedTest(name = "{0} from {1} and back, {2}")
+  @ParameterizedTest(name = "{0}: {1} from {2} and back, {3}")
   @MethodSource("payloads")
-  void payloadCrossesBothWays(Payload payload, CPeers peer, Role role) throws IOException {
-    Socket socket = interop.open(Protocol.PAIR);
-    PeerProcess process = join(socket, peer, role, "--send", file(payload.bytes).toString(), "--recv", "1");
+  void payloadCrossesBothWays(Scheme scheme, Payload payload, CPeers peer, Role role) throws IOException {
+    Socket socket = interop.open(Protocol.PAIR).set(Options.RECEIVE_MAX_SIZE, -1);
+    PeerProcess process = join(scheme, socket, peer, role, "--send", file(payload.bytes).toString(), "--recv", "1");
 
     byte[] received = socket.receive();
     assertThat(received.length).as("length received from " + peer).isEqualTo(payload.bytes.length);
     assertThat(Arrays.equals(received, payload.bytes)).as("bytes received from " + peer + " intact").isTrue();
 
     socket.send(received);
-    process.awaitStdout(PeerReport.received(payload.bytes, 2), Interop.TIMEOUT);
+    // The frame type: binary (2) over ws; the nanomsg peer knows no type on tcp and ipc (0).
+    int type = scheme == Scheme.WS || peer != CPeers.NANOMSG ? 2 : 0;
+    process.awaitStdout(PeerReport.received(payload.bytes, type), Interop.TIMEOUT);
     assertThat(process.waitFor(Interop.TIMEOUT)).as("exit code of " + process).isZero();
   }
 
-  @ParameterizedTest(name = "one byte over the limit from {0} is refused, {1}")
+  @ParameterizedTest(name = "{0}: one byte over the limit from {1} is refused, {2}")
   @MethodSource("peersAndRoles")
-  void messageOverReceiveLimitIsNeverDeliveredAndDropsTheConnection(CPeers peer, Role role) throws IOException {
+  void messageOverReceiveLimitIsNeverDeliveredAndDropsTheConnection(Scheme scheme, CPeers peer, Role role)
+      throws IOException {
     Socket socket = interop.open(Protocol.PAIR).set(Options.RECEIVE_MAX_SIZE, LIMIT);
-    PeerProcess process = join(socket, peer, role, "--send", file(randomBytes(LIMIT + 1)).toString(), "--watch-drop");
+    PeerProcess process = join(scheme, socket, peer, role, "--send", file(randomBytes(LIMIT + 1)).toString(),
+        "--watch-drop");
 
     process.awaitStdout(PeerReport.DROPPED, Interop.TIMEOUT);
     socket.set(Options.RECEIVE_TIMEOUT, Duration.ofMillis(300));
     assertThatThrownBy(socket::receive).isInstanceOf(SpTimeoutException.class);
   }
 
-  @ParameterizedTest(name = "exactly the limit from {0} arrives, {1}")
+  @ParameterizedTest(name = "{0}: exactly the limit from {1} arrives, {2}")
   @MethodSource("peersAndRoles")
-  void messageOfExactlyTheReceiveLimitArrives(CPeers peer, Role role) throws IOException {
+  void messageOfExactlyTheReceiveLimitArrives(Scheme scheme, CPeers peer, Role role) throws IOException {
     Socket socket = interop.open(Protocol.PAIR).set(Options.RECEIVE_MAX_SIZE, LIMIT);
     byte[] payload = randomBytes(LIMIT);
-    join(socket, peer, role, "--send", file(payload).toString(), "--recv", "1");
+    join(scheme, socket, peer, role, "--send", file(payload).toString(), "--recv", "1");
 
     assertThat(Arrays.equals(socket.receive(), payload)).as("message of exactly the limit intact").isTrue();
   }
 
   /** Binds or dials {@code socket} and starts the C peer (PAIR) on the other end. */
-  private PeerProcess join(Socket socket, CPeers peer, Role role, String... args) {
-    List<String> command;
+  private PeerProcess join(Scheme scheme, Socket socket, CPeers peer, Role role, String... args) {
     if (role == Role.SP4J_BINDS) {
-      int port = socket.bind("ws://127.0.0.1:0").port();
-      command = peer.command(concat(new String[] {"pair", "connect", "ws://127.0.0.1:" + port}, args));
-      return interop.start(command);
+      return interop.start(peer.command(concat(new String[] {"pair", "connect", scheme.bind(socket, dir)}, args)));
     }
-    String url = "ws://127.0.0.1:" + FreePorts.find("127.0.0.1");
+    String url = scheme.peerUrl(dir);
     PeerProcess process = interop.start(peer.command(concat(new String[] {"pair", "bind", url}, args)));
     process.awaitStdout(PeerReport.READY, Interop.TIMEOUT);
     socket.connect(url);
