@@ -178,22 +178,14 @@ public final class CoreSocket implements io.sp4j.Socket {
   void pipeDelivered(SocketPipe pipe, Message message) {
     lock();
     try {
-      if (closed || pipe.isClosed()) {
-        return;
-      }
-      Message queued = engine.received(pipe, message);
-      if (queued != null) {
-        receiveQueue.add(pipe, queued);
-        canReceive.signalAll();
-        serviceAsync();
-        readinessChanged();
+      if (!closed && !pipe.isClosed() && queue(pipe, message)) {
+        receiversWake();
       }
     } finally {
       unlock();
     }
   }
 
-  /** Messages from one channel read: one lock, and waiting receivers woken once. */
   void pipeDeliveredAll(SocketPipe pipe, List<Message> messages) {
     lock();
     try {
@@ -205,20 +197,31 @@ public final class CoreSocket implements io.sp4j.Socket {
         if (pipe.isClosed()) {
           break; // the protocol closed it for this message; the rest goes with it
         }
-        Message queued = engine.received(pipe, message);
-        if (queued != null) {
-          receiveQueue.add(pipe, queued);
-          queuedAny = true;
-        }
+        queuedAny |= queue(pipe, message);
       }
       if (queuedAny) {
-        canReceive.signalAll(); // no-op without waiters
-        serviceAsync();
-        readinessChanged();
+        receiversWake();
       }
     } finally {
       unlock();
     }
+  }
+
+  /** Lock held: the engine's verdict on one arrived message; whether it was queued. */
+  private boolean queue(SocketPipe pipe, Message message) {
+    Message queued = engine.received(pipe, message);
+    if (queued == null) {
+      return false;
+    }
+    receiveQueue.add(pipe, queued);
+    return true;
+  }
+
+  /** Lock held: something is queued; tell blocked, asynchronous and polling receivers. */
+  private void receiversWake() {
+    canReceive.signalAll(); // no-op without waiters
+    serviceAsync();
+    readinessChanged();
   }
 
   void pipeWritable(SocketPipe pipe) {

@@ -1,6 +1,8 @@
 package io.sp4j.transport.netty;
 
+import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFactory;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
@@ -15,6 +17,7 @@ import io.netty.channel.socket.nio.NioServerDomainSocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.sp4j.SpException;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -63,6 +66,24 @@ public final class EventLoops {
   /** The address that {@link #domainChannel()} takes for a socket file. */
   public static SocketAddress domainAddress(Path path) {
     return KIND.domainAddress.apply(path);
+  }
+
+  /**
+   * Binds a listening channel and waits for it.
+   *
+   * @throws SpException EADDRINUSE when the address is taken, EADDRNOTAVAIL otherwise
+   */
+  public static Channel bind(ServerBootstrap bootstrap, SocketAddress address, String url) {
+    ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
+    if (bound.isSuccess()) {
+      return bound.channel();
+    }
+    Throwable cause = bound.cause();
+    // NIO throws a BindException, epoll a NativeIoException: both say "Address already in use".
+    if (String.valueOf(cause.getMessage()).contains("in use")) {
+      throw new SpException("EADDRINUSE", "address '" + url + "': " + cause.getMessage(), cause);
+    }
+    throw new SpException("EADDRNOTAVAIL", "address '" + url + "': cannot listen: " + cause, cause);
   }
 
   /**

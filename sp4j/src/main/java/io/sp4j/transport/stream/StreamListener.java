@@ -2,7 +2,6 @@ package io.sp4j.transport.stream;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ServerChannel;
@@ -65,16 +64,7 @@ public final class StreamListener implements TransportEndpoint {
     if (address instanceof InetSocketAddress) {
       bootstrap.option(ChannelOption.SO_REUSEADDR, true);
     }
-    ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
-    if (!bound.isSuccess()) {
-      Throwable cause = bound.cause();
-      // NIO throws a BindException, epoll a NativeIoException: both say "Address already in use".
-      if (String.valueOf(cause.getMessage()).contains("in use")) {
-        throw new SpException("EADDRINUSE", "address '" + url + "': " + cause.getMessage(), cause);
-      }
-      throw new SpException("EADDRNOTAVAIL", "address '" + url + "': cannot listen: " + cause, cause);
-    }
-    listener.serverChannel = bound.channel();
+    listener.serverChannel = EventLoops.bind(bootstrap, address, url);
     return listener;
   }
 

@@ -2,7 +2,6 @@ package io.sp4j.transport.ws;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.sp4j.SpException;
@@ -67,16 +66,7 @@ final class WsServer implements Handshake.Router {
             child.pipeline().addLast("ws-handshake", new ServerHandshakeHandler(server, handshakeTimeout));
           }
         });
-    ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
-    if (!bound.isSuccess()) {
-      Throwable cause = bound.cause();
-      // NIO throws a BindException, epoll a NativeIoException: both say "Address already in use".
-      if (String.valueOf(cause.getMessage()).contains("in use")) {
-        throw new SpException("EADDRINUSE", "address '" + url + "': " + cause.getMessage(), cause);
-      }
-      throw new SpException("EADDRNOTAVAIL", "address '" + url + "': cannot listen: " + cause, cause);
-    }
-    self[0] = new WsServer(bound.channel());
+    self[0] = new WsServer(EventLoops.bind(bootstrap, address, url));
     return self[0];
   }
 
