@@ -1,9 +1,13 @@
 package io.sp4j.transport.netty;
 
+import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFactory;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -39,7 +43,34 @@ public final class EventLoops {
       Math.max(2, Runtime.getRuntime().availableProcessors()),
       new DefaultThreadFactory("sp4j-io", true), KIND.handlers);
 
+  /**
+   * The buffer allocator of every sp4j channel: Netty's pooled (arena) allocator. Netty 4.2's
+   * default adaptive allocator hands out unpooled, zero-filled, Cleaner-freed buffers for
+   * anything above its largest pooled size (a 1 MiB message; a 64 KiB one when the heap is at
+   * most 512 MiB, where it also falls back under contention): measured, tcp 1 MiB went from
+   * 1.4-1.5k to 1.9k msg/s and 64 KiB from 23k to 26-30k msg/s with this one.
+   */
+  private static final ByteBufAllocator ALLOCATOR = PooledByteBufAllocator.DEFAULT;
+
   private EventLoops() {}
+
+  /** A dialing bootstrap on the group for channels of {@code type}, with sp4j's allocator. */
+  public static Bootstrap clientBootstrap(Class<? extends Channel> type) {
+    return new Bootstrap().group(GROUP).channel(type).option(ChannelOption.ALLOCATOR, ALLOCATOR);
+  }
+
+  /**
+   * A listening bootstrap on the group for {@code address} (see {@link #serverChannelFactory}),
+   * backlog 128, with sp4j's allocator for the listener and its accepted channels.
+   */
+  public static ServerBootstrap serverBootstrap(Class<? extends ServerChannel> type, SocketAddress address) {
+    return new ServerBootstrap()
+        .group(GROUP)
+        .channelFactory(serverChannelFactory(type, address))
+        .option(ChannelOption.SO_BACKLOG, 128)
+        .option(ChannelOption.ALLOCATOR, ALLOCATOR)
+        .childOption(ChannelOption.ALLOCATOR, ALLOCATOR);
+  }
 
   public static EventLoopGroup group() {
     return GROUP;

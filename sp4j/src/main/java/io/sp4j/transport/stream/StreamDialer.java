@@ -47,9 +47,7 @@ public final class StreamDialer extends ReconnectingDialer {
 
   @Override
   protected ChannelFuture dial() {
-    Bootstrap bootstrap = new Bootstrap()
-        .group(EventLoops.group())
-        .channel(channelClass)
+    Bootstrap bootstrap = EventLoops.clientBootstrap(channelClass)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
         .handler(new ChannelInitializer<Channel>() {
           @Override

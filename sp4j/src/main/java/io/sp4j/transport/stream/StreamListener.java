@@ -45,10 +45,7 @@ public final class StreamListener implements TransportEndpoint {
   public static StreamListener start(SocketAddress address, Class<? extends ServerChannel> channelClass,
       boolean typed, EndpointContext context, String url, Runnable afterClose) {
     StreamListener listener = new StreamListener(context, typed, afterClose);
-    ServerBootstrap bootstrap = new ServerBootstrap()
-        .group(EventLoops.group())
-        .channelFactory(EventLoops.serverChannelFactory(channelClass, address))
-        .option(ChannelOption.SO_BACKLOG, 128)
+    ServerBootstrap bootstrap = EventLoops.serverBootstrap(channelClass, address)
         .childHandler(new ChannelInitializer<Channel>() {
           @Override
           protected void initChannel(Channel child) {

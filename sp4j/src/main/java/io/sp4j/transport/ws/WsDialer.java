@@ -69,9 +69,7 @@ final class WsDialer extends ReconnectingDialer {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("wss: the JVM has no default TLS context", e);
     }
-    Bootstrap bootstrap = new Bootstrap()
-        .group(EventLoops.group())
-        .channel(EventLoops.socketChannel())
+    Bootstrap bootstrap = EventLoops.clientBootstrap(EventLoops.socketChannel())
         .option(ChannelOption.TCP_NODELAY, context().option(Options.TCP_NODELAY))
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, handshakeTimeout().toMillis()))
         .handler(new ChannelInitializer<Channel>() {

@@ -42,10 +42,7 @@ final class WsServer implements Handshake.Router {
    */
   static WsServer start(InetSocketAddress address, String url, SSLContext tls, Duration handshakeTimeout) {
     WsServer[] self = new WsServer[1];
-    ServerBootstrap bootstrap = new ServerBootstrap()
-        .group(EventLoops.group())
-        .channelFactory(EventLoops.serverChannelFactory(EventLoops.serverChannel(), address))
-        .option(ChannelOption.SO_BACKLOG, 128)
+    ServerBootstrap bootstrap = EventLoops.serverBootstrap(EventLoops.serverChannel(), address)
         .option(ChannelOption.SO_REUSEADDR, true)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childHandler(new ChannelInitializer<Channel>() {

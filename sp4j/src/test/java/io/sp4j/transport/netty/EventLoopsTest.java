@@ -2,7 +2,10 @@ package io.sp4j.transport.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.epoll.Epoll;
+import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -13,5 +16,16 @@ class EventLoopsTest {
     Thread thread = EventLoops.group().submit(Thread::currentThread).get(5, TimeUnit.SECONDS);
     assertThat(thread.getName()).startsWith("sp4j-io");
     assertThat(thread.isDaemon()).isTrue();
+  }
+
+  /** Netty 4.2's adaptive default gives large messages unpooled, zero-filled buffers. */
+  @Test
+  void dialedListeningAndAcceptedChannelsUseThePooledAllocator() {
+    var client = EventLoops.clientBootstrap(EventLoops.socketChannel()).config();
+    assertThat(client.options().get(ChannelOption.ALLOCATOR)).isInstanceOf(PooledByteBufAllocator.class);
+    var server = EventLoops.serverBootstrap(EventLoops.serverChannel(), new InetSocketAddress("127.0.0.1", 0)).config();
+    assertThat(server.options().get(ChannelOption.ALLOCATOR)).isInstanceOf(PooledByteBufAllocator.class);
+    assertThat(server.childOptions().get(ChannelOption.ALLOCATOR)).isInstanceOf(PooledByteBufAllocator.class);
+    assertThat(server.group()).isSameAs(EventLoops.group());
   }
 }
