@@ -7,6 +7,12 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.handler.ssl.SslHandler;
 import io.sp4j.Message;
 import io.sp4j.core.Connection;
 import io.sp4j.core.PipeEvents;
@@ -18,7 +24,9 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -26,9 +34,22 @@ import java.util.concurrent.atomic.AtomicLong;
  * writes to, and the last inbound handler of its channel. A subclass says how one message goes
  * on the wire ({@link #encode}) and handles what its decoders pass up.
  *
- * <p>{@link #write} only queues; one task on the channel's event loop writes everything queued
- * and flushes once, so a burst costs one flush. Writability follows the channel's water marks
- * plus what is queued; {@link PipeEvents#writable()} is called when a refused writer may go on.
+ * <p>{@link #write} queues; one task on the channel's event loop writes everything queued and
+ * flushes once, so a burst costs one flush. Writability follows the channel's water marks plus
+ * what is queued; {@link PipeEvents#writable()} is called when a refused writer may go on.
+ *
+ * <p>Direct writes: a message to an idle connection (nothing written for {@link #IDLE_NANOS}),
+ * or one too large to share a buffer with others, is written by the sending thread itself,
+ * straight to the socket, when nothing else is queued or in flight: no hand-off to the event
+ * loop and no wake-up of it (nanomsg's usock tries the same). What the socket does not take at
+ * once goes to the event loop, ahead of everything after it. Who may write is one state
+ * ({@code writer}): FREE, a sender may take it (CALLER) for one non-blocking write; LOOP, the
+ * event loop writes through Netty; CLOSED. Every write, flush and close the event loop makes
+ * passes the {@link WriteGate} at the head of the pipeline, which takes LOOP first (waiting out a
+ * sender's one write), so bytes never interleave and the socket is never closed under a sender;
+ * the peer's end of input comes as an event (half closure) and the connection closes through
+ * the gate rather than Netty closing the socket by itself. Only plain sockets on native epoll
+ * write directly (not TLS, not NIO).
  */
 public abstract class ChannelConnection extends ChannelInboundHandlerAdapter implements Connection {
   private final Channel channel;
@@ -41,6 +62,18 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
   private volatile PipeEvents events;
   private volatile boolean wantWritable;
   private final ArrayList<Message> inbound = new ArrayList<>(); // event loop: decoded in this read
+
+  private static final int FREE = 0;
+  private static final int CALLER = 1;
+  private static final int LOOP = 2;
+  private static final int CLOSED = 3;
+  private final AtomicInteger writer = new AtomicInteger(LOOP);
+  private volatile EventLoops.SocketWriter socketWriter; // set by start() where direct writes are safe
+  private volatile ByteBuf unwrittenRest; // what a sender's direct write left, written next by the loop
+  private long lastWriteNanos; // guarded by the socket's lock, as write() is
+
+  /** A connection with no write for this long is idle: its next message is written directly. */
+  static final long IDLE_NANOS = 20_000;
 
   /**
    * @param sendBuffer bytes that may wait to be sent before the connection reports unwritable
@@ -55,6 +88,14 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
   /** Joins the connection to its socket's pipe. */
   public final void start(PipeEvents socketSide) {
     this.events = socketSide;
+    EventLoops.SocketWriter direct = channel.pipeline().get(SslHandler.class) == null
+        ? EventLoops.socketWriter(channel) : null;
+    if (direct != null) {
+      channel.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
+      channel.pipeline().addFirst("sp-write-gate", new WriteGate());
+      socketWriter = direct;
+      channel.eventLoop().execute(this::releaseIfIdle);
+    }
   }
 
   protected final Channel channel() {
@@ -131,11 +172,162 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
     if (closing.get()) {
       return;
     }
+    if (socketWriter != null && writtenDirectly(message)) {
+      return;
+    }
     outbox.add(message);
     queuedBytes.addAndGet(message.size());
     if (drainScheduled.compareAndSet(false, true)) {
       channel.eventLoop().execute(this::drain);
     }
+  }
+
+  /** Socket lock held: writes {@code message} on this thread if the rules above allow it. */
+  private boolean writtenDirectly(Message message) {
+    long now = System.nanoTime();
+    boolean idle = now - lastWriteNanos >= IDLE_NANOS;
+    lastWriteNanos = now;
+    if (!idle && encodedSize(message) >= 0 || !outbox.isEmpty()) {
+      return false; // part of a burst: gathered by the event loop; or behind queued messages
+    }
+    int size = wireSize(message);
+    if (size < 0 || !writer.compareAndSet(FREE, CALLER)) {
+      return false;
+    }
+    int next = LOOP; // unless the whole message goes out, the event loop takes over
+    boolean handedOver = false;
+    ByteBuf frame = null;
+    try {
+      frame = channel.alloc().directBuffer(size);
+      encodeInto(message, frame);
+      int written = socketWriter.write(frame);
+      if (written == frame.readableBytes()) {
+        next = FREE;
+      } else {
+        frame.skipBytes(written);
+        queuedBytes.addAndGet(frame.readableBytes());
+        unwrittenRest = frame; // the event loop writes it before anything else (WriteGate)
+        frame = null;
+        handedOver = true;
+      }
+    } catch (IOException broken) {
+      // The message is lost with the connection, as a queued one would be; closed below.
+    } finally {
+      if (frame != null) {
+        frame.release();
+      }
+      writer.set(next);
+    }
+    if (handedOver) {
+      channel.eventLoop().execute(channel::flush);
+    } else if (next == LOOP) {
+      channel.close();
+    }
+    return true;
+  }
+
+  /**
+   * Event loop: lets senders write directly again once nothing is queued, handed over or
+   * waiting in Netty's buffer.
+   */
+  private void releaseIfIdle() {
+    if (writer.get() != LOOP || socketWriter == null || !channel.isActive() || closing.get() || sendingStopped()) {
+      return;
+    }
+    ChannelOutboundBuffer pending = channel.unsafe().outboundBuffer();
+    if (pending == null || !pending.isEmpty() || pending.totalPendingWriteBytes() != 0
+        || unwrittenRest != null || queuedBytes.get() != 0 || !outbox.isEmpty() || drainScheduled.get()) {
+      return;
+    }
+    writer.set(FREE);
+    if (!outbox.isEmpty() && drainScheduled.compareAndSet(false, true)) {
+      channel.eventLoop().execute(this::drain); // queued by a sender that saw LOOP
+    }
+  }
+
+  /** Event loop: takes the right to write, waiting while a sender makes its one direct write. */
+  private void takeForLoop() {
+    for (int spins = 0; ; spins++) {
+      int state = writer.get();
+      if (state == LOOP || state == CLOSED || state == FREE && writer.compareAndSet(FREE, LOOP)) {
+        return;
+      }
+      if (spins < 100) {
+        Thread.onSpinWait();
+      } else {
+        Thread.yield();
+      }
+    }
+  }
+
+  /** Event loop: no sender writes directly from now on (waiting out one that is). */
+  private void closeWriter() {
+    for (int spins = 0; ; spins++) {
+      int state = writer.get();
+      if (state == CLOSED || state != CALLER && writer.compareAndSet(state, CLOSED)) {
+        return;
+      }
+      if (spins < 100) {
+        Thread.onSpinWait();
+      } else {
+        Thread.yield();
+      }
+    }
+  }
+
+  /**
+   * The first outbound handler of a connection that senders may write to directly: everything
+   * the event loop writes waits for its turn here, after the rest of a direct write.
+   */
+  private final class WriteGate extends ChannelOutboundHandlerAdapter {
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+      takeForLoop();
+      writeRest(ctx);
+      ctx.write(msg, promise);
+    }
+
+    @Override
+    public void flush(ChannelHandlerContext ctx) {
+      takeForLoop();
+      writeRest(ctx);
+      ctx.flush();
+      ChannelOutboundBuffer pending = ctx.channel().unsafe().outboundBuffer();
+      if (pending != null && !pending.isEmpty()) {
+        // The socket is full: Netty writes the rest when it drains, without a pipeline event,
+        // so an empty write marks the point after which senders may write directly again.
+        ChannelPromise drained = ctx.newPromise();
+        drained.addListener(f -> releaseIfIdle());
+        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER, drained);
+      } else {
+        releaseIfIdle();
+      }
+    }
+
+    @Override
+    public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
+      closeWriter();
+      writeRest(ctx);
+      ctx.close(promise);
+    }
+
+    private void writeRest(ChannelHandlerContext ctx) {
+      ByteBuf rest = unwrittenRest;
+      if (rest != null) {
+        unwrittenRest = null;
+        queuedBytes.addAndGet(-rest.readableBytes());
+        ctx.write(rest, ctx.voidPromise());
+      }
+    }
+  }
+
+  /** The peer ended its side (half closure is on for direct writes): close through the gate. */
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+    if (event instanceof ChannelInputShutdownEvent) {
+      ctx.close();
+    }
+    ctx.fireUserEventTriggered(event);
   }
 
   @Override
@@ -229,11 +421,20 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
   }
 
   /**
+   * How many bytes {@link #encodeInto} writes for {@code message} when it goes alone (as a
+   * direct write), whatever {@link #encodedSize} prefers for bursts; -1 if it cannot.
+   */
+  protected int wireSize(Message message) {
+    return -1;
+  }
+
+  /**
    * Writes everything queued and flushes once. Messages a subclass can encode in place go into
    * shared pooled buffers, so a burst of small messages is one channel write, not one per message.
    */
   private void drain() {
     drainScheduled.set(false);
+    takeForLoop(); // before polling: a sender that finds the outbox empty must not overtake
     boolean wrote = false;
     long taken = 0;
     ByteBuf gathered = null;
@@ -274,6 +475,8 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
     }
     if (wrote) {
       channel.flush();
+    } else {
+      releaseIfIdle();
     }
     notifyIfWritable();
   }
@@ -301,6 +504,12 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
   public final void channelInactive(ChannelHandlerContext ctx) {
     deliverPending(); // what arrived before the end still reaches the socket, as before
     closing.set(true);
+    writer.set(CLOSED);
+    ByteBuf rest = unwrittenRest;
+    if (rest != null) {
+      unwrittenRest = null;
+      rest.release();
+    }
     onInactive();
     outbox.clear();
     queuedBytes.set(0);

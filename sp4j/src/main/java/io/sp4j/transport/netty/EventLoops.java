@@ -1,6 +1,7 @@
 package io.sp4j.transport.netty;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -22,6 +23,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.sp4j.SpException;
+import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -151,6 +153,25 @@ public final class EventLoops {
     return new ReflectiveChannelFactory<>(type);
   }
 
+  /** Writes bytes straight to a channel's socket, from any thread, past the pipeline. */
+  @FunctionalInterface
+  public interface SocketWriter {
+    /**
+     * One non-blocking write of {@code bytes}' readable bytes (reader index left as it was).
+     *
+     * @return how many were written, 0 when the socket's buffer is full
+     */
+    int write(ByteBuf bytes) throws IOException;
+  }
+
+  /**
+   * A writer for {@code channel}'s socket, or {@code null} where there is none (NIO). See
+   * {@link ChannelConnection} for the rules that make using it safe.
+   */
+  public static SocketWriter socketWriter(Channel channel) {
+    return KIND.nativeIo ? EpollKind.socketWriter(channel) : null;
+  }
+
   /** Whether native epoll is in use (else NIO). */
   public static boolean isNative() {
     return KIND.nativeIo;
@@ -190,6 +211,20 @@ public final class EventLoops {
           io.netty.channel.epoll.EpollDomainSocketChannel.class,
           io.netty.channel.epoll.EpollServerDomainSocketChannel.class,
           path -> new io.netty.channel.unix.DomainSocketAddress(path.toString()), true);
+    }
+
+    static SocketWriter socketWriter(Channel channel) {
+      if (!(channel instanceof io.netty.channel.unix.UnixChannel unix)) {
+        return null;
+      }
+      io.netty.channel.unix.FileDescriptor fd = unix.fd();
+      return bytes -> {
+        if (bytes.hasMemoryAddress()) {
+          return fd.writeAddress(bytes.memoryAddress(), bytes.readerIndex(), bytes.writerIndex());
+        }
+        java.nio.ByteBuffer nio = bytes.internalNioBuffer(bytes.readerIndex(), bytes.readableBytes());
+        return fd.write(nio, nio.position(), nio.limit()); // a direct buffer without an address
+      };
     }
   }
 }

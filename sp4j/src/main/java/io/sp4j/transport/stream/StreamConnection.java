@@ -58,7 +58,13 @@ public final class StreamConnection extends ChannelConnection {
   @Override
   protected int encodedSize(Message message) {
     int length = message.header().length + message.body().length;
-    return length <= GATHER_MAX ? prefixSize + length : -1;
+    return length <= GATHER_MAX ? wireSize(message) : -1;
+  }
+
+  @Override
+  protected int wireSize(Message message) {
+    long length = (long) message.header().length + message.body().length;
+    return length > Integer.MAX_VALUE - 16 ? -1 : prefixSize + (int) length;
   }
 
   @Override

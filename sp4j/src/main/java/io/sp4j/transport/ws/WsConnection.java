@@ -118,9 +118,13 @@ final class WsConnection extends ChannelConnection {
   @Override
   protected int encodedSize(Message message) {
     long size = (long) message.header().length + message.body().length;
-    if (!client && size > GATHER_MAX) {
-      return -1;
-    }
+    return !client && size > GATHER_MAX ? -1 : wireSize(message);
+  }
+
+  /** Every frame of the message, headers included, as {@link #encodeInto} writes them. */
+  @Override
+  protected int wireSize(Message message) {
+    long size = (long) message.header().length + message.body().length;
     int fragment = settings.fragmentSize();
     long frames = Math.max(1, (size + fragment - 1) / fragment);
     long total = size + frames * WireFrames.headerSize(Math.min(size, fragment), client);
