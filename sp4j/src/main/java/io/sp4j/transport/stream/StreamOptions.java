@@ -2,10 +2,10 @@ package io.sp4j.transport.stream;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
 import io.sp4j.Options;
 import io.sp4j.core.EndpointContext;
+import io.sp4j.transport.netty.EventLoops;
 
 /** How a {@code tcp://} or {@code ipc://} connection takes its settings from its socket. */
 final class StreamOptions {
@@ -17,10 +17,7 @@ final class StreamOptions {
     if (channel instanceof SocketChannel) {
       channel.config().setOption(ChannelOption.TCP_NODELAY, context.option(Options.TCP_NODELAY));
     }
-    channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(sendBuffer / 2, sendBuffer));
-    // As nanomsg does: the socket's buffer sizes become the kernel's (NN_SNDBUF, NN_RCVBUF).
-    channel.config().setOption(ChannelOption.SO_SNDBUF, sendBuffer);
-    channel.config().setOption(ChannelOption.SO_RCVBUF, context.option(Options.RECEIVE_BUFFER));
+    EventLoops.applyBufferSizes(channel, sendBuffer, context.option(Options.RECEIVE_BUFFER));
     return new StreamConnection(channel, typed, context.option(Options.RECEIVE_MAX_SIZE), sendBuffer, onClosed);
   }
 }

@@ -2,12 +2,12 @@ package io.sp4j.transport.ws;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.WriteBufferWaterMark;
 import io.sp4j.Options;
 import io.sp4j.SpException;
 import io.sp4j.core.EndpointContext;
 import io.sp4j.core.SpAddress;
 import io.sp4j.core.Transport;
+import io.sp4j.transport.netty.EventLoops;
 import io.sp4j.core.TransportEndpoint;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -93,10 +93,7 @@ public final class WsTransport implements Transport {
   static WsConnection.Settings settings(EndpointContext context, Channel channel) {
     int sendBuffer = context.option(Options.SEND_BUFFER);
     channel.config().setOption(ChannelOption.TCP_NODELAY, context.option(Options.TCP_NODELAY));
-    channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(sendBuffer / 2, sendBuffer));
-    // WS-OPT-6, as nanomsg does: the socket's buffer sizes become the kernel's.
-    channel.config().setOption(ChannelOption.SO_SNDBUF, sendBuffer);
-    channel.config().setOption(ChannelOption.SO_RCVBUF, context.option(Options.RECEIVE_BUFFER));
+    EventLoops.applyBufferSizes(channel, sendBuffer, context.option(Options.RECEIVE_BUFFER)); // WS-OPT-6
     return new WsConnection.Settings(context.option(Options.RECEIVE_MAX_SIZE), sendBuffer,
         context.option(Options.WS_MESSAGE_TYPE), context.option(Options.WS_SERVER_CLOSE_FRAME),
         context.option(Options.WS_FRAGMENT_SIZE));
