@@ -3,31 +3,16 @@ package io.sp4j.bench.jmh;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * RFC 6455 masking alone (XOR with a 4-byte key), the per-byte cost a client pays on every frame
  * it sends and a server on every frame it receives: byte at a time, as a naive codec does, and a
  * long at a time, as Netty's encoder and decoder do. Allocates nothing ({@code -prof gc}).
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-@State(Scope.Thread)
-public class MaskBenchmark {
+public class MaskBenchmark extends JmhDefaults {
   @Param({"64", "1024", "65536"})
   public int size;
 

@@ -4,21 +4,12 @@ import io.sp4j.Options;
 import io.sp4j.Protocol;
 import io.sp4j.Socket;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Each protocol's routing step through the public socket API over {@code inproc://} (no I/O):
@@ -27,13 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * core (lock, receive queue). REQ/REP is a whole round trip (two messages). Run with
  * {@code -prof gc}: {@code gc.alloc.rate.norm} is bytes allocated per op.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-@State(Scope.Thread)
-public class RoutingBenchmark {
+public class RoutingBenchmark extends JmhDefaults {
   private static final AtomicInteger NAMES = new AtomicInteger();
 
   @Param({"PAIR", "PUSH", "PUB", "REQ", "BUS", "SURVEYOR"})

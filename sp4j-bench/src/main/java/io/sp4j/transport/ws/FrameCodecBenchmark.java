@@ -4,21 +4,13 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.sp4j.Message;
+import io.sp4j.bench.jmh.JmhDefaults;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * sp4j's own ws frame codec, as the transport runs it (this class sits in the transport's
@@ -29,13 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code -prof gc}: {@code gc.alloc.rate.norm} is bytes allocated per message; encoding
  * allocates nothing, decoding only the message (its array and the {@code Message}).
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-@State(Scope.Thread)
-public class FrameCodecBenchmark {
+public class FrameCodecBenchmark extends JmhDefaults {
   @Param({"64", "1024", "65536"})
   public int size;
 

@@ -38,9 +38,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * flushes once, so a burst costs one flush. Writability follows the channel's water marks plus
  * what is queued; {@link PipeEvents#writable()} is called when a refused writer may go on.
  *
- * <p>Direct writes: a message to an idle connection (nothing written for {@link #IDLE_NANOS}),
- * or one too large to share a buffer with others, is written by the sending thread itself,
- * straight to the socket, when nothing else is queued or in flight: no hand-off to the event
+ * <p>Direct writes: a message from an idle sending thread (it wrote nothing for
+ * {@link #IDLE_NANOS}), or one too large to share a buffer that the thread sends to the same
+ * connection as its last, is written by the sending thread itself, straight to the socket, when
+ * nothing else is queued or in flight: no hand-off to the event
  * loop and no wake-up of it (nanomsg's usock tries the same). What the socket does not take at
  * once goes to the event loop, ahead of everything after it. Who may write is one state
  * ({@code writer}): FREE, a sender may take it (CALLER) for one non-blocking write; LOOP, the
@@ -55,8 +56,12 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
   private final Channel channel;
   private final int sendBuffer;
   private final Runnable onClosed;
-  /** Many senders (one at a time, under their socket's lock), one consumer (the event loop); a ring, no node per message. */
-  private final Queue<Message> outbox = PlatformDependent.newMpscQueue(16, 1 << 30);
+  /**
+   * Many senders (one at a time, under their socket's lock), one consumer (the event loop): a
+   * ring, no node per message. Made on the first queued write (about 600 B with its padding,
+   * which an idle or receive-only connection does not need).
+   */
+  private volatile Queue<Message> outbox;
   private final Runnable drainTask = this::drain;
   private final AtomicLong queuedBytes = new AtomicLong();
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
@@ -72,11 +77,20 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
   private final AtomicInteger writer = new AtomicInteger(LOOP);
   private volatile EventLoops.SocketWriter socketWriter; // set by start() where direct writes are safe
   private volatile ByteBuf unwrittenRest; // what a sender's direct write left, written next by the loop
-  private long lastWriteNanos; // guarded by the socket's lock, as write() is
+  private final long id = IDS.incrementAndGet();
   private ByteBuf scratch; // writer state CALLER, or the event loop once CLOSED (released)
 
-  /** A connection with no write for this long is idle: its next message is written directly. */
+  /** A sending thread that wrote nothing for this long is idle: its next message goes directly. */
   static final long IDLE_NANOS = 20_000;
+
+  /**
+   * Per sending thread: when it last wrote to any connection, and to which. Idleness is the
+   * thread's, not the connection's: a PUB fanning a message out to 1,000 connections is busy,
+   * though each connection had a pause, and must let the event loops gather its messages (a
+   * direct write each made it 40x slower, bench/scale.sh).
+   */
+  private static final ThreadLocal<long[]> LAST_WRITE = ThreadLocal.withInitial(() -> new long[2]);
+  private static final AtomicLong IDS = new AtomicLong();
 
   /**
    * @param sendBuffer bytes that may wait to be sent before the connection reports unwritable
@@ -178,20 +192,44 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
     if (socketWriter != null && writtenDirectly(message)) {
       return;
     }
-    outbox.add(message);
+    queueForWrite().add(message);
     queuedBytes.addAndGet(message.size());
     if (drainScheduled.compareAndSet(false, true)) {
       channel.eventLoop().execute(drainTask);
     }
   }
 
+  /**
+   * The thread's rule for a direct write (see the class comment), recording this write in
+   * {@code last} ({when, which connection}): an idle thread may; a busy one only for a message
+   * too large to share a buffer, sent to the same connection as its last write.
+   */
+  static boolean mayWriteDirectly(long[] last, long now, long connection, boolean gatherable) {
+    boolean idle = now - last[0] >= IDLE_NANOS;
+    boolean sameConnection = last[1] == connection;
+    last[0] = now;
+    last[1] = connection;
+    return idle || sameConnection && !gatherable;
+  }
+
+  /** Socket lock held (the one producer at a time). */
+  private Queue<Message> queueForWrite() {
+    Queue<Message> queued = outbox;
+    if (queued == null) {
+      queued = outbox = PlatformDependent.newMpscQueue(16, 1 << 30);
+    }
+    return queued;
+  }
+
+  private boolean nothingQueued() {
+    Queue<Message> queued = outbox;
+    return queued == null || queued.isEmpty();
+  }
+
   /** Socket lock held: writes {@code message} on this thread if the rules above allow it. */
   private boolean writtenDirectly(Message message) {
-    long now = System.nanoTime();
-    boolean idle = now - lastWriteNanos >= IDLE_NANOS;
-    lastWriteNanos = now;
-    if (!idle && encodedSize(message) >= 0 || !outbox.isEmpty()) {
-      return false; // part of a burst: gathered by the event loop; or behind queued messages
+    if (!mayWriteDirectly(LAST_WRITE.get(), System.nanoTime(), id, encodedSize(message) >= 0) || !nothingQueued()) {
+      return false; // part of a burst or a fan-out: gathered by the event loops; or behind queued messages
     }
     int size = wireSize(message);
     if (size < 0 || !writer.compareAndSet(FREE, CALLER)) {
@@ -263,11 +301,11 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
     }
     ChannelOutboundBuffer pending = channel.unsafe().outboundBuffer();
     if (pending == null || !pending.isEmpty() || pending.totalPendingWriteBytes() != 0
-        || unwrittenRest != null || queuedBytes.get() != 0 || !outbox.isEmpty() || drainScheduled.get()) {
+        || unwrittenRest != null || queuedBytes.get() != 0 || !nothingQueued() || drainScheduled.get()) {
       return;
     }
     writer.set(FREE);
-    if (!outbox.isEmpty() && drainScheduled.compareAndSet(false, true)) {
+    if (!nothingQueued() && drainScheduled.compareAndSet(false, true)) {
       channel.eventLoop().execute(drainTask); // queued by a sender that saw LOOP
     }
   }
@@ -466,7 +504,8 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
     long taken = 0;
     ByteBuf gathered = null;
     Message message;
-    while ((message = outbox.poll()) != null) {
+    Queue<Message> queued = outbox;
+    while (queued != null && (message = queued.poll()) != null) {
       taken += message.size();
       if (!channel.isActive() || sendingStopped()) {
         continue;
@@ -542,7 +581,10 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
       rest.release();
     }
     onInactive();
-    outbox.clear();
+    Queue<Message> queued = outbox;
+    if (queued != null) {
+      queued.clear();
+    }
     queuedBytes.set(0);
     PipeEvents e = events;
     if (e != null) {
