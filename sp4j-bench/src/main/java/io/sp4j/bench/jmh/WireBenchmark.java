@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
@@ -63,10 +64,27 @@ public class WireBenchmark extends JmhDefaults {
     }
   }
 
+  /** Messages per {@link #burst}: well within the send and receive buffers (64 × 64 B). */
+  static final int BURST = 64;
+
   /** One 64 B message across the connection. */
   @Benchmark
   public byte[] message() {
     sender.send(body);
     return receiver.receive();
+  }
+
+  /** {@value #BURST} messages of 64 B sent back to back, then received. */
+  @Benchmark
+  @OperationsPerInvocation(BURST)
+  public int burst() {
+    for (int i = 0; i < BURST; i++) {
+      sender.send(body);
+    }
+    int bytes = 0;
+    for (int i = 0; i < BURST; i++) {
+      bytes += receiver.receive().length;
+    }
+    return bytes;
   }
 }

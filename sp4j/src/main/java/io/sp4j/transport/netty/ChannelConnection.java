@@ -57,9 +57,10 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
   private final int sendBuffer;
   private final Runnable onClosed;
   /**
-   * Many senders (one at a time, under their socket's lock), one consumer (the event loop): a
-   * ring, no node per message. Made on the first queued write (about 600 B with its padding,
-   * which an idle or receive-only connection does not need).
+   * Many senders (one at a time, under their socket's lock), one consumer (the event loop): an
+   * array of 256 to start, reused while a burst fits it (a longer one links more), so no node
+   * per message. Made on the first queued write (about 1.6 KB with JCTools' padding), which an
+   * idle or receive-only connection does not need.
    */
   private volatile Queue<Message> outbox;
   private final Runnable drainTask = this::drain;
@@ -216,7 +217,7 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
   private Queue<Message> queueForWrite() {
     Queue<Message> queued = outbox;
     if (queued == null) {
-      queued = outbox = PlatformDependent.newMpscQueue(16, 1 << 30);
+      queued = outbox = PlatformDependent.newMpscQueue(256, 1 << 30);
     }
     return queued;
   }
