@@ -13,7 +13,8 @@ public interface PipeEvents {
 
   /**
    * Several whole messages, in arrival order, as one call: the socket takes its lock and wakes
-   * its waiting receivers once for all of them. The list is the callee's to keep.
+   * its waiting receivers once for all of them. The list is read during the call only (the
+   * transport reuses it).
    */
   default void deliverAll(List<Message> messages) {
     for (Message message : messages) {

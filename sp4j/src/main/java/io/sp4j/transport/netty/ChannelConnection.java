@@ -20,7 +20,6 @@ import io.netty.util.concurrent.ScheduledFuture;
 import io.netty.util.internal.PlatformDependent;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -157,9 +156,11 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
       inbound.clear();
       e.deliver(only);
     } else {
-      List<Message> batch = new ArrayList<>(inbound);
-      inbound.clear();
-      e.deliverAll(batch);
+      try {
+        e.deliverAll(inbound); // read during the call only, so the list is reused
+      } finally {
+        inbound.clear();
+      }
     }
   }
 
