@@ -25,7 +25,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -42,10 +41,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * connection as its last, is written by the sending thread itself, straight to the socket, when
  * nothing else is queued or in flight: no hand-off to the event
  * loop and no wake-up of it (nanomsg's usock tries the same). What the socket does not take at
- * once goes to the event loop, ahead of everything after it. Who may write is one state
- * ({@code writer}): FREE, a sender may take it (CALLER) for one non-blocking write; LOOP, the
- * event loop writes through Netty; CLOSED. Every write, flush and close the event loop makes
- * passes the {@link WriteGate} at the head of the pipeline, which takes LOOP first (waiting out a
+ * once goes to the event loop, ahead of everything after it. Who may write is one
+ * {@link WriteOwner}. Every write, flush and close the event loop makes passes the
+ * {@link WriteGate} at the head of the pipeline, which takes the socket first (waiting out a
  * sender's one write), so bytes never interleave and the socket is never closed under a sender;
  * the peer's end of input comes as an event (half closure) and the connection closes through
  * the gate rather than Netty closing the socket by itself. Only plain sockets on native epoll
@@ -70,15 +68,11 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
   private volatile boolean wantWritable;
   private final ArrayList<Message> inbound = new ArrayList<>(); // event loop: decoded in this read
 
-  private static final int FREE = 0;
-  private static final int CALLER = 1;
-  private static final int LOOP = 2;
-  private static final int CLOSED = 3;
-  private final AtomicInteger writer = new AtomicInteger(LOOP);
+  private final WriteOwner writer = new WriteOwner();
   private volatile EventLoops.SocketWriter socketWriter; // set by start() where direct writes are safe
   private volatile ByteBuf unwrittenRest; // what a sender's direct write left, written next by the loop
   private final long id = IDS.incrementAndGet();
-  private ByteBuf scratch; // writer state CALLER, or the event loop once CLOSED (released)
+  private ByteBuf scratch; // used by the sender holding the socket; released once closed
 
   /** A sending thread that wrote nothing for this long is idle: its next message goes directly. */
   static final long IDLE_NANOS = 20_000;
@@ -234,10 +228,10 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
       return false; // part of a burst or a fan-out: gathered by the event loops; or behind queued messages
     }
     int size = wireSize(message);
-    if (size < 0 || !writer.compareAndSet(FREE, CALLER)) {
+    if (size < 0 || !writer.takeForCaller()) {
       return false;
     }
-    int next = LOOP; // unless the whole message goes out, the event loop takes over
+    boolean sent = false; // unless the whole message goes out, the event loop takes over
     boolean handedOver = false;
     ByteBuf frame = null;
     try {
@@ -245,7 +239,7 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
       encodeInto(message, frame);
       int written = socketWriter.write(frame);
       if (written == frame.readableBytes()) {
-        next = FREE;
+        sent = true;
       } else {
         frame.skipBytes(written);
         ByteBuf rest = frame == scratch ? channel.alloc().directBuffer(frame.readableBytes()).writeBytes(frame) : frame;
@@ -260,11 +254,15 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
       if (frame != null && frame != scratch) {
         frame.release();
       }
-      writer.set(next);
+      if (sent) {
+        writer.callerDone();
+      } else {
+        writer.callerHandsToLoop();
+      }
     }
     if (handedOver) {
       channel.eventLoop().execute(channel::flush);
-    } else if (next == LOOP) {
+    } else if (!sent) {
       channel.close();
     }
     return true;
@@ -274,7 +272,7 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
   static final int SCRATCH_MAX = 8192;
 
   /**
-   * A buffer for one direct write of {@code size} bytes (writer state CALLER). Small ones reuse
+   * A buffer for one direct write of {@code size} bytes (the caller holds the socket). Small ones reuse
    * the connection's scratch buffer, made on the first direct write and sized up to what is
    * sent: a sending thread is often not Netty's, and the pooled allocator makes a new buffer
    * object for each buffer such a thread takes (about 140 B per 64 B message, JMH -prof gc).
@@ -298,7 +296,7 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
    * waiting in Netty's buffer.
    */
   private void releaseIfIdle() {
-    if (writer.get() != LOOP || socketWriter == null || !channel.isActive() || closing.get() || sendingStopped()) {
+    if (!writer.loopHolds() || socketWriter == null || !channel.isActive() || closing.get() || sendingStopped()) {
       return;
     }
     ChannelOutboundBuffer pending = channel.unsafe().outboundBuffer();
@@ -306,39 +304,9 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
         || unwrittenRest != null || queuedBytes.get() != 0 || !nothingQueued() || drainScheduled.get()) {
       return;
     }
-    writer.set(FREE);
+    writer.loopReleases();
     if (!nothingQueued() && drainScheduled.compareAndSet(false, true)) {
       channel.eventLoop().execute(drainTask); // queued by a sender that saw LOOP
-    }
-  }
-
-  /** Event loop: takes the right to write, waiting while a sender makes its one direct write. */
-  private void takeForLoop() {
-    for (int spins = 0; ; spins++) {
-      int state = writer.get();
-      if (state == LOOP || state == CLOSED || state == FREE && writer.compareAndSet(FREE, LOOP)) {
-        return;
-      }
-      if (spins < 100) {
-        Thread.onSpinWait();
-      } else {
-        Thread.yield();
-      }
-    }
-  }
-
-  /** Event loop: no sender writes directly from now on (waiting out one that is). */
-  private void closeWriter() {
-    for (int spins = 0; ; spins++) {
-      int state = writer.get();
-      if (state == CLOSED || state != CALLER && writer.compareAndSet(state, CLOSED)) {
-        return;
-      }
-      if (spins < 100) {
-        Thread.onSpinWait();
-      } else {
-        Thread.yield();
-      }
     }
   }
 
@@ -349,14 +317,14 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
   private final class WriteGate extends ChannelOutboundHandlerAdapter {
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-      takeForLoop();
+      writer.takeForLoop();
       writeRest(ctx);
       ctx.write(msg, promise);
     }
 
     @Override
     public void flush(ChannelHandlerContext ctx) {
-      takeForLoop();
+      writer.takeForLoop();
       writeRest(ctx);
       ctx.flush();
       ChannelOutboundBuffer pending = ctx.channel().unsafe().outboundBuffer();
@@ -373,7 +341,7 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
 
     @Override
     public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
-      closeWriter();
+      writer.close();
       writeRest(ctx);
       ctx.close(promise);
     }
@@ -501,7 +469,7 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
    */
   private void drain() {
     drainScheduled.set(false);
-    takeForLoop(); // before polling: a sender that finds the outbox empty must not overtake
+    writer.takeForLoop(); // before polling: a sender that finds the outbox empty must not overtake
     boolean wrote = false;
     long taken = 0;
     ByteBuf gathered = null;
@@ -572,7 +540,7 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
   public final void channelInactive(ChannelHandlerContext ctx) {
     deliverPending(); // what arrived before the end still reaches the socket, as before
     closing.set(true);
-    closeWriter(); // waits out a sender's direct write, should one be under way
+    writer.close(); // waits out a sender's direct write, should one be under way
     if (scratch != null) {
       scratch.release();
       scratch = null;
