@@ -347,13 +347,21 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
     }
 
     private void writeRest(ChannelHandlerContext ctx) {
-      ByteBuf rest = unwrittenRest;
+      ByteBuf rest = takeUnwrittenRest();
       if (rest != null) {
-        unwrittenRest = null;
-        queuedBytes.addAndGet(-rest.readableBytes());
         ctx.write(rest, ctx.voidPromise());
       }
     }
+  }
+
+  /** Event loop: what a sender's direct write left, no longer counted as queued; null if none. */
+  private ByteBuf takeUnwrittenRest() {
+    ByteBuf rest = unwrittenRest;
+    if (rest != null) {
+      unwrittenRest = null;
+      queuedBytes.addAndGet(-rest.readableBytes());
+    }
+    return rest;
   }
 
   /** The peer ended its side (half closure is on for direct writes): close through the gate. */
@@ -545,9 +553,8 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
       scratch.release();
       scratch = null;
     }
-    ByteBuf rest = unwrittenRest;
+    ByteBuf rest = takeUnwrittenRest();
     if (rest != null) {
-      unwrittenRest = null;
       rest.release();
     }
     onInactive();

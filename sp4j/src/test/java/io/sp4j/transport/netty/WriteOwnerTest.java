@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** The socket's single writer: a sender for one write, or the event loop, or nobody once closed. */
@@ -26,33 +27,36 @@ class WriteOwnerTest {
     assertThat(owner.takeForCaller()).isFalse();
   }
 
-  @Test
-  void theEventLoopWaitsOutASendersWriteThenHoldsTheSocket() throws Exception {
+  /**
+   * A sender takes the socket, then {@code eventLoopStep} runs on another thread: it must stay
+   * blocked while the sender holds the socket and finish once the sender is done.
+   */
+  private static WriteOwner waitsOutASender(Consumer<WriteOwner> eventLoopStep) throws Exception {
     WriteOwner owner = new WriteOwner();
     owner.loopReleases();
     assertThat(owner.takeForCaller()).isTrue();
-    CompletableFuture<Void> loop = CompletableFuture.runAsync(owner::takeForLoop);
-    await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(2)).until(() -> !loop.isDone());
+    CountDownLatch started = new CountDownLatch(1);
+    CompletableFuture<Void> step = CompletableFuture.runAsync(() -> {
+      started.countDown();
+      eventLoopStep.accept(owner);
+    });
+    assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+    await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(2)).until(() -> !step.isDone());
     owner.callerDone();
-    loop.get(5, TimeUnit.SECONDS);
+    step.get(5, TimeUnit.SECONDS);
+    return owner;
+  }
+
+  @Test
+  void theEventLoopWaitsOutASendersWriteThenHoldsTheSocket() throws Exception {
+    WriteOwner owner = waitsOutASender(WriteOwner::takeForLoop);
     assertThat(owner.loopHolds()).isTrue();
     assertThat(owner.takeForCaller()).isFalse();
   }
 
   @Test
   void closingWaitsOutASendersWriteAndEndsDirectWritesForGood() throws Exception {
-    WriteOwner owner = new WriteOwner();
-    owner.loopReleases();
-    assertThat(owner.takeForCaller()).isTrue();
-    CountDownLatch closing = new CountDownLatch(1);
-    CompletableFuture<Void> closed = CompletableFuture.runAsync(() -> {
-      closing.countDown();
-      owner.close();
-    });
-    assertThat(closing.await(5, TimeUnit.SECONDS)).isTrue();
-    await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(2)).until(() -> !closed.isDone());
-    owner.callerDone();
-    closed.get(5, TimeUnit.SECONDS);
+    WriteOwner owner = waitsOutASender(WriteOwner::close);
     owner.loopReleases();
     assertThat(owner.takeForCaller()).isFalse();
     assertThat(owner.loopHolds()).isFalse();
