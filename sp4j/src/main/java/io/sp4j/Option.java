@@ -81,6 +81,11 @@ public final class Option<T> {
     return new Option<>(name, type, defaultValue, nonNullUnless(defaultValue == null, valid), allowed, true, true);
   }
 
+  /** A read-write option where {@code null} is allowed (and means something) though the default is not. */
+  static <T> Option<T> readWriteOrNull(String name, Class<T> type, T defaultValue, Predicate<T> valid, String allowed) {
+    return new Option<>(name, type, defaultValue, nonNullUnless(true, valid), allowed, true, true);
+  }
+
   static <T> Option<T> writeOnly(String name, Class<T> type, String allowed) {
     return new Option<>(name, type, null, Objects::nonNull, allowed, false, true);
   }

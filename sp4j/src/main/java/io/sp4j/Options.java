@@ -111,10 +111,11 @@ public final class Options {
           "allowed: an SSLContext, or null for the JVM's default (dialing only)");
 
   /**
-   * {@code ws://}, {@code wss://}: how long either side of a new connection waits for the other's
-   * half of the opening handshake (a dialer also bounds its TCP connect by it) before it closes the
-   * connection; a dialer then counts a failed attempt and dials again. Taken by endpoints made
-   * afterwards. Default 5 s.
+   * How long either side of a new connection waits for the other's half of the opening
+   * handshake ({@code ws://}, {@code wss://}: the HTTP upgrade; {@code tcp://}, {@code ipc://}:
+   * the SP greeting) before it closes the connection ({@link Refusal#HANDSHAKE_TIMEOUT}); a
+   * dialer also bounds its TCP connect by it, then counts a failed attempt and dials again. Taken
+   * by endpoints made afterwards. Default 5 s.
    */
   public static final Option<Duration> HANDSHAKE_TIMEOUT =
       Option.readWrite("HANDSHAKE_TIMEOUT", Duration.class, Duration.ofSeconds(5), Options::positive, POSITIVE);
@@ -136,6 +137,58 @@ public final class Options {
   public static final Option<Integer> WS_FRAGMENT_SIZE =
       Option.readWrite("WS_FRAGMENT_SIZE", Integer.class, 65536, v -> v >= 1024 && v <= 1024 * 1024,
           "allowed: 1024 to 1048576 bytes");
+
+  /**
+   * Bytes this socket's peers may make it hold in messages they have begun but not finished,
+   * and in received messages beyond {@link #RECEIVE_BUFFER} (what back-pressure could not stop
+   * in time). A message that would need more closes its connection ({@link
+   * Refusal#RECEIVE_BUDGET}). Every socket also draws from the process's budget, the system
+   * property {@code io.sp4j.receiveBudget} (bytes, {@code 64m}, or a share of the heap such as
+   * {@code 25%}; default a quarter of the maximum heap). Default -1: only the process's budget
+   * applies.
+   */
+  public static final Option<Long> RECEIVE_BUDGET =
+      Option.readWrite("RECEIVE_BUDGET", Long.class, -1L, v -> v == -1 || v > 0,
+          "allowed: -1 (only the process budget) or a size > 0");
+
+  /**
+   * How long a message whose first bytes have arrived may go without more of them before its
+   * connection closes ({@link Refusal#RECEIVE_STALLED}); time while this socket itself holds
+   * off reading (its receive queue full) does not count. {@code null} waits forever, as nanomsg
+   * and NNG do. Default 30 s: SP sends every message whole and at once, so a pause in the middle
+   * of one means a broken path or a peer holding memory on purpose, while half a minute outlasts
+   * the stalls of a working mobile or congested link. Taken by connections made afterwards.
+   */
+  public static final Option<Duration> RECEIVE_STALL_TIMEOUT =
+      Option.readWriteOrNull("RECEIVE_STALL_TIMEOUT", Duration.class, Duration.ofSeconds(30), Options::positive,
+          "allowed: a duration > 0, or null to wait forever");
+
+  /**
+   * Listeners: most connections open at once on one bound endpoint, handshaking ones included;
+   * another is refused at once ({@code ws://}: 503 before the upgrade; {@code tcp://},
+   * {@code ipc://}: closed), {@link Refusal#CONNECTION_LIMIT}. Default 10,000; keep it below the
+   * process's file descriptor limit. Taken by endpoints bound afterwards.
+   */
+  public static final Option<Integer> MAX_CONNECTIONS =
+      Option.readWrite("MAX_CONNECTIONS", Integer.class, 10_000, v -> v >= 1, "allowed: a count ≥ 1");
+
+  /**
+   * Listeners: most connections in their opening handshake (ws upgrade, SP greeting) at once;
+   * another is refused at once ({@code ws://}: 503; {@code tcp://}, {@code ipc://}: closed),
+   * {@link Refusal#HANDSHAKE_LIMIT}. With {@link #HANDSHAKE_TIMEOUT} it bounds what half-open
+   * connections can hold. Default 1,000. A {@code ws://} port shared by several sockets takes
+   * it from the first bound. Taken by endpoints bound afterwards.
+   */
+  public static final Option<Integer> MAX_HANDSHAKES =
+      Option.readWrite("MAX_HANDSHAKES", Integer.class, 1000, v -> v >= 1, "allowed: a count ≥ 1");
+
+  /**
+   * Listeners: the listen backlog, connections the kernel completes before sp4j accepts them.
+   * Default 4,096 (the kernel caps it at {@code net.core.somaxconn}): a burst of thousands of
+   * connects is accepted without SYN retries. Taken by endpoints bound afterwards.
+   */
+  public static final Option<Integer> LISTEN_BACKLOG =
+      Option.readWrite("LISTEN_BACKLOG", Integer.class, 4096, v -> v >= 1, "allowed: a count ≥ 1");
 
   /** The socket's protocol (read-only). */
   public static final Option<Protocol> PROTOCOL = Option.readOnly("PROTOCOL", Protocol.class);

@@ -1,6 +1,7 @@
 package io.sp4j;
 
 import io.sp4j.core.SocketFactory;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -87,6 +88,12 @@ public interface Socket extends AutoCloseable {
    * @throws IllegalArgumentException for an option this socket lacks or that cannot be read
    */
   <T> T get(Option<T> option);
+
+  /**
+   * How many connections and messages this socket refused since it opened, by reason (every
+   * reason present, zero or not). A refusal closes the connection concerned, never the socket.
+   */
+  Map<Refusal, Long> refusals();
 
   /** Whether {@link #close()} was called. */
   boolean isClosed();

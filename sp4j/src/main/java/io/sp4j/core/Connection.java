@@ -38,6 +38,11 @@ public interface Connection {
     return CompletableFuture.completedFuture(null);
   }
 
+  /** Whether the peer is across a network (held to the receive budget); in-process ones say no. */
+  default boolean isRemote() {
+    return true;
+  }
+
   /** The peer's address for logs and statistics. */
   String remoteAddress();
 }

@@ -6,6 +6,7 @@ import io.sp4j.MessageType;
 import io.sp4j.Option;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
+import io.sp4j.Refusal;
 import io.sp4j.SocketClosedException;
 import io.sp4j.SpException;
 import io.sp4j.SpTimeoutException;
@@ -48,7 +49,8 @@ public final class CoreSocket implements io.sp4j.Socket {
       Options.RECONNECT_INTERVAL_MAX, Options.RECEIVE_MAX_SIZE, Options.SEND_BUFFER,
       Options.RECEIVE_BUFFER, Options.MAX_TTL, Options.SEND_PRIORITY, Options.RECEIVE_PRIORITY,
       Options.TCP_NODELAY, Options.WS_MESSAGE_TYPE, Options.TLS_CONTEXT, Options.HANDSHAKE_TIMEOUT,
-      Options.WS_SERVER_CLOSE_FRAME, Options.WS_FRAGMENT_SIZE);
+      Options.WS_SERVER_CLOSE_FRAME, Options.WS_FRAGMENT_SIZE, Options.RECEIVE_BUDGET,
+      Options.RECEIVE_STALL_TIMEOUT, Options.MAX_CONNECTIONS, Options.MAX_HANDSHAKES, Options.LISTEN_BACKLOG);
 
   /** Completes asynchronous calls away from transport threads and the socket's lock. */
   private static final Executor COMPLETIONS = ForkJoinPool.commonPool();
@@ -61,6 +63,9 @@ public final class CoreSocket implements io.sp4j.Socket {
   private final ArrayDeque<Runnable> afterUnlock = new ArrayDeque<>();
   private final Map<Option<?>, Object> values = new HashMap<>();
   private final ReceiveQueue receiveQueue;
+  private final ReceiveBudget receiveBudget = ReceiveBudget.ofSocket(-1);
+  private final Refusals refusals;
+  private volatile SpException failure; // the transport can no longer work: every call fails with it
   private final ProtocolEngine engine;
   private final Set<SocketPipe> pipes = new LinkedHashSet<>();
   private final List<SocketEndpoint> endpoints = new ArrayList<>();
@@ -73,7 +78,8 @@ public final class CoreSocket implements io.sp4j.Socket {
   CoreSocket(Protocol protocol, boolean raw, Function<ProtocolContext, ProtocolEngine> engineFactory) {
     this.protocol = Objects.requireNonNull(protocol, "protocol");
     this.raw = raw;
-    this.receiveQueue = new ReceiveQueue(Options.RECEIVE_BUFFER.defaultValue());
+    this.receiveQueue = new ReceiveQueue(Options.RECEIVE_BUFFER.defaultValue(), receiveBudget);
+    this.refusals = new Refusals((raw ? "raw " : "") + protocol + " socket");
     ProtocolContext context = new ProtocolContext(
         receiveQueue, this::scheduleLocked, this::socketOption, () -> ThreadLocalRandom.current().nextInt());
     this.engine = engineFactory.apply(context);
@@ -207,14 +213,55 @@ public final class CoreSocket implements io.sp4j.Socket {
     }
   }
 
-  /** Lock held: the engine's verdict on one arrived message; whether it was queued. */
+  /**
+   * Lock held: the engine's verdict on one arrived message; whether it was queued. A message the
+   * receive budget cannot hold closes its pipe (see {@link ReceiveQueue}).
+   */
   private boolean queue(SocketPipe pipe, Message message) {
     Message queued = engine.received(pipe, message);
     if (queued == null) {
       return false;
     }
-    receiveQueue.add(pipe, queued);
+    if (!receiveQueue.add(pipe, queued)) {
+      refused(Refusal.RECEIVE_BUDGET, pipe + ": a message of " + queued.size() + " bytes while "
+          + receiveQueue.bytes() + " wait to be received");
+      pipe.close();
+      return false;
+    }
     return true;
+  }
+
+  // ---- what transports report ----------------------------------------------------------
+
+  ReceiveBudget receiveBudget() {
+    return receiveBudget;
+  }
+
+  void refused(Refusal reason, String detail) {
+    refusals.count(reason, detail);
+  }
+
+  @Override
+  public Map<Refusal, Long> refusals() {
+    return refusals.snapshot();
+  }
+
+  /** The transport cannot work any more: waiting calls wake and every call fails with {@code cause}. */
+  void failed(SpException cause) {
+    lock();
+    try {
+      if (closed || failure != null) {
+        return;
+      }
+      failure = cause;
+      canSend.signalAll();
+      canReceive.signalAll();
+      readinessChanged();
+      failWaiters(asyncSends, cause);
+      failWaiters(asyncReceives, cause);
+    } finally {
+      unlock();
+    }
   }
 
   /** Lock held: something is queued; tell blocked, asynchronous and polling receivers. */
@@ -530,6 +577,8 @@ public final class CoreSocket implements io.sp4j.Socket {
         values.put(option, valid);
         if (option == Options.RECEIVE_BUFFER) {
           receiveQueue.setLimit((Integer) valid);
+        } else if (option == Options.RECEIVE_BUDGET) {
+          receiveBudget.setLimit((Long) valid);
         }
       } else if (engine.options().contains(option)) {
         engine.setOption(option, option.validate(value));
@@ -667,8 +716,8 @@ public final class CoreSocket implements io.sp4j.Socket {
       }
       engine.close();
       receiveQueue.clear();
-      failWaiters(asyncSends);
-      failWaiters(asyncReceives);
+      failWaiters(asyncSends, SocketClosedException.closed());
+      failWaiters(asyncReceives, SocketClosedException.closed());
     } finally {
       unlock();
     }
@@ -689,11 +738,11 @@ public final class CoreSocket implements io.sp4j.Socket {
     }
   }
 
-  private void failWaiters(ArrayDeque<?> waiters) {
+  private void failWaiters(ArrayDeque<?> waiters, SpException cause) {
     for (Object waiter : waiters) {
       CompletableFuture<?> future = waiter instanceof AsyncSend s ? s.future : ((AsyncReceive) waiter).future;
       Timeout timeout = waiter instanceof AsyncSend s ? s.timeout : ((AsyncReceive) waiter).timeout;
-      finish(timeout, () -> future.completeExceptionally(SocketClosedException.closed()));
+      finish(timeout, () -> future.completeExceptionally(cause));
     }
     waiters.clear();
   }
@@ -720,6 +769,10 @@ public final class CoreSocket implements io.sp4j.Socket {
   private void ensureOpen() {
     if (closed) {
       throw SocketClosedException.closed();
+    }
+    SpException broken = failure;
+    if (broken != null) {
+      throw new SpException(broken.errno(), broken.getMessage(), broken);
     }
   }
 

@@ -2,6 +2,8 @@ package io.sp4j.core;
 
 import io.sp4j.Option;
 import io.sp4j.Protocol;
+import io.sp4j.Refusal;
+import io.sp4j.SpException;
 
 /** What an endpoint of a transport knows of its socket. */
 public interface EndpointContext {
@@ -22,4 +24,19 @@ public interface EndpointContext {
    *     peer protocol, a second PAIR peer, socket closed); the caller then closes the connection
    */
   PipeEvents attach(Connection connection, Protocol peer);
+
+  /** What the socket's connections may hold of unfinished and unread input. */
+  ReceiveBudget receiveBudget();
+
+  /**
+   * Counts and logs a refused connection or message; {@code detail} says which peer and what it
+   * did. The transport closes what it refused itself.
+   */
+  void refused(Refusal reason, String detail);
+
+  /**
+   * The transport can no longer work (an I/O thread ended): every call on the socket fails with
+   * {@code cause} from now on, instead of waiting for what cannot come.
+   */
+  void failed(SpException cause);
 }

@@ -32,6 +32,14 @@ public interface Pipe {
   /** Reads from the peer again. */
   void resumeReading();
 
+  /**
+   * Whether the peer is remote (a network connection), so that what it sends is held to the
+   * socket's receive budget; in-process pipes are bounded by their senders.
+   */
+  default boolean isRemote() {
+    return false;
+  }
+
   /** Closes the connection, e.g. because the peer broke the protocol. Idempotent. */
   void close();
 }

@@ -10,6 +10,12 @@ import java.util.Set;
  * receive priority are taken first; within a priority, in arrival order. When the queue holds
  * its limit, the delivering pipe is told to stop reading, and every such pipe resumes once the
  * queue drains below the limit: back-pressure reaches the peer instead of memory growing.
+ *
+ * <p>Back-pressure takes effect only after the read under way, so every pipe can still add what
+ * it had decoded: with many pipes that is more than the limit. What the queue holds beyond its
+ * limit is therefore reserved from the socket's {@link ReceiveBudget}; a message from a remote
+ * pipe that the budget cannot hold is refused ({@link #add} returns false), and the socket
+ * closes that pipe. Local (inproc) pipes are bounded by their senders, and only counted.
  * Not thread-safe: used under the socket's lock.
  */
 public final class ReceiveQueue {
@@ -17,18 +23,40 @@ public final class ReceiveQueue {
 
   private final ArrayDeque<Message>[] byPriority;
   private final Set<Pipe> suspended = new LinkedHashSet<>();
+  private final ReceiveBudget budget;
   private long bytes;
+  private long reserved; // bytes beyond the limit, reserved from the budget
   private int count;
   private int limit;
 
-  @SuppressWarnings("unchecked")
+  /** A queue with no budget of its own beyond the limit (protocol tests). */
   public ReceiveQueue(int limitBytes) {
-    this.byPriority = new ArrayDeque[PRIORITIES];
-    this.limit = limitBytes;
+    this(limitBytes, ReceiveBudget.standalone(Long.MAX_VALUE));
   }
 
-  /** Queues a message that arrived on {@code from}. */
-  public void add(Pipe from, Message message) {
+  @SuppressWarnings("unchecked")
+  public ReceiveQueue(int limitBytes, ReceiveBudget budget) {
+    this.byPriority = new ArrayDeque[PRIORITIES];
+    this.limit = limitBytes;
+    this.budget = budget;
+  }
+
+  /**
+   * Queues a message that arrived on {@code from}.
+   *
+   * @return false, queuing nothing, if it came from a remote pipe and would take the queue
+   *     further beyond its limit than the receive budget allows
+   */
+  public boolean add(Pipe from, Message message) {
+    long beyond = Math.max(0, bytes + message.size() - limit) - reserved;
+    if (beyond > 0) {
+      if (!from.isRemote()) {
+        budget.force(beyond);
+      } else if (!budget.tryReserve(beyond)) {
+        return false;
+      }
+      reserved += beyond;
+    }
     int priority = from.receivePriority() - 1;
     ArrayDeque<Message> queue = byPriority[priority];
     if (queue == null) {
@@ -40,6 +68,7 @@ public final class ReceiveQueue {
     if (bytes >= limit && suspended.add(from)) {
       from.suspendReading();
     }
+    return true;
   }
 
   /** The next message, or {@code null} when empty. */
@@ -52,6 +81,7 @@ public final class ReceiveQueue {
         Message message = queue.pollFirst();
         count--;
         bytes -= message.size();
+        releaseBeyondLimit();
         if (bytes < limit && !suspended.isEmpty()) {
           resumeAll();
         }
@@ -76,6 +106,12 @@ public final class ReceiveQueue {
   /** Changes the limit; pipes resume at once if the queue is now below it. */
   public void setLimit(int limitBytes) {
     this.limit = limitBytes;
+    long beyond = Math.max(0, bytes - limit) - reserved;
+    if (beyond > 0) {
+      budget.force(beyond); // already held: counted, so that new reservations see it
+      reserved += beyond;
+    }
+    releaseBeyondLimit();
     if (bytes < limit) {
       resumeAll();
     }
@@ -95,7 +131,17 @@ public final class ReceiveQueue {
     }
     count = 0;
     bytes = 0;
+    releaseBeyondLimit();
     suspended.clear();
+  }
+
+  /** Gives the budget back what the queue no longer holds beyond its limit. */
+  private void releaseBeyondLimit() {
+    long excess = reserved - Math.max(0, bytes - limit);
+    if (excess > 0) {
+      budget.release(excess);
+      reserved -= excess;
+    }
   }
 
   private void resumeAll() {

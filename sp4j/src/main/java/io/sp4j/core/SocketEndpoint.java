@@ -4,6 +4,7 @@ import io.sp4j.Endpoint;
 import io.sp4j.Option;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
+import io.sp4j.Refusal;
 import io.sp4j.SpException;
 import java.util.Optional;
 
@@ -106,6 +107,21 @@ final class SocketEndpoint implements Endpoint, EndpointContext {
   @Override
   public PipeEvents attach(Connection connection, Protocol peer) {
     return socket.attach(this, connection, peer);
+  }
+
+  @Override
+  public ReceiveBudget receiveBudget() {
+    return socket.receiveBudget();
+  }
+
+  @Override
+  public void refused(Refusal reason, String detail) {
+    socket.refused(reason, url + ": " + detail);
+  }
+
+  @Override
+  public void failed(SpException cause) {
+    socket.failed(cause);
   }
 
   @Override

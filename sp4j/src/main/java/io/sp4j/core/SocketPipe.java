@@ -58,6 +58,11 @@ final class SocketPipe implements Pipe, PipeEvents {
   }
 
   @Override
+  public boolean isRemote() {
+    return connection.isRemote();
+  }
+
+  @Override
   public void suspendReading() {
     connection.suspendReading();
   }

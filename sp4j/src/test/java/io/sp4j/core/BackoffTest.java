@@ -2,7 +2,6 @@ package io.sp4j.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sp4j.Option;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
 import java.time.Duration;
@@ -15,33 +14,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class BackoffTest {
 
   private static EndpointContext context(long ivl, long max) {
-    return new EndpointContext() {
-      @Override
-      public Protocol protocol() {
-        return Protocol.REQ;
-      }
-
-      @Override
-      public <T> T option(Option<T> option) {
-        if (option == Options.RECONNECT_INTERVAL) {
-          return option.type().cast(Duration.ofMillis(ivl));
-        }
-        if (option == Options.RECONNECT_INTERVAL_MAX) {
-          return option.type().cast(Duration.ofMillis(max));
-        }
-        return option.defaultValue();
-      }
-
-      @Override
-      public Scheduler timers() {
-        return SharedTimers.INSTANCE;
-      }
-
-      @Override
-      public PipeEvents attach(Connection connection, Protocol peer) {
-        throw new UnsupportedOperationException();
-      }
-    };
+    return new FakeEndpointContext(Protocol.REQ)
+        .with(Options.RECONNECT_INTERVAL, Duration.ofMillis(ivl))
+        .with(Options.RECONNECT_INTERVAL_MAX, Duration.ofMillis(max));
   }
 
   @ParameterizedTest(name = "ivl {0}, max {1}: {2}")

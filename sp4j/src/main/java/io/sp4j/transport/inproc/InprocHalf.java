@@ -146,6 +146,12 @@ final class InprocHalf implements Connection {
     }
   }
 
+  /** In-process: bounded by the sender's pipe, not by the receive budget. */
+  @Override
+  public boolean isRemote() {
+    return false;
+  }
+
   @Override
   public String remoteAddress() {
     return address;

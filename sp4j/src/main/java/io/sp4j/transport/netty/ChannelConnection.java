@@ -66,7 +66,10 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
   private final AtomicBoolean closing = new AtomicBoolean();
   private volatile PipeEvents events;
   private volatile boolean wantWritable;
-  private final ArrayList<Message> inbound = new ArrayList<>(); // event loop: decoded in this read
+  private final ArrayList<Message> batch = new ArrayList<>(); // event loop: decoded in this read
+  private long batchBytes; // event loop
+  private final InboundGuard inbound;
+  private final ReadGate readGate;
 
   private final WriteOwner writer = new WriteOwner();
   private volatile EventLoops.SocketWriter socketWriter; // set by start() where direct writes are safe
@@ -88,12 +91,15 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
 
   /**
    * @param sendBuffer bytes that may wait to be sent before the connection reports unwritable
+   * @param limits what the receiving side is held to (budget, stall timeout, refusals)
    * @param onClosed run once on the event loop when the channel has gone inactive
    */
-  protected ChannelConnection(Channel channel, int sendBuffer, Runnable onClosed) {
+  protected ChannelConnection(Channel channel, int sendBuffer, InboundLimits limits, Runnable onClosed) {
     this.channel = channel;
     this.sendBuffer = sendBuffer;
     this.onClosed = onClosed;
+    this.inbound = new InboundGuard(channel, limits);
+    this.readGate = new ReadGate(channel);
   }
 
   /** Joins the connection to its socket's pipe. */
@@ -113,6 +119,28 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
     return channel;
   }
 
+  /** The unfinished message the decoders fill, and the limits it is held to. */
+  public final InboundGuard inbound() {
+    return inbound;
+  }
+
+  /**
+   * Holds off reading from the peer while answers to its control frames wait for it to read
+   * (or lets reading go on again); independent of the socket's own hold ({@link #suspendReading}).
+   */
+  protected final void holdReadingForControl(boolean hold) {
+    if (hold) {
+      readGate.holdOff(ReadGate.CONTROL);
+    } else {
+      readGate.release(ReadGate.CONTROL);
+    }
+  }
+
+  /** Whether a Ping's Pong may be written now rather than kept for when the peer reads. */
+  protected final boolean controlMayBeWritten() {
+    return channel.isWritable() && !readGate.isHeldOff(ReadGate.CONTROL);
+  }
+
   /** Whether {@link #close()} was called or the channel went inactive. */
   protected final boolean isClosing() {
     return closing.get();
@@ -121,39 +149,44 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
   /**
    * Hands a received message to the socket (event loop). Messages decoded from one channel read
    * are collected and handed over together when the read completes (one socket lock, one wake-up
-   * of a waiting receiver per read instead of per message); {@link #BATCH} of them at most.
+   * of a waiting receiver per read instead of per message); {@link #BATCH} of them or
+   * {@link #BATCH_BYTES} at most, so a read of large messages holds few at a time.
    */
   protected final void deliver(Message message) {
     if (events == null) {
       return;
     }
-    inbound.add(message);
-    if (inbound.size() >= BATCH) {
+    batch.add(message);
+    batchBytes += message.size();
+    if (batch.size() >= BATCH || batchBytes >= BATCH_BYTES) {
       deliverPending();
     }
   }
 
   /** Most messages handed to the socket at once. */
   static final int BATCH = 256;
+  /** Most bytes of messages collected before they are handed to the socket. */
+  static final int BATCH_BYTES = 256 * 1024;
 
   private void deliverPending() {
-    if (inbound.isEmpty()) {
+    if (batch.isEmpty()) {
       return;
     }
     PipeEvents e = events;
+    batchBytes = 0;
     if (e == null) {
-      inbound.clear();
+      batch.clear();
       return;
     }
-    if (inbound.size() == 1) {
-      Message only = inbound.get(0);
-      inbound.clear();
+    if (batch.size() == 1) {
+      Message only = batch.get(0);
+      batch.clear();
       e.deliver(only);
     } else {
       try {
-        e.deliverAll(inbound); // read during the call only, so the list is reused
+        e.deliverAll(batch); // read during the call only, so the list is reused
       } finally {
-        inbound.clear();
+        batch.clear();
       }
     }
   }
@@ -375,12 +408,12 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
 
   @Override
   public final void suspendReading() {
-    channel.config().setAutoRead(false);
+    readGate.holdOff(ReadGate.SOCKET);
   }
 
   @Override
   public final void resumeReading() {
-    channel.config().setAutoRead(true);
+    readGate.release(ReadGate.SOCKET);
   }
 
   /** How long a close other than the socket's (endpoint, protocol) lets queued writes take. */
@@ -541,6 +574,21 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
     ctx.fireChannelWritabilityChanged();
   }
 
+  /**
+   * A handler of this connection failed: the connection closes, and nothing else does. An
+   * {@link Error} (even an OutOfMemoryError) is logged and contained here, so that no peer's
+   * input can end the event-loop thread that serves every other connection on it.
+   */
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (cause instanceof Error) {
+      LOG.log(System.Logger.Level.WARNING, "closing " + channel + " after an error in its handling", cause);
+    }
+    ctx.close();
+  }
+
+  private static final System.Logger LOG = System.getLogger("io.sp4j");
+
   /** Drops receive state when the channel is gone (event loop); before the socket hears of it. */
   protected void onInactive() {}
 
@@ -557,6 +605,7 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
     if (rest != null) {
       rest.release();
     }
+    inbound.release();
     onInactive();
     Queue<Message> queued = outbox;
     if (queued != null) {

@@ -24,6 +24,7 @@ import io.netty.channel.socket.nio.NioServerDomainSocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
 import io.sp4j.SpException;
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -32,6 +33,9 @@ import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.spi.SelectorProvider;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -56,22 +60,70 @@ public final class EventLoops {
    */
   private static final ByteBufAllocator ALLOCATOR = PooledByteBufAllocator.DEFAULT;
 
+  /** Endpoints to tell when an I/O thread ends (see {@link #watchIoThreads}). */
+  private static final Set<Consumer<SpException>> WATCHERS = ConcurrentHashMap.newKeySet();
+  private static volatile SpException ended;
+
+  static {
+    for (EventExecutor loop : GROUP) {
+      loop.terminationFuture().addListener(f -> ioThreadEnded(f.cause()));
+    }
+  }
+
   private EventLoops() {}
+
+  /**
+   * Tells {@code onEnd} if one of the I/O threads ever ends (at once if one has): the group
+   * lives for the process, so an ended thread means every connection, listener and dialer on it
+   * is gone for good, and a socket that waited for them would wait for ever. No peer's input can
+   * end one (connections contain their failures, {@link ChannelConnection#exceptionCaught}); this
+   * is the last line. Returns what stops the watching (an endpoint's close).
+   */
+  public static Runnable watchIoThreads(Consumer<SpException> onEnd) {
+    WATCHERS.add(onEnd);
+    SpException already = ended;
+    if (already != null) {
+      onEnd.accept(already);
+    }
+    return () -> WATCHERS.remove(onEnd);
+  }
+
+  /** @throws SpException ETERM once an I/O thread has ended: no new endpoint can work. */
+  public static void ensureRunning() {
+    SpException already = ended;
+    if (already != null) {
+      throw new SpException(already.errno(), already.getMessage(), already);
+    }
+  }
+
+  private static void ioThreadEnded(Throwable cause) {
+    SpException failure = new SpException("ETERM", "an sp4j I/O thread ended"
+        + (cause == null ? "" : " (" + cause + ")") + ": network endpoints cannot work any more", cause);
+    ended = failure;
+    LOG.log(System.Logger.Level.ERROR, failure.getMessage(), cause);
+    for (Consumer<SpException> watcher : WATCHERS) {
+      watcher.accept(failure);
+    }
+  }
+
+  private static final System.Logger LOG = System.getLogger("io.sp4j");
 
   /** A dialing bootstrap on the group for channels of {@code type}, with sp4j's allocator. */
   public static Bootstrap clientBootstrap(Class<? extends Channel> type) {
+    ensureRunning();
     return new Bootstrap().group(GROUP).channel(type).option(ChannelOption.ALLOCATOR, ALLOCATOR);
   }
 
   /**
    * A listening bootstrap on the group for {@code address} (see {@link #serverChannelFactory}),
-   * backlog 128, with sp4j's allocator for the listener and its accepted channels.
+   * with the given listen backlog and sp4j's allocator for the listener and its accepted channels.
    */
-  public static ServerBootstrap serverBootstrap(Class<? extends ServerChannel> type, SocketAddress address) {
+  public static ServerBootstrap serverBootstrap(Class<? extends ServerChannel> type, SocketAddress address, int backlog) {
+    ensureRunning();
     return new ServerBootstrap()
         .group(GROUP)
         .channelFactory(serverChannelFactory(type, address))
-        .option(ChannelOption.SO_BACKLOG, 128)
+        .option(ChannelOption.SO_BACKLOG, backlog)
         .option(ChannelOption.ALLOCATOR, ALLOCATOR)
         .childOption(ChannelOption.ALLOCATOR, ALLOCATOR);
   }

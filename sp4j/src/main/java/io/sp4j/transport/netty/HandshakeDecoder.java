@@ -16,6 +16,12 @@ import java.util.concurrent.TimeUnit;
 public abstract class HandshakeDecoder extends ByteToMessageDecoder {
   private ScheduledFuture<?> deadline;
   private boolean finished;
+  private Runnable whenFinished = () -> { };
+
+  /** Runs {@code task} once when the exchange is over, however it ended (a listener's count). */
+  public final void whenFinished(Runnable task) {
+    this.whenFinished = task;
+  }
 
   /** Runs {@code onExpiry} on the event loop after {@code limit}, unless the exchange finished. */
   protected final void startDeadline(ChannelHandlerContext ctx, Duration limit, Runnable onExpiry) {
@@ -29,10 +35,13 @@ public abstract class HandshakeDecoder extends ByteToMessageDecoder {
 
   /** The exchange is over: no deadline, no more input. Idempotent. */
   protected final void finish() {
-    finished = true;
     if (deadline != null) {
       deadline.cancel(false);
       deadline = null;
+    }
+    if (!finished) {
+      finished = true;
+      whenFinished.run();
     }
   }
 

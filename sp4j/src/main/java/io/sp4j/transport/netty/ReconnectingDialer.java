@@ -25,9 +25,12 @@ public abstract class ReconnectingDialer implements TransportEndpoint {
   /** Inside {@link #connect()} between starting {@link #dial()} and recording its channel. */
   private boolean dialing;
 
+  private final Runnable unwatch;
+
   protected ReconnectingDialer(EndpointContext context) {
     this.context = context;
     this.backoff = new Backoff(context);
+    this.unwatch = EventLoops.watchIoThreads(context::failed);
   }
 
   protected final EndpointContext context() {
@@ -123,6 +126,7 @@ public abstract class ReconnectingDialer implements TransportEndpoint {
         return;
       }
       closed = true;
+      unwatch.run();
       if (retry != null) {
         retry.cancel();
         retry = null;

@@ -6,7 +6,10 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.ReferenceCountUtil;
 import io.sp4j.Message;
+import io.sp4j.Refusal;
 import io.sp4j.transport.netty.ChannelConnection;
+import io.sp4j.transport.netty.InboundLimits;
+import io.sp4j.transport.netty.PartialMessage;
 
 /**
  * One {@code tcp://} or {@code ipc://} connection after the greetings. Each message on the wire
@@ -16,8 +19,9 @@ import io.sp4j.transport.netty.ChannelConnection;
  *
  * <p>The length is checked against the receive limit as soon as it has arrived, before any of the
  * payload is kept: too large, and the connection closes with nothing delivered. The payload is
- * copied into one array of exactly its size as it arrives, so the channel never buffers more
- * than one read's worth.
+ * copied as it arrives into an array that grows with it ({@link PartialMessage}, held to the
+ * receive budget and the stall timeout), so memory follows what the peer sent, never what it
+ * announced, and the channel never buffers more than one read's worth.
  */
 public final class StreamConnection extends ChannelConnection {
   /** The only message type byte of {@code ipc://}. */
@@ -30,21 +34,20 @@ public final class StreamConnection extends ChannelConnection {
   private final int maxMessageSize;
   private final int prefixSize;
 
-  // Event-loop state: the prefix being read, then the payload being filled.
+  // Event-loop state: the prefix being read; the payload goes into inbound().message().
   private final byte[] prefix;
   private int prefixFilled;
-  private byte[] payload;
-  private int payloadLength;
-  private int payloadFilled;
   private boolean failed;
 
   /**
    * @param typed whether each message starts with the {@code ipc://} type byte
    * @param maxMessageSize receive limit in bytes, -1 for none
    * @param sendBuffer bytes that may wait to be sent before the connection reports unwritable
+   * @param limits what the receiving side is held to
    */
-  public StreamConnection(Channel channel, boolean typed, int maxMessageSize, int sendBuffer, Runnable onClosed) {
-    super(channel, sendBuffer, onClosed);
+  public StreamConnection(Channel channel, boolean typed, int maxMessageSize, int sendBuffer, InboundLimits limits,
+      Runnable onClosed) {
+    super(channel, sendBuffer, limits, onClosed);
     this.typed = typed;
     this.maxMessageSize = maxMessageSize;
     this.prefixSize = typed ? 9 : 8;
@@ -107,86 +110,68 @@ public final class StreamConnection extends ChannelConnection {
       ReferenceCountUtil.release(msg);
       return;
     }
+    PartialMessage message = inbound().message();
     try {
       while (!failed && in.isReadable()) {
-        if (payload == null) {
+        if (!message.inProgress()) {
           int take = Math.min(prefixSize - prefixFilled, in.readableBytes());
           in.readBytes(prefix, prefixFilled, take);
           prefixFilled += take;
           if (prefixFilled == prefixSize) {
             prefixFilled = 0;
-            startPayload(ctx);
+            startPayload();
           }
         } else {
-          int take = Math.min(payloadLength - payloadFilled, in.readableBytes());
-          makeRoom(payloadFilled + take);
-          in.readBytes(payload, payloadFilled, take);
-          payloadFilled += take;
-          if (payloadFilled == payloadLength) {
-            finishPayload();
+          int take = (int) Math.min(message.expected() - message.filled(), in.readableBytes());
+          byte[] into = message.room(take, in.readableBytes());
+          in.readBytes(into, message.filled(), take);
+          message.advance(take);
+          if (message.isComplete()) {
+            deliver(Message.of(message.finish()));
           }
         }
+      }
+      if (!failed && !inbound().afterRead()) {
+        failed = true;
       }
     } finally {
       in.release();
     }
   }
 
-  private void startPayload(ChannelHandlerContext ctx) {
+  /**
+   * A length prefix has arrived: checked against the receive limit before anything is kept for
+   * the payload, which then gets memory only as it arrives ({@link PartialMessage}).
+   */
+  private void startPayload() {
     if (typed && prefix[0] != IPC_MESSAGE) {
-      fail(ctx);
+      fail(Refusal.PROTOCOL_ERROR, "message type byte " + (prefix[0] & 0xff) + ", not " + IPC_MESSAGE);
       return;
     }
     long length = 0;
     for (int i = prefixSize - 8; i < prefixSize; i++) {
       length = length << 8 | (prefix[i] & 0xff);
     }
-    if (length < 0 || maxMessageSize >= 0 && length > maxMessageSize || length > Integer.MAX_VALUE - 8) {
-      fail(ctx);
+    if (length < 0 || length > Integer.MAX_VALUE - 8 || maxMessageSize >= 0 && length > maxMessageSize) {
+      fail(Refusal.MESSAGE_TOO_LARGE, "a message of " + Long.toUnsignedString(length) + " bytes, over the limit of "
+          + (maxMessageSize >= 0 ? maxMessageSize : Integer.MAX_VALUE - 8));
       return;
     }
-    // A length the peer only announces is not trusted with memory: beyond the first MiB the
-    // array grows with what really arrives (matters when RECEIVE_MAX_SIZE is -1 or large).
-    payloadLength = (int) length;
-    payload = new byte[Math.min(payloadLength, UPFRONT)];
-    payloadFilled = 0;
+    PartialMessage message = inbound().message();
+    message.begin(length);
     if (length == 0) {
-      finishPayload();
+      deliver(Message.of(message.finish()));
     }
-  }
-
-  /** Bytes of an announced payload allocated before any of it arrives. */
-  private static final int UPFRONT = 1 << 20;
-
-  private void makeRoom(int needed) {
-    if (needed > payload.length) {
-      int grown = (int) Math.min(payloadLength, Math.max(needed, 2L * payload.length));
-      payload = java.util.Arrays.copyOf(payload, grown);
-    }
-  }
-
-  private void finishPayload() {
-    byte[] whole = payload;
-    payload = null;
-    payloadFilled = 0;
-    deliver(Message.of(whole));
   }
 
   /** A protocol error: nothing more is read, and the connection closes without a word. */
-  private void fail(ChannelHandlerContext ctx) {
+  private void fail(Refusal reason, String what) {
     failed = true;
-    payload = null;
-    ctx.close();
+    inbound().refuse(reason, what);
   }
 
   @Override
   protected void onInactive() {
     failed = true;
-    payload = null;
-  }
-
-  @Override
-  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    ctx.close();
   }
 }

@@ -52,8 +52,8 @@ public final class StreamDialer extends ReconnectingDialer {
         .handler(new ChannelInitializer<Channel>() {
           @Override
           protected void initChannel(Channel ch) {
-            ch.pipeline().addLast("sp-handshake", new StreamHandshake(context().protocol(), StreamDialer.this::established,
-                failure -> lastFailure = failure));
+            ch.pipeline().addLast("sp-handshake", new StreamHandshake(context().protocol(),
+                context().option(Options.HANDSHAKE_TIMEOUT), StreamDialer.this::established, failure -> lastFailure = failure));
           }
         });
     SocketAddress to = remote.get();

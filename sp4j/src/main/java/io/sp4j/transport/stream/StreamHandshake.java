@@ -12,15 +12,12 @@ import java.util.function.Consumer;
 
 /**
  * The first handler of a {@code tcp://} or {@code ipc://} connection, dialed or accepted: sends
- * this socket's {@link Greeting} as soon as the channel is up, reads the peer's within
- * {@link #TIMEOUT} (TCP-3) and checks it (TCP-2). On success the {@link Acceptor} makes the
+ * this socket's {@link Greeting} as soon as the channel is up, reads the peer's within the
+ * socket's {@link io.sp4j.Options#HANDSHAKE_TIMEOUT} (TCP-3) and checks it (TCP-2). On success the {@link Acceptor} makes the
  * connection, which takes this handler's place (bytes already read after the greeting go on to
  * it); on any failure the channel is closed without a word, as nanomsg and NNG do.
  */
 public final class StreamHandshake extends HandshakeDecoder {
-  /** How long the peer has to send its greeting. */
-  public static final Duration TIMEOUT = Duration.ofMillis(1000);
-
   /** Makes the connection once the greetings are exchanged (event loop). */
   @FunctionalInterface
   public interface Acceptor {
@@ -29,17 +26,18 @@ public final class StreamHandshake extends HandshakeDecoder {
   }
 
   private final Protocol self;
+  private final Duration timeout;
   private final Acceptor acceptor;
   private final Consumer<SpException> onFailure;
   private boolean started;
 
-  public StreamHandshake(Protocol self, Acceptor acceptor) {
-    this(self, acceptor, failure -> { });
-  }
-
-  /** @param onFailure told why the handshake failed: ETIMEDOUT or EPROTO */
-  public StreamHandshake(Protocol self, Acceptor acceptor, Consumer<SpException> onFailure) {
+  /**
+   * @param timeout how long the peer has to send its greeting
+   * @param onFailure told why the handshake failed: ETIMEDOUT or EPROTO
+   */
+  public StreamHandshake(Protocol self, Duration timeout, Acceptor acceptor, Consumer<SpException> onFailure) {
     this.self = self;
+    this.timeout = timeout;
     this.acceptor = acceptor;
     this.onFailure = onFailure;
   }
@@ -62,8 +60,8 @@ public final class StreamHandshake extends HandshakeDecoder {
       return;
     }
     started = true;
-    startDeadline(ctx, TIMEOUT, () -> {
-      onFailure.accept(new SpException("ETIMEDOUT", "no SP greeting from the peer within " + TIMEOUT.toMillis() + " ms"));
+    startDeadline(ctx, timeout, () -> {
+      onFailure.accept(new SpException("ETIMEDOUT", "no SP greeting from the peer within " + timeout.toMillis() + " ms"));
       ctx.close();
     });
     ctx.writeAndFlush(Unpooled.wrappedBuffer(Greeting.of(self)));

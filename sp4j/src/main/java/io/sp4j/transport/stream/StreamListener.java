@@ -5,27 +5,37 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ServerChannel;
+import io.sp4j.Options;
+import io.sp4j.Refusal;
 import io.sp4j.SpException;
 import io.sp4j.core.EndpointContext;
 import io.sp4j.core.PipeEvents;
 import io.sp4j.core.TransportEndpoint;
+import io.sp4j.transport.netty.Admission;
 import io.sp4j.transport.netty.EventLoops;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A bound {@code tcp://} or {@code ipc://} address: every accepted connection exchanges
- * greetings and is offered to the socket. Closing stops listening, waits for the address to be
- * released (off the event loop), closes the connections and then runs the transport's clean-up.
+ * greetings and is offered to the socket. A connection beyond {@link Options#MAX_CONNECTIONS},
+ * or beyond {@link Options#MAX_HANDSHAKES} still greeting, is closed as soon as it is accepted;
+ * a greeting late or malformed closes its connection. Each is a counted refusal. Closing stops
+ * listening, waits for the address to be released (off the event loop), closes the connections
+ * and then runs the transport's clean-up.
  */
 public final class StreamListener implements TransportEndpoint {
   private final EndpointContext context;
   private final boolean typed;
   private final Runnable afterClose;
   private final Set<Channel> children = ConcurrentHashMap.newKeySet();
+  private final Admission admission;
+  private final Duration handshakeTimeout;
+  private final Runnable unwatch;
   private volatile Channel serverChannel;
   private volatile boolean closed;
 
@@ -33,6 +43,9 @@ public final class StreamListener implements TransportEndpoint {
     this.context = context;
     this.typed = typed;
     this.afterClose = afterClose;
+    this.admission = new Admission(context.option(Options.MAX_CONNECTIONS), context.option(Options.MAX_HANDSHAKES));
+    this.handshakeTimeout = context.option(Options.HANDSHAKE_TIMEOUT);
+    this.unwatch = EventLoops.watchIoThreads(context::failed);
   }
 
   /**
@@ -45,24 +58,48 @@ public final class StreamListener implements TransportEndpoint {
   public static StreamListener start(SocketAddress address, Class<? extends ServerChannel> channelClass,
       boolean typed, EndpointContext context, String url, Runnable afterClose) {
     StreamListener listener = new StreamListener(context, typed, afterClose);
-    ServerBootstrap bootstrap = EventLoops.serverBootstrap(channelClass, address)
-        .childHandler(new ChannelInitializer<Channel>() {
-          @Override
-          protected void initChannel(Channel child) {
-            listener.children.add(child);
-            child.closeFuture().addListener(f -> listener.children.remove(child));
-            if (listener.closed) {
-              child.close();
-              return;
+    try {
+      ServerBootstrap bootstrap = EventLoops.serverBootstrap(channelClass, address, context.option(Options.LISTEN_BACKLOG))
+          .childHandler(new ChannelInitializer<Channel>() {
+            @Override
+            protected void initChannel(Channel child) {
+              listener.admit(child);
             }
-            child.pipeline().addLast("sp-handshake", new StreamHandshake(context.protocol(), listener::accepted));
-          }
-        });
-    if (address instanceof InetSocketAddress) {
-      bootstrap.option(ChannelOption.SO_REUSEADDR, true);
+          });
+      if (address instanceof InetSocketAddress) {
+        bootstrap.option(ChannelOption.SO_REUSEADDR, true);
+      }
+      listener.serverChannel = EventLoops.bind(bootstrap, address, url);
+    } catch (RuntimeException e) {
+      listener.unwatch.run();
+      throw e;
     }
-    listener.serverChannel = EventLoops.bind(bootstrap, address, url);
     return listener;
+  }
+
+  /** A new connection (event loop): within the limits it greets, else it is closed at once. */
+  private void admit(Channel child) {
+    if (closed) {
+      child.close();
+      return;
+    }
+    Refusal refusal = admission.admitConnection(child);
+    if (refusal == null) {
+      refusal = admission.admitHandshake(child);
+    }
+    if (refusal != null) {
+      context.refused(refusal, child.remoteAddress() + ": " + admission.open() + " connections open, "
+          + admission.handshaking() + " greeting");
+      child.close();
+      return;
+    }
+    children.add(child);
+    child.closeFuture().addListener(f -> children.remove(child));
+    StreamHandshake handshake = new StreamHandshake(context.protocol(), handshakeTimeout, this::accepted,
+        failure -> context.refused("ETIMEDOUT".equals(failure.errno()) ? Refusal.HANDSHAKE_TIMEOUT
+            : Refusal.HANDSHAKE_INVALID, child.remoteAddress() + ": " + failure.getMessage()));
+    handshake.whenFinished(() -> admission.handshakeDone(child));
+    child.pipeline().addLast("sp-handshake", handshake);
   }
 
   private StreamConnection accepted(Channel channel, io.sp4j.Protocol peer) {
@@ -78,6 +115,9 @@ public final class StreamListener implements TransportEndpoint {
     return connection;
   }
 
+  /** Longest a close waits for the address to be free to bind again. */
+  private static final Duration RELEASE_WAIT = Duration.ofSeconds(1);
+
   @Override
   public int port() {
     return serverChannel.localAddress() instanceof InetSocketAddress inet ? inet.getPort() : -1;
@@ -89,7 +129,8 @@ public final class StreamListener implements TransportEndpoint {
       return;
     }
     closed = true;
-    EventLoops.closeAndRelease(serverChannel, StreamHandshake.TIMEOUT);
+    unwatch.run();
+    EventLoops.closeAndRelease(serverChannel, RELEASE_WAIT);
     for (Channel child : new ArrayList<>(children)) {
       StreamConnection connection = child.pipeline().get(StreamConnection.class);
       if (connection != null) {

@@ -6,6 +6,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.sp4j.Options;
 import io.sp4j.core.EndpointContext;
 import io.sp4j.transport.netty.EventLoops;
+import io.sp4j.transport.netty.InboundLimits;
 
 /** How a {@code tcp://} or {@code ipc://} connection takes its settings from its socket. */
 final class StreamOptions {
@@ -18,6 +19,7 @@ final class StreamOptions {
       channel.config().setOption(ChannelOption.TCP_NODELAY, context.option(Options.TCP_NODELAY));
     }
     EventLoops.applyBufferSizes(channel, sendBuffer, context.option(Options.RECEIVE_BUFFER));
-    return new StreamConnection(channel, typed, context.option(Options.RECEIVE_MAX_SIZE), sendBuffer, onClosed);
+    return new StreamConnection(channel, typed, context.option(Options.RECEIVE_MAX_SIZE), sendBuffer,
+        InboundLimits.of(context), onClosed);
   }
 }

@@ -12,7 +12,9 @@ import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.sp4j.Message;
 import io.sp4j.MessageType;
-import java.util.Arrays;
+import io.sp4j.Refusal;
+import io.sp4j.transport.netty.InboundGuard;
+import io.sp4j.transport.netty.PartialMessage;
 
 /**
  * RFC 6455 frames in, whole SP messages out. Each frame header is checked as soon as it has
@@ -20,9 +22,10 @@ import java.util.Arrays;
  * control frames final and at most 125 bytes, continuation only inside a fragmented message:
  * 1002; a message growing past the receive limit: 1009, before any of that frame's payload is
  * kept, WS-FR-7 … WS-FR-15). A data frame's payload is copied (and unmasked 8 bytes at a time)
- * straight from the channel's buffers into the message's array, sized from the frame header and
- * grown to the total for a fragmented message. A text message must be UTF-8 when whole (1007,
- * WS-FR-16).
+ * straight from the channel's buffers into the connection's {@link PartialMessage}, whose array
+ * grows with the bytes that arrive, not with the lengths the headers announce, and which the
+ * {@link InboundGuard} holds to the receive budget and the stall timeout at the end of each
+ * read. A text message must be UTF-8 when whole (1007, WS-FR-16).
  *
  * <p>Passes on a {@link Message} (typed TEXT or BINARY) per data message and Netty's control frame
  * objects for Ping, Pong and Close; a protocol error writes the Close, closes the channel and
@@ -36,6 +39,8 @@ final class FrameDecoder extends ChannelInboundHandlerAdapter {
 
   private final boolean expectMasked;
   private final long limit; // largest message, Long.MAX_VALUE for none
+  private final InboundGuard guard;
+  private final PartialMessage data; // the data message being assembled
 
   // The header being read.
   private final byte[] head = new byte[14];
@@ -50,17 +55,18 @@ final class FrameDecoder extends ChannelInboundHandlerAdapter {
   private long payloadLeft;
   private byte[] control; // a control frame's payload
   private int controlFilled;
-  // The data message being assembled.
-  private boolean fragmented; // a message started and not finished
-  private MessageType type;
-  private byte[] data;
-  private int dataLength;
+  private MessageType type; // of the data message being assembled
   private boolean done; // a Close was passed on, or a protocol error
 
-  /** @param maxMessageSize receive limit in bytes, -1 for none */
-  FrameDecoder(boolean expectMasked, int maxMessageSize) {
+  /**
+   * @param maxMessageSize receive limit in bytes, -1 for none
+   * @param guard the connection's unfinished message and its limits
+   */
+  FrameDecoder(boolean expectMasked, int maxMessageSize, InboundGuard guard) {
     this.expectMasked = expectMasked;
     this.limit = maxMessageSize < 0 ? Long.MAX_VALUE : maxMessageSize;
+    this.guard = guard;
+    this.data = guard.message();
   }
 
   @Override
@@ -73,11 +79,14 @@ final class FrameDecoder extends ChannelInboundHandlerAdapter {
       while (!done && in.isReadable()) {
         if (!inPayload) {
           if (!readHeader(ctx, in)) {
-            return;
+            break;
           }
         } else {
           readPayload(ctx, in);
         }
+      }
+      if (!done && !guard.afterRead()) {
+        done = true;
       }
     } finally {
       in.release();
@@ -162,24 +171,21 @@ final class FrameDecoder extends ChannelInboundHandlerAdapter {
       if (opcode > 2) {
         return fail(ctx, 1002, "reserved data opcode");
       }
-      if (opcode == 0 && !fragmented) {
+      if (opcode == 0 && !data.inProgress()) {
         return fail(ctx, 1002, "continuation without a message");
       }
-      if (opcode != 0 && fragmented) {
+      if (opcode != 0 && data.inProgress()) {
         return fail(ctx, 1002, "new message inside a fragmented one");
       }
-      long total = (opcode == 0 ? dataLength : 0) + length;
+      long total = (opcode == 0 ? data.expected() : 0) + length;
       if (total > limit || total > MAX_ARRAY) {
         return fail(ctx, 1009, TOO_BIG);
       }
       if (opcode != 0) {
         type = opcode == 1 ? MessageType.TEXT : MessageType.BINARY;
-        data = new byte[(int) length];
-        dataLength = 0;
-        fragmented = true;
-      } else if (data.length < total) {
-        long grown = Math.max(total, Math.min(Math.min(limit, MAX_ARRAY), data.length * 2L));
-        data = Arrays.copyOf(data, (int) grown);
+        data.begin(length); // memory comes as the payload does
+      } else {
+        data.extend(length);
       }
     }
     inPayload = true;
@@ -195,8 +201,9 @@ final class FrameDecoder extends ChannelInboundHandlerAdapter {
       phase = WireFrames.readUnmasked(in, control, controlFilled, n, masked, mask, phase);
       controlFilled += n;
     } else {
-      phase = WireFrames.readUnmasked(in, data, dataLength, n, masked, mask, phase);
-      dataLength += n;
+      byte[] into = data.room(n, n);
+      phase = WireFrames.readUnmasked(in, into, data.filled(), n, masked, mask, phase);
+      data.advance(n);
     }
     payloadLeft -= n;
     if (payloadLeft == 0) {
@@ -222,11 +229,8 @@ final class FrameDecoder extends ChannelInboundHandlerAdapter {
     if (!fin) {
       return;
     }
-    byte[] bytes = data.length == dataLength ? data : Arrays.copyOf(data, dataLength);
+    byte[] bytes = data.finish();
     MessageType messageType = type;
-    data = null;
-    dataLength = 0;
-    fragmented = false;
     if (messageType == MessageType.TEXT && !WsConnection.isUtf8(bytes)) {
       fail(ctx, 1007, "invalid UTF-8 text");
       return;
@@ -237,8 +241,8 @@ final class FrameDecoder extends ChannelInboundHandlerAdapter {
   /** WS-CL-4: Close with the code, then TCP close; the connection hears of it. Returns false. */
   private boolean fail(ChannelHandlerContext ctx, int code, String reason) {
     done = true;
-    data = null;
     control = null;
+    guard.count(code == 1009 ? Refusal.MESSAGE_TOO_LARGE : Refusal.PROTOCOL_ERROR, "ws close " + code + ": " + reason);
     ctx.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
     ctx.fireExceptionCaught(new CorruptedWebSocketFrameException(WebSocketCloseStatus.valueOf(code), reason));
     return false;
@@ -247,14 +251,14 @@ final class FrameDecoder extends ChannelInboundHandlerAdapter {
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     done = true;
-    data = null;
+    data.discard();
     control = null;
     ctx.fireChannelInactive();
   }
 
   @Override
   public void handlerRemoved(ChannelHandlerContext ctx) {
-    data = null;
+    data.discard();
     control = null;
   }
 }

@@ -24,7 +24,7 @@ final class Framing {
     ChannelPipeline pipeline = handshake.pipeline();
     boolean client = connection.isClient();
     pipeline.addAfter(handshake.name(), ENCODER, new WebSocket08FrameEncoder(client));
-    pipeline.addAfter(ENCODER, DECODER, new FrameDecoder(!client, connection.maxMessageSize()));
+    pipeline.addAfter(ENCODER, DECODER, new FrameDecoder(!client, connection.maxMessageSize(), connection.inbound()));
     pipeline.addAfter(DECODER, CONNECTION, connection);
   }
 }

@@ -84,6 +84,7 @@ final class Handshake {
       case 404 -> "Not Found";
       case 405 -> "Method Not Allowed";
       case 426 -> "Upgrade Required";
+      case 503 -> "Service Unavailable";
       case 505 -> "HTTP Version Not Supported";
       default -> "Error";
     };
@@ -99,7 +100,7 @@ final class Handshake {
    * The server's verdict on a request.
    *
    * @param status 101 to accept, else the error status to answer
-   * @param listener the listener the path routes to (101 only)
+   * @param listener the listener the path routes to (101, or a refusal after routing), else null
    * @param subprotocol the matching sub-protocol as the client wrote it (101 only)
    * @param accept the Sec-WebSocket-Accept value (101 only)
    */
@@ -151,7 +152,7 @@ final class Handshake {
     }
     String offered = request.joined("Sec-WebSocket-Protocol");
     if (offered == null) {
-      return Verdict.refuse(400);
+      return new Verdict(400, listener, null, null);
     }
     String own = subprotocol(listener.protocol());
     for (String item : offered.split(",")) {
@@ -160,7 +161,7 @@ final class Handshake {
         return new Verdict(101, listener, name, accept(key));
       }
     }
-    return Verdict.refuse(400);
+    return new Verdict(400, listener, null, null);
   }
 
   /** The path of an origin-form, empty or absolute-form request-target; null if malformed. */

@@ -14,6 +14,7 @@ import io.netty.util.ReferenceCountUtil;
 import io.sp4j.Message;
 import io.sp4j.MessageType;
 import io.sp4j.transport.netty.ChannelConnection;
+import io.sp4j.transport.netty.InboundLimits;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -45,12 +46,13 @@ final class WsConnection extends ChannelConnection {
    * @param messageType type of sent messages that carry none
    * @param serverCloseFrame whether a server's local close sends Close 1000 (WS-CL-6)
    * @param fragmentSize largest frame payload sent (WS-FR-4)
+   * @param limits what the receiving side is held to (budget, stall timeout, refusals)
    */
   record Settings(int maxMessageSize, int sendBuffer, MessageType messageType, boolean serverCloseFrame,
-      int fragmentSize) {
+      int fragmentSize, InboundLimits limits) {
     /** The same with another default message type (a dialer keeps the one it was made with). */
     Settings withMessageType(MessageType type) {
-      return new Settings(maxMessageSize, sendBuffer, type, serverCloseFrame, fragmentSize);
+      return new Settings(maxMessageSize, sendBuffer, type, serverCloseFrame, fragmentSize, limits);
     }
   }
 
@@ -60,9 +62,11 @@ final class WsConnection extends ChannelConnection {
   // Event-loop state.
   private boolean failed;
   private boolean closeSent;
+  private ByteBuf pongOwed; // the latest Ping's payload, answered once the peer reads again
+  private boolean pongUnflushed;
 
   WsConnection(Channel channel, boolean client, Settings settings, Runnable onClosed) {
-    super(channel, settings.sendBuffer(), onClosed);
+    super(channel, settings.sendBuffer(), settings.limits(), onClosed);
     this.client = client;
     this.settings = settings;
   }
@@ -214,7 +218,7 @@ final class WsConnection extends ChannelConnection {
       return;
     }
     if (frame instanceof PingWebSocketFrame) {
-      ctx.writeAndFlush(new PongWebSocketFrame(frame.content()));
+      answerPing(ctx, frame.content());
     } else if (frame instanceof CloseWebSocketFrame close) {
       try {
         closeReceived(ctx, close);
@@ -224,6 +228,51 @@ final class WsConnection extends ChannelConnection {
     } else {
       frame.release();
     }
+  }
+
+  /**
+   * WS-FR-18: a Pong for a Ping, but only as fast as the peer reads. While the channel is not
+   * writable the connection stops reading and keeps only the latest Ping's payload (RFC 6455
+   * 5.5.3 allows answering only the most recent), so a peer that pings and never reads holds
+   * one payload of at most 125 bytes, not a queue of answers. Pongs written in one read go out
+   * with one flush when the read completes.
+   */
+  private void answerPing(ChannelHandlerContext ctx, ByteBuf payload) {
+    if (controlMayBeWritten()) {
+      ctx.write(new PongWebSocketFrame(payload));
+      pongUnflushed = true;
+      return;
+    }
+    if (pongOwed != null) {
+      pongOwed.release();
+    }
+    pongOwed = payload;
+    holdReadingForControl(true);
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    if (pongUnflushed) {
+      pongUnflushed = false;
+      ctx.flush();
+    }
+    super.channelReadComplete(ctx);
+  }
+
+  /** The peer reads again: the Pong it is owed goes out, and reading resumes. */
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    if (pongOwed != null && ctx.channel().isWritable()) {
+      ByteBuf payload = pongOwed;
+      pongOwed = null;
+      if (!closeSent) {
+        ctx.writeAndFlush(new PongWebSocketFrame(payload));
+      } else {
+        payload.release();
+      }
+      holdReadingForControl(false);
+    }
+    super.channelWritabilityChanged(ctx);
   }
 
   /** WS-CL-1 … 3: echo a valid code without its reason, else 1002; then close TCP. */
@@ -259,12 +308,16 @@ final class WsConnection extends ChannelConnection {
       }
       return;
     }
-    ctx.close();
+    super.exceptionCaught(ctx, cause);
   }
 
   @Override
   protected void onInactive() {
     failed = true;
+    if (pongOwed != null) {
+      pongOwed.release();
+      pongOwed = null;
+    }
   }
 
   static boolean isUtf8(byte[] header, byte[] body) {

@@ -1,21 +1,30 @@
 package io.sp4j.transport.ws;
 
 import io.netty.channel.Channel;
+import io.sp4j.Options;
 import io.sp4j.Protocol;
+import io.sp4j.Refusal;
 import io.sp4j.core.EndpointContext;
 import io.sp4j.core.PipeEvents;
 import io.sp4j.core.TransportEndpoint;
+import io.sp4j.transport.netty.Admission;
+import io.sp4j.transport.netty.EventLoops;
 import java.util.ArrayList;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** One socket's bind on a {@link WsServer}: one path of it, or every path. */
+/**
+ * One socket's bind on a {@link WsServer}: one path of it, or every path; at most
+ * {@link Options#MAX_CONNECTIONS} upgraded connections at once.
+ */
 final class WsListener implements TransportEndpoint {
   private final WsTransport transport;
   private final WsServer server;
   private final String routeKey;
   private final EndpointContext context;
   private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
+  private final Admission admission;
+  private final Runnable unwatch;
   private volatile boolean closed;
 
   /**
@@ -26,6 +35,18 @@ final class WsListener implements TransportEndpoint {
     this.server = server;
     this.routeKey = routeKey;
     this.context = context;
+    this.admission = new Admission(context.option(Options.MAX_CONNECTIONS), Integer.MAX_VALUE);
+    this.unwatch = EventLoops.watchIoThreads(context::failed);
+  }
+
+  /** A request routed here may be upgraded: counted until its channel closes; else the refusal. */
+  Refusal admit(Channel channel) {
+    return admission.admitConnection(channel);
+  }
+
+  /** Counts a refusal on this listener's socket. */
+  void refused(Refusal reason, String detail) {
+    context.refused(reason, detail);
   }
 
   WsServer server() {
@@ -74,6 +95,7 @@ final class WsListener implements TransportEndpoint {
       return;
     }
     closed = true;
+    unwatch.run();
     if (transport != null) {
       transport.unbind(this);
     }

@@ -1,11 +1,17 @@
 package io.sp4j.transport.ws;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.sp4j.Options;
+import io.sp4j.Refusal;
 import io.sp4j.SpException;
+import io.sp4j.core.EndpointContext;
 import io.netty.handler.ssl.SslHandler;
+import io.sp4j.transport.netty.Admission;
 import io.sp4j.transport.netty.EventLoops;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -20,6 +26,11 @@ import javax.net.ssl.SSLEngine;
  * One listening TCP port shared by every {@link WsListener} bound to it (the NNG model): exact
  * paths first, then the listener bound without a path (the nanomsg model), else 404. Routes
  * change under {@link WsTransport}'s lock; the event loop reads them without it.
+ *
+ * <p>The port takes its handshake timeout, handshake limit and listen backlog from the first
+ * socket bound to it. A connection beyond {@link io.sp4j.Options#MAX_HANDSHAKES} still in their
+ * upgrade is answered 503 at once; refusals made before a request reaches a listener count on
+ * the port's catch-all listener, else on any listener of the port.
  */
 final class WsServer implements Handshake.Router {
   private final Channel serverChannel;
@@ -37,12 +48,15 @@ final class WsServer implements Handshake.Router {
    * Starts listening.
    *
    * @param tls the TLS context for {@code wss://}, or {@code null} for plain {@code ws://}
-   * @param handshakeTimeout how long a client has to send its upgrade request
+   * @param first the socket side of the first listener, whose options the port takes
    * @throws SpException EADDRINUSE if the port is taken, EADDRNOTAVAIL if the address is not local
    */
-  static WsServer start(InetSocketAddress address, String url, SSLContext tls, Duration handshakeTimeout) {
+  static WsServer start(InetSocketAddress address, String url, SSLContext tls, EndpointContext first) {
+    Duration handshakeTimeout = first.option(Options.HANDSHAKE_TIMEOUT);
+    Admission admission = new Admission(Integer.MAX_VALUE, first.option(Options.MAX_HANDSHAKES));
     WsServer[] self = new WsServer[1];
-    ServerBootstrap bootstrap = EventLoops.serverBootstrap(EventLoops.serverChannel(), address)
+    ServerBootstrap bootstrap = EventLoops.serverBootstrap(EventLoops.serverChannel(), address,
+            first.option(Options.LISTEN_BACKLOG))
         .option(ChannelOption.SO_REUSEADDR, true)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childHandler(new ChannelInitializer<Channel>() {
@@ -60,12 +74,34 @@ final class WsServer implements Handshake.Router {
               engine.setUseClientMode(false);
               child.pipeline().addLast(Framing.TLS, new SslHandler(engine));
             }
-            child.pipeline().addLast("ws-handshake", new ServerHandshakeHandler(server, handshakeTimeout));
+            if (admission.admitHandshake(child) != null) {
+              server.refused(Refusal.HANDSHAKE_LIMIT, child.remoteAddress() + ": "
+                  + admission.handshaking() + " connections in their upgrade");
+              child.writeAndFlush(Unpooled.wrappedBuffer(Handshake.error(503))).addListener(ChannelFutureListener.CLOSE);
+              return;
+            }
+            ServerHandshakeHandler handshake = new ServerHandshakeHandler(server, handshakeTimeout, server::refused);
+            handshake.whenFinished(() -> admission.handshakeDone(child));
+            child.pipeline().addLast("ws-handshake", handshake);
           }
         });
     self[0] = new WsServer(EventLoops.bind(bootstrap, address, url));
     return self[0];
   }
+
+  /** Counts a refusal made before a request reached a listener (see the class comment). */
+  void refused(Refusal reason, String detail) {
+    WsListener counter = catchAll;
+    if (counter == null) {
+      counter = routes.values().stream().findAny().orElse(null);
+    }
+    if (counter != null) {
+      counter.refused(reason, detail);
+    }
+  }
+
+  /** Longest a close waits for the port to be free to bind again. */
+  private static final Duration RELEASE_WAIT = Duration.ofSeconds(1);
 
   int port() {
     return port;
@@ -110,7 +146,7 @@ final class WsServer implements Handshake.Router {
    * loop it waits for the port to be released, so that binding it again right away works.
    */
   void close() {
-    EventLoops.closeAndRelease(serverChannel, Handshake.TIMEOUT);
+    EventLoops.closeAndRelease(serverChannel, RELEASE_WAIT);
     for (Channel child : new ArrayList<>(children)) {
       if (child.pipeline().get(WsConnection.class) == null) {
         child.close();

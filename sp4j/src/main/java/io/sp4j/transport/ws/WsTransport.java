@@ -8,6 +8,7 @@ import io.sp4j.core.EndpointContext;
 import io.sp4j.core.SpAddress;
 import io.sp4j.core.Transport;
 import io.sp4j.transport.netty.EventLoops;
+import io.sp4j.transport.netty.InboundLimits;
 import io.sp4j.core.TransportEndpoint;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -53,9 +54,8 @@ public final class WsTransport implements Transport {
       WsServer server = ws.port() == 0 ? null : servers.get(key(ip, ws.port()));
       if (server == null) {
         InetSocketAddress socketAddress = ip == null ? new InetSocketAddress(ws.port()) : new InetSocketAddress(ip, ws.port());
-        // A port shared by several listeners takes the TLS context and handshake timeout of the first.
-        server = WsServer.start(socketAddress, address.url(), secure ? tls : null,
-            context.option(Options.HANDSHAKE_TIMEOUT));
+        // A port shared by several listeners takes the TLS context, handshake timeout and limits of the first.
+        server = WsServer.start(socketAddress, address.url(), secure ? tls : null, context);
         servers.put(key(ip, server.port()), server);
       }
       WsListener listener = new WsListener(this, server, route, context);
@@ -96,7 +96,7 @@ public final class WsTransport implements Transport {
     EventLoops.applyBufferSizes(channel, sendBuffer, context.option(Options.RECEIVE_BUFFER)); // WS-OPT-6
     return new WsConnection.Settings(context.option(Options.RECEIVE_MAX_SIZE), sendBuffer,
         context.option(Options.WS_MESSAGE_TYPE), context.option(Options.WS_SERVER_CLOSE_FRAME),
-        context.option(Options.WS_FRAGMENT_SIZE));
+        context.option(Options.WS_FRAGMENT_SIZE), InboundLimits.of(context));
   }
 
   private static String key(InetAddress ip, int port) {

@@ -23,9 +23,10 @@ class EventLoopsTest {
   void dialedListeningAndAcceptedChannelsUseThePooledAllocator() {
     var client = EventLoops.clientBootstrap(EventLoops.socketChannel()).config();
     assertThat(client.options().get(ChannelOption.ALLOCATOR)).isInstanceOf(PooledByteBufAllocator.class);
-    var server = EventLoops.serverBootstrap(EventLoops.serverChannel(), new InetSocketAddress("127.0.0.1", 0)).config();
+    var server = EventLoops.serverBootstrap(EventLoops.serverChannel(), new InetSocketAddress("127.0.0.1", 0), 77).config();
     assertThat(server.options().get(ChannelOption.ALLOCATOR)).isInstanceOf(PooledByteBufAllocator.class);
     assertThat(server.childOptions().get(ChannelOption.ALLOCATOR)).isInstanceOf(PooledByteBufAllocator.class);
+    assertThat(server.options().get(ChannelOption.SO_BACKLOG)).isEqualTo(77);
     assertThat(server.group()).isSameAs(EventLoops.group());
   }
 }

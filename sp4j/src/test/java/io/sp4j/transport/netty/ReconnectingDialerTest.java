@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.sp4j.Message;
-import io.sp4j.Option;
 import io.sp4j.Protocol;
 import io.sp4j.core.Connection;
-import io.sp4j.core.EndpointContext;
-import io.sp4j.core.PipeEvents;
-import io.sp4j.core.Scheduler;
-import java.util.ArrayList;
-import java.util.List;
+import io.sp4j.core.FakeEndpointContext;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -25,10 +20,12 @@ class ReconnectingDialerTest {
    */
   @Test
   void handshakeFinishedBeforeDialReturnsKeepsTheConnection() {
-    List<Connection> attached = new ArrayList<>();
+    FakeEndpointContext context = new FakeEndpointContext(Protocol.PAIR).withTimers((delay, task) -> {
+      throw new AssertionError("no redial expected, one was scheduled after " + delay);
+    });
     EmbeddedChannel channel = new EmbeddedChannel();
     AtomicReference<Connection> offered = new AtomicReference<>();
-    ReconnectingDialer dialer = new ReconnectingDialer(context(attached)) {
+    ReconnectingDialer dialer = new ReconnectingDialer(context) {
       @Override
       protected ChannelFuture dial() {
         offered.set(offer(channel, new TestConnection(channel), Protocol.PAIR));
@@ -44,56 +41,15 @@ class ReconnectingDialerTest {
     dialer.connect();
 
     assertThat(offered.get()).as("connection offered before dial() returned").isNotNull();
-    assertThat(attached).containsExactly(offered.get());
+    assertThat(context.attached).containsExactly(offered.get());
     assertThat(channel.isOpen()).isTrue();
     dialer.close();
     channel.finishAndReleaseAll();
   }
 
-  private static EndpointContext context(List<Connection> attached) {
-    return new EndpointContext() {
-      @Override
-      public Protocol protocol() {
-        return Protocol.PAIR;
-      }
-
-      @Override
-      public <T> T option(Option<T> option) {
-        return option.defaultValue();
-      }
-
-      @Override
-      public Scheduler timers() {
-        return (delay, task) -> {
-          throw new AssertionError("no redial expected, one was scheduled after " + delay);
-        };
-      }
-
-      @Override
-      public PipeEvents attach(Connection connection, Protocol peer) {
-        attached.add(connection);
-        return new PipeEvents() {
-          @Override
-          public void deliver(Message message) {}
-
-          @Override
-          public void writable() {}
-
-          @Override
-          public void closed() {}
-
-          @Override
-          public void afterUnlock(Runnable task) {
-            task.run();
-          }
-        };
-      }
-    };
-  }
-
   private static final class TestConnection extends ChannelConnection {
     TestConnection(EmbeddedChannel channel) {
-      super(channel, 1024, () -> { });
+      super(channel, 1024, InboundLimits.none(), () -> { });
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sp4j.Endpoint;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
+import io.sp4j.Refusal;
 import io.sp4j.Socket;
 import java.io.IOException;
 import java.net.SocketAddress;
@@ -204,13 +205,25 @@ public abstract class StreamRawTest {
     assertThat(first.closedWithin(java.time.Duration.ofMillis(200))).as("the first peer stays").isFalse();
   }
 
+  /** TCP-3: the greeting's deadline is the socket's HANDSHAKE_TIMEOUT, and a missed one is counted. */
   @Test
-  void missingGreetingIsClosedAfterOneSecond() throws IOException {
-    RawPeer peer = connect(open(Protocol.PULL));
+  void missingGreetingIsClosedAfterTheHandshakeTimeout() throws IOException {
+    Socket pull = open(Protocol.PULL);
+    pull.set(Options.HANDSHAKE_TIMEOUT, Duration.ofMillis(300));
+    RawPeer peer = connect(pull);
     peer.write(new byte[] {0, 'S', 'P'}); // a start, never finished
-    long start = System.nanoTime();
     assertThat(peer.closedWithin(WAIT)).isTrue();
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(700), Duration.ofMillis(3000));
+    assertThat(pull.refusals()).containsEntry(Refusal.HANDSHAKE_TIMEOUT, 1L);
+  }
+
+  @Test
+  void anUnfinishedGreetingWaitsAsLongAsTheHandshakeTimeoutSays() throws IOException {
+    Socket pull = open(Protocol.PULL);
+    pull.set(Options.HANDSHAKE_TIMEOUT, Duration.ofHours(1));
+    RawPeer peer = connect(pull);
+    peer.write(new byte[] {0, 'S', 'P'});
+    assertThat(peer.closedWithin(Duration.ofMillis(1500))).as("closed long before an hour").isFalse();
+    assertThat(pull.refusals()).containsEntry(Refusal.HANDSHAKE_TIMEOUT, 0L);
   }
 
   @Test
@@ -286,6 +299,7 @@ public abstract class StreamRawTest {
     try (ServerSocketChannel server = openServer()) {
       url = dialUrl(server);
       Socket pair = open(Protocol.PAIR);
+      pair.set(Options.HANDSHAKE_TIMEOUT, Duration.ofMillis(500));
       Endpoint dialer = pair.connect(url);
       RawPeer silent = accept(server); // accepts, never greets
       assertThat(silent.closedWithin(WAIT)).isTrue();

@@ -7,17 +7,12 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.sp4j.Message;
 import io.sp4j.MessageType;
-import io.sp4j.Option;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
 import io.sp4j.core.Connection;
-import io.sp4j.core.EndpointContext;
-import io.sp4j.core.PipeEvents;
-import io.sp4j.core.Scheduler;
-import io.sp4j.core.SharedTimers;
+import io.sp4j.core.FakeEndpointContext;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +30,7 @@ class WsCodecTest {
       + "Sec-WebSocket-Key: " + KEY + "\r\nSec-WebSocket-Version: 13\r\n"
       + "Sec-WebSocket-Protocol: rep.sp.nanomsg.org\r\n\r\n";
 
-  private final FakeContext context = new FakeContext(Protocol.REP);
+  private final FakeEndpointContext context = new FakeEndpointContext(Protocol.REP).with(Options.RECEIVE_MAX_SIZE, 1024);
   private EmbeddedChannel channel;
 
   @AfterEach
@@ -46,7 +41,7 @@ class WsCodecTest {
   }
 
   private EmbeddedChannel server(int maxMessageSize) {
-    context.maxMessageSize = maxMessageSize;
+    context.with(Options.RECEIVE_MAX_SIZE, maxMessageSize);
     WsListener listener = new WsListener(null, null, "/app", context);
     channel = new EmbeddedChannel(new ServerHandshakeHandler(key -> key.equals("/app") ? listener : null));
     return channel;
@@ -120,7 +115,7 @@ class WsCodecTest {
 
   @Test
   void socketThatRefusesThePeerGetsA101ThenPlainClose() {
-    context.refuse = true;
+    context.refusingConnections();
     EmbeddedChannel ch = server(1024);
     ch.writeInbound(ascii(REQUEST));
     assertThat(new String(outbound(ch), StandardCharsets.ISO_8859_1)).startsWith("HTTP/1.1 101 ");
@@ -227,68 +222,6 @@ class WsCodecTest {
     EmbeddedChannel ch = upgraded(1024);
     context.attached.get(0).write(Message.of(new byte[] {(byte) 0x80, 0, 0, 1}, new byte[] {'a'}).withType(MessageType.TEXT));
     assertThat(outbound(ch)[0] & 0xff).isEqualTo(0x82);
-  }
-
-  /** An endpoint context that records what the transport does. */
-  static final class FakeContext implements EndpointContext {
-    final Protocol protocol;
-    final List<Message> delivered = new ArrayList<>();
-    final List<Connection> attached = new ArrayList<>();
-    Protocol peer;
-    boolean refuse;
-    boolean closed;
-    int maxMessageSize = 1024;
-    final java.util.Map<Option<?>, Object> values = new java.util.HashMap<>();
-
-    FakeContext(Protocol protocol) {
-      this.protocol = protocol;
-    }
-
-    @Override
-    public Protocol protocol() {
-      return protocol;
-    }
-
-    @Override
-    public <T> T option(Option<T> option) {
-      if (option == Options.RECEIVE_MAX_SIZE) {
-        return option.type().cast(maxMessageSize);
-      }
-      return values.containsKey(option) ? option.type().cast(values.get(option)) : option.defaultValue();
-    }
-
-    @Override
-    public Scheduler timers() {
-      return SharedTimers.INSTANCE;
-    }
-
-    @Override
-    public PipeEvents attach(Connection connection, Protocol peerProtocol) {
-      if (refuse) {
-        return null;
-      }
-      attached.add(connection);
-      peer = peerProtocol;
-      return new PipeEvents() {
-        @Override
-        public void deliver(Message message) {
-          delivered.add(message);
-        }
-
-        @Override
-        public void writable() {}
-
-        @Override
-        public void closed() {
-          closed = true;
-        }
-
-        @Override
-        public void afterUnlock(Runnable task) {
-          task.run();
-        }
-      };
-    }
   }
 
   /** CSV rows cannot hold line breaks: they are written as the four characters {@code \\r\\n}. */

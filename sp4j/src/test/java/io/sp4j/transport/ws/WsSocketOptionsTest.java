@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.sp4j.Options;
+import io.sp4j.Protocol;
+import io.sp4j.core.FakeEndpointContext;
 import org.junit.jupiter.api.Test;
 
 /** WS-OPT-5, WS-OPT-6: a new ws connection takes its TCP options from the socket. */
@@ -12,9 +14,9 @@ class WsSocketOptionsTest {
 
   @Test
   void sendAndReceiveBuffersBecomeSoSndbufAndSoRcvbuf() {
-    WsCodecTest.FakeContext context = new WsCodecTest.FakeContext(io.sp4j.Protocol.PAIR);
-    context.values.put(Options.SEND_BUFFER, 300_000);
-    context.values.put(Options.RECEIVE_BUFFER, 310_000);
+    FakeEndpointContext context = new FakeEndpointContext(Protocol.PAIR)
+        .with(Options.SEND_BUFFER, 300_000)
+        .with(Options.RECEIVE_BUFFER, 310_000);
     NioSocketChannel channel = new NioSocketChannel();
     try {
       WsTransport.settings(context, channel);

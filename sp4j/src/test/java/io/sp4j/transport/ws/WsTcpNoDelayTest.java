@@ -5,22 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
-import io.sp4j.Message;
-import io.sp4j.Option;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
 import io.sp4j.core.Connection;
-import io.sp4j.core.EndpointContext;
-import io.sp4j.core.PipeEvents;
-import io.sp4j.core.Scheduler;
-import io.sp4j.core.SharedTimers;
+import io.sp4j.core.FakeEndpointContext;
 import io.sp4j.core.SpAddress;
 import io.sp4j.core.TransportEndpoint;
 import io.sp4j.transport.netty.ChannelConnection;
 import java.lang.reflect.Method;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,53 +22,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * on live connections (the listener's accepted one and the dialer's), set either way.
  */
 class WsTcpNoDelayTest {
-
-  /** An endpoint context whose TCP_NODELAY is fixed; it records the connections attached. */
-  private static final class Context implements EndpointContext {
-    final Protocol protocol;
-    final boolean noDelay;
-    final List<Connection> attached = new CopyOnWriteArrayList<>();
-
-    Context(Protocol protocol, boolean noDelay) {
-      this.protocol = protocol;
-      this.noDelay = noDelay;
-    }
-
-    @Override
-    public Protocol protocol() {
-      return protocol;
-    }
-
-    @Override
-    public <T> T option(Option<T> option) {
-      return option == Options.TCP_NODELAY ? option.type().cast(noDelay) : option.defaultValue();
-    }
-
-    @Override
-    public Scheduler timers() {
-      return SharedTimers.INSTANCE;
-    }
-
-    @Override
-    public PipeEvents attach(Connection connection, Protocol peer) {
-      attached.add(connection);
-      return new PipeEvents() {
-        @Override
-        public void deliver(Message message) {}
-
-        @Override
-        public void writable() {}
-
-        @Override
-        public void closed() {}
-
-        @Override
-        public void afterUnlock(Runnable task) {
-          task.run();
-        }
-      };
-    }
-  }
 
   private static boolean noDelayOf(Connection connection) throws Exception {
     Method channel = ChannelConnection.class.getDeclaredMethod("channel");
@@ -86,8 +32,8 @@ class WsTcpNoDelayTest {
   @ParameterizedTest(name = "TCP_NODELAY {0}")
   @ValueSource(booleans = {false, true})
   void bothEndsOfAWsConnectionTakeTheSocketsTcpNoDelay(boolean noDelay) throws Exception {
-    Context server = new Context(Protocol.PAIR, noDelay);
-    Context client = new Context(Protocol.PAIR, noDelay);
+    FakeEndpointContext server = new FakeEndpointContext(Protocol.PAIR).with(Options.TCP_NODELAY, noDelay);
+    FakeEndpointContext client = new FakeEndpointContext(Protocol.PAIR).with(Options.TCP_NODELAY, noDelay);
     TransportEndpoint listener = WsTransport.INSTANCE.bind(SpAddress.parse("ws://127.0.0.1:0/nd"), server);
     TransportEndpoint dialer = null;
     try {

@@ -1,0 +1,69 @@
+package io.sp4j.core;
+
+import io.sp4j.Refusal;
+import java.lang.System.Logger.Level;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.LongSupplier;
+
+/**
+ * One socket's refusals: counted by reason, and logged without letting a flood of them flood the
+ * log: the first of each reason at once, later ones as one line with their count at most every
+ * {@link #LOG_INTERVAL_NANOS}. Thread-safe; called from event loops and timers.
+ */
+final class Refusals {
+  static final long LOG_INTERVAL_NANOS = 10_000_000_000L;
+  private static final System.Logger LOG = System.getLogger("io.sp4j");
+  private static final Refusal[] REASONS = Refusal.values();
+
+  private final String owner;
+  private final LongSupplier clock;
+  private final AtomicLongArray counts = new AtomicLongArray(REASONS.length);
+  private final AtomicLongArray logged = new AtomicLongArray(REASONS.length); // count at the last line
+  private final AtomicLongArray loggedAt = new AtomicLongArray(REASONS.length); // nanos of the last line
+  private final System.Logger log;
+
+  /** @param owner names the socket in log lines */
+  Refusals(String owner) {
+    this(owner, System::nanoTime, LOG);
+  }
+
+  Refusals(String owner, LongSupplier clock, System.Logger log) {
+    this.owner = owner;
+    this.clock = clock;
+    this.log = log;
+  }
+
+  void count(Refusal reason, String detail) {
+    int i = reason.ordinal();
+    long count = counts.incrementAndGet(i);
+    Level level = isCapacity(reason) ? Level.WARNING : Level.DEBUG;
+    if (!log.isLoggable(level)) {
+      return;
+    }
+    long now = clock.getAsLong();
+    long last = loggedAt.get(i);
+    long previous = logged.get(i);
+    boolean first = previous == 0;
+    if ((first || now - last >= LOG_INTERVAL_NANOS) && logged.compareAndSet(i, previous, count)) {
+      loggedAt.set(i, now);
+      long since = count - previous;
+      log.log(level, "{0} refused ({1}): {2}{3}", owner, reason, detail,
+          since > 1 ? " (" + since + " such refusals since the last line, " + count + " in all)" : "");
+    }
+  }
+
+  Map<Refusal, Long> snapshot() {
+    Map<Refusal, Long> snapshot = new EnumMap<>(Refusal.class);
+    for (Refusal reason : REASONS) {
+      snapshot.put(reason, counts.get(reason.ordinal()));
+    }
+    return snapshot;
+  }
+
+  /** The server is at a limit, which its operator should hear of, rather than a peer misbehaving. */
+  private static boolean isCapacity(Refusal reason) {
+    return reason == Refusal.RECEIVE_BUDGET || reason == Refusal.CONNECTION_LIMIT || reason == Refusal.HANDSHAKE_LIMIT;
+  }
+}

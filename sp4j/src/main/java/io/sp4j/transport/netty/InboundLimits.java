@@ -1,0 +1,28 @@
+package io.sp4j.transport.netty;
+
+import io.sp4j.Options;
+import io.sp4j.Refusal;
+import io.sp4j.core.EndpointContext;
+import io.sp4j.core.ReceiveBudget;
+import java.time.Duration;
+import java.util.function.BiConsumer;
+
+/**
+ * What one connection's receiving side is held to, taken from its socket when it is made.
+ *
+ * @param budget memory for unfinished messages
+ * @param stallTimeout how long a message may go without bytes, {@code null} for ever
+ * @param refusals where refusals are counted and logged ({@link EndpointContext#refused})
+ */
+public record InboundLimits(ReceiveBudget budget, Duration stallTimeout, BiConsumer<Refusal, String> refusals) {
+
+  /** The socket's current settings. */
+  public static InboundLimits of(EndpointContext context) {
+    return new InboundLimits(context.receiveBudget(), context.option(Options.RECEIVE_STALL_TIMEOUT), context::refused);
+  }
+
+  /** No budget beyond the process's, no stall timeout, refusals not counted (tests of other behaviour). */
+  public static InboundLimits none() {
+    return new InboundLimits(ReceiveBudget.standalone(Long.MAX_VALUE), null, (reason, detail) -> { });
+  }
+}

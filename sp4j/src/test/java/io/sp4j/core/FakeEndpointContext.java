@@ -1,0 +1,116 @@
+package io.sp4j.core;
+
+import io.sp4j.Message;
+import io.sp4j.Option;
+import io.sp4j.Protocol;
+import io.sp4j.Refusal;
+import io.sp4j.SpException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The socket side of a transport, for transport tests: options from a map (defaults otherwise),
+ * and a record of what the transport did: connections attached, messages delivered, closes,
+ * refusals and failures. Thread-safe enough for event-loop callbacks read by the test thread.
+ */
+public final class FakeEndpointContext implements EndpointContext {
+  private final Protocol protocol;
+  private final Map<Option<?>, Object> values = new HashMap<>();
+  private Scheduler timers = SharedTimers.INSTANCE;
+  private ReceiveBudget budget = ReceiveBudget.standalone(Long.MAX_VALUE);
+  private volatile boolean refuseAttach;
+
+  public final List<Connection> attached = new CopyOnWriteArrayList<>();
+  public final List<Message> delivered = new CopyOnWriteArrayList<>();
+  public final Map<Refusal, Integer> refusals = new ConcurrentHashMap<>();
+  public volatile Protocol peer;
+  public volatile boolean closed;
+  public volatile SpException failure;
+
+  public FakeEndpointContext(Protocol protocol) {
+    this.protocol = protocol;
+  }
+
+  /** Sets an option the transport will read. */
+  public <T> FakeEndpointContext with(Option<T> option, T value) {
+    values.put(option, value);
+    return this;
+  }
+
+  public FakeEndpointContext withTimers(Scheduler scheduler) {
+    this.timers = scheduler;
+    return this;
+  }
+
+  public FakeEndpointContext withBudget(ReceiveBudget receiveBudget) {
+    this.budget = receiveBudget;
+    return this;
+  }
+
+  /** From now on the socket refuses every connection offered (a closed socket, a taken PAIR). */
+  public FakeEndpointContext refusingConnections() {
+    refuseAttach = true;
+    return this;
+  }
+
+  @Override
+  public Protocol protocol() {
+    return protocol;
+  }
+
+  @Override
+  public <T> T option(Option<T> option) {
+    return values.containsKey(option) ? option.type().cast(values.get(option)) : option.defaultValue();
+  }
+
+  @Override
+  public Scheduler timers() {
+    return timers;
+  }
+
+  @Override
+  public PipeEvents attach(Connection connection, Protocol peerProtocol) {
+    if (refuseAttach) {
+      return null;
+    }
+    attached.add(connection);
+    peer = peerProtocol;
+    return new PipeEvents() {
+      @Override
+      public void deliver(Message message) {
+        delivered.add(message);
+      }
+
+      @Override
+      public void writable() {}
+
+      @Override
+      public void closed() {
+        closed = true;
+      }
+
+      @Override
+      public void afterUnlock(Runnable task) {
+        task.run();
+      }
+    };
+  }
+
+  @Override
+  public ReceiveBudget receiveBudget() {
+    return budget;
+  }
+
+  @Override
+  public void refused(Refusal reason, String detail) {
+    refusals.merge(reason, 1, Integer::sum);
+  }
+
+  @Override
+  public void failed(SpException cause) {
+    failure = cause;
+  }
+}
