@@ -103,14 +103,14 @@ public final class ReceiveBudget {
    */
   static long parse(String setting, long maxHeap) {
     if (setting == null || setting.isBlank()) {
-      return maxHeap / 100 * DEFAULT_PERCENT;
+      return maxHeap * DEFAULT_PERCENT / 100;
     }
     String value = setting.trim().toLowerCase(java.util.Locale.ROOT);
     try {
       if (value.endsWith("%")) {
         int percent = Integer.parseInt(value.substring(0, value.length() - 1));
         if (percent > 0 && percent <= 100) {
-          return maxHeap / 100 * percent;
+          return maxHeap * percent / 100;
         }
       } else {
         char unit = value.charAt(value.length() - 1);

@@ -19,6 +19,7 @@ final class MockPipe implements Pipe {
   private int suspendCount;
   private int resumeCount;
   private boolean closed;
+  private boolean remote;
   private final List<Message> sent = new ArrayList<>();
 
   MockPipe(int id) {
@@ -33,6 +34,17 @@ final class MockPipe implements Pipe {
   MockPipe receivePriority(int priority) {
     this.receivePriority = priority;
     return this;
+  }
+
+  /** Makes the pipe a network peer's, held to the receive budget. */
+  MockPipe remote() {
+    this.remote = true;
+    return this;
+  }
+
+  @Override
+  public boolean isRemote() {
+    return remote;
   }
 
   /** Makes {@link #send} refuse (back-pressure) or accept messages. */

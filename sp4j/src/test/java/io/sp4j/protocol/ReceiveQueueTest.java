@@ -3,6 +3,7 @@ package io.sp4j.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sp4j.Message;
+import io.sp4j.core.ReceiveBudget;
 import io.sp4j.core.ReceiveQueue;
 import java.util.ArrayList;
 import java.util.List;
@@ -135,5 +136,56 @@ class ReceiveQueueTest {
     assertThat(queue.poll()).isNull();
     queue.setLimit(100);
     assertThat(pipe.resumeCount()).isZero();
+  }
+
+  @Test
+  @DisplayName("what a remote pipe adds beyond the limit is reserved from the budget, and refused past it")
+  void beyondTheLimitRemotePipesDrawOnTheBudget() {
+    ReceiveBudget budget = ReceiveBudget.standalone(100);
+    ReceiveQueue queue = new ReceiveQueue(10, budget);
+    MockPipe pipe = new MockPipe(1).remote();
+
+    assertThat(queue.add(pipe, bytes(10))).isTrue();
+    assertThat(budget.used()).as("within the limit: the socket's own").isZero();
+    assertThat(queue.add(pipe, bytes(60))).isTrue();
+    assertThat(budget.used()).isEqualTo(60);
+    assertThat(queue.add(pipe, bytes(50))).as("110 beyond the limit").isFalse();
+    assertThat(queue.bytes()).isEqualTo(70);
+    assertThat(queue.add(pipe, bytes(40))).isTrue();
+    assertThat(budget.used()).isEqualTo(100);
+
+    queue.poll();
+    assertThat(budget.used()).isEqualTo(90);
+    queue.clear();
+    assertThat(budget.used()).isZero();
+  }
+
+  @Test
+  @DisplayName("local pipes are only counted against the budget, never refused")
+  void localPipesAreCountedNotRefused() {
+    ReceiveBudget budget = ReceiveBudget.standalone(5);
+    ReceiveQueue queue = new ReceiveQueue(10, budget);
+    MockPipe local = new MockPipe(1);
+    MockPipe remote = new MockPipe(2).remote();
+
+    assertThat(queue.add(local, bytes(30))).isTrue();
+    assertThat(budget.used()).isEqualTo(20);
+    assertThat(queue.add(remote, bytes(1))).as("the budget is spent").isFalse();
+    queue.poll();
+    assertThat(budget.used()).isZero();
+    assertThat(queue.add(remote, bytes(12))).isTrue();
+    assertThat(budget.used()).isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("a lower limit counts what is now beyond it; a higher one gives it back")
+  void changingTheLimitMovesWhatIsReserved() {
+    ReceiveBudget budget = ReceiveBudget.standalone(1000);
+    ReceiveQueue queue = new ReceiveQueue(100, budget);
+    queue.add(new MockPipe(1).remote(), bytes(80));
+    queue.setLimit(50);
+    assertThat(budget.used()).isEqualTo(30);
+    queue.setLimit(200);
+    assertThat(budget.used()).isZero();
   }
 }

@@ -42,8 +42,11 @@ public abstract class TransportContractTest {
   /** An address nobody listens on, which a bind of the very same string can take later. */
   protected abstract String unusedUrl();
 
-  /** Whether the transport enforces {@link Options#RECEIVE_MAX_SIZE} (inproc passes objects). */
-  protected boolean checksReceiveLimit() {
+  /**
+   * Whether peers are across a network: then the transport enforces {@link
+   * Options#RECEIVE_MAX_SIZE} and holds them to the receive budget (inproc passes objects).
+   */
+  protected boolean isNetwork() {
     return true;
   }
 
@@ -242,7 +245,7 @@ public abstract class TransportContractTest {
 
   @Test
   void messageOverTheReceiveLimitIsNeverDelivered() {
-    org.junit.jupiter.api.Assumptions.assumeTrue(checksReceiveLimit(), "the transport has no receive limit");
+    org.junit.jupiter.api.Assumptions.assumeTrue(isNetwork(), "the transport has no receive limit");
     Socket pull = open(Protocol.PULL);
     pull.set(Options.RECEIVE_MAX_SIZE, 1000);
     pull.set(Options.RECEIVE_TIMEOUT, Duration.ofMillis(100));
@@ -261,6 +264,36 @@ public abstract class TransportContractTest {
       }
     });
     assertThat(received).allSatisfy(body -> assertThat(text(body)).isEqualTo("small"));
+  }
+
+  /**
+   * Many peers send to a socket that does not read: back-pressure stops each only after its read
+   * under way, and what goes beyond RECEIVE_BUFFER then is held to RECEIVE_BUDGET. Past it a
+   * peer's message is refused (its connection closed, counted), and the socket goes on serving.
+   */
+  @Test
+  void unreadMessagesBeyondTheReceiveBudgetAreRefusedAndTheSocketGoesOn() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(isNetwork(), "in-process peers are bounded by their senders");
+    Socket pull = open(Protocol.PULL);
+    pull.set(Options.RECEIVE_BUFFER, 1024);
+    pull.set(Options.RECEIVE_BUDGET, 64 * 1024L);
+    Endpoint bound = pull.bind(bindUrl());
+    for (int p = 0; p < 8; p++) {
+      Socket push = open(Protocol.PUSH);
+      push.connect(dialUrl(bound));
+      for (int m = 0; m < 4; m++) {
+        push.send(new byte[32 * 1024]);
+      }
+    }
+    await().atMost(WAIT).until(() -> pull.refusals().get(io.sp4j.Refusal.RECEIVE_BUDGET) > 0);
+    Socket late = open(Protocol.PUSH);
+    late.connect(dialUrl(bound));
+    late.send(bytes("after"));
+    boolean served = false;
+    for (int i = 0; i < 100 && !served; i++) {
+      served = text(pull.receive()).equals("after");
+    }
+    assertThat(served).as("a message sent after the refusals arrives").isTrue();
   }
 
   @Test

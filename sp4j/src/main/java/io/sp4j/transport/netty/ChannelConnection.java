@@ -115,7 +115,8 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
     }
   }
 
-  protected final Channel channel() {
+  /** The connection's channel (for its transport, and for tests that look at the socket). */
+  public final Channel channel() {
     return channel;
   }
 

@@ -21,7 +21,7 @@ class InprocContractTest extends TransportContractTest {
   }
 
   @Override
-  protected boolean checksReceiveLimit() {
+  protected boolean isNetwork() {
     return false;
   }
 }

@@ -25,7 +25,7 @@ public final class RawPeer implements AutoCloseable {
     channel.register(selector, SelectionKey.OP_READ);
   }
 
-  static RawPeer connect(SocketAddress address) throws IOException {
+  public static RawPeer connect(SocketAddress address) throws IOException {
     SocketChannel channel = SocketChannel.open(address);
     return new RawPeer(channel);
   }

@@ -3,7 +3,6 @@ package io.sp4j.transport.ws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
@@ -12,7 +11,6 @@ import io.sp4j.core.FakeEndpointContext;
 import io.sp4j.core.SpAddress;
 import io.sp4j.core.TransportEndpoint;
 import io.sp4j.transport.netty.ChannelConnection;
-import java.lang.reflect.Method;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,15 +21,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class WsTcpNoDelayTest {
 
-  private static boolean noDelayOf(Connection connection) throws Exception {
-    Method channel = ChannelConnection.class.getDeclaredMethod("channel");
-    channel.setAccessible(true);
-    return ((Channel) channel.invoke(connection)).config().getOption(ChannelOption.TCP_NODELAY);
+  private static boolean noDelayOf(Connection connection) {
+    return ((ChannelConnection) connection).channel().config().getOption(ChannelOption.TCP_NODELAY);
   }
 
   @ParameterizedTest(name = "TCP_NODELAY {0}")
   @ValueSource(booleans = {false, true})
-  void bothEndsOfAWsConnectionTakeTheSocketsTcpNoDelay(boolean noDelay) throws Exception {
+  void bothEndsOfAWsConnectionTakeTheSocketsTcpNoDelay(boolean noDelay) {
     FakeEndpointContext server = new FakeEndpointContext(Protocol.PAIR).with(Options.TCP_NODELAY, noDelay);
     FakeEndpointContext client = new FakeEndpointContext(Protocol.PAIR).with(Options.TCP_NODELAY, noDelay);
     TransportEndpoint listener = WsTransport.INSTANCE.bind(SpAddress.parse("ws://127.0.0.1:0/nd"), server);
