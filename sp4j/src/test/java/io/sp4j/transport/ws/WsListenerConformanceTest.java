@@ -187,4 +187,30 @@ class WsListenerConformanceTest {
     assertThatThrownBy(() -> client.getInputStream().read())
         .as("no Ping (nor anything else) on a quiet connection").isInstanceOf(SocketTimeoutException.class);
   }
+
+  /** Every refused upgrade is counted on the socket: the one its path reached, else the port's. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "a wrong sub-protocol|GET /counted HTTP/1.1\\r\\nHost: h\\r\\nUpgrade: websocket\\r\\nConnection: Upgrade\\r\\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\\r\\nSec-WebSocket-Version: 13\\r\\nSec-WebSocket-Protocol: req.sp.nanomsg.org\\r\\n\\r\\n|HTTP/1.1 400",
+      "a path nobody serves|GET /elsewhere HTTP/1.1\\r\\nHost: h\\r\\nUpgrade: websocket\\r\\nConnection: Upgrade\\r\\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\\r\\nSec-WebSocket-Version: 13\\r\\nSec-WebSocket-Protocol: rep.sp.nanomsg.org\\r\\n\\r\\n|HTTP/1.1 404",
+      "a malformed request|GARBAGE\\r\\n\\r\\n|HTTP/1.1 400"})
+  void aRefusedUpgradeIsCounted(String what, String request, String status) throws IOException {
+    Socket rep = open(Protocol.REP);
+    int port = rep.bind("ws://127.0.0.1:0/counted").port();
+    java.net.Socket client = connect(port);
+    client.getOutputStream().write(request.replace("\\r\\n", "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(readHead(client.getInputStream())).startsWith(status);
+    assertThat(rep.refusals()).containsEntry(io.sp4j.Refusal.HANDSHAKE_INVALID, 1L);
+  }
+
+  @Test
+  void anUpgradeNotFinishedInTimeIsCounted() throws IOException {
+    Socket rep = open(Protocol.REP);
+    rep.set(Options.HANDSHAKE_TIMEOUT, Duration.ofMillis(200));
+    int port = rep.bind("ws://127.0.0.1:0/slow").port();
+    java.net.Socket client = connect(port);
+    client.getOutputStream().write("GET /slow HTTP/1.1\r\n".getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(client.getInputStream().read()).as("closed without an answer").isEqualTo(-1);
+    assertThat(rep.refusals()).containsEntry(io.sp4j.Refusal.HANDSHAKE_TIMEOUT, 1L);
+  }
 }
