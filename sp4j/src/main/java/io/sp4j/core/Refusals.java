@@ -49,9 +49,22 @@ final class Refusals {
     if ((first || now - last >= LOG_INTERVAL_NANOS) && logged.compareAndSet(i, previous, count)) {
       loggedAt.set(i, now);
       long since = count - previous;
-      log.log(level, "{0} refused ({1}): {2}{3}", owner, reason, detail,
+      log.log(level, "{0} refused ({1}): {2}{3}", owner, reason, printable(detail),
           since > 1 ? " (" + since + " such refusals since the last line, " + count + " in all)" : "");
     }
+  }
+
+  /** Longest detail logged: a peer chooses much of it (a request line, say). */
+  static final int DETAIL_MAX = 200;
+
+  /** The detail as one safe line: control characters shown as '?', cut at {@link #DETAIL_MAX}. */
+  static String printable(String detail) {
+    StringBuilder line = new StringBuilder(Math.min(detail.length(), DETAIL_MAX + 1));
+    for (int i = 0; i < detail.length() && i < DETAIL_MAX; i++) {
+      char c = detail.charAt(i);
+      line.append(Character.isISOControl(c) ? '?' : c);
+    }
+    return detail.length() > DETAIL_MAX ? line.append('…').toString() : line.toString();
   }
 
   Map<Refusal, Long> snapshot() {

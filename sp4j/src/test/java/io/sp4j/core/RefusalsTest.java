@@ -47,6 +47,14 @@ class RefusalsTest {
         "WARNING PULL socket refused (RECEIVE_BUDGET): big");
   }
 
+  @Test
+  void whatAPeerChoseIsLoggedAsOneShortLine() {
+    refusals.count(Refusal.HANDSHAKE_INVALID, "GET /\r\nX-Forged: yes\u001b[2J" + "x".repeat(500));
+    assertThat(lines).hasSize(1);
+    assertThat(lines.get(0)).doesNotContain("\r", "\n", "\u001b").contains("GET /??X-Forged: yes?[2J")
+        .hasSizeLessThan(Refusals.DETAIL_MAX + 80).endsWith("…");
+  }
+
   /** A System.Logger that keeps "LEVEL message" lines, everything loggable. */
   private record RecordingLogger(List<String> lines) implements System.Logger {
     @Override
