@@ -3,6 +3,8 @@ package io.sp4j.transport.ws;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.sp4j.transport.netty.InboundGuard;
+import io.sp4j.transport.netty.InboundLimits;
 import io.sp4j.Message;
 import io.sp4j.bench.jmh.JmhDefaults;
 import java.util.concurrent.ThreadLocalRandom;
@@ -42,7 +44,8 @@ public class FrameCodecBenchmark extends JmhDefaults {
     out = PooledByteBufAllocator.DEFAULT.directBuffer(size + 14);
     wire = PooledByteBufAllocator.DEFAULT.directBuffer(size + 14);
     writeFrame(wire);
-    decoder = new EmbeddedChannel(new FrameDecoder(masked, -1));
+    decoder = new EmbeddedChannel();
+    decoder.pipeline().addLast(new FrameDecoder(masked, -1, new InboundGuard(decoder, InboundLimits.none())));
   }
 
   @TearDown(Level.Trial)
