@@ -1,0 +1,69 @@
+package io.sp4j.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The link goes down for a few seconds and comes back. */
+final class CutTest {
+  private static final Duration CUT_TIME = Duration.ofSeconds(3);
+  /** Past the reconnect backoff's cap: JVM pauses and a loaded machine. */
+  private static final Duration SLACK = Duration.ofMillis(1500);
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("io.sp4j.faults.Matrix#everyPattern")
+  void aStreamCutAndRestoredFlowsOnIntactInOrderAndOnce(Scheme scheme, Pattern pattern) {
+    try (Scenario scenario = Scenario.create(scheme, pattern)) {
+      scenario.startPeers();
+      scenario.startTraffic();
+      int connection = scenario.clientConnection();
+
+      scenario.netns().cut();
+      Scenario.hold(Duration.ofSeconds(1));
+      int early = scenario.server().lines(PeerLine.GOT).size();
+      Scenario.hold(CUT_TIME.minusSeconds(1));
+      int late = scenario.server().lines(PeerLine.GOT).size();
+      scenario.netns().restore();
+      long restored = System.nanoTime();
+
+      Scenario.Recovery recovery = scenario.awaitRecovery(restored, connection);
+      Deliveries.Summary summary = scenario.finish(recovery.connectionKept());
+      assertThat(late).as("messages that crossed the cut link").isEqualTo(early);
+      if (!recovery.connectionKept()) {
+        assertThat(Scenario.millis(restored, recovery.newConnection()))
+            .as("reconnect after the restore, in ms")
+            .isLessThanOrEqualTo(Scenario.RECONNECT_INTERVAL_MAX.plus(SLACK).toMillis());
+      }
+      scenario.report("cut for " + CUT_TIME.toSeconds() + " s", (recovery.connectionKept()
+          ? "connection kept"
+          : "reconnected " + Scenario.millis(restored, recovery.newConnection()) + " ms after the restore")
+          + ", first message " + Scenario.millis(restored, recovery.firstArrival()) + " ms after the restore; " + summary);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(Scheme.class)
+  void aDialerRefusedARouteDuringTheCutConnectsWithinItsBackoffOnceTheLinkIsBack(Scheme scheme) {
+    try (Scenario scenario = Scenario.create(scheme, Pattern.PUSH_PULL)) {
+      scenario.startServer();
+      scenario.netns().cut();
+      scenario.startClient();
+      // Long enough for the doubling waits to reach their cap.
+      Scenario.hold(CUT_TIME);
+      assertThat(TcpTable.established(scenario.client().pid(), Scheme.PORT)).as("connections across the cut").isEmpty();
+      scenario.netns().restore();
+      long restored = System.nanoTime();
+
+      long connected = scenario.awaitNewConnection(-1);
+      scenario.startTraffic();
+      Deliveries.Summary summary = scenario.finish(true);
+      assertThat(Scenario.millis(restored, connected)).as("connect after the restore, in ms")
+          .isLessThanOrEqualTo(Scenario.RECONNECT_INTERVAL_MAX.plus(SLACK).toMillis());
+      scenario.report("dialing through a " + CUT_TIME.toSeconds() + " s cut",
+          "connected " + Scenario.millis(restored, connected) + " ms after the restore; " + summary);
+    }
+  }
+}

@@ -1,0 +1,240 @@
+package io.sp4j.faults;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * A {@link FaultPeer} process inside a namespace, as the test sees it: commands go to its
+ * stdin, and each line it prints is kept with the time it arrived ({@link System#nanoTime()},
+ * read by a thread of its own so the time is close to when the peer printed it).
+ */
+final class Peer implements AutoCloseable {
+  /** Peers are small and short-lived: start fast, compile little, stay out of the tests' way. */
+  private static final List<String> JVM_OPTIONS =
+      List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m", "-XX:-UsePerfData");
+
+  /** One line of the peer's stdout. */
+  record Line(long nanos, PeerLine kind, String rest) {
+    /** The first field, for the lines that start with a sequence number. */
+    long seq() {
+      int space = rest.indexOf(' ');
+      return Long.parseLong(space < 0 ? rest : rest.substring(0, space));
+    }
+
+    /** What follows the sequence number. */
+    String afterSeq() {
+      int space = rest.indexOf(' ');
+      return space < 0 ? "" : rest.substring(space + 1);
+    }
+  }
+
+  private final String id;
+  private final Process process;
+  private final OutputStream stdin;
+  private final List<Line> lines = new ArrayList<>();
+  private final StringBuilder stderr = new StringBuilder();
+  private final Thread stdoutReader;
+
+  private Peer(String id, Process process) {
+    this.id = id;
+    this.process = process;
+    this.stdin = process.getOutputStream();
+    this.stdoutReader = daemon("peer-" + id + "-stdout", this::readStdout);
+    daemon("peer-" + id + "-stderr", this::readStderr);
+  }
+
+  /**
+   * Starts {@code FaultPeer <id> <arguments>} in {@code namespace}, without waiting for it (see
+   * {@link #awaitReady}): peers that start side by side share the JVMs' start-up time.
+   */
+  static Peer launch(String namespace, String id, List<String> arguments) {
+    List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", namespace,
+        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(JVM_OPTIONS);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), FaultPeer.class.getName(), id));
+    command.addAll(arguments);
+    try {
+      // 'ip netns exec' replaces itself with java: the process is the peer, and a kill reaches it.
+      return new Peer(id, new ProcessBuilder(command).start());
+    } catch (IOException e) {
+      throw new IllegalStateException("could not start " + command + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Waits until the peer has bound or started connecting; returns it. */
+  Peer awaitReady(Duration timeout) {
+    await("ready", line -> line.kind() == PeerLine.READY, timeout);
+    return this;
+  }
+
+  String id() {
+    return id;
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  /** Sends one command line. */
+  void command(String line) {
+    try {
+      stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+      stdin.flush();
+    } catch (IOException e) {
+      throw new IllegalStateException("peer " + id + " no longer takes commands: " + e.getMessage() + "; " + output(), e);
+    }
+  }
+
+  /** The lines so far. */
+  List<Line> lines() {
+    synchronized (lines) {
+      return List.copyOf(lines);
+    }
+  }
+
+  /** The lines so far of one kind. */
+  List<Line> lines(PeerLine kind) {
+    return lines().stream().filter(line -> line.kind() == kind).toList();
+  }
+
+  /** The first line that matches, if any yet. */
+  Optional<Line> first(Predicate<Line> match) {
+    return lines().stream().filter(match).findFirst();
+  }
+
+  /** The first line that matches; fails at once if there is none and there will be no more. */
+  private Optional<Line> firstOrEnded(Predicate<Line> match, String what) {
+    boolean ended = !stdoutReader.isAlive();
+    Optional<Line> found = first(match);
+    if (found.isEmpty() && ended) {
+      throw new AssertionError(id + " ended without " + what + "; " + output());
+    }
+    return found;
+  }
+
+  /** Waits up to {@code timeout} for a line that matches, and returns the first one. */
+  Line await(String what, Predicate<Line> match, Duration timeout) {
+    try {
+      return Awaitility.await(id + ": " + what)
+          .atMost(timeout)
+          .pollInterval(Duration.ofMillis(20))
+          .until(() -> firstOrEnded(match, what), Optional::isPresent)
+          .orElseThrow();
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(e.getMessage() + "; " + output(), e);
+    }
+  }
+
+  /** Kills the peer with SIGKILL, as a crash would, and waits for it to be gone. */
+  void kill() {
+    process.destroyForcibly();
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("peer " + id + " survived SIGKILL for 10 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Asks the peer to quit, and kills it if it has not within a few seconds. */
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      try {
+        command("quit");
+      } catch (IllegalStateException e) {
+        // Already on its way out.
+      }
+      try {
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+          kill();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        kill();
+      }
+    }
+  }
+
+  /** The peer's last lines and its stderr, for failure messages. */
+  String output() {
+    List<Line> all = lines();
+    StringBuilder sb = new StringBuilder("peer ").append(id).append(" (")
+        .append(process.isAlive() ? "running" : "exit " + process.exitValue()).append("), last lines:");
+    for (Line line : all.subList(Math.max(0, all.size() - 8), all.size())) {
+      String text = line.kind().word() + " " + line.rest();
+      sb.append("\n  ").append(text.length() > 120 ? text.substring(0, 120) + "…" : text);
+    }
+    synchronized (stderr) {
+      if (stderr.length() > 0) {
+        sb.append("\n  stderr: ").append(stderr.length() > 2000 ? stderr.substring(0, 2000) + "…" : stderr);
+      }
+    }
+    return sb.toString();
+  }
+
+  @Override
+  public String toString() {
+    return id;
+  }
+
+  private void readStdout() {
+    try (BufferedReader in = reader(process.getInputStream())) {
+      for (String text; (text = in.readLine()) != null; ) {
+        long now = System.nanoTime();
+        int space = text.indexOf(' ');
+        String word = space < 0 ? text : text.substring(0, space);
+        String rest = space < 0 ? "" : text.substring(space + 1);
+        PeerLine kind;
+        try {
+          kind = PeerLine.valueOf(word.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+          kind = PeerLine.ERROR;
+          rest = "unexpected line: " + text;
+        }
+        synchronized (lines) {
+          lines.add(new Line(now, kind, rest));
+        }
+      }
+    } catch (IOException e) {
+      // The process ended: its output ends here.
+    }
+  }
+
+  private void readStderr() {
+    try (BufferedReader in = reader(process.getErrorStream())) {
+      for (String text; (text = in.readLine()) != null; ) {
+        synchronized (stderr) {
+          stderr.append(text).append('\n');
+        }
+      }
+    } catch (IOException e) {
+      // The process ended.
+    }
+  }
+
+  private static BufferedReader reader(java.io.InputStream stream) {
+    return new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8));
+  }
+
+  private static Thread daemon(String name, Runnable body) {
+    Thread thread = new Thread(body, name);
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
+  }
+}

@@ -1,0 +1,52 @@
+package io.sp4j.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sp4j.faults.Netns.Side;
+import java.time.Duration;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The server vanishes without a FIN or RST (killed while its namespace drops every packet) and a
+ * successor binds the same address. Once packets flow again, the client's retransmissions meet
+ * a kernel that no longer knows the connection; the RST sends the client to the successor.
+ */
+final class VanishedPeerTest {
+  /** Past the retransmission that finds out: TCP's doubling timer and a loaded machine. */
+  private static final Duration SLACK = Duration.ofSeconds(3);
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("io.sp4j.faults.Matrix#everyPattern")
+  void theClientFindsTheVanishedServersSuccessorAndDeliversIntactInOrderAndOnce(Scheme scheme, Pattern pattern) {
+    try (Scenario scenario = Scenario.create(scheme, pattern)) {
+      scenario.startPeers();
+      scenario.startTraffic();
+      int connection = scenario.clientConnection();
+
+      scenario.netns().blackhole(Side.SERVER);
+      Peer vanished = scenario.server();
+      vanished.kill();
+      long killed = System.nanoTime();
+      Peer successor = scenario.startServer();
+      boolean unnoticed = scenario.clientStillOn(connection);
+      scenario.netns().clear(Side.SERVER);
+      long lifted = System.nanoTime();
+
+      Scenario.Recovery recovery = scenario.awaitRecovery(lifted, connection);
+      Deliveries.Summary summary = scenario.finish(false);
+      assertThat(unnoticed).as("the client still holds the old connection while no packet passes").isTrue();
+      assertThat(recovery.connectionKept()).as("the client moved to a new connection").isFalse();
+      // TCP doubles its retransmission timer from the first unanswered segment (about the kill):
+      // the next one after the lift comes within about as long again as the blackhole lasted.
+      long blackhole = Scenario.millis(killed, lifted);
+      assertThat(Scenario.millis(lifted, recovery.newConnection())).as("reconnect after the lift, in ms")
+          .isLessThanOrEqualTo(blackhole + Scenario.RECONNECT_INTERVAL_MAX.plus(SLACK).toMillis());
+      assertThat(successor.lines(PeerLine.GOT)).as("what the successor received").isNotEmpty();
+      scenario.report("server vanished", "blackhole " + blackhole + " ms; reconnected "
+          + Scenario.millis(lifted, recovery.newConnection()) + " ms after the lift ("
+          + Scenario.millis(killed, recovery.newConnection()) + " ms after the kill), first message at the successor "
+          + Scenario.millis(lifted, recovery.firstArrival()) + " ms after the lift; " + summary);
+    }
+  }
+}
