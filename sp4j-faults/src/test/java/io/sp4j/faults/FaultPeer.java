@@ -17,14 +17,16 @@ import java.util.Locale;
  * namespace), driven by line commands on stdin and reporting on stdout.
  *
  * <pre>
- * FaultPeer &lt;id&gt; &lt;PROTOCOL&gt; bind|connect &lt;url&gt; [reconnect=&lt;ms&gt;] [reconnect-max=&lt;ms&gt;] [resend=&lt;ms&gt;]
+ * FaultPeer &lt;id&gt; &lt;PROTOCOL&gt; [reconnect=&lt;ms&gt;] [reconnect-max=&lt;ms&gt;] [resend=&lt;ms&gt;]
  * </pre>
  *
- * <p>It prints {@code ready} once bound or connecting. Receiving roles (PULL, SUB, REP) start at
- * once; sending roles (PUSH, PUB, REQ) wait for {@code start <interval ms>} and send numbered
- * {@link Record}s until {@code stop}. {@code quit} or the end of stdin closes the socket and ends
- * the process (so a peer never outlives the test that started it). The lines it prints are in
- * {@link PeerLine}.
+ * <p>It prints {@code ready} once its socket is open, then takes commands: {@code bind <url>}
+ * and {@code connect <url>} (so a test can start both peers' JVMs side by side and still dial
+ * only once the server listens: no reconnect backoff before the first connection);
+ * {@code start <interval ms>}, for the sending roles (PUSH, PUB, REQ), sends numbered
+ * {@link Record}s until {@code stop}. Receiving roles (PULL, SUB, REP) receive from the start.
+ * {@code quit} or the end of stdin closes the socket and ends the process (so a peer never
+ * outlives the test that started it). The lines it prints are in {@link PeerLine}.
  *
  * <p>It lives with the tests because it is a test fixture: the tests start it with their own
  * class path, and nothing outside this module needs it.
@@ -36,29 +38,23 @@ public final class FaultPeer {
   private FaultPeer() {}
 
   public static void main(String[] args) throws IOException {
-    if (args.length < 4) {
-      System.err.println("usage: FaultPeer <id> <PROTOCOL> bind|connect <url> [name=ms ...]");
+    if (args.length < 2) {
+      System.err.println("usage: FaultPeer <id> <PROTOCOL> [name=ms ...]");
       System.exit(2);
     }
     PeerOutput out = new PeerOutput();
-    String id = args[0];
     Protocol protocol = Protocol.valueOf(args[1].toUpperCase(Locale.ROOT));
     Socket socket = Socket.open(protocol);
-    applyOptions(socket, Arrays.asList(args).subList(4, args.length));
+    applyOptions(socket, Arrays.asList(args).subList(2, args.length));
     if (protocol == Protocol.SUB) {
       socket.set(Options.SUBSCRIBE, new byte[0]);
     }
-    switch (args[2]) {
-      case "bind" -> socket.bind(args[3]);
-      case "connect" -> socket.connect(args[3]);
-      default -> throw new IllegalArgumentException("bind or connect, got " + args[2]);
-    }
-    PeerTraffic traffic = new PeerTraffic(id, socket, out);
-    out.line(PeerLine.READY);
+    PeerTraffic traffic = new PeerTraffic(args[0], socket, out);
     if (!traffic.sends()) {
       traffic.startReceiving();
     }
-    follow(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), traffic, out);
+    out.line(PeerLine.READY);
+    follow(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), socket, traffic, out);
     traffic.stop();
     socket.close();
     // Netty's event-loop threads would keep the process alive.
@@ -89,16 +85,28 @@ public final class FaultPeer {
   }
 
   /** Runs the commands on stdin until {@code quit} or its end. */
-  private static void follow(BufferedReader in, PeerTraffic traffic, PeerOutput out) throws IOException {
+  private static void follow(BufferedReader in, Socket socket, PeerTraffic traffic, PeerOutput out) throws IOException {
     for (String line; (line = in.readLine()) != null; ) {
       String[] words = line.trim().split(" ");
-      switch (words[0]) {
-        case "start" -> traffic.startSending(Duration.ofMillis(Long.parseLong(words[1])));
-        case "stop" -> traffic.stop();
-        case "quit" -> {
-          return;
+      try {
+        switch (words[0]) {
+          case "bind" -> {
+            socket.bind(words[1]);
+            out.line(PeerLine.BOUND, words[1]);
+          }
+          case "connect" -> {
+            socket.connect(words[1]);
+            out.line(PeerLine.CONNECTING, words[1]);
+          }
+          case "start" -> traffic.startSending(Duration.ofMillis(Long.parseLong(words[1])));
+          case "stop" -> traffic.stop();
+          case "quit" -> {
+            return;
+          }
+          default -> out.line(PeerLine.ERROR, "unknown command '" + line + "'");
         }
-        default -> out.line(PeerLine.ERROR, "unknown command '" + line + "'");
+      } catch (RuntimeException e) {
+        out.line(PeerLine.ERROR, "'" + line + "': " + e);
       }
     }
   }

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 final class LossTest {
   /** Dropped independently on the client's veth end in each direction. */
   private static final int LOSS_PERCENT = 15;
-  private static final Duration LOSS_TIME = Duration.ofSeconds(4);
+  private static final Duration LOSS_TIME = Duration.ofSeconds(3);
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("io.sp4j.faults.Matrix#everyPattern")

@@ -127,6 +127,18 @@ final class Netns implements AutoCloseable {
     rules(side, "drop");
   }
 
+  /**
+   * Destroys {@code side}'s TCP connections to the other side in its kernel (SOCK_DESTROY, as
+   * {@code ss -K} does), as a host that crashed forgets them. Without this a killed process's
+   * kernel keeps each connection as an orphan that retransmits its FIN, and answers data with
+   * RST, once packets pass again. Run it under {@link #blackhole}: the RST it sends must not
+   * arrive either.
+   */
+  void forgetConnections(Side side) {
+    Side other = side == Side.CLIENT ? Side.SERVER : Side.CLIENT;
+    Command.run(List.of("ip", "netns", "exec", name(side), "ss", "-K", "-t", "dst", other.address()), "").orThrow();
+  }
+
   /** Removes the faults of {@code side}. */
   void clear(Side side) {
     nft(side, "add table inet " + TABLE + "\ndelete table inet " + TABLE + "\n");

@@ -150,15 +150,22 @@ final class Peer implements AutoCloseable {
     }
   }
 
-  /** Asks the peer to quit, and kills it if it has not within a few seconds. */
-  @Override
-  public void close() {
+  /** Asks the peer to quit, without waiting. */
+  void requestQuit() {
     if (process.isAlive()) {
       try {
         command("quit");
       } catch (IllegalStateException e) {
         // Already on its way out.
       }
+    }
+  }
+
+  /** Asks the peer to quit, and kills it if it has not within a few seconds. */
+  @Override
+  public void close() {
+    requestQuit();
+    if (process.isAlive()) {
       try {
         if (!process.waitFor(5, TimeUnit.SECONDS)) {
           kill();

@@ -5,8 +5,12 @@ package io.sp4j.faults;
  * (a message body, always last, is {@link Record} text without spaces).
  */
 enum PeerLine {
-  /** The socket is bound, or connecting in the background. */
+  /** The socket is open and the peer takes commands. */
   READY,
+  /** {@code bound <url>}: the socket listens there. */
+  BOUND,
+  /** {@code connecting <url>}: the socket dials there, and redials, in the background. */
+  CONNECTING,
   /** {@code sent <seq>}: a PUSH, PUB or REQ handed message {@code seq} to its socket. */
   SENT,
   /** {@code reply <seq> <replier> <body>}: a REQ got this reply to its request {@code seq}. */

@@ -57,10 +57,10 @@ record Record(String sender, long seq) {
   }
 
   private String payload() {
-    int length = (int) (1 + Math.floorMod(seq * 733 + sender.hashCode(), MAX_PAYLOAD));
+    int length = 1 + Math.floorMod(seq * 733 + sender.hashCode(), MAX_PAYLOAD);
     StringBuilder sb = new StringBuilder(length);
     for (int i = 0; i < length; i++) {
-      sb.append(LETTERS.charAt((int) Math.floorMod(seq * 31 + i * 7L + sender.hashCode(), LETTERS.length())));
+      sb.append(LETTERS.charAt(Math.floorMod(seq * 31 + i * 7L + sender.hashCode(), LETTERS.length())));
     }
     return sb.toString();
   }

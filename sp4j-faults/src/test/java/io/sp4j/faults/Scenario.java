@@ -48,22 +48,33 @@ final class Scenario implements AutoCloseable {
     return netns;
   }
 
-  /** Starts the server and the client side by side and waits for both. */
+  /** Starts both peers and connects the client to the server. */
   void startPeers() {
+    openPeers();
+    connectClient();
+  }
+
+  /**
+   * Starts the server's and the client's processes side by side (their JVMs' start-up is most
+   * of a peer's cost) and binds the server; the client waits for {@link #connectClient()}.
+   */
+  void openPeers() {
     Peer server = launchServer();
     Peer dialer = launchClient();
     server.awaitReady(PATIENCE);
     dialer.awaitReady(PATIENCE);
+    bind(server);
   }
 
-  /** Starts a server (the first, or the successor of a vanished one) and waits for it. */
+  /** The client starts dialing the server. */
+  void connectClient() {
+    client.command("connect " + scheme.url());
+    client.await("connecting", line -> line.kind() == PeerLine.CONNECTING, PATIENCE);
+  }
+
+  /** Starts a server that takes the address of a vanished one; returns once it listens. */
   Peer startServer() {
-    return launchServer().awaitReady(PATIENCE);
-  }
-
-  /** Starts the client and waits until it is dialing. */
-  Peer startClient() {
-    return launchClient().awaitReady(PATIENCE);
+    return bind(launchServer().awaitReady(PATIENCE));
   }
 
   Peer client() {
@@ -199,6 +210,8 @@ final class Scenario implements AutoCloseable {
     if (client != null) {
       all.add(client);
     }
+    // Every peer winds down at once; then each is waited for (and killed if it lingers).
+    all.forEach(Peer::requestQuit);
     RuntimeException failure = null;
     for (Peer peer : all) {
       try {
@@ -214,14 +227,19 @@ final class Scenario implements AutoCloseable {
   }
 
   private Peer launchServer() {
-    Peer server = Peer.launch(netns.name(Side.SERVER), "s" + (servers.size() + 1),
-        List.of(pattern.server().name(), "bind", scheme.url()));
+    Peer server = Peer.launch(netns.name(Side.SERVER), "s" + (servers.size() + 1), List.of(pattern.server().name()));
     servers.add(server);
     return server;
   }
 
+  private Peer bind(Peer server) {
+    server.command("bind " + scheme.url());
+    server.await("bound", line -> line.kind() == PeerLine.BOUND, PATIENCE);
+    return server;
+  }
+
   private Peer launchClient() {
-    List<String> arguments = new ArrayList<>(List.of(pattern.client().name(), "connect", scheme.url(),
+    List<String> arguments = new ArrayList<>(List.of(pattern.client().name(),
         "reconnect=" + RECONNECT_INTERVAL.toMillis(), "reconnect-max=" + RECONNECT_INTERVAL_MAX.toMillis()));
     if (pattern == Pattern.REQ_REP) {
       arguments.add("resend=" + RESEND_INTERVAL.toMillis());

@@ -4,30 +4,54 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sp4j.faults.Netns.Side;
 import java.time.Duration;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The server vanishes without a FIN or RST (killed while its namespace drops every packet) and a
- * successor binds the same address. Once packets flow again, the client's retransmissions meet
- * a kernel that no longer knows the connection; the RST sends the client to the successor.
+ * The server vanishes without a FIN or RST reaching the client (killed while its namespace drops
+ * every packet) and a successor binds the same address; then packets pass again.
  */
 final class VanishedPeerTest {
   /** Past the retransmission that finds out: TCP's doubling timer and a loaded machine. */
   private static final Duration SLACK = Duration.ofSeconds(3);
 
-  @ParameterizedTest(name = "{0} {1}")
-  @MethodSource("io.sp4j.faults.Matrix#everyPattern")
-  void theClientFindsTheVanishedServersSuccessorAndDeliversIntactInOrderAndOnce(Scheme scheme, Pattern pattern) {
+  /** How much of the server vanishes. */
+  enum Vanish {
+    /**
+     * The server's host: its kernel forgets the connection too. The client's retransmissions
+     * meet a kernel that knows nothing of it, and its RST.
+     */
+    HOST,
+    /**
+     * The server process only: its kernel keeps the connection as an orphan (FIN-WAIT-1) that
+     * retransmits its FIN and answers the client's retransmissions with RST.
+     */
+    PROCESS
+  }
+
+  /** The host on every scheme and pattern; the process alone on ws. */
+  static Stream<Arguments> cases() {
+    return Stream.concat(
+        Matrix.everyPattern().map(arguments -> Arguments.of(Vanish.HOST, arguments.get()[0], arguments.get()[1])),
+        Stream.of(Pattern.values()).map(pattern -> Arguments.of(Vanish.PROCESS, Scheme.WS, pattern)));
+  }
+
+  @ParameterizedTest(name = "{0} {1} {2}")
+  @MethodSource("cases")
+  void theClientFindsTheVanishedServersSuccessorAndDeliversIntactInOrderAndOnce(Vanish vanish, Scheme scheme, Pattern pattern) {
     try (Scenario scenario = Scenario.create(scheme, pattern)) {
       scenario.startPeers();
       scenario.startTraffic();
       int connection = scenario.clientConnection();
 
       scenario.netns().blackhole(Side.SERVER);
-      Peer vanished = scenario.server();
-      vanished.kill();
+      scenario.server().kill();
       long killed = System.nanoTime();
+      if (vanish == Vanish.HOST) {
+        scenario.netns().forgetConnections(Side.SERVER);
+      }
       Peer successor = scenario.startServer();
       boolean unnoticed = scenario.clientStillOn(connection);
       scenario.netns().clear(Side.SERVER);
@@ -43,8 +67,8 @@ final class VanishedPeerTest {
       assertThat(Scenario.millis(lifted, recovery.newConnection())).as("reconnect after the lift, in ms")
           .isLessThanOrEqualTo(blackhole + Scenario.RECONNECT_INTERVAL_MAX.plus(SLACK).toMillis());
       assertThat(successor.lines(PeerLine.GOT)).as("what the successor received").isNotEmpty();
-      scenario.report("server vanished", "blackhole " + blackhole + " ms; reconnected "
-          + Scenario.millis(lifted, recovery.newConnection()) + " ms after the lift ("
+      scenario.report(vanish.name().toLowerCase(java.util.Locale.ROOT) + " vanished", "blackhole " + blackhole
+          + " ms; reconnected " + Scenario.millis(lifted, recovery.newConnection()) + " ms after the lift ("
           + Scenario.millis(killed, recovery.newConnection()) + " ms after the kill), first message at the successor "
           + Scenario.millis(lifted, recovery.firstArrival()) + " ms after the lift; " + summary);
     }
