@@ -221,9 +221,11 @@ final class Netns implements AutoCloseable {
 
   /** Empty if a namespace can be made and nft runs in it; otherwise why not. */
   private static Optional<String> probe() {
-    Command.Result ipVersion = Command.run("ip", "-V");
-    if (!ipVersion.ok()) {
-      return Optional.of("'ip' (iproute2) does not run: " + ipVersion.stderr().strip());
+    for (String tool : List.of("ip", "ss")) {
+      Command.Result version = Command.run(tool, "-V");
+      if (!version.ok()) {
+        return Optional.of("'" + tool + "' (iproute2) does not run: " + version.stderr().strip());
+      }
     }
     String name = PREFIX + PID + "-probe";
     Command.Result add = Command.run("ip", "netns", "add", name);
