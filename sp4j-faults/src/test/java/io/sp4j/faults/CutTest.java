@@ -18,9 +18,7 @@ final class CutTest {
   @MethodSource("io.sp4j.faults.Matrix#everyPatternOnWsReqRepOnTcp")
   void aStreamCutAndRestoredFlowsOnIntactInOrderAndOnce(Scheme scheme, Pattern pattern) {
     try (Scenario scenario = Scenario.create(scheme, pattern)) {
-      scenario.startPeers();
-      scenario.startTraffic();
-      int connection = scenario.clientConnection();
+      int connection = scenario.startStream();
 
       scenario.netns().cut();
       Scenario.hold(Duration.ofSeconds(1));

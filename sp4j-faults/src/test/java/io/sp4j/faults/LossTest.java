@@ -17,9 +17,7 @@ final class LossTest {
   @MethodSource("io.sp4j.faults.Matrix#everyPattern")
   void lossDelaysMessagesButNeverDamagesRepeatsReordersOrDisconnects(Scheme scheme, Pattern pattern) {
     try (Scenario scenario = Scenario.create(scheme, pattern)) {
-      scenario.startPeers();
-      scenario.startTraffic();
-      int connection = scenario.clientConnection();
+      int connection = scenario.startStream();
       int before = scenario.server().lines(PeerLine.GOT).size();
 
       scenario.netns().loss(Side.CLIENT, LOSS_PERCENT);

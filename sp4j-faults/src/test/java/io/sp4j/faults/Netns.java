@@ -65,6 +65,9 @@ final class Netns implements AutoCloseable {
       unavailable = probe();
       if (unavailable.isEmpty()) {
         removeLeftovers();
+      } else {
+        // Surefire's console counts skipped tests without their reason: say it once, plainly.
+        System.out.println("[faults] every fault test is skipped: " + unavailable.get());
       }
     }
     Assumptions.assumeTrue(unavailable.isEmpty(),

@@ -48,10 +48,15 @@ final class Scenario implements AutoCloseable {
     return netns;
   }
 
-  /** Starts both peers and connects the client to the server. */
-  void startPeers() {
+  /**
+   * Starts both peers, connects the client and starts its stream; returns once the stream flows,
+   * with the client's connection (its local port).
+   */
+  int startStream() {
     openPeers();
     connectClient();
+    startTraffic();
+    return clientConnection();
   }
 
   /**

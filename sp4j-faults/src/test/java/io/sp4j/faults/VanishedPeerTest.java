@@ -42,9 +42,7 @@ final class VanishedPeerTest {
   @MethodSource("cases")
   void theClientFindsTheVanishedServersSuccessorAndDeliversIntactInOrderAndOnce(Vanish vanish, Scheme scheme, Pattern pattern) {
     try (Scenario scenario = Scenario.create(scheme, pattern)) {
-      scenario.startPeers();
-      scenario.startTraffic();
-      int connection = scenario.clientConnection();
+      int connection = scenario.startStream();
 
       scenario.netns().blackhole(Side.SERVER);
       scenario.server().kill();
@@ -67,10 +65,25 @@ final class VanishedPeerTest {
       assertThat(Scenario.millis(lifted, recovery.newConnection())).as("reconnect after the lift, in ms")
           .isLessThanOrEqualTo(blackhole + Scenario.RECONNECT_INTERVAL_MAX.plus(SLACK).toMillis());
       assertThat(successor.lines(PeerLine.GOT)).as("what the successor received").isNotEmpty();
+      if (pattern == Pattern.REQ_REP) {
+        assertPendingRequestResentToSuccessor(scenario.client(), successor, lifted);
+      }
       scenario.report(vanish.name().toLowerCase(java.util.Locale.ROOT) + " vanished", "blackhole " + blackhole
           + " ms; reconnected " + Scenario.millis(lifted, recovery.newConnection()) + " ms after the lift ("
           + Scenario.millis(killed, recovery.newConnection()) + " ms after the kill), first message at the successor "
           + Scenario.millis(lifted, recovery.firstArrival()) + " ms after the lift; " + summary);
     }
+  }
+
+  /**
+   * The successor's first reply answers a request sent before the lift, into the dead
+   * connection: the REQ resent it on the new one.
+   */
+  private static void assertPendingRequestResentToSuccessor(Peer client, Peer successor, long lifted) {
+    Peer.Line firstReply = client.first(line -> line.kind() == PeerLine.REPLY
+        && line.afterSeq().startsWith(successor.id() + " ")).orElseThrow();
+    Peer.Line request = client.first(line -> line.kind() == PeerLine.SENT && line.seq() == firstReply.seq()).orElseThrow();
+    assertThat(request.nanos()).as("request %d, the successor's first reply, was sent before the lift", request.seq())
+        .isLessThan(lifted);
   }
 }
