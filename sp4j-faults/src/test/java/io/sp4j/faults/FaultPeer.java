@@ -55,7 +55,8 @@ public final class FaultPeer {
     }
     out.line(PeerLine.READY);
     follow(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), socket, traffic, out);
-    traffic.stop();
+    // No waiting for the sender: closing the socket wakes a send or receive blocked on a peer
+    // that is gone, and the test waits for this process to end.
     socket.close();
     // Netty's event-loop threads would keep the process alive.
     System.exit(0);

@@ -3,6 +3,8 @@ package io.sp4j.faults;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import org.junit.jupiter.api.Assumptions;
@@ -23,6 +25,8 @@ final class Netns implements AutoCloseable {
   static final String SERVER_ADDRESS = "169.254.77.2";
   private static final String TABLE = "sp4jf";
   private static final AtomicInteger CREATED = new AtomicInteger();
+  /** Namespaces not yet deleted: a JVM that ends before a test's own cleanup deletes them on its way out. */
+  private static final Set<Netns> OPEN = ConcurrentHashMap.newKeySet();
   private static final long PID = ProcessHandle.current().pid();
   /** Why namespaces cannot be made here (empty: they can); found once per JVM. */
   private static Optional<String> unavailable;
@@ -65,6 +69,7 @@ final class Netns implements AutoCloseable {
       unavailable = probe();
       if (unavailable.isEmpty()) {
         removeLeftovers();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(Netns::close), "netns-cleanup"));
       } else {
         // Surefire's console counts skipped tests without their reason: say it once, plainly.
         System.out.println("[faults] every fault test is skipped: " + unavailable.get());
@@ -77,6 +82,7 @@ final class Netns implements AutoCloseable {
   /** Makes the two namespaces, the veth pair, the addresses, and brings every link up. */
   static Netns create() {
     Netns netns = new Netns(PREFIX + PID + "-" + CREATED.incrementAndGet());
+    OPEN.add(netns);
     try {
       for (Side side : Side.values()) {
         ip("netns", "add", netns.name(side));
@@ -157,6 +163,7 @@ final class Netns implements AutoCloseable {
     for (Side side : Side.values()) {
       delete(name(side));
     }
+    OPEN.remove(this);
   }
 
   /**

@@ -18,15 +18,15 @@ import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A {@link FaultPeer} process inside a namespace, as the test sees it: commands go to its
- * stdin, and each line it prints is kept with the time it arrived ({@link System#nanoTime()},
- * read by a thread of its own so the time is close to when the peer printed it).
+ * stdin, and each line it prints is kept with the time the peer stamped on it (see
+ * {@link PeerOutput}), read by a thread of its own.
  */
 final class Peer implements AutoCloseable {
   /** Peers are small and short-lived: start fast, compile little, stay out of the tests' way. */
   private static final List<String> JVM_OPTIONS =
       List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m", "-XX:-UsePerfData");
 
-  /** One line of the peer's stdout. */
+  /** One line of the peer's stdout, stamped when the peer printed it. */
   record Line(long nanos, PeerLine kind, String rest) {
     /** The first field, for the lines that start with a sequence number. */
     long seq() {
@@ -74,9 +74,14 @@ final class Peer implements AutoCloseable {
     }
   }
 
-  /** Waits until the peer has bound or started connecting; returns it. */
+  /** Waits until the peer takes commands; returns it. */
   Peer awaitReady(Duration timeout) {
-    await("ready", line -> line.kind() == PeerLine.READY, timeout);
+    long stamp = await("ready", line -> line.kind() == PeerLine.READY, timeout).nanos();
+    long now = System.nanoTime();
+    if (stamp > now || stamp < now - timeout.toNanos()) {
+      throw new IllegalStateException("peer " + id + " stamped 'ready' " + (now - stamp) / 1_000_000
+          + " ms before the test read it: its System.nanoTime() is not this JVM's clock");
+    }
     return this;
   }
 
@@ -202,23 +207,24 @@ final class Peer implements AutoCloseable {
   private void readStdout() {
     try (BufferedReader in = reader(process.getInputStream())) {
       for (String text; (text = in.readLine()) != null; ) {
-        long now = System.nanoTime();
-        int space = text.indexOf(' ');
-        String word = space < 0 ? text : text.substring(0, space);
-        String rest = space < 0 ? "" : text.substring(space + 1);
-        PeerLine kind;
-        try {
-          kind = PeerLine.valueOf(word.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-          kind = PeerLine.ERROR;
-          rest = "unexpected line: " + text;
-        }
+        Line line = parse(text);
         synchronized (lines) {
-          lines.add(new Line(now, kind, rest));
+          lines.add(line);
         }
       }
     } catch (IOException e) {
       // The process ended: its output ends here.
+    }
+  }
+
+  /** A line as {@link PeerOutput} prints it; anything else becomes an error line. */
+  private static Line parse(String text) {
+    String[] parts = text.split(" ", 3);
+    try {
+      return new Line(Long.parseLong(parts[0]), PeerLine.valueOf(parts[1].toUpperCase(Locale.ROOT)),
+          parts.length > 2 ? parts[2] : "");
+    } catch (RuntimeException e) {
+      return new Line(System.nanoTime(), PeerLine.ERROR, "unexpected line: " + text);
     }
   }
 

@@ -1,8 +1,9 @@
 package io.sp4j.faults;
 
 /**
- * The lines a {@link FaultPeer} prints: a kind word, then its fields separated by single spaces
- * (a message body, always last, is {@link Record} text without spaces).
+ * The lines a {@link FaultPeer} prints: the time ({@link System#nanoTime()}), a kind word, then
+ * its fields, separated by single spaces (a message body, always last, is {@link Record} text
+ * without spaces). The kinds below are described without the time.
  */
 enum PeerLine {
   /** The socket is open and the peer takes commands. */
