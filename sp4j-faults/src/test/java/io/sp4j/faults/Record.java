@@ -6,15 +6,20 @@ import java.util.zip.CRC32;
 
 /**
  * One message of the fault tests, as ASCII text: {@code <sender>:<seq>:<payload>:<crc32>}. The
- * payload's length and letters follow from the sender and the sequence number (lengths from 1 to
- * {@value #MAX_PAYLOAD} bytes, so many messages span several TCP segments), and the CRC-32 covers
- * everything before it: a record damaged, cut short or glued to another no longer checks out.
+ * payload's length and letters follow from the sender and the sequence number: 1 to
+ * {@value #MAX_PAYLOAD} bytes (so many messages span two TCP segments), and every
+ * {@value #LARGE_EVERY}th message {@value #LARGE_PAYLOAD} bytes (dozens of segments, and two ws
+ * frames, so a fault often strikes in the middle of one). The CRC-32 covers everything before
+ * it: a record damaged, cut short or glued to another no longer checks out.
  *
  * @param sender the sending peer's id (no colon)
  * @param seq the sender's sequence number, from 1
  */
 record Record(String sender, long seq) {
   static final int MAX_PAYLOAD = 2000;
+  static final int LARGE_EVERY = 25;
+  /** Over the 64 KiB of a ws frame, so sent as two fragments. */
+  static final int LARGE_PAYLOAD = 70_000;
   private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
 
   Record {
@@ -57,7 +62,7 @@ record Record(String sender, long seq) {
   }
 
   private String payload() {
-    int length = 1 + Math.floorMod(seq * 733 + sender.hashCode(), MAX_PAYLOAD);
+    int length = seq % LARGE_EVERY == 0 ? LARGE_PAYLOAD : 1 + Math.floorMod(seq * 733 + sender.hashCode(), MAX_PAYLOAD);
     StringBuilder sb = new StringBuilder(length);
     for (int i = 0; i < length; i++) {
       sb.append(LETTERS.charAt(Math.floorMod(seq * 31 + i * 7L + sender.hashCode(), LETTERS.length())));
