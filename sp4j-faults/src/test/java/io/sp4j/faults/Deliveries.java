@@ -44,17 +44,17 @@ final class Deliveries {
    * Checks the run; {@code servers} in the order they ran (a vanished server, then the one that
    * took its place). {@code oneConnection}: the client kept one connection the whole run.
    */
-  static Summary check(Pattern pattern, Peer client, List<Peer> servers, boolean oneConnection) {
-    List<Peer> everyone = new ArrayList<>(servers);
+  static Summary check(Pattern pattern, PeerLog client, List<PeerLog> servers, boolean oneConnection) {
+    List<PeerLog> everyone = new ArrayList<>(servers);
     everyone.add(client);
-    for (Peer peer : everyone) {
-      assertThat(peer.lines(PeerLine.ERROR)).as("errors of %s", peer.output()).isEmpty();
+    for (PeerLog peer : everyone) {
+      assertThat(peer.lines(PeerLine.ERROR)).as("errors of %s", peer.id()).isEmpty();
     }
-    assertThat(client.lines(PeerLine.TIMEOUT)).as("requests without a reply; %s", client.output()).isEmpty();
-    List<Peer.Line> stopped = client.lines(PeerLine.STOPPED);
-    assertThat(stopped).as("the client's end of run; %s", client.output()).hasSize(1);
+    assertThat(client.lines(PeerLine.TIMEOUT)).as("requests without a reply; %s", client.tail()).isEmpty();
+    List<PeerLog.Line> stopped = client.lines(PeerLine.STOPPED);
+    assertThat(stopped).as("the client's end of run; %s", client.tail()).hasSize(1);
     long sent = stopped.get(0).seq();
-    assertThat(client.lines(PeerLine.SENT).stream().map(Peer.Line::seq).toList())
+    assertThat(client.lines(PeerLine.SENT).stream().map(PeerLog.Line::seq).toList())
         .as("what the client sent").containsExactlyElementsOf(LongStream.rangeClosed(1, sent).boxed().toList());
 
     List<Long> arrived = arrivals(client.id(), servers);
@@ -79,11 +79,11 @@ final class Deliveries {
   }
 
   /** The sequence numbers that reached the servers, in order; every body must be intact. */
-  private static List<Long> arrivals(String sender, List<Peer> servers) {
+  private static List<Long> arrivals(String sender, List<PeerLog> servers) {
     List<Long> arrived = new ArrayList<>();
     List<String> damaged = new ArrayList<>();
-    for (Peer server : servers) {
-      for (Peer.Line line : server.lines(PeerLine.GOT)) {
+    for (PeerLog server : servers) {
+      for (PeerLog.Line line : server.lines(PeerLine.GOT)) {
         Optional<Record> record = Record.parse(line.rest());
         if (record.isEmpty() || !record.get().sender().equals(sender)) {
           damaged.add(server.id() + " got " + abbreviate(line.rest()));
@@ -111,13 +111,13 @@ final class Deliveries {
   }
 
   /** Exactly one reply per request, in order, each from a server and carrying its request. */
-  private static int checkReplies(Peer client, List<Peer> servers, long sent) {
-    List<Peer.Line> replies = client.lines(PeerLine.REPLY);
-    assertThat(replies.stream().map(Peer.Line::seq).toList()).as("one reply per request, in order")
+  private static int checkReplies(PeerLog client, List<PeerLog> servers, long sent) {
+    List<PeerLog.Line> replies = client.lines(PeerLine.REPLY);
+    assertThat(replies.stream().map(PeerLog.Line::seq).toList()).as("one reply per request, in order")
         .containsExactlyElementsOf(LongStream.rangeClosed(1, sent).boxed().toList());
     Set<String> serverIds = new LinkedHashSet<>();
     servers.forEach(server -> serverIds.add(server.id()));
-    for (Peer.Line reply : replies) {
+    for (PeerLog.Line reply : replies) {
       String[] fields = reply.afterSeq().split(" ", 2);
       assertThat(fields).as("reply to %d: replier and body", reply.seq()).hasSize(2);
       assertThat(fields[0]).as("the replier of request %d", reply.seq()).isIn(serverIds);

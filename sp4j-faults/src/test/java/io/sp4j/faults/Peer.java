@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
+import io.sp4j.faults.PeerLog.Line;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
@@ -25,21 +26,6 @@ final class Peer implements AutoCloseable {
   /** Peers are small and short-lived: start fast, compile little, stay out of the tests' way. */
   private static final List<String> JVM_OPTIONS =
       List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m", "-XX:-UsePerfData");
-
-  /** One line of the peer's stdout, stamped when the peer printed it. */
-  record Line(long nanos, PeerLine kind, String rest) {
-    /** The first field, for the lines that start with a sequence number. */
-    long seq() {
-      int space = rest.indexOf(' ');
-      return Long.parseLong(space < 0 ? rest : rest.substring(0, space));
-    }
-
-    /** What follows the sequence number. */
-    String afterSeq() {
-      int space = rest.indexOf(' ');
-      return space < 0 ? "" : rest.substring(space + 1);
-    }
-  }
 
   private final String id;
   private final Process process;
@@ -104,20 +90,20 @@ final class Peer implements AutoCloseable {
   }
 
   /** The lines so far. */
-  List<Line> lines() {
+  PeerLog log() {
     synchronized (lines) {
-      return List.copyOf(lines);
+      return new PeerLog(id, lines);
     }
   }
 
   /** The lines so far of one kind. */
   List<Line> lines(PeerLine kind) {
-    return lines().stream().filter(line -> line.kind() == kind).toList();
+    return log().lines(kind);
   }
 
   /** The first line that matches, if any yet. */
   Optional<Line> first(Predicate<Line> match) {
-    return lines().stream().filter(match).findFirst();
+    return log().first(match);
   }
 
   /** The first line that matches; fails at once if there is none and there will be no more. */
@@ -184,13 +170,8 @@ final class Peer implements AutoCloseable {
 
   /** The peer's last lines and its stderr, for failure messages. */
   String output() {
-    List<Line> all = lines();
     StringBuilder sb = new StringBuilder("peer ").append(id).append(" (")
-        .append(process.isAlive() ? "running" : "exit " + process.exitValue()).append("), last lines:");
-    for (Line line : all.subList(Math.max(0, all.size() - 8), all.size())) {
-      String text = line.kind().word() + " " + line.rest();
-      sb.append("\n  ").append(text.length() > 120 ? text.substring(0, 120) + "…" : text);
-    }
+        .append(process.isAlive() ? "running" : "exit " + process.exitValue()).append("), ").append(log().tail());
     synchronized (stderr) {
       if (stderr.length() > 0) {
         sb.append("\n  stderr: ").append(stderr.length() > 2000 ? stderr.substring(0, 2000) + "…" : stderr);

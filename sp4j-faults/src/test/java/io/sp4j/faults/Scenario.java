@@ -165,7 +165,7 @@ final class Scenario implements AutoCloseable {
    * reached the server. Returns when the server's first message after {@code since} arrived.
    */
   long awaitFlowAfter(long since) {
-    Peer.Line sentAfter = client.await("a message sent after the fault",
+    PeerLog.Line sentAfter = client.await("a message sent after the fault",
         line -> line.kind() == PeerLine.SENT && line.nanos() > since, PATIENCE);
     Peer server = server();
     server.await("message " + sentAfter.seq(), line -> line.kind() == PeerLine.GOT
@@ -197,7 +197,7 @@ final class Scenario implements AutoCloseable {
       server().await("the last message, " + last, line -> line.kind() == PeerLine.GOT
           && Record.parse(line.rest()).map(record -> record.seq() == last).orElse(false), PATIENCE);
     }
-    return Deliveries.check(pattern, client, servers, oneConnection);
+    return Deliveries.check(pattern, client.log(), servers.stream().map(Peer::log).toList(), oneConnection);
   }
 
   /** Prints one result line; the module's report quotes these numbers. */

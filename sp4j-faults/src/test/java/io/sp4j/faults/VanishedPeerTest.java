@@ -80,9 +80,9 @@ final class VanishedPeerTest {
    * connection (into the dead one, or while it had none): the REQ sent it again on the new one.
    */
   private static void assertPendingRequestResentToSuccessor(Peer client, Peer successor, long newConnection) {
-    Peer.Line firstReply = client.first(line -> line.kind() == PeerLine.REPLY
+    PeerLog.Line firstReply = client.first(line -> line.kind() == PeerLine.REPLY
         && line.afterSeq().startsWith(successor.id() + " ")).orElseThrow();
-    Peer.Line request = client.first(line -> line.kind() == PeerLine.SENT && line.seq() == firstReply.seq()).orElseThrow();
+    PeerLog.Line request = client.first(line -> line.kind() == PeerLine.SENT && line.seq() == firstReply.seq()).orElseThrow();
     assertThat(request.nanos()).as("request %d, the successor's first reply, was sent before the new connection", request.seq())
         .isLessThan(newConnection);
   }
