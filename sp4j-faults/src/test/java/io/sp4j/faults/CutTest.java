@@ -22,9 +22,9 @@ final class CutTest {
 
       scenario.netns().cut();
       Scenario.hold(Duration.ofSeconds(1));
-      int early = scenario.server().lines(PeerLine.GOT).size();
+      int early = scenario.arrivals();
       Scenario.hold(CUT_TIME.minusSeconds(1));
-      int late = scenario.server().lines(PeerLine.GOT).size();
+      int late = scenario.arrivals();
       scenario.netns().restore();
       long restored = System.nanoTime();
 

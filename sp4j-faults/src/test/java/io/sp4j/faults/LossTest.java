@@ -18,11 +18,11 @@ final class LossTest {
   void lossDelaysMessagesButNeverDamagesRepeatsReordersOrDisconnects(Scheme scheme, Pattern pattern) {
     try (Scenario scenario = Scenario.create(scheme, pattern)) {
       int connection = scenario.startStream();
-      int before = scenario.server().lines(PeerLine.GOT).size();
+      int before = scenario.arrivals();
 
       scenario.netns().loss(Side.CLIENT, LOSS_PERCENT);
       Scenario.hold(LOSS_TIME);
-      int crossed = scenario.server().lines(PeerLine.GOT).size() - before;
+      int crossed = scenario.arrivals() - before;
       Netns.Drops drops = scenario.netns().drops(Side.CLIENT);
       scenario.netns().clear(Side.CLIENT);
       long cleared = System.nanoTime();

@@ -97,10 +97,14 @@ final class Scenario implements AutoCloseable {
     awaitArrivals(WARM_UP);
   }
 
+  /** How many messages the server running now has received. */
+  int arrivals() {
+    return server().lines(PeerLine.GOT).size();
+  }
+
   /** Waits until the server running now has received {@code count} messages. */
   void awaitArrivals(int count) {
-    Peer server = server();
-    awaitTrue(server.id() + " receives " + count + " messages", () -> server.lines(PeerLine.GOT).size() >= count);
+    awaitTrue(server().id() + " receives " + count + " messages", () -> arrivals() >= count);
   }
 
   /** The client's one established connection to the server, by its local port. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sp4j.faults.Netns.Side;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -68,7 +69,7 @@ final class VanishedPeerTest {
       if (pattern == Pattern.REQ_REP) {
         assertPendingRequestResentToSuccessor(scenario.client(), successor, recovery.newConnection());
       }
-      scenario.report(vanish.name().toLowerCase(java.util.Locale.ROOT) + " vanished", "blackhole " + blackhole
+      scenario.report(vanish.name().toLowerCase(Locale.ROOT) + " vanished", "blackhole " + blackhole
           + " ms; reconnected " + Scenario.millis(lifted, recovery.newConnection()) + " ms after the lift ("
           + Scenario.millis(killed, recovery.newConnection()) + " ms after the kill), first message at the successor "
           + Scenario.millis(lifted, recovery.firstArrival()) + " ms after the lift; " + summary);
