@@ -108,6 +108,21 @@ public abstract class InboundLimitsContract {
   }
 
   @Test
+  void aConnectionIsBelievedOnlyUpToTheBytesItHasDeliveredWhole() {
+    open();
+    feed(concat(announce(300 * 1024), new byte[300 * 1024]));
+    assertThat(context.delivered).hasSize(1);
+    feed(announce(200 * 1024), new byte[10]);
+    assertThat(context.receiveBudget().used()).as("sized at once: 300 KiB delivered before")
+        .isEqualTo(200 * 1024);
+    feed(new byte[200 * 1024 - 10]);
+    assertThat(context.delivered).hasSize(2);
+    feed(announce(1024 * 1024), new byte[10]);
+    assertThat(context.receiveBudget().used()).as("1 MiB announced, 500 KiB delivered before: grown with the bytes")
+        .isLessThan(4096);
+  }
+
+  @Test
   void anUnfinishedMessageTheBudgetCannotHoldIsRefused() {
     context.withBudget(ReceiveBudget.standalone(64 * 1024));
     open();
