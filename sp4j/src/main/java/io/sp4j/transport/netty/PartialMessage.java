@@ -7,7 +7,10 @@ import java.util.Arrays;
  * The body of the message a connection is receiving. Memory follows the bytes that arrive, never
  * the length the peer announced: the array starts at what is in hand and at least doubles each
  * time it grows, capped at the announced total, so it is at most twice what arrived (plus
- * {@link #MIN_CAPACITY}) and ends exactly the message's size without a final copy.
+ * {@link #MIN_CAPACITY}) and ends exactly the message's size without a final copy. A ws message
+ * in fragments does not announce its total: its array doubles past what the frames so far
+ * announced (still at most twice what arrived) and is cut to size when the last one ends, so
+ * a message in a thousand small frames costs a few copies, not a thousand.
  *
  * <p>A connection that has already delivered whole messages of at least as many bytes in all as
  * this one announces has shown the bytes are real: its array is made at the announced size at
@@ -21,6 +24,7 @@ import java.util.Arrays;
 public final class PartialMessage {
   /** The smallest array made for a message that has not all arrived. */
   static final int MIN_CAPACITY = 256;
+  private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
   private final ReceiveBudget budget;
   private byte[] array;
@@ -30,21 +34,29 @@ public final class PartialMessage {
   private boolean started;
   private boolean progressed; // bytes arrived since the last call to takeProgress
   private long delivered; // bytes of the whole messages finished so far on this connection
+  private int lastSize; // of the message finished last
+  private boolean totalKnown; // whether expected is the whole message's size
 
   public PartialMessage(ReceiveBudget budget) {
     this.budget = budget;
   }
 
-  /** Starts a message of {@code announced} bytes (for ws: its first frame's). Nothing is allocated yet. */
-  public void begin(long announced) {
+  /**
+   * Starts a message of {@code announced} bytes; {@code whole} says whether that is all of it
+   * (a length prefix, a final ws frame) or only its first part (a ws frame with more to come).
+   * Nothing is allocated yet.
+   */
+  public void begin(long announced, boolean whole) {
     discard();
     started = true;
     expected = announced;
+    totalKnown = whole;
   }
 
-  /** A further frame of the same message announces {@code more} bytes. */
-  public void extend(long more) {
+  /** A further frame of the same message announces {@code more} bytes; {@code last} if it ends it. */
+  public void extend(long more, boolean last) {
     expected += more;
+    totalKnown = last;
   }
 
   /** Whether a message has begun and not been finished or discarded. */
@@ -69,12 +81,23 @@ public final class PartialMessage {
    */
   public byte[] room(int n, long inHand) {
     long needed = (long) filled + n;
-    if (array == null || needed > array.length) {
-      long want = expected <= delivered ? expected
-          : Math.max(needed, Math.max(filled + inHand, array == null ? MIN_CAPACITY : 2L * array.length));
-      int capacity = (int) Math.min(expected, want);
-      array = array == null ? new byte[capacity] : Arrays.copyOf(array, capacity);
+    if (array != null && needed <= array.length) {
+      return array;
     }
+    boolean proven = expected <= delivered;
+    // How far the array may reach: the message's size when known; else (ws frames to come)
+    // twice what is in hand, or what the connection has delivered, whichever is more.
+    long limit = totalKnown ? expected
+        : Math.min(MAX_ARRAY, Math.max(expected, Math.max(2 * needed, proven ? delivered : 0)));
+    long want;
+    if (array == null) {
+      want = proven ? Math.max(expected, totalKnown ? 0 : lastSize) // a stream's next message is often the same size
+          : Math.max(needed, Math.max(filled + inHand, MIN_CAPACITY));
+    } else {
+      want = Math.max(needed, Math.max(filled + inHand, 2L * array.length));
+    }
+    int capacity = (int) Math.min(limit, want);
+    array = array == null ? new byte[capacity] : Arrays.copyOf(array, capacity);
     return array;
   }
 
@@ -100,6 +123,7 @@ public final class PartialMessage {
   public byte[] finish() {
     byte[] whole = filled == 0 ? new byte[0] : array.length == filled ? array : Arrays.copyOf(array, filled);
     delivered += filled;
+    lastSize = filled;
     reset();
     return whole;
   }

@@ -158,7 +158,7 @@ public final class StreamConnection extends ChannelConnection {
       return;
     }
     PartialMessage message = inbound().message();
-    message.begin(length);
+    message.begin(length, true);
     if (length == 0) {
       deliver(Message.of(message.finish()));
     }

@@ -183,9 +183,9 @@ final class FrameDecoder extends ChannelInboundHandlerAdapter {
       }
       if (opcode != 0) {
         type = opcode == 1 ? MessageType.TEXT : MessageType.BINARY;
-        data.begin(length); // memory comes as the payload does
+        data.begin(length, fin); // memory comes as the payload does
       } else {
-        data.extend(length);
+        data.extend(length, fin);
       }
     }
     inPayload = true;
