@@ -29,7 +29,7 @@ public final class AttackRun {
   public record Result(String attack, TargetProcess.Kind target, AttackAddress address, Map<String, Long> before,
       Map<String, Long> peak, Map<String, Long> after, WellBehavedClient.Tally during,
       WellBehavedClient.Tally afterwards, int newClientAnswers, boolean ended, boolean survived,
-      Map<String, Object> attackResults, List<String> problems, String sampleFailure) {
+      Map<String, Object> attackResults, List<String> problems, String sampleFailure, String timing) {
 
     /** Peak minus before, for one number; 0 when either is missing. */
     public long growth(String key) {
@@ -53,7 +53,7 @@ public final class AttackRun {
       return attack + " on " + target.label() + " " + address + ": attack " + attackResults + "; before " + before
           + "; peak " + peak + "; after " + after + "; client during: " + during + "; after: " + afterwards
           + "; new client answered " + newClientAnswers + "; ended by itself " + ended + "; target alive "
-          + survived + (sampleFailure == null ? "" : "; a sample failed: " + sampleFailure)
+          + survived + "; " + timing + (sampleFailure == null ? "" : "; a sample failed: " + sampleFailure)
           + (problems.isEmpty() ? "" : "; target reported " + problems);
     }
   }
@@ -73,10 +73,13 @@ public final class AttackRun {
       PeakSampler sampler = PeakSampler.start(target::stats, s.sampleEvery());
       boolean ended;
       Map<String, Long> peak;
+      Stopwatch clock = new Stopwatch();
       try {
         attack.launch();
+        clock.lap("launch");
         sampler.sampleNow();
         ended = attack.awaitEnd(s.endMax());
+        clock.lap("end");
         sampler.sampleNow();
       } finally {
         peak = sampler.stop();
@@ -86,13 +89,15 @@ public final class AttackRun {
       attack.close();
       boolean alive = target.isAlive();
       Map<String, Long> after = alive ? settle(target, before, s) : Map.of();
+      clock.lap("settle");
       if (alive) {
         client.awaitAnswers(3, s.settleMax());
       }
       int newClient = alive ? WellBehavedClient.probe(url, 3, Duration.ofSeconds(5)) : 0;
+      clock.lap("clients");
       return new Result(attack.name(), target.kind(), target.address(), before, peak, after,
           client.tally(WellBehavedClient.Phase.DURING), client.tally(WellBehavedClient.Phase.AFTER), newClient,
-          ended, target.isAlive(), attackResults, target.problems(), sampler.failure());
+          ended, target.isAlive(), attackResults, target.problems(), sampler.failure(), clock.toString());
     } finally {
       attack.close();
     }
@@ -113,5 +118,22 @@ public final class AttackRun {
     } catch (IllegalStateException ended) {
       return Map.of();
     }
+  }
+}
+
+/** Seconds each phase of a run took, for the record. */
+final class Stopwatch {
+  private final StringBuilder laps = new StringBuilder("seconds:");
+  private long last = System.nanoTime();
+
+  void lap(String phase) {
+    long now = System.nanoTime();
+    laps.append(String.format(java.util.Locale.ROOT, " %s %.1f", phase, (now - last) / 1e9));
+    last = now;
+  }
+
+  @Override
+  public String toString() {
+    return laps.toString();
   }
 }

@@ -52,9 +52,9 @@ public final class PeakSampler {
     }
   }
 
-  /** Stops and returns the largest value of each number. */
+  /** Stops (a sample under way is finished) and returns the largest value of each number. */
   public Map<String, Long> stop() {
-    pacer.shutdownNow();
+    pacer.shutdown();
     try {
       pacer.awaitTermination(70, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

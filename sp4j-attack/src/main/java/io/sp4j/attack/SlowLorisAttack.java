@@ -45,7 +45,8 @@ public final class SlowLorisAttack implements Attack {
 
   @Override
   public void launch() throws IOException {
-    for (int i = 0; i < connections; i++) {
+    long deadline = System.nanoTime() + SlowMaxSizeAttack.LAUNCH_BUDGET.toNanos();
+    for (int i = 0; i < connections && System.nanoTime() < deadline; i++) {
       try {
         RawConnection c = RawConnection.connect(target, 0, Duration.ofSeconds(5)).nonBlocking();
         held.add(c);

@@ -45,9 +45,13 @@ public final class SlowMaxSizeAttack implements Attack {
     return "slow-max-size";
   }
 
+  /** Launching stops after this long, whatever is left: a server in trouble may take seconds per connection. */
+  public static final Duration LAUNCH_BUDGET = Duration.ofSeconds(20);
+
   @Override
   public void launch() {
-    for (int i = 0; i < connections; i++) {
+    long deadline = System.nanoTime() + LAUNCH_BUDGET.toNanos();
+    for (int i = 0; i < connections && System.nanoTime() < deadline; i++) {
       RawConnection c = null;
       try {
         c = RawConnection.connect(target, 0, Duration.ofSeconds(5));

@@ -1,0 +1,43 @@
+package io.sp4j.attack;
+
+import java.time.Duration;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Attack (d): 2,000 TCP connects at the same moment, each then sending nothing or half of its
+ * opening. None may need a SYN retry: the listener's backlog and accept loop take them all at
+ * once. Then the handshake timeout (2 s) closes every one of them.
+ */
+class HalfOpenStormAttackTest {
+  private static final int CONNECTIONS = 2000;
+
+  @RegisterExtension
+  final Targets targets = new Targets();
+
+  @ParameterizedTest(name = "{0}, half of the opening sent: {1}")
+  @CsvSource({"TCP, false", "TCP, true", "WS, false", "WS, true"})
+  void twoThousandConnectsAtOnceAreAllAcceptedAndTimedOut(Scheme scheme, boolean halfOpening) throws Exception {
+    TargetProcess target = targets.sp4j(scheme, Targets.HANDSHAKE_TIMEOUT);
+    HalfOpenStormAttack attack = new HalfOpenStormAttack(target.address(), CONNECTIONS, halfOpening,
+        Duration.ofSeconds(5));
+    AttackRun.Result result = Targets.run(target, attack, Duration.ofSeconds(12));
+    Bounds bounds = Bounds.of(result)
+        // Each held connection is a channel in its handshake with at most half an opening.
+        .heapGrowthBelow(Costs.heldConnections(CONNECTIONS, 128))
+        .directGrowthBelow(Costs.POOL_GROWTH)
+        .serverClosedAll()
+        .always();
+    // A connect that found the accept queue full waits for the client's SYN retry, 1 s later.
+    bounds.soft().assertThat(attack.connectsNeedingRetry())
+        .as("connects that took a second or more, or failed, in %s", result)
+        .isZero();
+    // The kernel's own count of SYNs or ACKs it dropped for a full accept queue. The counters
+    // are the machine's: another program overflowing its own backlog now would show here too.
+    bounds.soft().assertThat(attack.listenCounters())
+        .as("listen queue overflows and drops during the storm in %s", result)
+        .isEqualTo(new ListenCounters(0, 0));
+    bounds.check();
+  }
+}
