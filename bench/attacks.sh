@@ -31,4 +31,6 @@ if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt "$want" ]; then
 fi
 echo "attacks.sh: open files limit $(ulimit -n), somaxconn $(cat /proc/sys/net/core/somaxconn 2>/dev/null || echo '?')" >&2
 
-exec java -Xmx1g -cp "$root/sp4j-attack/target/classes:$(cat "$cp_file")" io.sp4j.attack.AttackBench "$@"
+# The installed jar, not target/classes: a build during the run does not change the targets it starts.
+jar=$(ls "$root"/sp4j-attack/target/sp4j-attack-*.jar | grep -v -- '-tests.jar' | head -1)
+exec java -Xmx1g -cp "$jar:$(cat "$cp_file")" io.sp4j.attack.AttackBench "$@"

@@ -19,12 +19,15 @@ public interface Attack extends AutoCloseable {
   void launch() throws Exception;
 
   /**
-   * Lets the attack run its course, at most {@code max}: a flood until its time is up, cycles
-   * until done, held connections until the server has closed every one of them.
+   * Lets the attack run its course, at most {@code max}: a flood until its time is up, held
+   * connections until the server has closed every one of them. An attack that runs whole in
+   * {@link #launch()} (cycles, killed peers) has nothing left to wait for.
    *
    * @return whether it ended by itself within {@code max}
    */
-  boolean awaitEnd(Duration max) throws Exception;
+  default boolean awaitEnd(Duration max) throws Exception {
+    return true;
+  }
 
   /** What it did so far: counts and times, in the order to print them. */
   Map<String, Object> results();

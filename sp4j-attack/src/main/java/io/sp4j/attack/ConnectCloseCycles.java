@@ -59,11 +59,6 @@ public final class ConnectCloseCycles implements Attack {
   }
 
   @Override
-  public boolean awaitEnd(Duration max) {
-    return true;
-  }
-
-  @Override
   public Map<String, Object> results() {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("cycles", done);

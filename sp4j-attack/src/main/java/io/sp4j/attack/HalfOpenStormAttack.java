@@ -109,7 +109,7 @@ public final class HalfOpenStormAttack implements Attack {
 
   @Override
   public boolean awaitEnd(Duration max) {
-    return Waits.until(held::allClosedByServer, max);
+    return held.awaitAllClosedByServer(max);
   }
 
   /** The slowest connect, in milliseconds. */
@@ -137,8 +137,7 @@ public final class HalfOpenStormAttack implements Attack {
     r.put("connectsOver1s", connectsNeedingRetry() - failed);
     r.put("listenOverflows", counted.overflows());
     r.put("listenDrops", counted.drops());
-    r.put("closedByServer", held.closedByServer());
-    r.put("secondsUntilAllClosed", held.secondsUntilAllClosed());
+    held.addClosingTo(r);
     return r;
   }
 

@@ -1,7 +1,9 @@
 package io.sp4j.attack;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The connections an attack keeps open, and which of them the server has closed since. When the
@@ -9,13 +11,11 @@ import java.util.List;
  */
 public final class HeldConnections implements AutoCloseable {
   private final List<RawConnection> connections = new ArrayList<>();
-  private long startNanos = -1;
+  private long lastAddedNanos = -1;
   private long allClosedNanos = -1;
 
   public synchronized void add(RawConnection connection) {
-    if (startNanos < 0) {
-      startNanos = System.nanoTime();
-    }
+    lastAddedNanos = System.nanoTime();
     connections.add(connection);
   }
 
@@ -42,12 +42,24 @@ public final class HeldConnections implements AutoCloseable {
     return closedByServer() == size();
   }
 
+  /** Waits up to {@code max} for the server to close every connection; whether it did. */
+  public boolean awaitAllClosedByServer(Duration max) {
+    return Waits.until(this::allClosedByServer, max);
+  }
+
+  /** Adds {@code closedByServer} and {@code secondsUntilAllClosed} to an attack's results. */
+  public void addClosingTo(Map<String, Object> results) {
+    results.put("closedByServer", closedByServer());
+    results.put("secondsUntilAllClosed", Math.round(secondsUntilAllClosed() * 100) / 100.0);
+  }
+
   /**
-   * Seconds from the first connection held until the server had closed the last connection, as
-   * first seen by {@link #closedByServer()}; -1 while some are open.
+   * Seconds from the last connection made until the server had closed every one, as first seen
+   * by {@link #closedByServer()}: for a server that closes a stalled connection after a timeout,
+   * that timeout plus how late it was. -1 while some are open.
    */
   public synchronized double secondsUntilAllClosed() {
-    return allClosedNanos < 0 ? -1 : (allClosedNanos - startNanos) / 1e9;
+    return allClosedNanos < 0 ? -1 : (allClosedNanos - lastAddedNanos) / 1e9;
   }
 
   /** Closes the rest (a FIN each). */

@@ -95,11 +95,6 @@ public final class KilledPeersAttack implements Attack {
   }
 
   @Override
-  public boolean awaitEnd(Duration max) {
-    return true;
-  }
-
-  @Override
   public Map<String, Object> results() {
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("rounds", rounds);

@@ -7,6 +7,7 @@ import java.net.SocketTimeoutException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -151,19 +152,23 @@ public final class RawConnection implements AutoCloseable {
     return b;
   }
 
-  /** Reads up to the blank line that ends an HTTP head. */
+  /**
+   * Reads up to the blank line that ends an HTTP head, a chunk at a time: a server sends nothing
+   * after its 101 until the client does, so nothing past the head is lost.
+   */
   private String readHead() throws IOException {
-    StringBuilder head = new StringBuilder();
-    while (head.length() < MAX_ANSWER) {
-      int b = in.read();
-      if (b < 0) {
-        throw new EOFException("the server closed during the upgrade: '" + head + "'");
+    byte[] head = new byte[MAX_ANSWER];
+    int filled = 0;
+    while (filled < head.length) {
+      int n = in.read(head, filled, head.length - filled);
+      if (n < 0) {
+        throw new EOFException("the server closed during the upgrade: '"
+            + new String(head, 0, filled, StandardCharsets.ISO_8859_1) + "'");
       }
-      head.append((char) b);
-      int len = head.length();
-      if (len >= 4 && head.charAt(len - 1) == '\n' && head.charAt(len - 2) == '\r'
-          && head.charAt(len - 3) == '\n' && head.charAt(len - 4) == '\r') {
-        return head.toString();
+      filled += n;
+      String text = new String(head, 0, filled, StandardCharsets.ISO_8859_1);
+      if (text.contains("\r\n\r\n")) {
+        return text;
       }
     }
     throw new IOException("answer head longer than " + MAX_ANSWER + " bytes");

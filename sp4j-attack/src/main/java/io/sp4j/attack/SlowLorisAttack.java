@@ -79,7 +79,7 @@ public final class SlowLorisAttack implements Attack {
 
   @Override
   public boolean awaitEnd(Duration max) {
-    return Waits.until(held::allClosedByServer, max);
+    return held.awaitAllClosedByServer(max);
   }
 
   @Override
@@ -89,8 +89,7 @@ public final class SlowLorisAttack implements Attack {
     r.put("refused", refused);
     r.put("openingBytes", target.opening().length);
     r.put("mostBytesSent", maxBytesSent);
-    r.put("closedByServer", held.closedByServer());
-    r.put("secondsUntilAllClosed", held.secondsUntilAllClosed());
+    held.addClosingTo(r);
     return r;
   }
 

@@ -76,7 +76,7 @@ public final class SlowMaxSizeAttack implements Attack {
 
   @Override
   public boolean awaitEnd(Duration max) {
-    return Waits.until(held::allClosedByServer, max);
+    return held.awaitAllClosedByServer(max);
   }
 
   @Override
@@ -86,8 +86,7 @@ public final class SlowMaxSizeAttack implements Attack {
     r.put("refused", refused);
     r.put("announcedBytes", announced);
     r.put("bytesSentPerConnection", bytesPerConnection);
-    r.put("closedByServer", held.closedByServer());
-    r.put("secondsUntilAllClosed", held.secondsUntilAllClosed());
+    held.addClosingTo(r);
     return r;
   }
 

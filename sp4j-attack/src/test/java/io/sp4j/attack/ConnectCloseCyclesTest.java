@@ -6,19 +6,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Attack (e): 5,000 connect/close cycles, every other one handshaking first, every third closed
- * with a reset. The server's descriptors and threads come back to where they were, and it never
- * held more than a few connections at once.
+ * Attack (e): connect/close cycles, every other one handshaking first, every third closed with a
+ * reset: 2,000 here (the bench runs 5,000; a ws handshake costs the target a few ms, and CI has
+ * three minutes for the whole suite). The server's descriptors and threads come back to where
+ * they were, and it never held more than a few connections at once.
  */
 class ConnectCloseCyclesTest {
-  private static final int CYCLES = 5000;
+  private static final int CYCLES = 2000;
 
   @RegisterExtension
   final Targets targets = new Targets();
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Scheme.class)
-  void fiveThousandConnectionsLeaveNothingBehind(Scheme scheme) throws Exception {
+  void thousandsOfConnectionsLeaveNothingBehind(Scheme scheme) throws Exception {
     TargetProcess target = targets.sp4j(scheme, Targets.HANDSHAKE_TIMEOUT);
     AttackRun.Result result = Targets.run(target, new ConnectCloseCycles(target.address(), CYCLES, 2, 3),
         Duration.ofSeconds(5));

@@ -20,7 +20,7 @@ class GarbageAttackTest {
   @ParameterizedTest(name = "{0}")
   @EnumSource(Scheme.class)
   void garbageClosesConnectionsAndNothingElse(Scheme scheme) throws Exception {
-    TargetProcess target = targets.sp4j(scheme, Targets.STALL_TIMEOUT, Targets.HANDSHAKE_TIMEOUT);
+    TargetProcess target = targets.sp4j(scheme, Targets.HANDSHAKE_TIMEOUT);
     GarbageAttack attack = new GarbageAttack(target.address(), Duration.ofSeconds(4), 2, 100_000, SEED);
     AttackRun.Result result = Targets.run(target, attack, Duration.ofSeconds(15));
     // Two connections at a time, each holding at most one message of the limit (1 MiB) if its

@@ -8,7 +8,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Attack (g): four times, a peer process connects, sends half of a 64 KiB message and is killed
  * with SIGKILL. The kernel ends its connection; the server drops the half message and the
- * connection, and its descriptors come back.
+ * connection, and its descriptors come back. Default options: the end of the connection, not a
+ * timeout, is what lets go of it.
  */
 class KilledPeersTest {
   private static final int ROUNDS = 4;
@@ -19,7 +20,7 @@ class KilledPeersTest {
   @ParameterizedTest(name = "{0}")
   @EnumSource(Scheme.class)
   void peersKilledMidMessageLeaveNothingBehind(Scheme scheme) throws Exception {
-    TargetProcess target = targets.sp4j(scheme, Targets.STALL_TIMEOUT);
+    TargetProcess target = targets.sp4j(scheme);
     KilledPeersAttack attack = new KilledPeersAttack(target.address(), ROUNDS, Duration.ofSeconds(20));
     AttackRun.Result result = Targets.run(target, attack, Duration.ofSeconds(5));
     // At most one half message (32 KiB of a 64 KiB one) held at a time, per round if the server
