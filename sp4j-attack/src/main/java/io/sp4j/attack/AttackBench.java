@@ -1,10 +1,6 @@
 package io.sp4j.attack;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,8 +72,8 @@ public final class AttackBench {
     try {
       target = switch (kind) {
         case "sp4j" -> TargetProcess.sp4j(scheme, c.sp4jOptions(), jvm);
-        case "nanomsg" -> TargetProcess.nanocat(scheme, freePort());
-        case "nng" -> TargetProcess.nngcat(scheme, freePort());
+        case "nanomsg" -> TargetProcess.nanocat(scheme, LoopbackPorts.free());
+        case "nng" -> TargetProcess.nngcat(scheme, LoopbackPorts.free());
         default -> throw new IllegalArgumentException("no target " + kind + " (sp4j, nanomsg, nng)");
       };
       AttackRun.Result result = AttackRun.run(target, c.attack().apply(target.address()), settings);
@@ -96,14 +92,6 @@ public final class AttackBench {
 
   private static AttackRun.Settings withEnd(AttackRun.Settings s, Duration endMax) {
     return new AttackRun.Settings(s.sampleEvery(), endMax, s.settleMax(), s.fdSlack(), s.threadSlack(), s.clientTimeout());
-  }
-
-  private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free port", e);
-    }
   }
 
   private static Map<String, String> options(String[] args) {

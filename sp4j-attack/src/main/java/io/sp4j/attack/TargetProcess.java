@@ -1,23 +1,17 @@
 package io.sp4j.attack;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A server under attack in a process of its own: sp4j's {@link AttackTarget}, nanocat or nngcat,
@@ -52,14 +46,12 @@ public final class TargetProcess implements AutoCloseable {
     public static final Jvm TEST = new Jvm("64m", "64m", "paranoid");
   }
 
-  private static final int STDERR_KEPT = 1 << 20;
   private static final Duration STARTUP = Duration.ofSeconds(30);
 
   private final Kind kind;
   private final Process process;
   private final List<String> command;
-  private final BlockingQueue<String> replies = new LinkedBlockingQueue<>();
-  private final StringBuilder stderr = new StringBuilder();
+  private final ProcessOutput output;
   private final PrintWriter stdin;
   private volatile AttackAddress address;
 
@@ -72,8 +64,8 @@ public final class TargetProcess implements AutoCloseable {
       throw new UncheckedIOException("cannot start " + String.join(" ", command), e);
     }
     this.stdin = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
-    pump(process.getInputStream(), this::onStdout, () -> replies.add(END), "target-stdout");
-    pump(process.getErrorStream(), this::onStderr, () -> { }, "target-stderr");
+    // sp4j's replies are kept; nanocat's echo of every request is not (it can be a flood).
+    this.output = new ProcessOutput(process, kind == Kind.SP4J);
   }
 
   /**
@@ -124,7 +116,7 @@ public final class TargetProcess implements AutoCloseable {
   private static TargetProcess external(Kind kind, List<String> command, Scheme scheme, int port) {
     TargetProcess target = new TargetProcess(kind, command);
     target.address = new AttackAddress(scheme, port);
-    if (!Waits.until(() -> !target.isAlive() || listening(port), STARTUP) || !target.isAlive()) {
+    if (!Waits.until(() -> !target.isAlive() || LoopbackPorts.listening(port), STARTUP) || !target.isAlive()) {
       target.close();
       throw new IllegalStateException(target + " is not listening on port " + port + "; " + target.stderrTail());
     }
@@ -169,9 +161,7 @@ public final class TargetProcess implements AutoCloseable {
 
   /** What it wrote on stderr so far (the first MiB). */
   public String stderr() {
-    synchronized (stderr) {
-      return stderr.toString();
-    }
+    return output.stderr();
   }
 
   /**
@@ -222,44 +212,17 @@ public final class TargetProcess implements AutoCloseable {
 
   /** The next stdout line starting with {@code prefix}; fails with stderr if the process ends first. */
   private String reply(String prefix, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
     try {
-      while (true) {
-        String line = replies.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        if (line == null) {
-          throw new IllegalStateException(this + ": no '" + prefix.trim() + "' line within " + timeout
-              + (isAlive() ? "" : " (it exited " + process.exitValue() + ")") + "; " + stderrTail());
-        }
-        if (line.equals(END)) {
-          replies.add(END);
-          waitQuietly();
-          throw new IllegalStateException(this + " ended (exit " + process.exitValue() + ") before '"
-              + prefix.trim() + "'; " + stderrTail());
-        }
-        if (line.startsWith(prefix)) {
-          return line;
-        }
+      return output.nextLine(prefix, timeout);
+    } catch (TimeoutException | IOException e) {
+      if (!isAlive() || e instanceof IOException) {
+        waitQuietly();
       }
+      throw new IllegalStateException(this + ": " + e.getMessage()
+          + (isAlive() ? "" : " (it ended, exit " + process.exitValue() + ")") + "; " + stderrTail(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted waiting for " + this, e);
-    }
-  }
-
-  private static final String END = "\u0000end";
-
-  /** sp4j's replies are kept; nanocat's echo of every request is not (it can be a flood). */
-  private void onStdout(String line) {
-    if (kind == Kind.SP4J) {
-      replies.add(line);
-    }
-  }
-
-  private void onStderr(String line) {
-    synchronized (stderr) {
-      if (stderr.length() < STDERR_KEPT) {
-        stderr.append(line).append('\n');
-      }
     }
   }
 
@@ -271,45 +234,10 @@ public final class TargetProcess implements AutoCloseable {
     }
   }
 
-  private void pump(InputStream in, java.util.function.Consumer<String> sink, Runnable atEnd, String name) {
-    Thread t = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          sink.accept(line);
-        }
-      } catch (IOException e) {
-        // the process is gone: its output ends here
-      } finally {
-        atEnd.run();
-      }
-    }, name + "-" + process.pid());
-    t.setDaemon(true);
-    t.start();
-  }
-
   private static int portOf(String url) {
     String rest = url.substring(url.indexOf("://") + 3);
     int slash = rest.indexOf('/');
     String authority = slash < 0 ? rest : rest.substring(0, slash);
     return Integer.parseInt(authority.substring(authority.lastIndexOf(':') + 1));
-  }
-
-  /** Whether some socket listens on TCP {@code port} ({@code /proc/net/tcp}, state 0A). */
-  static boolean listening(int port) {
-    String hexPort = String.format(Locale.ROOT, ":%04X", port);
-    for (String file : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-      try {
-        for (String l : Files.readAllLines(Path.of(file))) {
-          String[] f = l.trim().split("\\s+");
-          if (f.length > 3 && f[1].endsWith(hexPort) && f[3].equals("0A")) {
-            return true;
-          }
-        }
-      } catch (IOException e) {
-        // no IPv6 on this machine: the other file tells
-      }
-    }
-    return false;
   }
 }

@@ -1,6 +1,12 @@
 package io.sp4j.attack;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,6 +21,23 @@ class HalfOpenStormAttackTest {
 
   @RegisterExtension
   final Targets targets = new Targets();
+
+  /**
+   * The storm holds 2,000 sockets in this JVM and as many in the target's. The JVM raises its
+   * soft open-files limit to the hard one at start (HotSpot's MaxFDLimit, on by default), so the
+   * hard limit is what must be high enough: say so, rather than fail on EMFILE halfway.
+   */
+  @BeforeAll
+  static void openFilesLimitIsHighEnough() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
+      if (line.startsWith("Max open files")) {
+        String soft = line.substring("Max open files".length()).trim().split("\\s+")[0];
+        assertThat(soft.equals("unlimited") ? Long.MAX_VALUE : Long.parseLong(soft))
+            .as("open files limit of the test JVM (raise it with ulimit -n)")
+            .isGreaterThan(CONNECTIONS + 1000L);
+      }
+    }
+  }
 
   @ParameterizedTest(name = "{0}, half of the opening sent: {1}")
   @CsvSource({"TCP, false", "TCP, true", "WS, false", "WS, true"})
