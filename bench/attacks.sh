@@ -31,6 +31,9 @@ if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt "$want" ]; then
 fi
 echo "attacks.sh: open files limit $(ulimit -n), somaxconn $(cat /proc/sys/net/core/somaxconn 2>/dev/null || echo '?')" >&2
 
-# The installed jar, not target/classes: a build during the run does not change the targets it starts.
-jar=$(ls "$root"/sp4j-attack/target/sp4j-attack-*.jar | grep -v -- '-tests.jar' | head -1)
-exec java -Xmx1g -cp "$jar:$(cat "$cp_file")" io.sp4j.attack.AttackBench "$@"
+# The jars this build made, not target/classes (a build during the run does not change the
+# targets it starts) and not the local repository's sp4j (another checkout may install its own).
+attack_jar=$(ls "$root"/sp4j-attack/target/sp4j-attack-*.jar | grep -v -- '-tests.jar' | head -1)
+sp4j_jar=$(ls "$root"/sp4j/target/sp4j-*.jar | grep -v -- '-tests.jar' | head -1)
+deps=$(tr ':' '\n' <"$cp_file" | grep -v '/io/sp4j/sp4j/' | paste -sd: -)
+exec java -Xmx1g -cp "$attack_jar:$sp4j_jar:$deps" io.sp4j.attack.AttackBench "$@"

@@ -63,8 +63,12 @@ public final class GarbageAttack implements Attack {
     }
   }
 
+  /** Connects refused in a row after which a worker stops: the target is gone. */
+  private static final int GONE_AFTER = 100;
+
   private void work(Random rnd, long deadline) {
-    while (System.nanoTime() < deadline && started.incrementAndGet() <= maxConnections
+    int refusedInARow = 0;
+    while (System.nanoTime() < deadline && refusedInARow < GONE_AFTER && started.incrementAndGet() <= maxConnections
         && !Thread.currentThread().isInterrupted()) {
       Mutations.Garbage garbage = Mutations.next(rnd, target);
       byKind.computeIfAbsent(garbage.kind(), k -> new LongAdder()).increment();
@@ -73,8 +77,10 @@ public final class GarbageAttack implements Attack {
         c = RawConnection.connect(target, 0, Duration.ofSeconds(5)).nonBlocking();
       } catch (IOException e) {
         failedConnects.increment();
+        refusedInARow++;
         continue;
       }
+      refusedInARow = 0;
       try {
         c.write(garbage.bytes());
         bytesSent.add(garbage.bytes().length);

@@ -56,6 +56,7 @@ public final class HalfOpenStormAttack implements Attack {
     long[] took = new long[connections];
     Arrays.fill(took, -1);
     try (Selector selector = Selector.open()) {
+      int pending = 0;
       for (int i = 0; i < connections; i++) {
         SocketChannel ch = SocketChannel.open();
         channels[i] = ch;
@@ -65,16 +66,18 @@ public final class HalfOpenStormAttack implements Attack {
           took[i] = System.nanoTime() - started[i];
         } else {
           ch.register(selector, SelectionKey.OP_CONNECT, i);
+          pending++;
         }
       }
       long deadline = System.nanoTime() + connectTimeout.toNanos();
-      while (!selector.keys().isEmpty() && System.nanoTime() < deadline) {
+      while (pending > 0 && System.nanoTime() < deadline) {
         selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
         for (Iterator<SelectionKey> it = selector.selectedKeys().iterator(); it.hasNext(); ) {
           SelectionKey key = it.next();
           it.remove();
           int i = (Integer) key.attachment();
           key.cancel();
+          pending--;
           try {
             if (channels[i].finishConnect()) {
               took[i] = System.nanoTime() - started[i];
@@ -84,7 +87,6 @@ public final class HalfOpenStormAttack implements Attack {
           }
         }
       }
-      selector.selectNow(); // flushes the cancelled keys, so the channels may go blocking-free
     }
     counted = ListenCounters.read().since(before);
     byte[] opening = target.opening();
