@@ -84,6 +84,19 @@ final class Bounds {
     return this;
   }
 
+  /**
+   * The bounds of an attack that holds connections open until the server closes them: heap for
+   * {@code connections} held that each sent {@code sentBytes} ({@link Costs#heldConnections}),
+   * direct memory within {@link Costs#POOL_GROWTH}, every connection closed by the server, and
+   * {@link #always()}.
+   */
+  Bounds holding(int connections, long sentBytes) {
+    return heapGrowthBelow(Costs.heldConnections(connections, sentBytes))
+        .directGrowthBelow(Costs.POOL_GROWTH)
+        .serverClosedAll()
+        .always();
+  }
+
   /** Every bound above that applies to any attack: healthy, clients served, back to baseline. */
   Bounds always() {
     return healthy().clientsServed().backToBaseline();

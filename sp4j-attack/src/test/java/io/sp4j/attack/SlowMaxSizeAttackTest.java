@@ -51,11 +51,6 @@ class SlowMaxSizeAttackTest {
    * copied, so what can grow is the buffer pool, by a chunk per arena ({@link Costs#POOL_GROWTH}).
    */
   private static void bounded(AttackRun.Result result, int bodyBytes) {
-    Bounds.of(result)
-        .heapGrowthBelow(Costs.heldConnections(CONNECTIONS, 14 + bodyBytes))
-        .directGrowthBelow(Costs.POOL_GROWTH)
-        .serverClosedAll()
-        .always()
-        .check();
+    Bounds.of(result).holding(CONNECTIONS, 14 + bodyBytes).check();
   }
 }
