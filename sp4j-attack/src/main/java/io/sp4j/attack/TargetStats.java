@@ -1,7 +1,6 @@
 package io.sp4j.attack;
 
 import io.netty.buffer.PooledByteBufAllocator;
-import io.netty.util.internal.PlatformDependent;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
@@ -16,9 +15,8 @@ import java.util.Map;
  * <ul>
  *   <li>{@code heap}: heap in use after {@link System#gc()} (run twice: the first may only
  *       promote);
- *   <li>{@code direct}: the JDK's "direct" buffer pool, plus Netty's own direct memory counter
- *       when Netty allocates without the JDK's cleaner (then its buffers are not in the JDK's
- *       pool; otherwise they are, and counting Netty's counter too would count them twice);
+ *   <li>{@code direct}: the JDK's "direct" buffer pool plus the chunks of Netty's buffer pool
+ *       that are not in it (see {@link #directBytes()});
  *   <li>{@code fds}: open file descriptors ({@code /proc/self/fd});
  *   <li>{@code threads}: live Java threads;
  *   <li>{@code rss}: resident memory ({@code /proc/self/status} VmRSS).
@@ -61,6 +59,13 @@ public final class TargetStats {
     stats.put("pooledHeap", PooledByteBufAllocator.DEFAULT.metric().usedHeapMemory());
   }
 
+  /**
+   * Direct memory: the JDK's "direct" buffer pool, and Netty's pooled chunks when they are not
+   * part of it. Netty takes its chunks from {@code ByteBuffer.allocateDirect} where it may (JDK 17:
+   * they are in the JDK's pool, and adding them again would count them twice) or allocates them
+   * around the JDK (JDK 24 and later: the JDK's pool does not see them). A JDK pool smaller than
+   * Netty's chunks cannot hold them, which tells the two apart.
+   */
   private static long directBytes() {
     long jdk = 0;
     for (BufferPoolMXBean pool : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)) {
@@ -68,7 +73,7 @@ public final class TargetStats {
         jdk = pool.getMemoryUsed();
       }
     }
-    long netty = PlatformDependent.useDirectBufferNoCleaner() ? Math.max(0, PlatformDependent.usedDirectMemory()) : 0;
-    return jdk + netty;
+    long nettyChunks = PooledByteBufAllocator.DEFAULT.metric().usedDirectMemory();
+    return jdk >= nettyChunks ? jdk : jdk + nettyChunks;
   }
 }
