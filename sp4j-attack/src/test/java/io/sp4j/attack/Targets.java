@@ -33,7 +33,12 @@ final class Targets implements AfterEachCallback {
 
   /** An sp4j REP on port 0 of {@code scheme} with {@code options} ({@code NAME=VALUE}). */
   TargetProcess sp4j(Scheme scheme, String... options) {
-    TargetProcess target = TargetProcess.sp4j(scheme, List.of(options), TargetProcess.Jvm.TEST);
+    return sp4j(scheme, TargetProcess.Jvm.TEST, options);
+  }
+
+  /** The same in a JVM run as {@code jvm} says. */
+  TargetProcess sp4j(Scheme scheme, TargetProcess.Jvm jvm, String... options) {
+    TargetProcess target = TargetProcess.sp4j(scheme, List.of(options), jvm);
     started.add(target);
     return target;
   }
