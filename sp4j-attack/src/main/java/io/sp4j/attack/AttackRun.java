@@ -63,17 +63,18 @@ public final class AttackRun {
   /** Runs {@code attack} against {@code target}. */
   public static Result run(TargetProcess target, Attack attack, Settings s) throws Exception {
     String url = target.address().url();
+    Stopwatch clock = new Stopwatch();
     try (WellBehavedClient client = WellBehavedClient.start(url, s.clientTimeout(), Duration.ofMillis(20))) {
       if (!client.awaitAnswers(3, Duration.ofSeconds(20))) {
         throw new IllegalStateException("the well-behaved client got no answers from " + target
             + " before the attack: " + client.tally(WellBehavedClient.Phase.BEFORE) + "; " + target.stderrTail());
       }
       Map<String, Long> before = target.stats();
+      clock.lap("baseline");
       client.phase(WellBehavedClient.Phase.DURING);
       PeakSampler sampler = PeakSampler.start(target::stats, s.sampleEvery());
       boolean ended;
       Map<String, Long> peak;
-      Stopwatch clock = new Stopwatch();
       try {
         attack.launch();
         clock.lap("launch");

@@ -51,6 +51,7 @@ public final class WellBehavedClient implements AutoCloseable {
     socket.set(Options.SEND_TIMEOUT, timeout);
     // A lost request is not resent within its own timeout: the next one replaces it.
     socket.set(Options.RESEND_INTERVAL, timeout.multipliedBy(10));
+    socket.set(Options.LINGER, Duration.ZERO); // nothing worth waiting for at close
     socket.connect(url);
     thread = new Thread(this::ask, "well-behaved-client");
     thread.setDaemon(true);
@@ -75,6 +76,7 @@ public final class WellBehavedClient implements AutoCloseable {
     try (Socket s = Socket.open(Protocol.REQ)) {
       s.set(Options.RECEIVE_TIMEOUT, timeout);
       s.set(Options.SEND_TIMEOUT, timeout);
+      s.set(Options.LINGER, Duration.ZERO);
       s.connect(url);
       int answered = 0;
       for (int i = 0; i < requests; i++) {
