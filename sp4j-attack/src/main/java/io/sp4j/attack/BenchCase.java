@@ -20,10 +20,10 @@ public record BenchCase(String title, List<Scheme> schemes, List<String> sp4jOpt
     return List.of(
         new BenchCase("slow max-size messages: 400 connections announce 1 MiB, send 14 bytes or less", both,
             List.of(), HOLD, a -> new SlowMaxSizeAttack(a, 400, SlowMaxSizeAttack.ONE_MIB, 0)),
-        new BenchCase("slow max-size messages: 400 connections announce 1 MiB, send 1 KiB of it", both,
+        new BenchCase("slow max-size messages: 400 connections announce 1 MiB, every other one sends 1 KiB of it", both,
             List.of(), HOLD, a -> new SlowMaxSizeAttack(a, 400, SlowMaxSizeAttack.ONE_MIB, 1024)),
         new BenchCase("huge announced message, limit off (sp4j; the C tools keep their default): 400 connections"
-            + " announce 1 GiB (tcp) / 2^31-1 (ws), send 1 KiB", both, List.of("RECEIVE_MAX_SIZE=-1"), HOLD,
+            + " announce 1 GiB (tcp) / 2^31-1 (ws), every other one sends 1 KiB", both, List.of("RECEIVE_MAX_SIZE=-1"), HOLD,
             a -> new SlowMaxSizeAttack(a, 400, a.scheme() == Scheme.TCP ? 1L << 30 : Integer.MAX_VALUE, 1024)),
         new BenchCase("ping flood for 7 s from a client that never reads", List.of(Scheme.WS), List.of(),
             Duration.ofSeconds(20), a -> new PingFloodAttack(a, Duration.ofSeconds(7))),
@@ -31,7 +31,7 @@ public record BenchCase(String title, List<Scheme> schemes, List<String> sp4jOpt
             a -> new SlowLorisAttack(a, 400, Duration.ofMillis(200))),
         new BenchCase("2,000 connects at once, then nothing", both, List.of(), HOLD,
             a -> new HalfOpenStormAttack(a, 2000, false, Duration.ofSeconds(10))),
-        new BenchCase("2,000 connects at once, then half of the opening", both, List.of(), HOLD,
+        new BenchCase("2,000 connects at once, then every other one half of its opening", both, List.of(), HOLD,
             a -> new HalfOpenStormAttack(a, 2000, true, Duration.ofSeconds(10))),
         new BenchCase("5,000 connect/close cycles (every other one handshakes, every third resets)", both, List.of(),
             Duration.ofSeconds(10), a -> new ConnectCloseCycles(a, 5000, 2, 3)),

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Thousands of TCP connects started at the same moment (non-blocking, from one loop), that then
- * send nothing, or half of their opening. Records how long each connect took: on the loopback a
+ * send nothing, or, every other one, half of its opening. Records how long each connect took: on the loopback a
  * connect the listener has room for completes at once, while one whose SYN found the accept queue
  * full waits for the client's retry, a second later at the least. The kernel's listen-overflow
  * counters are read before and after.
@@ -33,7 +33,7 @@ public final class HalfOpenStormAttack implements Attack {
   private ListenCounters counted = new ListenCounters(0, 0);
 
   /**
-   * @param halfOpening whether each connection sends the first half of its opening
+   * @param halfOpening whether every other connection sends the first half of its opening
    * @param connectTimeout how long the storm waits for its slowest connect
    */
   public HalfOpenStormAttack(AttackAddress target, int connections, boolean halfOpening, Duration connectTimeout) {
@@ -98,7 +98,7 @@ public final class HalfOpenStormAttack implements Attack {
       }
       RawConnection c = RawConnection.adopt(channels[i]);
       held.add(c);
-      if (halfOpening) {
+      if (halfOpening && i % 2 == 1) {
         try {
           c.writeSome(ByteBuffer.wrap(opening, 0, opening.length / 2));
         } catch (IOException e) {

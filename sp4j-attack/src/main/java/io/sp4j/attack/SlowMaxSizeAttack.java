@@ -8,13 +8,13 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Many connections that each finish the handshake, announce one message of {@code announced}
- * bytes (tcp: the 8-byte length; ws: a masked binary frame header, 14 bytes), send
- * {@code bodyBytes} of it and then nothing more. A server that takes an announced length as a
- * promise of memory holds {@code connections × announced} bytes for a few bytes each.
+ * bytes (tcp: the 8-byte length; ws: a masked binary frame header, 14 bytes), and then send
+ * nothing more, or, every other one, {@code bodyBytes} of the body first. A server that takes an
+ * announced length as a promise of memory holds {@code connections × announced} bytes for a few
+ * bytes each.
  *
- * <p>Variants by parameter: the receive limit exactly (1 MiB, the default), a little of the
- * body or none, and with the server's limit off a huge announcement (1 GiB over tcp,
- * 2<sup>31</sup>−1 over ws).
+ * <p>Variants by parameter: the receive limit exactly (1 MiB, the default), and with the
+ * server's limit off a huge announcement (1 GiB over tcp, 2<sup>31</sup>−1 over ws).
  */
 public final class SlowMaxSizeAttack implements Attack {
   /** The default receive limit, {@code RECEIVE_MAX_SIZE}. */
@@ -26,12 +26,13 @@ public final class SlowMaxSizeAttack implements Attack {
   private final int bodyBytes;
   private final HeldConnections held = new HeldConnections();
   private int refused;
-  private int bytesPerConnection;
+  private int mostBytesPerConnection;
 
   /**
    * @param connections how many connections announce a message
    * @param announced the length announced by each
-   * @param bodyBytes how much of the body each then sends (less than {@code announced})
+   * @param bodyBytes how much of the body every other connection then sends (less than
+   *     {@code announced}); the others send none
    */
   public SlowMaxSizeAttack(AttackAddress target, int connections, long announced, int bodyBytes) {
     this.target = target;
@@ -59,11 +60,11 @@ public final class SlowMaxSizeAttack implements Attack {
         int mask = ThreadLocalRandom.current().nextInt();
         byte[] head = target.scheme().announce(announced, mask);
         // A REQ's body starts with its request id; the rest is zeros.
-        byte[] body = new byte[bodyBytes];
-        System.arraycopy(SpWire.requestHeader(i), 0, body, 0, Math.min(4, bodyBytes));
+        byte[] body = new byte[i % 2 == 1 ? bodyBytes : 0];
+        System.arraycopy(SpWire.requestHeader(i), 0, body, 0, Math.min(4, body.length));
         byte[] sent = SpWire.concat(head, target.scheme().payloadBytes(body, 0, mask));
         c.write(sent);
-        bytesPerConnection = sent.length;
+        mostBytesPerConnection = Math.max(mostBytesPerConnection, sent.length);
         held.add(c.nonBlocking());
       } catch (IOException e) {
         refused++;
@@ -85,7 +86,7 @@ public final class SlowMaxSizeAttack implements Attack {
     r.put("connections", held.size());
     r.put("refused", refused);
     r.put("announcedBytes", announced);
-    r.put("bytesSentPerConnection", bytesPerConnection);
+    r.put("mostBytesSentPerConnection", mostBytesPerConnection);
     held.addClosingTo(r);
     return r;
   }
