@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Attack (d): 2,000 TCP connects at the same moment; half of them then send nothing, the other
- * half the first half of their opening. None may need a SYN retry: the listener's backlog and accept loop take them all at
- * once. Then the handshake timeout (2 s) closes every one of them.
+ * half the first half of their opening. None may need a SYN retry: the listener's backlog and
+ * accept loop take them all at once. Then the handshake timeout (2 s) closes every one of them.
  */
 class HalfOpenStormAttackTest {
   private static final int CONNECTIONS = 2000;
