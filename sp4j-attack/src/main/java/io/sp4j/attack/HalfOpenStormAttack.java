@@ -68,24 +68,16 @@ public final class HalfOpenStormAttack implements Attack {
           ch.register(selector, SelectionKey.OP_CONNECT, i);
           pending++;
         }
+        if (i % 32 == 31) {
+          // Connects done meanwhile are timed now, not once all are started.
+          selector.selectNow();
+          pending -= finishConnects(selector, channels, started, took);
+        }
       }
       long deadline = System.nanoTime() + connectTimeout.toNanos();
       while (pending > 0 && System.nanoTime() < deadline) {
         selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-        for (Iterator<SelectionKey> it = selector.selectedKeys().iterator(); it.hasNext(); ) {
-          SelectionKey key = it.next();
-          it.remove();
-          int i = (Integer) key.attachment();
-          key.cancel();
-          pending--;
-          try {
-            if (channels[i].finishConnect()) {
-              took[i] = System.nanoTime() - started[i];
-            }
-          } catch (IOException e) {
-            // refused or reset: counted as failed below
-          }
-        }
+        pending -= finishConnects(selector, channels, started, took);
       }
     }
     counted = ListenCounters.read().since(before);
@@ -107,6 +99,26 @@ public final class HalfOpenStormAttack implements Attack {
       }
     }
     connectNanos = Arrays.stream(took).filter(t -> t >= 0).toArray();
+  }
+
+  /** Finishes the connects the selector found ready and times them; how many there were. */
+  private static int finishConnects(Selector selector, SocketChannel[] channels, long[] started, long[] took) {
+    int done = 0;
+    for (Iterator<SelectionKey> it = selector.selectedKeys().iterator(); it.hasNext(); ) {
+      SelectionKey key = it.next();
+      it.remove();
+      int i = (Integer) key.attachment();
+      key.cancel();
+      done++;
+      try {
+        if (channels[i].finishConnect()) {
+          took[i] = System.nanoTime() - started[i];
+        }
+      } catch (IOException e) {
+        // refused or reset: counted as failed
+      }
+    }
+    return done;
   }
 
   @Override
