@@ -69,7 +69,7 @@ public final class AttackTarget {
         switch (line.trim()) {
           case "stats" -> {
             probeLeaks();
-            say(out, TargetStats.line());
+            say(out, TargetStats.line(socket));
           }
           case "exit" -> {
             return 0;

@@ -1,6 +1,8 @@
 package io.sp4j.attack;
 
 import io.netty.buffer.PooledByteBufAllocator;
+import io.sp4j.Refusal;
+import io.sp4j.Socket;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
@@ -10,7 +12,7 @@ import java.util.Map;
  * The {@code stats} line of the {@link AttackTarget}'s own JVM: what it holds once garbage is
  * collected, so that growth means memory the server keeps, not garbage it has yet to collect.
  *
- * <pre>stats heap=… direct=… fds=… threads=… rss=… [extra counters]</pre>
+ * <pre>stats heap=… direct=… fds=… threads=… rss=… [extra counters: pool chunks, refusals by reason]</pre>
  *
  * <ul>
  *   <li>{@code heap}: heap in use after {@link System#gc()} (run twice: the first may only
@@ -26,16 +28,16 @@ public final class TargetStats {
   private TargetStats() {}
 
   /** The whole line, {@code stats key=value ...}. */
-  public static String line() {
+  public static String line(Socket socket) {
     StringBuilder line = new StringBuilder("stats");
-    for (Map.Entry<String, Long> e : measure().entrySet()) {
+    for (Map.Entry<String, Long> e : measure(socket).entrySet()) {
       line.append(' ').append(e.getKey()).append('=').append(e.getValue());
     }
     return line.toString();
   }
 
   /** The numbers of the line, in its order. */
-  public static Map<String, Long> measure() {
+  public static Map<String, Long> measure(Socket socket) {
     System.gc();
     System.gc();
     Map<String, Long> stats = new LinkedHashMap<>();
@@ -45,7 +47,7 @@ public final class TargetStats {
     stats.put("fds", self.fds());
     stats.put("threads", (long) ManagementFactory.getThreadMXBean().getThreadCount());
     stats.put("rss", self.rssBytes());
-    addExtraCounters(stats);
+    addExtraCounters(stats, socket);
     return stats;
   }
 
@@ -53,10 +55,14 @@ public final class TargetStats {
    * The one place for counters beyond the five standard ones (each a {@code key=value} on the
    * line): the server's own counts of what it refused or closed belong here.
    */
-  private static void addExtraCounters(Map<String, Long> stats) {
+  private static void addExtraCounters(Map<String, Long> stats, Socket socket) {
     // Chunks sp4j's buffer pool holds (used or cached), which is what a burst leaves behind.
     stats.put("pooledDirect", PooledByteBufAllocator.DEFAULT.metric().usedDirectMemory());
     stats.put("pooledHeap", PooledByteBufAllocator.DEFAULT.metric().usedHeapMemory());
+    // What the socket refused, by reason (refused.RECEIVE_STALLED=…).
+    for (Map.Entry<Refusal, Long> refused : socket.refusals().entrySet()) {
+      stats.put("refused." + refused.getKey(), refused.getValue());
+    }
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.sp4j.attack;
 
+import io.sp4j.Refusal;
+
 import org.assertj.core.api.SoftAssertions;
 
 /**
@@ -95,6 +97,20 @@ final class Bounds {
         .directGrowthBelow(Costs.POOL_GROWTH)
         .serverClosedAll()
         .always();
+  }
+
+  /**
+   * The server counted at least {@code count} refusals for {@code reasons} in all during the run
+   * ({@code Socket.refusals()} on the target's stats line): it knew why it closed them.
+   */
+  Bounds refusedAtLeast(long count, Refusal... reasons) {
+    long refused = 0;
+    for (Refusal reason : reasons) {
+      refused += result.left("refused." + reason);
+    }
+    soft.assertThat(refused).as("refusals for %s in %s", java.util.Arrays.toString(reasons), result)
+        .isGreaterThanOrEqualTo(count);
+    return this;
   }
 
   /** Every bound above that applies to any attack: healthy, clients served, back to baseline. */

@@ -1,5 +1,6 @@
 package io.sp4j.attack;
 
+import io.sp4j.Refusal;
 import java.time.Duration;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +25,7 @@ class SlowLorisAttackTest {
     // 2 s of handshake timeout after the last connect, and slack for a loaded machine.
     AttackRun.Result result = Targets.run(target, attack, Duration.ofSeconds(10));
     // A connection in its handshake holds at most the opening (under 200 bytes) besides itself.
-    Bounds bounds = Bounds.of(result).holding(CONNECTIONS, 256);
+    Bounds bounds = Bounds.of(result).holding(CONNECTIONS, 256).refusedAtLeast(CONNECTIONS, Refusal.HANDSHAKE_TIMEOUT);
     // Each closed by the timeout, not by finishing: the last one 2 s after it connected, plus a
     // loaded machine's slack.
     bounds.soft().assertThat((Double) result.attackResults().get("secondsUntilAllClosed"))

@@ -1,5 +1,6 @@
 package io.sp4j.attack;
 
+import io.sp4j.Refusal;
 import java.time.Duration;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,8 +50,12 @@ class SlowMaxSizeAttackTest {
    * What a held connection may cost: the bytes it sent (at most the 14-byte header and
    * {@code bodyBytes}) plus {@link Costs#PER_CONNECTION}; nothing for what it only announced. Direct memory: reads are released as soon as their bytes are
    * copied, so what can grow is the buffer pool, by a chunk per arena ({@link Costs#POOL_GROWTH}).
+   * Each connection is a counted refusal: stalled, or (ws, 2^31-1 announced) too large for any
+   * array.
    */
   private static void bounded(AttackRun.Result result, int bodyBytes) {
-    Bounds.of(result).holding(CONNECTIONS, 14 + bodyBytes).check();
+    Bounds.of(result).holding(CONNECTIONS, 14 + bodyBytes)
+        .refusedAtLeast(CONNECTIONS, Refusal.RECEIVE_STALLED, Refusal.MESSAGE_TOO_LARGE)
+        .check();
   }
 }
