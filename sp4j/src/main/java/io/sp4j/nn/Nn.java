@@ -347,7 +347,9 @@ public final class Nn {
 
   /** Offset of the first control message of {@code hdr}, or -1 if there is none. */
   public static int NN_CMSG_FIRSTHDR(NnMsgHdr hdr) {
-    return hdr.control() != null && hdr.controlLength() >= NnCmsgHdr.HEADER_SIZE ? 0 : -1;
+    byte[] control = hdr.control();
+    // msg_controllen past the buffer's end counts only up to the end, as in NN_CMSG_NXTHDR.
+    return control != null && Math.min(hdr.controlLength(), control.length) >= NnCmsgHdr.HEADER_SIZE ? 0 : -1;
   }
 
   /** Offset of the control message after the one at {@code offset}, or -1 if there is none. */
