@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,6 +32,32 @@ class NnCmsgHdrTest {
     NnCmsgHdr header = NnCmsgHdr.at(control, 0);
     assertThat(header.dataLength()).isEqualTo(Integer.MAX_VALUE);
     assertThat(header.data(control)).hasSize(8).startsWith(7);
+  }
+
+  @Test
+  @Timeout(10)
+  void aLengthNearLongMaxEndsTheWalkInsteadOfLoopingForever() {
+    byte[] control = new byte[48];
+    ByteBuffer.wrap(control).order(ByteOrder.LITTLE_ENDIAN).putLong(0, Long.MAX_VALUE).putInt(8, 1).putInt(12, 1);
+    NnMsgHdr hdr = new NnMsgHdr(new byte[][] {{'x'}}, control);
+    assertThat(Nn.NN_CMSG_NXTHDR(hdr, 0)).isEqualTo(-1);
+    int s = Nn.nn_socket(Nn.AF_SP_RAW, Nn.NN_BUS);
+    try {
+      assertThat(Nn.nn_sendmsg(s, hdr, Nn.NN_DONTWAIT)).isEqualTo(1); // an empty SP_HDR, then the end
+    } finally {
+      Nn.nn_close(s);
+    }
+  }
+
+  @Test
+  void aMessageRunningPastControlLengthIsTheLast() {
+    byte[] control = new byte[64];
+    ByteBuffer.wrap(control).order(ByteOrder.LITTLE_ENDIAN).putLong(0, 40).putLong(32, 16);
+    NnMsgHdr hdr = new NnMsgHdr(new byte[][] {{'x'}}, control);
+    hdr.setControlLength(32);
+    assertThat(Nn.NN_CMSG_NXTHDR(hdr, 0)).isEqualTo(-1);
+    hdr.setControlLength(64);
+    assertThat(Nn.NN_CMSG_NXTHDR(hdr, 0)).isEqualTo(40);
   }
 
   @Test

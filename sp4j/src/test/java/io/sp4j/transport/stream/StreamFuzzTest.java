@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.sp4j.Message;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
-import io.sp4j.core.PipeEvents;
 import io.sp4j.testing.ChannelFeed;
+import io.sp4j.testing.RecordingPipeEvents;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -46,10 +45,14 @@ class StreamFuzzTest {
       ChannelFeed.check(target(self, ipc, limit), input, run -> {
         assertThat(run.escaped()).as("exception out of the pipeline").isNull();
         assertThat(run.outbound()).as("bytes written: the greeting only").isEqualTo(Greeting.of(self));
-        assertThat(run.observed()).as("messages delivered").containsExactlyElementsOf(expected.messages());
+        assertThat(hex(run.observed())).as("messages delivered").containsExactlyElementsOf(expected.messages());
         assertThat(run.open()).as("open at the end").isEqualTo(expected.open());
-      }, run -> List.of(run.observed(), run.open()));
+      }, run -> List.of(hex(run.observed()), run.open()));
     }
+  }
+
+  private static List<String> hex(RecordingPipeEvents events) {
+    return events.delivered().stream().map(m -> HexFormat.of().formatHex(m.toWireBytes())).toList();
   }
 
   /** The peer of the protocol the greeting names, or PAIR. */
@@ -63,43 +66,23 @@ class StreamFuzzTest {
     return Protocol.PAIR;
   }
 
-  /** The handshake, then a connection that hands each message's bytes, as hex, to the list. */
-  private static ChannelFeed.Target<List<String>> target(Protocol self, boolean ipc, int limit) {
+  /** The handshake, then a connection that delivers to the recorder. */
+  private static ChannelFeed.Target<RecordingPipeEvents> target(Protocol self, boolean ipc, int limit) {
     return new ChannelFeed.Target<>() {
       @Override
-      public List<String> install(EmbeddedChannel channel) {
-        List<String> delivered = new ArrayList<>();
+      public RecordingPipeEvents install(EmbeddedChannel channel) {
+        RecordingPipeEvents events = new RecordingPipeEvents();
         channel.pipeline().addLast(new StreamHandshake(self, (ch, peer) -> {
           StreamConnection connection = new StreamConnection(ch, ipc, limit, Options.SEND_BUFFER.defaultValue(), () -> { });
-          connection.start(recorder(delivered));
+          connection.start(events);
           return connection;
         }));
-        return delivered;
+        return events;
       }
 
       @Override
       public Duration settle() {
         return StreamHandshake.TIMEOUT.plusSeconds(1);
-      }
-    };
-  }
-
-  private static PipeEvents recorder(List<String> delivered) {
-    return new PipeEvents() {
-      @Override
-      public void deliver(Message message) {
-        delivered.add(HexFormat.of().formatHex(message.toWireBytes()));
-      }
-
-      @Override
-      public void writable() {}
-
-      @Override
-      public void closed() {}
-
-      @Override
-      public void afterUnlock(Runnable task) {
-        task.run();
       }
     };
   }

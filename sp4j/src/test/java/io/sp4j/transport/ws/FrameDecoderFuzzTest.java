@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Timeout;
  * masked frames, a client unmasked ones), with the default receive limit (1 MiB) and with none:
  * what comes out is whole messages within the limit, text that is UTF-8, control frames of at
  * most 125 bytes, and at most one Close or protocol error, last; a protocol error writes exactly
- * one Close frame carrying its code and closes the channel; nothing else is written; see
+ * one Close frame carrying its code and closes the channel; nothing else is written; and all of
+ * it is what {@link RfcFrames}, a plain reading of the checklist, expects. See
  * {@link ChannelFeed} for what holds for every decoder (pieces, release, memory).
  */
 class FrameDecoderFuzzTest {
@@ -36,8 +37,11 @@ class FrameDecoderFuzzTest {
 
   private static void check(boolean server, byte[] input) {
     for (int limit : new int[] {DEFAULT_LIMIT, -1}) {
-      ChannelFeed.check(target(server, limit), input, run -> invariants(run, server, limit),
-          run -> List.of(run.observed().entries, run.open()));
+      List<FrameLog.Entry> expected = RfcFrames.read(input, server, limit);
+      ChannelFeed.check(target(server, limit), input, run -> {
+        invariants(run, server, limit);
+        assertThat(run.observed().entries).as("what the decoder passed on, against RfcFrames").isEqualTo(expected);
+      }, run -> List.of(run.observed().entries, run.open()));
     }
   }
 

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Any text as a {@code ws://} or {@code wss://} address, for bind and for connect: parsed or
  * refused with a message (WS-URL-1 … 14). A parsed address has a port in range (0 on bind only),
- * a host free of the characters that end it, a request-target starting with {@code /}, and
- * written back from its parts it parses to the same parts.
+ * a host free of the characters that end it, a request-target starting with {@code /}, a
+ * {@code Host} header when it is for connect, and written back from its parts it parses to the
+ * same parts.
  */
 class WsAddressFuzzTest {
   @FuzzTest(maxDuration = "10m")
@@ -35,11 +36,12 @@ class WsAddressFuzzTest {
     assertThat(ws.port()).as("port").isBetween(bind ? 0 : 1, 65535);
     assertThat(ws.host()).as("host").doesNotContain("/", "?", "#");
     assertThat(ws.requestTarget()).as("request-target").startsWith("/").doesNotContain("#");
-    assertThat(ws.hostHeader()).as("Host header").isNotEmpty();
+    assertThat(bind || !ws.hostHeader().isEmpty()).as("Host header of a dial address").isTrue();
     String rebuilt = scheme + "://" + (ws.localHost() == null ? "" : bracketed(ws.localHost()) + ";")
         + bracketed(ws.host()) + (ws.defaultPort() ? "" : ":" + ws.port()) + ws.path()
         + (ws.query() == null ? "" : "?" + ws.query());
-    WsAddress again = WsAddress.parse(SpAddress.parse(rebuilt), bind);
+    // Not through SpAddress.parse: brackets added around a local IPv6 address may pass 127 characters.
+    WsAddress again = WsAddress.parse(new SpAddress(rebuilt, scheme, rebuilt.substring(scheme.length() + 3)), bind);
     assertThat(again).as("%s written back as %s", ws.url(), rebuilt)
         .usingRecursiveComparison().ignoringFields("url").isEqualTo(ws);
   }
