@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -135,7 +136,8 @@ public final class ChannelFeed {
       if (allocated > allowed) {
         throw new AssertionError("feeding " + input.length + " bytes allocated " + allocated
             + " bytes on the heap, more than the " + allowed + " allowed (" + BYTES_PER_INPUT_BYTE
-            + " per input byte + " + FIXED_BYTES + ")");
+            + " per input byte + " + FIXED_BYTES + "); input starts "
+            + HexFormat.of().formatHex(input, 0, Math.min(input.length, 32)));
       }
     } catch (Exception e) {
       throw new AssertionError("could not set up the channel", e);
