@@ -59,6 +59,8 @@ while IFS= read -r file; do
 done < <(grep -rl --include='*.java' '@FuzzTest' "$tests" | sort)
 
 echo "building the module and its tests once"
+# Seeds deleted from the repo would live on in target/ and be replayed: copy them afresh.
+find sp4j/target/test-classes -type d -name '*Inputs' -prune -exec rm -rf {} + 2>/dev/null
 if ! mvn -B -q -pl sp4j -am -DskipTests install >"$logs/build.log" 2>&1; then
   echo "build failed, see $logs/build.log" >&2
   exit 2
