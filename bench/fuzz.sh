@@ -118,11 +118,11 @@ for target in "${targets[@]}"; do
     done < <(find "$generated" -type f -size -"$((keep_max + 1))"c -printf '%s %p\n' | sort -n | cut -d' ' -f2-)
   fi
   [ "$findings" -eq 0 ] || failed=1
-  summary+=("$(printf '%-62s %7s %12s %9s %8s' "$target" "$seconds" "${executions:-?}" "$copied" "$findings")")
+  summary+=("$(printf '%-70s %7s %12s %9s %8s' "$target" "$seconds" "${executions:-?}" "$copied" "$findings")")
 done
 
 echo
-printf '%-62s %7s %12s %9s %8s\n' target seconds executions corpus+ findings
+printf '%-70s %7s %12s %9s %8s\n' target seconds executions corpus+ findings
 printf '%s\n' "${summary[@]}"
 if [ ${#reports[@]} -gt 0 ]; then
   echo
