@@ -347,7 +347,9 @@ public final class Nn {
 
   /** Offset of the first control message of {@code hdr}, or -1 if there is none. */
   public static int NN_CMSG_FIRSTHDR(NnMsgHdr hdr) {
-    return hdr.control() != null && hdr.controlLength() >= NnCmsgHdr.HEADER_SIZE ? 0 : -1;
+    byte[] control = hdr.control();
+    // msg_controllen past the buffer's end counts only up to the end, as in NN_CMSG_NXTHDR.
+    return control != null && Math.min(hdr.controlLength(), control.length) >= NnCmsgHdr.HEADER_SIZE ? 0 : -1;
   }
 
   /** Offset of the control message after the one at {@code offset}, or -1 if there is none. */
@@ -355,10 +357,12 @@ public final class Nn {
     byte[] control = hdr.control();
     int used = Math.min(hdr.controlLength(), control == null ? 0 : control.length);
     NnCmsgHdr current = offset < 0 || control == null ? null : NnCmsgHdr.at(control, offset);
-    if (current == null || current.length() < NnCmsgHdr.HEADER_SIZE) {
+    // A message that runs past msg_controllen is the last; checked before aligning its length,
+    // which near Long.MAX_VALUE wrapped to an offset of 0 and walked the buffer forever.
+    if (current == null || current.length() < NnCmsgHdr.HEADER_SIZE || current.length() > used - offset) {
       return -1;
     }
-    long next = offset + (((current.length()) + 7) & ~7L);
+    long next = offset + ((current.length() + 7) & ~7L);
     return next + NnCmsgHdr.HEADER_SIZE > used ? -1 : (int) next;
   }
 

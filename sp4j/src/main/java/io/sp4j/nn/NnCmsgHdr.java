@@ -23,7 +23,7 @@ public record NnCmsgHdr(int offset, long length, int level, int type) {
   /** The control message at {@code offset}, or {@code null} if no whole header fits there. */
   public static NnCmsgHdr at(byte[] control, int offset) {
     Objects.requireNonNull(control, "control");
-    if (offset < 0 || offset + HEADER_SIZE > control.length) {
+    if (offset < 0 || offset > control.length - HEADER_SIZE) { // not offset + 16: it overflows near MAX_VALUE
       return null;
     }
     ByteBuffer buf = ByteBuffer.wrap(control).order(ByteOrder.LITTLE_ENDIAN);
@@ -49,15 +49,15 @@ public record NnCmsgHdr(int offset, long length, int level, int type) {
     return offset + space;
   }
 
-  /** The number of data bytes ({@code cmsg_len} − 16). */
+  /** The number of data bytes ({@code cmsg_len} − 16), at most {@code Integer.MAX_VALUE}. */
   public int dataLength() {
-    return (int) (length - HEADER_SIZE);
+    return (int) Math.min(Integer.MAX_VALUE, length - HEADER_SIZE);
   }
 
-  /** A copy of the data bytes (cut short at the end of {@code control}). */
+  /** A copy of the data bytes (cut short at the end of {@code control}); empty past its end. */
   public byte[] data(byte[] control) {
-    int from = offset + HEADER_SIZE;
-    int to = (int) Math.min(control.length, (long) from + Math.max(0, dataLength()));
-    return Arrays.copyOfRange(control, from, Math.max(from, to));
+    long from = Math.min(control.length, (long) offset + HEADER_SIZE);
+    long to = Math.min(control.length, from + Math.max(0, length - HEADER_SIZE));
+    return Arrays.copyOfRange(control, (int) from, (int) Math.max(from, to));
   }
 }

@@ -53,6 +53,10 @@ record TcpAddress(String url, String local, String host, int port) {
         throw bad(url, "IPv6 host '" + host + "' is not closed by ']'");
       }
       host = host.substring(1, host.length() - 1);
+      if (host.indexOf(':') < 0 || host.indexOf('[') >= 0 || host.indexOf(']') >= 0) {
+        // Else '[[x]]' became host '[x]', which reads back as 'x'.
+        throw bad(url, "'[" + host + "]' is not an IPv6 literal");
+      }
     } else if (host.contains(":")) {
       throw bad(url, "an IPv6 host must be in brackets, e.g. [::1]");
     }

@@ -15,10 +15,16 @@ import java.time.Duration;
  */
 final class ClientHandshakeHandler extends HandshakeDecoder {
   private final WsDialer dialer;
-  private final String key = Handshake.newKey();
+  private final String key;
 
   ClientHandshakeHandler(WsDialer dialer) {
+    this(dialer, Handshake.newKey());
+  }
+
+  /** @param key the Sec-WebSocket-Key to send: fresh per attempt (WS-HS-4); fixed only by tests */
+  ClientHandshakeHandler(WsDialer dialer, String key) {
     this.dialer = dialer;
+    this.key = key;
   }
 
   @Override

@@ -74,7 +74,7 @@ record WsAddress(String url, String host, int port, String path, String query, b
       } else {
         throw bad(url, "unexpected '" + after + "' after the IPv6 host");
       }
-      if (host.isEmpty() || host.indexOf(':') < 0) {
+      if (host.isEmpty() || host.indexOf(':') < 0 || host.indexOf('[') >= 0) {
         throw bad(url, "'[" + host + "]' is not an IPv6 literal");
       }
     } else {

@@ -60,6 +60,7 @@ class WsAddressTest {
       "ws://::1:80/x|brackets",
       "ws://[::1/x|']'",
       "ws://[::1]x/|unexpected",
+      "ws://[[::1]/x|not an IPv6 literal",
       "ws://*:80/x|host",
       "ws://:80/x|host"})
   void badDialAddresses(String url, String named) {

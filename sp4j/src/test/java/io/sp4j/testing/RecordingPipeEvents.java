@@ -1,0 +1,43 @@
+package io.sp4j.testing;
+
+import io.sp4j.Message;
+import io.sp4j.core.PipeEvents;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The socket side of a connection under test, with no socket: keeps what the transport
+ * delivers, in order, and whether it reported the connection closed. No lock, so
+ * {@link #afterUnlock} runs the task at once.
+ */
+public final class RecordingPipeEvents implements PipeEvents {
+  private final List<Message> delivered = new ArrayList<>();
+  private boolean closed;
+
+  @Override
+  public void deliver(Message message) {
+    delivered.add(message);
+  }
+
+  @Override
+  public void writable() {}
+
+  @Override
+  public void closed() {
+    closed = true;
+  }
+
+  @Override
+  public void afterUnlock(Runnable task) {
+    task.run();
+  }
+
+  /** The messages delivered so far, oldest first. */
+  public List<Message> delivered() {
+    return delivered;
+  }
+
+  public boolean isClosed() {
+    return closed;
+  }
+}
