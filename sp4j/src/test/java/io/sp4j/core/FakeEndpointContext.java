@@ -5,6 +5,7 @@ import io.sp4j.Option;
 import io.sp4j.Protocol;
 import io.sp4j.Refusal;
 import io.sp4j.SpException;
+import io.sp4j.testing.RecordingPipeEvents;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The socket side of a transport, for transport tests: options from a map (defaults otherwise),
- * and a record of what the transport did: connections attached, messages delivered, closes,
- * refusals and failures. Thread-safe enough for event-loop callbacks read by the test thread.
+ * and a record of what the transport did: connections attached, messages delivered (every
+ * connection into one {@link RecordingPipeEvents}), closes, refusals and failures. Thread-safe enough for event-loop callbacks read by the test thread.
  */
 public final class FakeEndpointContext implements EndpointContext {
   private final Protocol protocol;
@@ -23,11 +24,12 @@ public final class FakeEndpointContext implements EndpointContext {
   private ReceiveBudget budget = ReceiveBudget.standalone(Long.MAX_VALUE);
   private volatile boolean refuseAttach;
 
+  private final RecordingPipeEvents events = new RecordingPipeEvents();
   public final List<Connection> attached = new CopyOnWriteArrayList<>();
-  public final List<Message> delivered = new CopyOnWriteArrayList<>();
+  /** What the connections delivered, oldest first. */
+  public final List<Message> delivered = events.delivered();
   public final Map<Refusal, Integer> refusals = new ConcurrentHashMap<>();
   public volatile Protocol peer;
-  public volatile boolean closed;
   public volatile SpException failure;
 
   public FakeEndpointContext(Protocol protocol) {
@@ -78,25 +80,12 @@ public final class FakeEndpointContext implements EndpointContext {
     }
     attached.add(connection);
     peer = peerProtocol;
-    return new PipeEvents() {
-      @Override
-      public void deliver(Message message) {
-        delivered.add(message);
-      }
+    return events;
+  }
 
-      @Override
-      public void writable() {}
-
-      @Override
-      public void closed() {
-        closed = true;
-      }
-
-      @Override
-      public void afterUnlock(Runnable task) {
-        task.run();
-      }
-    };
+  /** Whether a connection told the socket side it closed. */
+  public boolean isClosed() {
+    return events.isClosed();
   }
 
   @Override

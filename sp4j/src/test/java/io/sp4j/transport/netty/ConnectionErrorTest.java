@@ -43,7 +43,7 @@ class ConnectionErrorTest {
     failing.writeInbound(Unpooled.wrappedBuffer(new byte[] {1, 2, 3}));
 
     assertThat(failing.isOpen()).isFalse();
-    assertThat(context.closed).as("the socket heard the connection went").isTrue();
+    assertThat(context.isClosed()).as("the socket heard the connection went").isTrue();
     failing.checkException(); // handled: nothing reaches the end of the pipeline or the event loop
     failing.finishAndReleaseAll();
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.sp4j.Options;
+import io.sp4j.transport.netty.InboundLimits;
 import io.sp4j.Protocol;
 import io.sp4j.testing.ChannelFeed;
 import io.sp4j.testing.RecordingPipeEvents;
@@ -72,17 +73,18 @@ class StreamFuzzTest {
       @Override
       public RecordingPipeEvents install(EmbeddedChannel channel) {
         RecordingPipeEvents events = new RecordingPipeEvents();
-        channel.pipeline().addLast(new StreamHandshake(self, (ch, peer) -> {
-          StreamConnection connection = new StreamConnection(ch, ipc, limit, Options.SEND_BUFFER.defaultValue(), () -> { });
+        channel.pipeline().addLast(new StreamHandshake(self, Options.HANDSHAKE_TIMEOUT.defaultValue(), (ch, peer) -> {
+          StreamConnection connection = new StreamConnection(ch, ipc, limit, Options.SEND_BUFFER.defaultValue(),
+              InboundLimits.none(), () -> { });
           connection.start(events);
           return connection;
-        }));
+        }, failure -> { }));
         return events;
       }
 
       @Override
       public Duration settle() {
-        return StreamHandshake.TIMEOUT.plusSeconds(1);
+        return Options.HANDSHAKE_TIMEOUT.defaultValue().plusSeconds(1);
       }
     };
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.sp4j.Options;
+import io.sp4j.core.FakeEndpointContext;
 import io.sp4j.Protocol;
 import io.sp4j.SpException;
 import io.sp4j.core.SpAddress;
@@ -39,7 +40,7 @@ class ClientHandshakeFuzzTest {
     @Override
     public WsDialer install(EmbeddedChannel channel) {
       WsDialer dialer = new WsDialer(WsAddress.parse(SpAddress.parse("ws://127.0.0.1:5555/app"), false),
-          new WsCodecTest.FakeContext(Protocol.REQ));
+          new FakeEndpointContext(Protocol.REQ));
       channel.pipeline().addLast(new ClientHandshakeHandler(dialer, KEY));
       return dialer;
     }

@@ -6,6 +6,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.WebSocket08FrameEncoder;
 import io.sp4j.Options;
+import io.sp4j.transport.netty.InboundGuard;
+import io.sp4j.transport.netty.InboundLimits;
 import io.sp4j.testing.ChannelFeed;
 import java.util.HexFormat;
 import java.util.List;
@@ -49,7 +51,8 @@ class FrameDecoderFuzzTest {
     return channel -> {
       FrameLog log = new FrameLog();
       // The encoder writes the decoder's Close frames, masked when this side is a client.
-      channel.pipeline().addLast(new WebSocket08FrameEncoder(!server), new FrameDecoder(server, limit), log);
+      channel.pipeline().addLast(new WebSocket08FrameEncoder(!server),
+          new FrameDecoder(server, limit, new InboundGuard(channel, InboundLimits.none())), log);
       return log;
     };
   }

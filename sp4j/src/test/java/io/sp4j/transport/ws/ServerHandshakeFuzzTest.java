@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.sp4j.Message;
+import io.sp4j.core.FakeEndpointContext;
 import io.sp4j.Protocol;
 import io.sp4j.testing.ChannelFeed;
 import java.nio.charset.StandardCharsets;
@@ -32,10 +33,10 @@ class ServerHandshakeFuzzTest {
         run -> List.of(HexFormat.of().formatHex(run.outbound()), run.open(), delivered(run.observed())));
   }
 
-  private static final ChannelFeed.Target<WsCodecTest.FakeContext> TARGET = new ChannelFeed.Target<>() {
+  private static final ChannelFeed.Target<FakeEndpointContext> TARGET = new ChannelFeed.Target<>() {
     @Override
-    public WsCodecTest.FakeContext install(io.netty.channel.embedded.EmbeddedChannel channel) {
-      WsCodecTest.FakeContext context = new WsCodecTest.FakeContext(Protocol.REP);
+    public FakeEndpointContext install(io.netty.channel.embedded.EmbeddedChannel channel) {
+      FakeEndpointContext context = new FakeEndpointContext(Protocol.REP);
       WsListener listener = new WsListener(null, null, "/app", context);
       channel.pipeline().addLast(new ServerHandshakeHandler(path -> path.equals("/app") ? listener : null));
       return context;
@@ -47,7 +48,7 @@ class ServerHandshakeFuzzTest {
     }
   };
 
-  private static void invariants(ChannelFeed.Run<WsCodecTest.FakeContext> run) {
+  private static void invariants(ChannelFeed.Run<FakeEndpointContext> run) {
     assertThat(run.escaped()).as("exception out of the pipeline").isNull();
     byte[] out = run.outbound();
     String answer = new String(out, StandardCharsets.ISO_8859_1);
@@ -79,7 +80,7 @@ class ServerHandshakeFuzzTest {
     throw new AssertionError("no " + name + " in " + head);
   }
 
-  private static List<String> delivered(WsCodecTest.FakeContext context) {
+  private static List<String> delivered(FakeEndpointContext context) {
     return context.delivered.stream().map(Message::toWireBytes).map(HexFormat.of()::formatHex).toList();
   }
 }

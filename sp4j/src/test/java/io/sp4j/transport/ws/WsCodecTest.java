@@ -142,7 +142,7 @@ class WsCodecTest {
     assertThat((out[2] & 0xff) << 8 | out[3] & 0xff).isEqualTo(1002);
     assertThat(ch.isOpen()).isFalse();
     assertThat(context.delivered).isEmpty();
-    assertThat(context.closed).isTrue();
+    assertThat(context.isClosed()).isTrue();
   }
 
   @Test
