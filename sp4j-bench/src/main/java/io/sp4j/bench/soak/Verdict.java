@@ -1,0 +1,26 @@
+package io.sp4j.bench.soak;
+
+/** One series judged: its trend after the warm-up against its tolerance, as a report line. */
+record Verdict(String line, boolean flat) {
+  static Verdict of(Chart.Line chartLine, String unit, double warmupSeconds) {
+    Series series = chartLine.series();
+    Trend trend = Trend.of(series, warmupSeconds);
+    Tolerance tolerance = chartLine.tolerance();
+    String numbers = "start " + Numbers.format(trend.start()) + ", end " + Numbers.format(trend.end())
+        + " " + unit + " (" + Numbers.signed(trend.change()) + "); slope " + Numbers.signed(trend.slopePerHour())
+        + " ± " + Numbers.format(trend.slopeError()) + " " + unit + "/h";
+    if (tolerance == null) {
+      double total = 0;
+      for (double value : series.values()) {
+        total += value;
+      }
+      return new Verdict("- " + series.label() + ": " + (total == 0 ? "**none**" : "**some** (see the chart)"), total == 0);
+    }
+    if (!trend.isKnown()) {
+      return new Verdict("- " + series.label() + ": **unknown** (fewer than 3 samples after the warm-up)", false);
+    }
+    boolean flat = tolerance.holds(trend);
+    return new Verdict("- " + series.label() + ": **" + (flat ? "flat" : "NOT FLAT") + "** (" + numbers
+        + "; " + tolerance.describe(unit) + ")", flat);
+  }
+}
