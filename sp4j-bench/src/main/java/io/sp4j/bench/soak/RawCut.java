@@ -25,7 +25,10 @@ import java.util.concurrent.ThreadLocalRandom;
 final class RawCut {
   static final int ANNOUNCED = 200_000;
   private static final int SENT = 1024;
-  private static final int TIMEOUT_MS = 5000;
+  /** ipc:// puts a type byte before each message's length: 1 for a message. */
+  private static final byte IPC_MESSAGE = 1;
+  /** Generous: on a shared, busy machine the server may take seconds to accept and answer. */
+  private static final int TIMEOUT_MS = 15_000;
 
   private RawCut() {}
 
@@ -76,8 +79,8 @@ final class RawCut {
   private static void overIpc(String url, Pattern pattern) throws IOException {
     Path path = Path.of(URI.create(url).getPath());
     try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(path))) {
-      ByteBuffer bytes = ByteBuffer.allocate(8 + 8 + SENT);
-      bytes.put(greeting(pattern)).put(lengthPrefix()).position(bytes.capacity()).flip();
+      ByteBuffer bytes = ByteBuffer.allocate(8 + 1 + 8 + SENT);
+      bytes.put(greeting(pattern)).put(IPC_MESSAGE).put(lengthPrefix()).position(bytes.capacity()).flip();
       while (bytes.hasRemaining()) {
         channel.write(bytes);
       }

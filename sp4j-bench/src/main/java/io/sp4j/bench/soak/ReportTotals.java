@@ -20,6 +20,7 @@ final class ReportTotals {
     counts(md, "failed checks (errors)", sides, "errors", 1);
     List<CsvTable> clientSides = List.of(clients, inproc);
     counts(md, "stale PAIR echoes (after churn)", clientSides, "stale", 1);
+    counts(md, "PAIR messages sent again (no echo in 5 s)", clientSides, "resent", 1);
     counts(md, "client sockets opened", clientSides, "opened", 1);
     counts(md, "closed with their linger", clientSides, "closed", 1);
     counts(md, "closed with LINGER 0", clientSides, "cut", 1);
@@ -27,11 +28,13 @@ final class ReportTotals {
     md.append("\nThe server's sockets count only what their own flows sent and received (the BUS hub's"
         + " forwarding is not counted). Each process takes its last sample before it closes its sockets,"
         + " so the closes at the very end are not counted.\n\n");
-    Map<String, String> refusals = new TreeMap<>();
+    Map<String, Long> refusals = new TreeMap<>();
     summary.stringPropertyNames().stream().filter(k -> k.startsWith("refusals."))
-        .forEach(k -> refusals.put(k.substring("refusals.".length()), summary.getProperty(k)));
-    md.append("Refusals by the server's sockets (`Socket.refusals()`): ");
-    md.append(refusals.isEmpty() ? "not recorded" : refusals.toString().replaceAll("[{}]", "")).append(".\n\n");
+        .forEach(k -> refusals.put(k.substring("refusals.".length()), Long.parseLong(summary.getProperty(k))));
+    long refused = refusals.values().stream().mapToLong(Long::longValue).sum();
+    md.append("Refusals by the server's sockets over the run (`Socket.refusals()`, summed): ").append(refused);
+    refusals.forEach((reason, n) -> md.append(n == 0 ? "" : ", " + reason + " " + n));
+    md.append(refusals.isEmpty() ? " (not recorded)" : "").append(".\n\n");
     md.append(endState(server, summary));
     return md.toString();
   }

@@ -9,13 +9,16 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A REQ, or a PAIR whose peer echoes: one message out at a time, paced, and the answer must be
- * that message. A REQ's answer is matched by the protocol, so anything else is an error. A PAIR
- * has no such matching: after churn its server may still echo a message of this session's
- * predecessor, which is intact but not ours; that is counted as stale and the wait goes on
- * (a few times at most).
+ * that message, within {@link SoakSockets#ANSWER_WAIT}. A REQ's answer is matched by the
+ * protocol, so anything else is an error. A PAIR has no such matching: after churn its server may
+ * still echo a message of this session's predecessor, which is intact but not ours; that is
+ * counted as stale and the wait goes on (a few times at most). Nor does a PAIR resend, so this
+ * one sends again after each {@link SoakSockets#PAIR_RESEND} without an answer.
  */
 final class Requester {
   private static final int STALE_AT_MOST = 8;
+  private static final int PAIR_SENDS =
+      (int) (SoakSockets.ANSWER_WAIT.toMillis() / SoakSockets.PAIR_RESEND.toMillis());
 
   private final Socket socket;
   private final Tally tally;
@@ -49,6 +52,11 @@ final class Requester {
     }
     byte[] body = Payload.make(SizeMix.next(random), session, sequence++);
     outstanding.set(body);
+    send(body);
+    await(body, 0, 1);
+  }
+
+  private void send(byte[] body) {
     socket.sendAsync(Message.of(body)).whenComplete((sent, failure) -> {
       if (failure == null) {
         tally.sent(body.length);
@@ -56,15 +64,21 @@ final class Requester {
         Failures.report(socket, tally, where + " send", ReceiveLoop.unwrap(failure));
       }
     });
-    await(body, 0);
   }
 
-  private void await(byte[] body, int staleSoFar) {
+  private void await(byte[] body, int staleSoFar, int sends) {
     socket.receiveAsync().whenComplete((answer, failure) -> {
       if (failure != null) {
         Throwable cause = ReceiveLoop.unwrap(failure);
+        if (cause instanceof SpTimeoutException && !matchedByProtocol && sends < PAIR_SENDS && !socket.isClosed()) {
+          tally.increment(Tally.Count.RESENT);
+          send(body);
+          await(body, staleSoFar, sends + 1);
+          return;
+        }
         if (cause instanceof SpTimeoutException && !socket.isClosed()) {
-          tally.error(where + ": no answer to a " + body.length + " B message in " + SoakSockets.ANSWER_WAIT);
+          tally.error(where + " session " + Long.toHexString(session) + ": no answer to a message ("
+              + body.length + " B, sent " + sends + " times) in " + SoakSockets.ANSWER_WAIT);
         } else {
           Failures.report(socket, tally, where, cause);
         }
@@ -77,10 +91,10 @@ final class Requester {
         outstanding.set(null);
       } else if (!matchedByProtocol && staleSoFar < STALE_AT_MOST && Payload.isIntact(got)) {
         tally.increment(Tally.Count.STALE);
-        await(body, staleSoFar + 1);
+        await(body, staleSoFar + 1, sends);
       } else {
         tally.received(got.length);
-        tally.error(where + ": sent " + body.length + " B, got another " + got.length + " B"
+        tally.error(where + " session " + Long.toHexString(session) + ": sent " + body.length + " B, got another " + got.length + " B"
             + (Payload.isIntact(got) ? " (intact)" : " (damaged)"));
         outstanding.set(null);
       }

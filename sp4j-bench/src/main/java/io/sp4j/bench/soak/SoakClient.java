@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * The client process: every pattern's clients over tcp://, ws://, ipc:// and wss:// (trusting the
@@ -14,23 +13,18 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "client", description = "The soak's client process (started by 'run').")
 final class SoakClient implements Callable<Integer> {
-  @Option(names = "--dir", required = true, description = "The run's work directory (the server's endpoints and certificate).")
-  Path dir;
-
-  @Option(names = "--start-ms", required = true, description = "The run's start, epoch milliseconds.")
-  long startMillis;
-
   @Mixin
-  LoadSettings settings;
+  ChildOptions options;
 
   @Override
   public Integer call() throws Exception {
     RunnerLink link = new RunnerLink();
-    Load load = Load.create("soak-client-pace", settings);
+    Path dir = options.dir;
+    Load load = Load.create("soak-client-pace", options.settings);
     Endpoints endpoints = Endpoints.load(dir);
     try (ClientLoad clients = ClientLoad.start(load, endpoints, Transport.NETWORK, Certificates.trusting(dir));
-         ClientLog log = new ClientLog(dir.resolve(ClientLog.NETWORK_FILE), new RunClock(startMillis), clients, load.tally())) {
-      Sampler sampler = new Sampler(settings.sampleSeconds, load.tally(), List.of(log));
+         ClientLog log = new ClientLog(dir.resolve(ClientLog.NETWORK_FILE), options.clock(), clients, load.tally())) {
+      Sampler sampler = new Sampler(options.settings.sampleSeconds, load.tally(), List.of(log));
       link.say("ready");
       link.await("quit");
       sampler.close();

@@ -52,7 +52,7 @@ final class SoakReport {
       Files.writeString(dir.resolve(svg), SvgChart.render(chart.title(), chart.unit(), lines, warmup), StandardCharsets.UTF_8);
       sections.append("### ").append(chart.title()).append("\n\n![").append(chart.title()).append("](")
           .append(svg).append(")\n\n");
-      for (Chart.Line line : chart.lines()) {
+      for (Chart.Line line : chart.lines().stream().filter(Chart.Line::isJudged).toList()) {
         Verdict verdict = Verdict.of(line, chart.unit(), warmup);
         notFlat += verdict.flat() ? 0 : 1;
         verdicts.add(verdict.line());

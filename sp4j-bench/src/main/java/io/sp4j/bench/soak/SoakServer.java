@@ -26,22 +26,19 @@ final class SoakServer implements Callable<Integer> {
   static final String SUMMARY = "server-summary.properties";
   private static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(15);
 
-  @Option(names = "--dir", required = true, description = "The run's work directory.")
-  Path dir;
+  @Mixin
+  ChildOptions options;
 
   @Option(names = "--ipc-dir", required = true, description = "Where ipc:// sockets go.")
   Path ipcDir;
 
-  @Option(names = "--start-ms", required = true, description = "The run's start, epoch milliseconds.")
-  long startMillis;
-
-  @Mixin
-  LoadSettings settings;
-
   @Override
   public Integer call() throws Exception {
-    RunClock clock = new RunClock(startMillis);
+    Path dir = options.dir;
+    LoadSettings settings = options.settings;
+    RunClock clock = options.clock();
     RunnerLink link = new RunnerLink();
+    SoakLogging.showRefusals();
     Certificates.create(dir);
     Load serverLoad = Load.create("soak-server-pace", settings);
     Load inprocLoad = Load.create("soak-inproc-pace", settings);
@@ -61,7 +58,7 @@ final class SoakServer implements Callable<Integer> {
       serverLoad.pacer().close();
       inprocLoad.pacer().close();
       awaitDrained(connections);
-      writeSummary(server, connections);
+      writeSummary(dir, server, connections);
     }
     link.say("done");
     return 0;
@@ -76,7 +73,7 @@ final class SoakServer implements Callable<Integer> {
   }
 
   /** What the server holds with no client left, and what it refused over the run. */
-  private void writeSummary(ServerSide server, ConnectionCount connections) throws IOException {
+  private static void writeSummary(Path dir, ServerSide server, ConnectionCount connections) throws IOException {
     Properties summary = new Properties();
     long[] gauges = ProcessGauges.read();
     for (int i = 0; i < gauges.length; i++) {

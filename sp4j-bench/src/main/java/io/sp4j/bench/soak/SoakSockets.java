@@ -10,6 +10,12 @@ import javax.net.ssl.SSLContext;
 final class SoakSockets {
   /** How long a REQ or PAIR client waits for its answer before it counts an error. */
   static final Duration ANSWER_WAIT = Duration.ofSeconds(30);
+  /**
+   * How long a PAIR client waits before it sends its message again. A PAIR refuses a second
+   * peer, so a client that replaces one still known to the server may see its first connection
+   * accepted and then closed, and what it sent on it is lost (PAIR never resends).
+   */
+  static final Duration PAIR_RESEND = Duration.ofSeconds(5);
 
   private SoakSockets() {}
 
@@ -32,7 +38,8 @@ final class SoakSockets {
       socket.set(Options.TLS_CONTEXT, trusting);
     }
     switch (pattern) {
-      case REQ_REP, PAIR -> socket.set(Options.RECEIVE_TIMEOUT, ANSWER_WAIT);
+      case REQ_REP -> socket.set(Options.RECEIVE_TIMEOUT, ANSWER_WAIT);
+      case PAIR -> socket.set(Options.RECEIVE_TIMEOUT, PAIR_RESEND);
       case PUB_SUB -> socket.set(Options.SUBSCRIBE, new byte[0]);
       default -> { }
     }

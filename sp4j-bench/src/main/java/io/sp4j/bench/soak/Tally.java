@@ -19,6 +19,8 @@ final class Tally {
     FULL,
     /** A PAIR echo meant for the session's predecessor (churn): intact, not an error. */
     STALE,
+    /** A PAIR message sent again after {@link SoakSockets#PAIR_RESEND} without its echo. */
+    RESENT,
     ERRORS,
     /** Client sockets opened, closed with their linger, closed with LINGER 0. */
     OPENED, CLOSED, CUT,

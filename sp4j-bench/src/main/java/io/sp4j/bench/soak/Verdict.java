@@ -1,6 +1,9 @@
 package io.sp4j.bench.soak;
 
-/** One series judged: its trend after the warm-up against its tolerance, as a report line. */
+/**
+ * One judged series ({@link Chart.Line#isJudged}): its trend after the warm-up against its
+ * tolerance, or whether it stayed at zero, as a report line.
+ */
 record Verdict(String line, boolean flat) {
   static Verdict of(Chart.Line chartLine, String unit, double warmupSeconds) {
     Series series = chartLine.series();
@@ -9,12 +12,9 @@ record Verdict(String line, boolean flat) {
     String numbers = "start " + Numbers.format(trend.start()) + ", end " + Numbers.format(trend.end())
         + " " + unit + " (" + Numbers.signed(trend.change()) + "); slope " + Numbers.signed(trend.slopePerHour())
         + " ± " + Numbers.format(trend.slopeError()) + " " + unit + "/h";
-    if (tolerance == null) {
-      double total = 0;
-      for (double value : series.values()) {
-        total += value;
-      }
-      return new Verdict("- " + series.label() + ": " + (total == 0 ? "**none**" : "**some** (see the chart)"), total == 0);
+    if (chartLine.mustBeZero()) {
+      boolean none = java.util.Arrays.stream(series.values()).allMatch(value -> value == 0);
+      return new Verdict("- " + series.label() + ": " + (none ? "**none**" : "**SOME** (see the chart)"), none);
     }
     if (!trend.isKnown()) {
       return new Verdict("- " + series.label() + ": **unknown** (fewer than 3 samples after the warm-up)", false);
