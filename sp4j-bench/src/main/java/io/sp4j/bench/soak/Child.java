@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -58,7 +59,7 @@ final class Child implements AutoCloseable {
     return process.pid();
   }
 
-  java.util.concurrent.CompletableFuture<Process> onExit() {
+  CompletableFuture<Process> onExit() {
     return process.onExit();
   }
 

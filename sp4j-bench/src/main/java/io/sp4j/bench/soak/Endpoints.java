@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -47,7 +48,7 @@ final class Endpoints {
     try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
       urls.store(out, "the soak server's endpoints");
     }
-    Files.move(temporary, dir.resolve(FILE), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    Files.move(temporary, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE);
   }
 
   static Endpoints load(Path dir) throws IOException {

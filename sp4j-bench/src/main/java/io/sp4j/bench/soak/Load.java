@@ -1,5 +1,6 @@
 package io.sp4j.bench.soak;
 
+import io.sp4j.SocketClosedException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -10,7 +11,7 @@ record Load(Tally tally, Pacer pacer, LoadSettings settings, AtomicLong sessions
   static Load create(String name, LoadSettings settings) {
     Tally tally = new Tally();
     Pacer pacer = new Pacer(name, e -> {
-      if (!(e instanceof io.sp4j.SocketClosedException)) { // a step racing its session's close
+      if (!(e instanceof SocketClosedException)) { // a step racing its session's close
         tally.error(name + " step: " + e);
       }
     });

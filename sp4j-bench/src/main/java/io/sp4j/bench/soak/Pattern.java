@@ -1,6 +1,7 @@
 package io.sp4j.bench.soak;
 
 import io.sp4j.Protocol;
+import java.util.Locale;
 
 /**
  * The traffic patterns of the soak, each a pair of sockets: the server's side (bound in the
@@ -36,6 +37,6 @@ enum Pattern {
 
   /** A short name for URLs and file names. */
   String slug() {
-    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

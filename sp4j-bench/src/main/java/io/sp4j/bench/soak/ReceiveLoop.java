@@ -3,7 +3,9 @@ package io.sp4j.bench.soak;
 import io.sp4j.Message;
 import io.sp4j.Socket;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -109,8 +111,8 @@ final class ReceiveLoop {
 
   static Throwable unwrap(Throwable failure) {
     Throwable cause = failure;
-    while ((cause instanceof java.util.concurrent.CompletionException
-        || cause instanceof java.util.concurrent.ExecutionException) && cause.getCause() != null) {
+    while ((cause instanceof CompletionException
+        || cause instanceof ExecutionException) && cause.getCause() != null) {
       cause = cause.getCause();
     }
     return cause;

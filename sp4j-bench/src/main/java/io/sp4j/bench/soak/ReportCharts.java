@@ -9,8 +9,9 @@ import java.util.List;
  *   <li>heap after a full GC: growth ≤ max(8 MiB, 10 %). The heap is capped at 256 MiB; 8 MiB an
  *       hour would take more than a day to fill what is free, and is about what the messages in
  *       flight at one moment (up to some dozens of 256 KiB ones) make a sample vary by.
- *   <li>direct memory: growth ≤ max(16 MiB, 10 %). Netty's pool takes memory in chunks of 4 MiB
- *       per arena and keeps them; a burst of large messages can add a chunk to a few arenas.
+ *   <li>direct memory, and Netty's pooled heap arenas: growth ≤ max(16 MiB, 10 %). Netty's pool
+ *       takes memory in chunks of 4 MiB per arena and keeps them; a burst of large messages can
+ *       add a chunk to a few arenas.
  *   <li>heap committed and RSS: growth ≤ max(32 MiB, 10 %): the JVM sizes these itself (heap
  *       regions, code cache, allocator arenas), so only a steady climb means anything.
  *   <li>fds and connections: growth ≤ 2 × (sockets churned + raw cuts per step) + 4: at a sample
@@ -38,7 +39,8 @@ final class ReportCharts {
     return List.of(
         new Chart("heap", "Heap", "MiB", List.of(
             Chart.Line.flat(server.gauge("heap used after GC", "heap_after_gc", MIB), heap),
-            Chart.Line.flat(server.gauge("heap committed", "heap_committed", MIB), sized))),
+            Chart.Line.flat(server.gauge("heap committed", "heap_committed", MIB), sized),
+            Chart.Line.flat(server.gauge("Netty pooled heap arenas (part of the heap)", "heap_netty", MIB), direct))),
         new Chart("direct", "Direct memory", "MiB", List.of(
             Chart.Line.flat(server.gauge("direct, JDK buffer pool", "direct_jdk", MIB), direct),
             Chart.Line.flat(server.gauge("direct, Netty pooled allocator", "direct_netty", MIB), direct))),

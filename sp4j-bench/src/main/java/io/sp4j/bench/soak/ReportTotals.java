@@ -58,7 +58,8 @@ final class ReportTotals {
             + " (after a full GC):\n\n| | first sample | after the run |\n|---|--:|--:|\n");
     String[][] rows = {
         {"open connections", "connections", "1"}, {"open fds", "fds", "1"}, {"live threads", "threads", "1"},
-        {"heap used after GC, MiB", "heap_after_gc", "MiB"}, {"direct, JDK pool, MiB", "direct_jdk", "MiB"},
+        {"heap used after GC, MiB", "heap_after_gc", "MiB"}, {"of which Netty's pooled heap arenas, MiB", "heap_netty", "MiB"},
+        {"direct, JDK pool, MiB", "direct_jdk", "MiB"},
         {"direct, Netty pooled, MiB", "direct_netty", "MiB"}, {"RSS, MiB", "rss", "MiB"}};
     for (String[] row : rows) {
       double factor = row[2].equals("MiB") ? ReportCharts.MIB : 1;

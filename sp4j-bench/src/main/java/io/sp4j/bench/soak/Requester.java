@@ -5,6 +5,7 @@ import io.sp4j.Socket;
 import io.sp4j.SpTimeoutException;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -27,6 +28,7 @@ final class Requester {
   private final long session;
   private final SplittableRandom random;
   private final AtomicReference<byte[]> outstanding = new AtomicReference<>();
+  private final long openedAt = System.nanoTime();
   private long sequence;
 
   private Requester(Socket socket, Tally tally, String where, boolean matchedByProtocol, long session) {
@@ -39,7 +41,7 @@ final class Requester {
   }
 
   /** Starts asking {@code perSecond} times a second (less while an answer is awaited). */
-  static java.util.concurrent.ScheduledFuture<?> start(Socket socket, Load load, String where,
+  static ScheduledFuture<?> start(Socket socket, Load load, String where,
       boolean matchedByProtocol, long session) {
     Requester requester = new Requester(socket, load.tally(), where, matchedByProtocol, session);
     return load.pacer().atRate(load.settings().rate, requester::ask);
@@ -72,6 +74,9 @@ final class Requester {
         Throwable cause = ReceiveLoop.unwrap(failure);
         if (cause instanceof SpTimeoutException && !matchedByProtocol && sends < PAIR_SENDS && !socket.isClosed()) {
           tally.increment(Tally.Count.RESENT);
+          tally.note(where + " session " + Long.toHexString(session) + ": no echo of a " + body.length
+              + " B message in " + SoakSockets.PAIR_RESEND + ", sending it again (the session opened "
+              + (System.nanoTime() - openedAt) / 1_000_000 + " ms ago)");
           send(body);
           await(body, staleSoFar, sends + 1);
           return;

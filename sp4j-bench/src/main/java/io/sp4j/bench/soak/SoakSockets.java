@@ -11,9 +11,10 @@ final class SoakSockets {
   /** How long a REQ or PAIR client waits for its answer before it counts an error. */
   static final Duration ANSWER_WAIT = Duration.ofSeconds(30);
   /**
-   * How long a PAIR client waits before it sends its message again. A PAIR refuses a second
-   * peer, so a client that replaces one still known to the server may see its first connection
-   * accepted and then closed, and what it sent on it is lost (PAIR never resends).
+   * How long a PAIR client waits before it sends its message again. PAIR never resends, so a
+   * message on a connection that goes away before its echo comes back (cut by churn, or refused
+   * because the server still holds the session's predecessor, PAIR taking one peer) would
+   * otherwise leave the client waiting for good. The report counts these; the log says why.
    */
   static final Duration PAIR_RESEND = Duration.ofSeconds(5);
 

@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * What one process's load did, counted from many threads. {@link #error} also writes what went
  * wrong to stderr (the process's log): the first {@value #ERRORS_SHOWN} errors in full, then
- * every thousandth, so a broken run stays readable.
+ * every thousandth, so a broken run stays readable; {@link #note} does the same for events that
+ * are no errors but may want explaining.
  */
 final class Tally {
   private static final int ERRORS_SHOWN = 20;
@@ -34,6 +35,7 @@ final class Tally {
 
   private final LongAdder[] counts = new LongAdder[Count.values().length];
   private final AtomicLong errorsSeen = new AtomicLong();
+  private final AtomicLong notesSeen = new AtomicLong();
 
   Tally() {
     for (int i = 0; i < counts.length; i++) {
@@ -64,6 +66,17 @@ final class Tally {
     long n = errorsSeen.incrementAndGet();
     if (n <= ERRORS_SHOWN || n % 1000 == 0) {
       System.err.println("soak error #" + n + ": " + what);
+    }
+  }
+
+  /**
+   * Writes something worth knowing that is not an error (why a PAIR sent again, say) to stderr:
+   * the first {@value #ERRORS_SHOWN}, then every thousandth.
+   */
+  void note(String what) {
+    long n = notesSeen.incrementAndGet();
+    if (n <= ERRORS_SHOWN || n % 1000 == 0) {
+      System.err.println("soak note #" + n + ": " + what);
     }
   }
 

@@ -1,5 +1,7 @@
 package io.sp4j.bench.soak;
 
+import java.util.Arrays;
+
 /**
  * One judged series ({@link Chart.Line#isJudged}): its trend after the warm-up against its
  * tolerance, or whether it stayed at zero, as a report line.
@@ -13,7 +15,7 @@ record Verdict(String line, boolean flat) {
         + " " + unit + " (" + Numbers.signed(trend.change()) + "); slope " + Numbers.signed(trend.slopePerHour())
         + " ± " + Numbers.format(trend.slopeError()) + " " + unit + "/h";
     if (chartLine.mustBeZero()) {
-      boolean none = java.util.Arrays.stream(series.values()).allMatch(value -> value == 0);
+      boolean none = Arrays.stream(series.values()).allMatch(value -> value == 0);
       return new Verdict("- " + series.label() + ": " + (none ? "**none**" : "**SOME** (see the chart)"), none);
     }
     if (!trend.isKnown()) {

@@ -3,10 +3,11 @@ package io.sp4j.bench.soak;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The soak's checks and its verdicts, on made-up data. */
 class SoakPiecesTest {
@@ -26,7 +27,7 @@ class SoakPiecesTest {
   @Test
   void aTruncatedShortPayloadShows() {
     byte[] body = Payload.make(12, 1, 1);
-    assertThat(Payload.isIntact(java.util.Arrays.copyOf(body, 11))).isFalse();
+    assertThat(Payload.isIntact(Arrays.copyOf(body, 11))).isFalse();
   }
 
   @Test
