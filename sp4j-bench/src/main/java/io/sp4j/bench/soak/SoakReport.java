@@ -69,7 +69,7 @@ final class SoakReport {
         + " server side on every transport; a client process drives the clients over the network transports, and"
         + " the inproc:// clients run inside the server. Samples of the server process every "
         + Numbers.format(info.number("sample-seconds")) + " s; the raw CSV stays in `target/` (`"
-        + info.text("work") + "`).\n\n");
+        + shown(Path.of(info.text("work"))) + "`).\n\n");
     md.append("## Verdicts\n\nFirst and last tenth of the samples after the warm-up (the processes' start,")
         .append(" then the first ").append(Numbers.format(info.number("warmup-seconds") / 60))
         .append(" min of load); slope by least squares over them, per hour, ± its standard"
@@ -83,6 +83,19 @@ final class SoakReport {
     md.append("## Series\n\nThe warm-up is shaded.\n\n").append(sections);
     Files.writeString(dir.resolve(name + ".md"), md.toString(), StandardCharsets.UTF_8);
     return headline;
+  }
+
+  /**
+   * Where the raw data is, without this machine's own directories (a committed report names
+   * none): from the {@code target} directory on, or just the directory's name.
+   */
+  static String shown(Path work) {
+    for (int i = 0; i < work.getNameCount(); i++) {
+      if (work.getName(i).toString().equals("target")) {
+        return work.subpath(i, work.getNameCount()).toString();
+      }
+    }
+    return String.valueOf(work.getFileName());
   }
 
   private static String headline(int series, int notFlat, long errors, long leaks) {

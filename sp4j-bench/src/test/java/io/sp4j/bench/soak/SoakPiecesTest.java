@@ -3,6 +3,7 @@ package io.sp4j.bench.soak;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,12 @@ class SoakPiecesTest {
     double[] v = {0, 50, 50, 50};
     assertThat(Trend.of(new Series("s", t, v), 5).change()).isZero();
     assertThat(Trend.of(new Series("s", t, v), 15).isKnown()).isFalse();
+  }
+
+  @Test
+  void theReportNamesTheWorkDirectoryWithoutTheMachinesOwnPath() {
+    assertThat(SoakReport.shown(Path.of("/somewhere/repo/target/soak/run-1"))).isEqualTo("target/soak/run-1");
+    assertThat(SoakReport.shown(Path.of("/tmp/elsewhere/run-2"))).isEqualTo("run-2");
   }
 
   @Test
