@@ -47,7 +47,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * sender's one write), so bytes never interleave and the socket is never closed under a sender;
  * the peer's end of input comes as an event (half closure) and the connection closes through
  * the gate rather than Netty closing the socket by itself. Only plain sockets on native epoll
- * write directly (not TLS, not NIO).
+ * write directly (not TLS, not NIO), and only when {@link EventLoops#directWrites()} allows it:
+ * off by default, since Netty has close paths that do not pass the gate.
  */
 public abstract class ChannelConnection extends ChannelInboundHandlerAdapter implements Connection {
   private final Channel channel;

@@ -234,11 +234,29 @@ public final class EventLoops {
   }
 
   /**
-   * A writer for {@code channel}'s socket, or {@code null} where there is none (NIO). See
-   * {@link ChannelConnection} for the rules that make using it safe.
+   * Whether sending threads may write to sockets themselves (see {@link ChannelConnection}):
+   * only with the system property {@value #DIRECT_WRITES_PROPERTY}{@code =true}, on native
+   * epoll. Off by default: Netty closes a channel's file descriptor on some paths that do not
+   * pass the write gate (a failed {@code epoll_ctl}, a write error, the close before
+   * {@code channelInactive} reaches the connection), and a sender that took the socket just
+   * then writes to a closed number that a new connection may already have been given; the
+   * vanished-peer fault test saw one such message arrive damaged on the successor's connection.
+   * Until the connection owns its descriptor's lifetime, every write goes through the event loop.
+   */
+  public static boolean directWrites() {
+    return DIRECT_WRITES && KIND.nativeIo;
+  }
+
+  /** The system property that turns direct writes on (see {@link #directWrites()}). */
+  public static final String DIRECT_WRITES_PROPERTY = "io.sp4j.directWrites";
+  private static final boolean DIRECT_WRITES = Boolean.getBoolean(DIRECT_WRITES_PROPERTY);
+
+  /**
+   * A writer for {@code channel}'s socket, or {@code null} where direct writes are off or
+   * impossible (NIO). See {@link ChannelConnection} for the rules that make using it safe.
    */
   public static SocketWriter socketWriter(Channel channel) {
-    return KIND.nativeIo ? EpollKind.socketWriter(channel) : null;
+    return directWrites() ? EpollKind.socketWriter(channel) : null;
   }
 
   /** Whether native epoll is in use (else NIO). */

@@ -112,8 +112,9 @@ public abstract class StreamRawTest {
    * peer while every event-loop thread is held busy (native epoll; NIO always hands over).
    */
   @Test
+  @org.junit.jupiter.api.Tag("direct-writes")
   void idleConnectionsMessageLeavesWhileEveryEventLoopIsBusy() throws Exception {
-    Assumptions.assumeTrue(EventLoops.isNative(), "direct writes need native epoll");
+    Assumptions.assumeTrue(EventLoops.directWrites(), "direct writes need native epoll and io.sp4j.directWrites=true");
     Socket pair = open(Protocol.PAIR);
     RawPeer peer = connect(pair);
     peer.write(concat(greeting(16), frame(bytes("hello"))));
