@@ -73,7 +73,7 @@ public abstract class StreamRawTest {
   }
 
   protected static byte[] greeting(int protocol) {
-    return new byte[] {0, 'S', 'P', 0, (byte) (protocol >> 8), (byte) protocol, 0, 0};
+    return RawPeer.greeting(protocol);
   }
 
   /** One message as it goes on the wire: [type], 8-byte length, bytes. */
@@ -313,7 +313,8 @@ public abstract class StreamRawTest {
         .map(e -> e.errno().equals("ECONNREFUSED")).orElse(false));
   }
 
-  private RawPeer accept(ServerSocketChannel server) throws IOException {
+  /** The next connection to {@code server}, within {@link #WAIT}; closed after the test. */
+  protected RawPeer accept(ServerSocketChannel server) throws IOException {
     server.configureBlocking(false);
     SocketChannel accepted = null;
     try (java.nio.channels.Selector selector = java.nio.channels.Selector.open()) {
