@@ -48,11 +48,6 @@ final class BlockedCall {
     return parkedOnCondition(thread);
   }
 
-  /** What the call's thread is parked on, if anything: a lock, a condition, or null. */
-  Object blocker() {
-    return LockSupport.getBlocker(thread);
-  }
-
   /**
    * Whether {@code thread} is parked in {@link java.util.concurrent.locks.Condition#await} (the
    * socket's send or receive wait: the calls tests block in wait on nothing else). Its state

@@ -5,53 +5,57 @@ import static io.sp4j.SocketPair.receiveText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.sp4j.core.CoreSocket;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.AbstractQueuedSynchronizer;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.junit.jupiter.api.Test;
 
-/** {@link BlockedCall} tells a call parked on the socket's condition from one queued for its lock. */
+/** {@link BlockedCall} tells a call parked on a condition from one still queued for the lock. */
 class BlockedCallTest {
 
+  /** The socket's shape (one ReentrantLock, calls wait on its conditions), with the lock in the test's hand. */
   @Test
-  void aReceiveQueuedForTheSocketsLockIsNotWaitingUntilItParksOnTheCondition() throws InterruptedException {
-    try (SocketPair pair = SocketPair.open(Protocol.PULL, Protocol.PUSH)) {
-      Socket pull = pair.bound();
-      AtomicBoolean hold = new AtomicBoolean(true);
-      CountDownLatch holding = new CountDownLatch(1);
-      CountDownLatch release = new CountDownLatch(1);
-      // Readiness watchers run under the socket's lock: this one keeps it while the test looks.
-      Runnable unwatch = ((CoreSocket) pull).watchReadiness(() -> {
-        if (hold.getAndSet(false)) {
-          holding.countDown();
-          try {
-            release.await(BlockedCall.DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+  void aCallQueuedForTheLockIsNotWaitingUntilItParksOnTheCondition() {
+    ReentrantLock lock = new ReentrantLock();
+    Condition ready = lock.newCondition();
+    boolean[] signalled = {false};
+    BlockedCall call;
+    lock.lock();
+    try {
+      call = BlockedCall.start("queued", () -> {
+        lock.lock();
+        try {
+          for (int i = 0; i < 1_000 && !signalled[0]; i++) {
+            ready.await();
           }
+          return signalled[0];
+        } finally {
+          lock.unlock();
         }
       });
-      try {
-        BlockedCall sender = BlockedCall.start("sender", () -> pair.connected().send(bytes("first")));
-        assertThat(holding.await(BlockedCall.DEADLINE.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+      await().atMost(BlockedCall.DEADLINE).until(() -> lock.hasQueuedThreads());
+      assertThat(call.isWaiting()).as("queued for the lock, not parked on the condition").isFalse();
+    } finally {
+      lock.unlock();
+    }
+    await().atMost(BlockedCall.DEADLINE).until(call::isWaiting);
+    lock.lock();
+    try {
+      assertThat(lock.hasWaiters(ready)).as("waiting means on the condition's queue").isTrue();
+      signalled[0] = true;
+      ready.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    call.assertReturned(true);
+  }
 
-        BlockedCall queued = BlockedCall.start("queued-receiver", () -> receiveText(pull));
-        await().atMost(BlockedCall.DEADLINE).until(() -> queued.blocker() instanceof AbstractQueuedSynchronizer);
-        assertThat(queued.isWaiting()).as("queued for the lock, not parked on the condition").isFalse();
-        release.countDown();
-        queued.assertReturned("first");
-        sender.assertReturned("returned");
-
-        BlockedCall parked = BlockedCall.start("parked-receiver", () -> receiveText(pull));
-        await().atMost(BlockedCall.DEADLINE).until(parked::isWaiting);
-        pair.connected().send(bytes("second"));
-        parked.assertReturned("second");
-      } finally {
-        release.countDown();
-        unwatch.run();
-      }
+  @Test
+  void aReceiveWithNothingQueuedIsWaitingAndAMessageEndsIt() {
+    try (SocketPair pair = SocketPair.open(Protocol.PULL, Protocol.PUSH)) {
+      BlockedCall receiver = BlockedCall.start("receiver", () -> receiveText(pair.bound()));
+      await().atMost(BlockedCall.DEADLINE).until(receiver::isWaiting);
+      pair.connected().send(bytes("now"));
+      receiver.assertReturned("now");
     }
   }
 }
