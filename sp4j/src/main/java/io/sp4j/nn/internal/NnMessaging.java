@@ -98,13 +98,16 @@ final class NnMessaging {
     return message == null ? null : message.body();
   }
 
-  int sendmsg(int s, NnMsgHdr hdr, int flags) {
+  /** The socket of an nn_sendmsg or nn_recvmsg, or {@code null} with errno set: EBADF, or EINVAL for no header. */
+  private NnSocket socketFor(int s, NnMsgHdr hdr) {
     NnSocket socket = table.find(s);
+    return socket == null || hdr != null ? socket : errors.failNull(Errno.EINVAL);
+  }
+
+  int sendmsg(int s, NnMsgHdr hdr, int flags) {
+    NnSocket socket = socketFor(s, hdr);
     if (socket == null) {
       return -1;
-    }
-    if (hdr == null) {
-      return errors.fail(Errno.EINVAL);
     }
     byte[] body = gather(hdr);
     if (body == null) {
@@ -146,12 +149,9 @@ final class NnMessaging {
   }
 
   int recvmsg(int s, NnMsgHdr hdr, int flags) {
-    NnSocket socket = table.find(s);
+    NnSocket socket = socketFor(s, hdr);
     if (socket == null) {
       return -1;
-    }
-    if (hdr == null) {
-      return errors.fail(Errno.EINVAL);
     }
     if (hdr.iov() == null || (hdr.isZeroCopy() && hdr.iov().length != 1)) {
       return errors.fail(Errno.EFAULT);
