@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sp4j.Endpoint;
+import io.sp4j.Errno;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
 import io.sp4j.Socket;
@@ -144,7 +145,7 @@ class WssTest {
     req.set(Options.TLS_CONTEXT, trusting(stranger));
     Endpoint endpoint = req.connect(bindSecure(rep));
     org.awaitility.Awaitility.await().atMost(WAIT).until(() -> endpoint.lastConnectFailure().isPresent());
-    assertThat(endpoint.lastConnectFailure().get().errno()).isEqualTo("EPROTO");
+    assertThat(endpoint.lastConnectFailure().get().errno()).isEqualTo(Errno.EPROTO);
     assertThat(endpoint.lastConnectFailure().get().getMessage()).contains("TLS");
   }
 
