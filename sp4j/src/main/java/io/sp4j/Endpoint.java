@@ -23,10 +23,11 @@ public interface Endpoint extends AutoCloseable {
   /**
    * For a connected endpoint, why its latest attempt to connect failed, until an attempt
    * succeeds: an {@link SpException} whose {@link SpException#errno() errno} is
-   * {@code ECONNREFUSED} (connection refused, HTTP 404 or 405), {@code EACCES} (HTTP 401 or 403),
-   * {@code ETIMEDOUT} (no connection or handshake in time) or {@code EPROTO} (any other refusal
-   * or a broken handshake, TLS included). Empty before the first failure, after a success, and
-   * for bound endpoints and transports without such failures.
+   * {@link Errno#ECONNREFUSED} (connection refused, HTTP 404 or 405), {@link Errno#EACCES} (HTTP
+   * 401 or 403), {@link Errno#ETIMEDOUT} (no connection or handshake in time) or
+   * {@link Errno#EPROTO} (any other refusal or a broken handshake, TLS included). Empty before
+   * the first failure, after a success, and for bound endpoints and transports without such
+   * failures.
    */
   default Optional<SpException> lastConnectFailure() {
     return Optional.empty();

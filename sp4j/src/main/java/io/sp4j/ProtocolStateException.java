@@ -8,17 +8,17 @@ package io.sp4j;
 public final class ProtocolStateException extends SpException {
   private static final long serialVersionUID = 1L;
 
-  public ProtocolStateException(String errno, String message) {
+  public ProtocolStateException(Errno errno, String message) {
     super(errno, message);
   }
 
   /** EFSM: allowed by this socket type, but not now. */
   public static ProtocolStateException wrongState(String message) {
-    return new ProtocolStateException("EFSM", message);
+    return new ProtocolStateException(Errno.EFSM, message);
   }
 
   /** ENOTSUP: never allowed by this socket type. */
   public static ProtocolStateException unsupported(String message) {
-    return new ProtocolStateException("ENOTSUP", message);
+    return new ProtocolStateException(Errno.ENOTSUP, message);
   }
 }

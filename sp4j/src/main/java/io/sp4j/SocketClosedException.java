@@ -6,12 +6,12 @@ package io.sp4j;
 public final class SocketClosedException extends SpException {
   private static final long serialVersionUID = 1L;
 
-  public SocketClosedException(String errno, String message) {
+  public SocketClosedException(Errno errno, String message) {
     super(errno, message);
   }
 
   /** The usual case: an operation on a closed socket. */
   public static SocketClosedException closed() {
-    return new SocketClosedException("EBADF", "socket is closed");
+    return new SocketClosedException(Errno.EBADF, "socket is closed");
   }
 }

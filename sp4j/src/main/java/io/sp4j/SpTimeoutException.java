@@ -5,6 +5,6 @@ public final class SpTimeoutException extends SpException {
   private static final long serialVersionUID = 1L;
 
   public SpTimeoutException(String message) {
-    super("ETIMEDOUT", message);
+    super(Errno.ETIMEDOUT, message);
   }
 }

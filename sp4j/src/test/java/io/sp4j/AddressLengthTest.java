@@ -20,9 +20,9 @@ class AddressLengthTest {
     try (Socket socket = Socket.open(Protocol.PAIR)) {
       String url = padded(prefix, 128);
       assertThatThrownBy(() -> socket.bind(url)).isInstanceOfSatisfying(SpException.class,
-          e -> assertThat(e.errno()).isEqualTo("ENAMETOOLONG"));
+          e -> assertThat(e.errno()).isEqualTo(Errno.ENAMETOOLONG));
       assertThatThrownBy(() -> socket.connect(url)).isInstanceOfSatisfying(SpException.class,
-          e -> assertThat(e.errno()).isEqualTo("ENAMETOOLONG"));
+          e -> assertThat(e.errno()).isEqualTo(Errno.ENAMETOOLONG));
     }
   }
 

@@ -38,7 +38,7 @@ class CloseTest {
           () -> socket.set(Options.RECEIVE_BUFFER, 1024));
       for (Runnable call : calls) {
         assertThatThrownBy(call::run)
-            .isInstanceOfSatisfying(SocketClosedException.class, e -> assertThat(e.errno()).isEqualTo("EBADF"));
+            .isInstanceOfSatisfying(SocketClosedException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EBADF));
       }
       assertFailsAsClosed(socket.sendAsync(Message.of(bytes("x"))));
       assertFailsAsClosed(socket.receiveAsync());

@@ -67,7 +67,7 @@ class PairTest {
       lonely.set(Options.SEND_TIMEOUT, Duration.ofMillis(20));
       assertThat(lonely.trySend(Message.of(bytes("x")))).isFalse();
       assertThatThrownBy(() -> lonely.send(bytes("x")))
-          .isInstanceOfSatisfying(SpTimeoutException.class, e -> assertThat(e.errno()).isEqualTo("ETIMEDOUT"));
+          .isInstanceOfSatisfying(SpTimeoutException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ETIMEDOUT));
 
       lonely.set(Options.SEND_TIMEOUT, SocketPair.PATIENCE);
       CompletableFuture<Void> waiting = lonely.sendAsync(Message.of(bytes("hello, newcomer")));

@@ -50,7 +50,7 @@ class PipelineTest {
 
       long start = System.nanoTime();
       assertThatThrownBy(() -> push.send(bytes("nobody")))
-          .isInstanceOfSatisfying(SpTimeoutException.class, e -> assertThat(e.errno()).isEqualTo("ETIMEDOUT"));
+          .isInstanceOfSatisfying(SpTimeoutException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ETIMEDOUT));
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(50));
       assertThat(push.trySend(Message.of(bytes("nobody")))).isFalse();
     }
@@ -107,9 +107,9 @@ class PipelineTest {
   void pushCannotReceiveAndPullCannotSend() {
     try (SocketPair pair = SocketPair.open(Protocol.PUSH, Protocol.PULL)) {
       assertThatThrownBy(() -> pair.bound().receive())
-          .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo("ENOTSUP"));
+          .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENOTSUP));
       assertThatThrownBy(() -> pair.connected().send(bytes("back")))
-          .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo("ENOTSUP"));
+          .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENOTSUP));
     }
   }
 }

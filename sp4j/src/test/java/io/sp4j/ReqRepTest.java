@@ -119,9 +119,9 @@ class ReqRepTest {
   void receivingWithNoRequestAndReplyingWithNoneAreStateErrors() {
     try (SocketPair pair = SocketPair.open(Protocol.REP, Protocol.REQ)) {
       assertThatThrownBy(() -> pair.connected().receive())
-          .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo("EFSM"));
+          .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EFSM));
       assertThatThrownBy(() -> pair.bound().send(bytes("unasked")))
-          .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo("EFSM"));
+          .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EFSM));
     }
   }
 

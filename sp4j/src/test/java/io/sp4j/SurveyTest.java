@@ -27,11 +27,11 @@ class SurveyTest {
 
       // The receive timeout is SocketPair.PATIENCE (5 s): this one ends at the 200 ms deadline.
       assertThatThrownBy(surveyor::receive)
-          .isInstanceOfSatisfying(SpTimeoutException.class, e -> assertThat(e.errno()).isEqualTo("ETIMEDOUT"));
+          .isInstanceOfSatisfying(SpTimeoutException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ETIMEDOUT));
       assertThat(Duration.ofNanos(System.nanoTime() - start))
           .isGreaterThanOrEqualTo(Duration.ofMillis(200)).isLessThan(SocketPair.PATIENCE);
       assertThatThrownBy(surveyor::receive)
-          .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo("EFSM"));
+          .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EFSM));
     }
   }
 
@@ -57,9 +57,9 @@ class SurveyTest {
   void receivingBeforeAnySurveyAndAnsweringNothingAreStateErrors() {
     try (SocketPair pair = SocketPair.open(Protocol.SURVEYOR, Protocol.RESPONDENT)) {
       assertThatThrownBy(() -> pair.bound().receive())
-          .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo("EFSM"));
+          .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EFSM));
       assertThatThrownBy(() -> pair.connected().send(bytes("unasked")))
-          .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo("EFSM"));
+          .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EFSM));
     }
   }
 }

@@ -24,7 +24,7 @@ class TimeoutTest {
       Socket pull = pair.bound().set(Options.RECEIVE_TIMEOUT, TIMEOUT);
       long start = System.nanoTime();
       assertThatThrownBy(pull::receive)
-          .isInstanceOfSatisfying(SpTimeoutException.class, e -> assertThat(e.errno()).isEqualTo("ETIMEDOUT"));
+          .isInstanceOfSatisfying(SpTimeoutException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ETIMEDOUT));
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(TIMEOUT, GENEROUS);
       // The socket is fine afterwards.
       pair.connected().send(bytes("after the timeout"));

@@ -1,5 +1,6 @@
 package io.sp4j.cli;
 
+import io.sp4j.Errno;
 import io.sp4j.Options;
 import io.sp4j.ProtocolStateException;
 import io.sp4j.Socket;
@@ -148,7 +149,7 @@ final class SocketLoops {
 
   private static boolean endsReceiving(SpException e) {
     return e instanceof SpTimeoutException
-        || (e instanceof ProtocolStateException && "EFSM".equals(e.errno()));
+        || (e instanceof ProtocolStateException && e.errno() == Errno.EFSM);
   }
 
   private CliFailure failure(String what, RuntimeException e) {

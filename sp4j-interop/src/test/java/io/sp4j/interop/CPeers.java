@@ -61,6 +61,11 @@ enum CPeers {
   }
 
   private Path compile() {
+    return compile(name, library, header, debianPackage);
+  }
+
+  /** Builds {@code src/test/c/NAME.c} against {@code library} into {@code target/c-peers/NAME}. */
+  static Path compile(String name, String library, String header, String debianPackage) {
     Path gcc = Tools.require("gcc", "gcc");
     Tools.requireHeader(header, debianPackage);
     Path base = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();

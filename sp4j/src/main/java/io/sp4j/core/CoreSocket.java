@@ -1,6 +1,7 @@
 package io.sp4j.core;
 
 import io.sp4j.Endpoint;
+import io.sp4j.Errno;
 import io.sp4j.Message;
 import io.sp4j.MessageType;
 import io.sp4j.Option;
@@ -28,7 +29,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -43,7 +43,7 @@ import java.util.function.Function;
  * No thread ever holds two sockets' locks: work that reaches another socket is queued with
  * {@link #afterUnlock} and runs once this socket's lock is released.
  */
-public final class CoreSocket implements io.sp4j.Socket {
+public final class CoreSocket implements PollableSocket {
   private static final Set<Option<?>> SOCKET_OPTIONS = Set.of(
       Options.RECEIVE_TIMEOUT, Options.SEND_TIMEOUT, Options.LINGER, Options.RECONNECT_INTERVAL,
       Options.RECONNECT_INTERVAL_MAX, Options.RECEIVE_MAX_SIZE, Options.SEND_BUFFER,
@@ -71,7 +71,7 @@ public final class CoreSocket implements io.sp4j.Socket {
   private final List<SocketEndpoint> endpoints = new ArrayList<>();
   private final ArrayDeque<AsyncSend> asyncSends = new ArrayDeque<>();
   private final ArrayDeque<AsyncReceive> asyncReceives = new ArrayDeque<>();
-  private final List<Runnable> readinessWatchers = new CopyOnWriteArrayList<>();
+  private final ReadinessListeners readiness = new ReadinessListeners(lock, this::afterUnlock);
   private int nextPipeId = ThreadLocalRandom.current().nextInt() & 0x7fffffff;
   private boolean closed;
 
@@ -334,6 +334,7 @@ public final class CoreSocket implements io.sp4j.Socket {
       while (true) {
         ensureOpen();
         if (engine.send(message)) {
+          readinessChanged();
           return;
         }
         if (timeout == null) {
@@ -360,7 +361,11 @@ public final class CoreSocket implements io.sp4j.Socket {
     try {
       checkText(message);
       ensureOpen();
-      return engine.send(message);
+      boolean sent = engine.send(message);
+      if (sent) {
+        readinessChanged();
+      }
+      return sent;
     } finally {
       unlock();
     }
@@ -375,6 +380,7 @@ public final class CoreSocket implements io.sp4j.Socket {
       ensureOpen();
       checkText(message);
       if (asyncSends.isEmpty() && engine.send(message)) {
+        readinessChanged();
         future.complete(null);
         return future;
       }
@@ -423,6 +429,7 @@ public final class CoreSocket implements io.sp4j.Socket {
         ensureOpen();
         Message message = engine.receive();
         if (message != null) {
+          readinessChanged(); // e.g. a REP that received can now send
           return message;
         }
         if (timeout == null) {
@@ -447,7 +454,11 @@ public final class CoreSocket implements io.sp4j.Socket {
     lock();
     try {
       ensureOpen();
-      return Optional.ofNullable(engine.receive());
+      Message message = engine.receive();
+      if (message != null) {
+        readinessChanged();
+      }
+      return Optional.ofNullable(message);
     } finally {
       unlock();
     }
@@ -462,6 +473,7 @@ public final class CoreSocket implements io.sp4j.Socket {
       if (asyncReceives.isEmpty()) {
         Message message = engine.receive();
         if (message != null) {
+          readinessChanged();
           future.complete(message);
           return future;
         }
@@ -632,7 +644,7 @@ public final class CoreSocket implements io.sp4j.Socket {
 
   // ---- readiness (nn_poll) -------------------------------------------------------------
 
-  /** Whether a receive would get a message now without waiting; {@code false} once closed. */
+  @Override
   public boolean readyToReceive() {
     lock();
     try {
@@ -642,7 +654,7 @@ public final class CoreSocket implements io.sp4j.Socket {
     }
   }
 
-  /** Whether a send would be taken now without waiting; {@code false} once closed. */
+  @Override
   public boolean readyToSend() {
     lock();
     try {
@@ -652,22 +664,14 @@ public final class CoreSocket implements io.sp4j.Socket {
     }
   }
 
-  /**
-   * Calls {@code onChange} whenever the socket wakes its waiting calls (a message or room
-   * arrived, a pipe came or went, a timer fired, the socket closed), until the returned handle
-   * runs. {@code onChange} runs with the socket's lock held: it must only signal (e.g. unpark a
-   * thread), never block or call into a socket.
-   */
-  public Runnable watchReadiness(Runnable onChange) {
-    Objects.requireNonNull(onChange, "onChange");
-    readinessWatchers.add(onChange);
-    return () -> readinessWatchers.remove(onChange);
+  @Override
+  public Runnable watchReadiness(Runnable listener) {
+    return readiness.add(listener);
   }
 
+  /** Lock held: readiness may have changed; its listeners hear of it once the lock is released. */
   private void readinessChanged() {
-    for (Runnable watcher : readinessWatchers) {
-      watcher.run();
-    }
+    readiness.changed();
   }
 
   // ---- close ---------------------------------------------------------------------------
@@ -815,7 +819,7 @@ public final class CoreSocket implements io.sp4j.Socket {
 
   private static SpException interrupted(InterruptedException e) {
     Thread.currentThread().interrupt();
-    return new SpException("EINTR", "interrupted while waiting", e);
+    return new SpException(Errno.EINTR, "interrupted while waiting", e);
   }
 
   @Override

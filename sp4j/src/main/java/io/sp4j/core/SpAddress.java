@@ -1,5 +1,6 @@
 package io.sp4j.core;
 
+import io.sp4j.Errno;
 import io.sp4j.SpException;
 import java.util.Locale;
 import java.util.Objects;
@@ -25,7 +26,7 @@ public record SpAddress(String url, String scheme, String rest) {
   public static SpAddress parse(String url) {
     Objects.requireNonNull(url, "url");
     if (url.length() > MAX_LENGTH) {
-      throw new SpException("ENAMETOOLONG",
+      throw new SpException(Errno.ENAMETOOLONG,
           "address of " + url.length() + " characters: at most " + MAX_LENGTH + " are allowed");
     }
     int separator = url.indexOf("://");

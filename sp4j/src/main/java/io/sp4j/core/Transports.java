@@ -1,5 +1,6 @@
 package io.sp4j.core;
 
+import io.sp4j.Errno;
 import io.sp4j.SpException;
 import io.sp4j.transport.inproc.InprocTransport;
 import io.sp4j.transport.ipc.IpcTransport;
@@ -26,7 +27,7 @@ public final class Transports {
   public static Transport forScheme(String scheme) {
     Transport transport = BY_SCHEME.get(scheme);
     if (transport == null) {
-      throw new SpException("EPROTONOSUPPORT", "no transport for scheme '" + scheme + "'");
+      throw new SpException(Errno.EPROTONOSUPPORT, "no transport for scheme '" + scheme + "'");
     }
     return transport;
   }

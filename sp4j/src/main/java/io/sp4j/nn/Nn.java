@@ -1,6 +1,5 @@
 package io.sp4j.nn;
 
-import io.sp4j.nn.internal.NnErrors;
 import io.sp4j.nn.internal.NnRuntime;
 import io.sp4j.nn.internal.NnSymbols;
 
@@ -8,7 +7,9 @@ import io.sp4j.nn.internal.NnSymbols;
  * The nanomsg C API over sp4j, for porting C code line by line: {@code import static
  * io.sp4j.nn.Nn.*;}. Names and numbers are those of nanomsg 1.1.5 on 64-bit Linux. Sockets are
  * small ints, functions return -1 on failure and leave the reason in a per-thread errno that
- * {@link #nn_errno()} reads.
+ * {@link #nn_errno()} reads: the {@link io.sp4j.Errno#number() number} of an {@link io.sp4j.Errno},
+ * as every {@link io.sp4j.SpException} carries one. The functions work on one process-wide
+ * socket table, as nanomsg's do.
  *
  * <p>Where Java differs from C:
  * <ul>
@@ -20,12 +21,14 @@ import io.sp4j.nn.internal.NnSymbols;
  *       descriptors; use {@link #nn_poll};</li>
  *   <li>{@code NN_IPV4ONLY} is kept (0 or 1) but has no effect: sp4j always accepts IPv6;</li>
  *   <li>{@code NN_TCP_NODELAY} defaults to 1 (sp4j's default) and also applies to ws://;</li>
- *   <li>only the {@code inproc://} and {@code ws://} transports exist: {@code tcp://} and
- *       {@code ipc://} fail with EPROTONOSUPPORT;</li>
+ *   <li>the transports are {@code inproc://}, {@code ipc://}, {@code tcp://}, {@code ws://} and
+ *       {@code wss://};</li>
  *   <li>a JVM outlives {@link #nn_term()}, so {@link #nn_init()} allows new sockets again.</li>
  * </ul>
  */
 public final class Nn {
+  private static final NnRuntime RUNTIME = new NnRuntime();
+
   private Nn() {}
 
   // ---- domains, protocols ------------------------------------------------------------------
@@ -123,7 +126,7 @@ public final class Nn {
   public static final int NN_UNIT_MESSAGES = 5;
   public static final int NN_UNIT_COUNTER = 6;
 
-  // ---- errno values (Linux) ------------------------------------------------------------------
+  // ---- errno values (Linux): the numbers of io.sp4j.Errno, as compile-time constants -----------
   public static final int NN_HAUSNUMERO = 156384712;
   public static final int EINTR = 4;
   public static final int EBADF = 9;
@@ -164,12 +167,15 @@ public final class Nn {
 
   /** The errno of the calling thread's last failed call. */
   public static int nn_errno() {
-    return NnErrors.errno();
+    return RUNTIME.errno();
   }
 
-  /** Readable text for an errno value. */
+  /**
+   * The text nanomsg gives for an errno value on Linux ({@link io.sp4j.Errno#message()}), e.g.
+   * "Connection timed out" for {@link #ETIMEDOUT}; "Unknown error N" for a number it does not name.
+   */
   public static String nn_strerror(int errnum) {
-    return NnErrors.text(errnum);
+    return RUNTIME.strerror(errnum);
   }
 
   // ---- sockets and endpoints ---------------------------------------------------------------
@@ -179,34 +185,34 @@ public final class Nn {
    * EMFILE (512 open) or ETERM (after {@link #nn_term()}).
    */
   public static int nn_socket(int domain, int protocol) {
-    return NnRuntime.socket(domain, protocol);
+    return RUNTIME.socket(domain, protocol);
   }
 
   /** Closes a socket; EBADF if it is not open. Calls blocked on it fail with EBADF. */
   public static int nn_close(int s) {
-    return NnRuntime.close(s);
+    return RUNTIME.close(s);
   }
 
   /** Binds; returns an endpoint id for {@link #nn_shutdown}. */
   public static int nn_bind(int s, String addr) {
-    return NnRuntime.endpoint(s, addr, true);
+    return RUNTIME.bind(s, addr);
   }
 
   /** Connects (in the background); returns an endpoint id for {@link #nn_shutdown}. */
   public static int nn_connect(int s, String addr) {
-    return NnRuntime.endpoint(s, addr, false);
+    return RUNTIME.connect(s, addr);
   }
 
   /** Removes an endpoint; EINVAL if the socket has no endpoint {@code how}. */
   public static int nn_shutdown(int s, int how) {
-    return NnRuntime.shutdown(s, how);
+    return RUNTIME.shutdown(s, how);
   }
 
   // ---- messages ------------------------------------------------------------------------------
 
   /** Sends a copy of {@code buf}; returns its length. */
   public static int nn_send(int s, byte[] buf, int flags) {
-    return NnRuntime.send(s, buf, buf == null ? 0 : buf.length, flags);
+    return RUNTIME.send(s, buf, buf == null ? 0 : buf.length, flags);
   }
 
   /**
@@ -214,49 +220,49 @@ public final class Nn {
    * {@link #NN_MSG}, {@code buf} itself without a copy: it then belongs to the library.
    */
   public static int nn_send(int s, byte[] buf, int len, int flags) {
-    return NnRuntime.send(s, buf, len, flags);
+    return RUNTIME.send(s, buf, len, flags);
   }
 
   /** Receives into {@code buf}, cutting off what does not fit; returns the full length. */
   public static int nn_recv(int s, byte[] buf, int flags) {
-    return NnRuntime.recv(s, buf, flags);
+    return RUNTIME.recv(s, buf, flags);
   }
 
   /** Receives a message, {@code NN_MSG} style: the body (not copied), or {@code null}. */
   public static byte[] nn_recv(int s, int flags) {
-    return NnRuntime.recvMessage(s, flags);
+    return RUNTIME.recv(s, flags);
   }
 
   /** Sends the parts of {@code msghdr} and its control data (SP header, ws message type). */
   public static int nn_sendmsg(int s, NnMsgHdr msghdr, int flags) {
-    return NnRuntime.sendmsg(s, msghdr, flags);
+    return RUNTIME.sendmsg(s, msghdr, flags);
   }
 
   /** Receives into {@code msghdr}'s parts and control buffer; returns the full body length. */
   public static int nn_recvmsg(int s, NnMsgHdr msghdr, int flags) {
-    return NnRuntime.recvmsg(s, msghdr, flags);
+    return RUNTIME.recvmsg(s, msghdr, flags);
   }
 
   /** A buffer for zero-copy sending with {@link #NN_MSG}; {@code type} must be 0. */
   public static byte[] nn_allocmsg(int size, int type) {
-    return NnRuntime.allocmsg(size, type);
+    return RUNTIME.allocmsg(size, type);
   }
 
   /** A buffer of {@code size} bytes that starts with {@code msg}'s content. */
   public static byte[] nn_reallocmsg(byte[] msg, int size) {
-    return NnRuntime.reallocmsg(msg, size);
+    return RUNTIME.reallocmsg(msg, size);
   }
 
   /** Gives a buffer back (the garbage collector frees it); EFAULT for {@code null}. */
   public static int nn_freemsg(byte[] msg) {
-    return msg == null ? NnErrors.fail(EFAULT) : 0;
+    return RUNTIME.freemsg(msg);
   }
 
   // ---- options -------------------------------------------------------------------------------
 
   /** Sets an int option. */
   public static int nn_setsockopt(int s, int level, int option, int value) {
-    return NnRuntime.setInt(s, level, option, value);
+    return RUNTIME.setsockopt(s, level, option, value);
   }
 
   /**
@@ -264,12 +270,12 @@ public final class Nn {
    * bytes; int options need exactly 4 little-endian bytes (else EINVAL).
    */
   public static int nn_setsockopt(int s, int level, int option, byte[] value) {
-    return NnRuntime.setBytes(s, level, option, value);
+    return RUNTIME.setsockopt(s, level, option, value);
   }
 
   /** Reads an int option into {@code value[0]}. */
   public static int nn_getsockopt(int s, int level, int option, int[] value) {
-    return NnRuntime.getInt(s, level, option, value);
+    return RUNTIME.getsockopt(s, level, option, value);
   }
 
   /**
@@ -277,7 +283,7 @@ public final class Nn {
    * little-endian bytes) and {@code length[0]} is set to the option's full size.
    */
   public static int nn_getsockopt(int s, int level, int option, byte[] value, int[] length) {
-    return NnRuntime.getBytes(s, level, option, value, length);
+    return RUNTIME.getsockopt(s, level, option, value, length);
   }
 
   // ---- devices, polling, termination -----------------------------------------------------------
@@ -288,7 +294,7 @@ public final class Nn {
    * cannot be joined.
    */
   public static int nn_device(int s1, int s2) {
-    return NnRuntime.device(s1, s2);
+    return RUNTIME.device(s1, s2);
   }
 
   /**
@@ -297,7 +303,7 @@ public final class Nn {
    * the number of entries with events, 0 on timeout.
    */
   public static int nn_poll(NnPollFd[] fds, int timeout) {
-    return NnRuntime.poll(fds, timeout);
+    return RUNTIME.poll(fds, timeout);
   }
 
   /**
@@ -305,12 +311,12 @@ public final class Nn {
    * and {@link #nn_socket} fails with ETERM until {@link #nn_init()}.
    */
   public static void nn_term() {
-    NnRuntime.term();
+    RUNTIME.term();
   }
 
   /** Allows new sockets again after {@link #nn_term()} (nanomsg's internal {@code nn_init}). */
   public static void nn_init() {
-    NnRuntime.init();
+    RUNTIME.init();
   }
 
   // ---- symbols ---------------------------------------------------------------------------------
@@ -320,7 +326,7 @@ public final class Nn {
    * {@code value} is not null); {@code null} with EINVAL past the end.
    */
   public static String nn_symbol(int i, int[] value) {
-    return NnSymbols.symbol(i, value);
+    return RUNTIME.symbol(i, value);
   }
 
   /** The properties of the {@code i}-th constant, or {@code null} past the end. */

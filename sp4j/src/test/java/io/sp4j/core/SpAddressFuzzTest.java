@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.sp4j.Endpoint;
+import io.sp4j.Errno;
 import io.sp4j.Protocol;
 import io.sp4j.Socket;
 import io.sp4j.testing.ParseOutcome;
@@ -33,13 +34,13 @@ class SpAddressFuzzTest {
   @Timeout(30)
   void anyAddress(byte[] input) {
     String url = new String(input, StandardCharsets.UTF_8);
-    SpAddress address = ParseOutcome.parsedOrRefused(url, Set.of("ENAMETOOLONG"), () -> SpAddress.parse(url));
+    SpAddress address = ParseOutcome.parsedOrRefused(url, Set.of(Errno.ENAMETOOLONG), () -> SpAddress.parse(url));
     if (address == null) {
       return;
     }
     assertThat(url.length()).as("length of an address split").isLessThanOrEqualTo(SpAddress.MAX_LENGTH);
     assertThat(address.scheme() + "://" + address.rest()).as("scheme and rest").isEqualToIgnoringCase(url);
-    Transport transport = ParseOutcome.parsedOrRefused(url, Set.of("EPROTONOSUPPORT"),
+    Transport transport = ParseOutcome.parsedOrRefused(url, Set.of(Errno.EPROTONOSUPPORT),
         () -> Transports.forScheme(address.scheme()));
     if (transport != null) {
       assertThat(transport.scheme()).isEqualTo(address.scheme());

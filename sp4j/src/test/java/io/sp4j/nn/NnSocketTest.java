@@ -151,8 +151,11 @@ class NnSocketTest {
   @CsvSource(delimiter = '|', value = {
       "156384766|Operation cannot be performed in this state",
       "156384765|Nanomsg library was terminated",
-      "9|Not a valid, open socket",
-      "110|The operation timed out"})
+      "9|Bad file descriptor",
+      "110|Connection timed out",
+      "22|Invalid argument",
+      "0|Unknown error 0",
+      "12345|Unknown error 12345"})
   void strerror(int errno, String text) {
     assertThat(nn_strerror(errno)).isEqualTo(text);
   }

@@ -8,6 +8,7 @@ import static io.sp4j.protocol.ProtocolHarness.word;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sp4j.Errno;
 import io.sp4j.Message;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
@@ -153,7 +154,7 @@ class ReplyProtocolTest {
     MockPipe pipe = rep.connect(5);
 
     assertThatThrownBy(() -> rep.send("r"))
-        .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo("EFSM"));
+        .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EFSM));
     assertThat(pipe.sent()).isEmpty();
   }
 
@@ -168,7 +169,7 @@ class ReplyProtocolTest {
     rep.send("r1");
 
     assertThatThrownBy(() -> rep.send("r2"))
-        .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo("EFSM"));
+        .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EFSM));
     assertThat(pipe.sent()).hasSize(1);
   }
 

@@ -8,6 +8,7 @@ import static io.sp4j.protocol.ProtocolHarness.word;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sp4j.Errno;
 import io.sp4j.Message;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
@@ -412,7 +413,7 @@ class ReqProtocolTest {
     @DisplayName("receive without a request fails with EFSM")
     void receiveWithoutRequest() {
       assertThatThrownBy(req::receive)
-          .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo("EFSM"));
+          .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EFSM));
     }
 
     @Test
@@ -424,7 +425,7 @@ class ReqProtocolTest {
       req.receive();
 
       assertThatThrownBy(req::receive)
-          .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo("EFSM"));
+          .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EFSM));
     }
 
     @Test

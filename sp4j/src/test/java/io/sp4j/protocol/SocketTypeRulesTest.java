@@ -5,6 +5,7 @@ import static io.sp4j.protocol.ProtocolHarness.word;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sp4j.Errno;
 import io.sp4j.Message;
 import io.sp4j.Protocol;
 import io.sp4j.ProtocolStateException;
@@ -78,7 +79,7 @@ class SocketTypeRulesTest {
     MockPipe pipe = harness.connect(1);
 
     assertThatThrownBy(() -> harness.send("x"))
-        .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo("ENOTSUP"));
+        .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENOTSUP));
     assertThat(pipe.sent()).isEmpty();
   }
 
@@ -93,6 +94,6 @@ class SocketTypeRulesTest {
     assertThat(harness.queue.isEmpty()).isTrue();
     assertThat(pipe.isClosed()).isFalse();
     assertThatThrownBy(harness::receive)
-        .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo("ENOTSUP"));
+        .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENOTSUP));
   }
 }

@@ -8,6 +8,7 @@ import static io.sp4j.protocol.ProtocolHarness.word;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sp4j.Errno;
 import io.sp4j.Message;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
@@ -28,12 +29,12 @@ class SurveyorProtocolTest {
 
   private static void assertEfsm(ProtocolHarness harness) {
     assertThatThrownBy(harness::receive)
-        .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo("EFSM"));
+        .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EFSM));
   }
 
   private static void assertTimedOut(ProtocolHarness harness) {
     assertThatThrownBy(harness::receive)
-        .isInstanceOfSatisfying(SpTimeoutException.class, e -> assertThat(e.errno()).isEqualTo("ETIMEDOUT"));
+        .isInstanceOfSatisfying(SpTimeoutException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ETIMEDOUT));
   }
 
   // ---- SP-SURV-1

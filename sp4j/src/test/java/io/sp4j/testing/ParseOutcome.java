@@ -1,5 +1,6 @@
 package io.sp4j.testing;
 
+import io.sp4j.Errno;
 import io.sp4j.SpException;
 import io.sp4j.core.SpAddress;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,7 @@ public final class ParseOutcome {
   private ParseOutcome() {}
 
   /** @return the parsed value, or {@code null} if {@code input} was refused as documented */
-  public static <T> T parsedOrRefused(String input, Set<String> errnos, Supplier<T> parse) {
+  public static <T> T parsedOrRefused(String input, Set<Errno> errnos, Supplier<T> parse) {
     try {
       T value = parse.get();
       if (value == null) {
@@ -41,7 +42,7 @@ public final class ParseOutcome {
    */
   public static SpAddress address(byte[] input, Set<String> schemes) {
     String url = new String(input, StandardCharsets.UTF_8);
-    SpAddress address = parsedOrRefused(url, Set.of("ENAMETOOLONG"), () -> SpAddress.parse(url));
+    SpAddress address = parsedOrRefused(url, Set.of(Errno.ENAMETOOLONG), () -> SpAddress.parse(url));
     return address != null && schemes.contains(address.scheme()) ? address : null;
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.sp4j.Endpoint;
+import io.sp4j.Errno;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
 import io.sp4j.Socket;
@@ -100,7 +101,7 @@ public abstract class TransportContractTest {
     Endpoint bound = first.bind(bindUrl());
     Socket second = open(Protocol.PAIR);
     assertThatThrownBy(() -> second.bind(dialUrl(bound)))
-        .isInstanceOfSatisfying(SpException.class, e -> assertThat(e.errno()).isEqualTo("EADDRINUSE"));
+        .isInstanceOfSatisfying(SpException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EADDRINUSE));
   }
 
   /** The pattern pairs, named by the side that binds. */

@@ -2,6 +2,7 @@ package io.sp4j.nn.internal;
 
 import static io.sp4j.nn.Nn.*;
 
+import io.sp4j.Errno;
 import io.sp4j.MessageType;
 import io.sp4j.Option;
 import io.sp4j.Options;
@@ -20,12 +21,14 @@ final class NnOptions {
   private static final int NAME_MAX = 63;
 
   private final NnSocket owner;
+  private final NnErrors errors;
   private byte[] name;
   private int ipv4Only = 1;
   private int linger;
 
-  NnOptions(NnSocket owner) {
+  NnOptions(NnSocket owner, NnErrors errors) {
     this.owner = owner;
+    this.errors = errors;
     this.name = Integer.toString(owner.number).getBytes(StandardCharsets.US_ASCII);
   }
 
@@ -46,16 +49,16 @@ final class NnOptions {
     }
     if (level == NN_SOL_SOCKET && option == NN_SOCKET_NAME) {
       if (value.length > NAME_MAX) {
-        return NnErrors.fail(EINVAL);
+        return errors.fail(Errno.EINVAL);
       }
       name = value.clone();
       return 0;
     }
     if (!isKnown(level, option)) {
-      return NnErrors.fail(ENOPROTOOPT);
+      return errors.fail(Errno.ENOPROTOOPT);
     }
     if (value.length != Integer.BYTES) {
-      return NnErrors.fail(EINVAL);
+      return errors.fail(Errno.EINVAL);
     }
     return setInt(level, option, ByteBuffer.wrap(value).order(ByteOrder.LITTLE_ENDIAN).getInt());
   }
@@ -66,22 +69,22 @@ final class NnOptions {
         return setSocketInt(option, value);
       case NN_REQ:
         if (cooked(Protocol.REQ) && option == NN_REQ_RESEND_IVL) {
-          return value <= 0 ? NnErrors.fail(EINVAL) : apply(Options.RESEND_INTERVAL, Duration.ofMillis(value));
+          return value <= 0 ? errors.fail(Errno.EINVAL) : apply(Options.RESEND_INTERVAL, Duration.ofMillis(value));
         }
         break;
       case NN_SURVEYOR:
         if (cooked(Protocol.SURVEYOR) && option == NN_SURVEYOR_DEADLINE) {
-          return value <= 0 ? NnErrors.fail(EINVAL) : apply(Options.SURVEY_DEADLINE, Duration.ofMillis(value));
+          return value <= 0 ? errors.fail(Errno.EINVAL) : apply(Options.SURVEY_DEADLINE, Duration.ofMillis(value));
         }
         break;
       case NN_SUB:
         if (protocol() == Protocol.SUB && (option == NN_SUB_SUBSCRIBE || option == NN_SUB_UNSUBSCRIBE)) {
-          return NnErrors.fail(EINVAL); // a subscription is bytes, not an int
+          return errors.fail(Errno.EINVAL); // a subscription is bytes, not an int
         }
         break;
       case NN_TCP:
         if (option == NN_TCP_NODELAY) {
-          return value != 0 && value != 1 ? NnErrors.fail(EINVAL) : apply(Options.TCP_NODELAY, value == 1);
+          return value != 0 && value != 1 ? errors.fail(Errno.EINVAL) : apply(Options.TCP_NODELAY, value == 1);
         }
         break;
       case NN_WS:
@@ -90,13 +93,13 @@ final class NnOptions {
             return apply(Options.WS_MESSAGE_TYPE, MessageType.TEXT);
           }
           return value == NN_WS_MSG_TYPE_BINARY ? apply(Options.WS_MESSAGE_TYPE, MessageType.BINARY)
-              : NnErrors.fail(EINVAL);
+              : errors.fail(Errno.EINVAL);
         }
         break;
       default:
         break;
     }
-    return NnErrors.fail(ENOPROTOOPT);
+    return errors.fail(Errno.ENOPROTOOPT);
   }
 
   private int setSocketInt(int option, int value) {
@@ -109,24 +112,24 @@ final class NnOptions {
         }
         return result;
       case NN_SNDBUF:
-        return value <= 0 ? NnErrors.fail(EINVAL) : apply(Options.SEND_BUFFER, value);
+        return value <= 0 ? errors.fail(Errno.EINVAL) : apply(Options.SEND_BUFFER, value);
       case NN_RCVBUF:
-        return value <= 0 ? NnErrors.fail(EINVAL) : apply(Options.RECEIVE_BUFFER, value);
+        return value <= 0 ? errors.fail(Errno.EINVAL) : apply(Options.RECEIVE_BUFFER, value);
       case NN_SNDTIMEO:
         return apply(Options.SEND_TIMEOUT, value < 0 ? null : Duration.ofMillis(value));
       case NN_RCVTIMEO:
         return apply(Options.RECEIVE_TIMEOUT, value < 0 ? null : Duration.ofMillis(value));
       case NN_RECONNECT_IVL:
-        return value < 0 ? NnErrors.fail(EINVAL) : apply(Options.RECONNECT_INTERVAL, Duration.ofMillis(value));
+        return value < 0 ? errors.fail(Errno.EINVAL) : apply(Options.RECONNECT_INTERVAL, Duration.ofMillis(value));
       case NN_RECONNECT_IVL_MAX:
-        return value < 0 ? NnErrors.fail(EINVAL) : apply(Options.RECONNECT_INTERVAL_MAX, Duration.ofMillis(value));
+        return value < 0 ? errors.fail(Errno.EINVAL) : apply(Options.RECONNECT_INTERVAL_MAX, Duration.ofMillis(value));
       case NN_SNDPRIO:
         return apply(Options.SEND_PRIORITY, value);
       case NN_RCVPRIO:
         return apply(Options.RECEIVE_PRIORITY, value);
       case NN_IPV4ONLY:
         if (value != 0 && value != 1) {
-          return NnErrors.fail(EINVAL);
+          return errors.fail(Errno.EINVAL);
         }
         ipv4Only = value; // kept for nn_getsockopt; sp4j always allows IPv6 literals
         return 0;
@@ -135,9 +138,9 @@ final class NnOptions {
       case NN_MAXTTL:
         return apply(Options.MAX_TTL, value);
       case NN_SOCKET_NAME:
-        return NnErrors.fail(EINVAL); // a name is text
+        return errors.fail(Errno.EINVAL); // a name is text
       default:
-        return NnErrors.fail(ENOPROTOOPT); // unknown, read-only (NN_DOMAIN, NN_PROTOCOL) or NN_SNDFD/NN_RCVFD
+        return errors.fail(Errno.ENOPROTOOPT); // unknown, read-only (NN_DOMAIN, NN_PROTOCOL) or NN_SNDFD/NN_RCVFD
     }
   }
 
@@ -147,7 +150,7 @@ final class NnOptions {
       owner.socket.set(option, value);
       return 0;
     } catch (RuntimeException e) {
-      return NnErrors.fail(NnErrors.of(e));
+      return errors.fail(errors.of(e));
     }
   }
 
@@ -167,7 +170,7 @@ final class NnOptions {
 
   synchronized int getInt(int level, int option, int[] value) {
     if (owner.socket.isClosed()) {
-      return NnErrors.fail(EBADF);
+      return errors.fail(Errno.EBADF);
     }
     try {
       Integer v = readInt(level, option);
@@ -177,7 +180,7 @@ final class NnOptions {
       value[0] = v;
       return 0;
     } catch (RuntimeException e) {
-      return NnErrors.fail(NnErrors.of(e));
+      return errors.fail(errors.of(e));
     }
   }
 
@@ -209,7 +212,7 @@ final class NnOptions {
         break;
       case NN_SUB:
         if (protocol() == Protocol.SUB && (option == NN_SUB_SUBSCRIBE || option == NN_SUB_UNSUBSCRIBE)) {
-          NnErrors.fail(EINVAL); // write-only
+          errors.fail(Errno.EINVAL); // write-only
           return null;
         }
         break;
@@ -227,7 +230,7 @@ final class NnOptions {
       default:
         break;
     }
-    NnErrors.fail(ENOPROTOOPT);
+    errors.fail(Errno.ENOPROTOOPT);
     return null;
   }
 
@@ -262,10 +265,10 @@ final class NnOptions {
       case NN_MAXTTL:
         return owner.socket.get(Options.MAX_TTL);
       case NN_SOCKET_NAME:
-        NnErrors.fail(EINVAL); // text: read it with the byte[] form
+        errors.fail(Errno.EINVAL); // text: read it with the byte[] form
         return null;
       default:
-        NnErrors.fail(ENOPROTOOPT); // unknown, or NN_SNDFD/NN_RCVFD: Java sockets have no fds
+        errors.fail(Errno.ENOPROTOOPT); // unknown, or NN_SNDFD/NN_RCVFD: Java sockets have no fds
         return null;
     }
   }

@@ -1,7 +1,9 @@
 package io.sp4j.nn.internal;
 
 import io.sp4j.Endpoint;
-import io.sp4j.Socket;
+import io.sp4j.Errno;
+import io.sp4j.SocketClosedException;
+import io.sp4j.core.PollableSocket;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -9,18 +11,38 @@ import java.util.Map;
 final class NnSocket {
   final int number;
   final int domain;
-  final Socket socket;
+  final PollableSocket socket;
   final NnOptions options;
+  private final NnErrors errors;
   /** Set before nn_term closes the socket, so calls it wakes report ETERM, not EBADF. */
   volatile boolean terminatedByTerm;
   private final Map<Integer, Endpoint> endpoints = new HashMap<>();
   private int nextEndpointId = 1;
 
-  NnSocket(int number, int domain, Socket socket) {
+  NnSocket(int number, int domain, PollableSocket socket, NnErrors errors) {
     this.number = number;
     this.domain = domain;
     this.socket = socket;
-    this.options = new NnOptions(this);
+    this.errors = errors;
+    this.options = new NnOptions(this, errors);
+  }
+
+  /** Sets errno for an exception from this socket and returns -1: ETERM if nn_term closed it meanwhile. */
+  int fail(RuntimeException e) {
+    return errors.fail(errnoOf(e));
+  }
+
+  /** The errno for an exception from this socket: ETERM if nn_term closed it meanwhile. */
+  Errno errnoOf(RuntimeException e) {
+    if (e instanceof SocketClosedException && terminatedByTerm) {
+      return Errno.ETERM;
+    }
+    return errors.of(e);
+  }
+
+  /** The errno of a call that found this socket closed. */
+  Errno closedErrno() {
+    return terminatedByTerm ? Errno.ETERM : Errno.EBADF;
   }
 
   synchronized int addEndpoint(Endpoint endpoint) {

@@ -2,10 +2,10 @@ package io.sp4j.nn.internal;
 
 import static io.sp4j.nn.Nn.*;
 
+import io.sp4j.Errno;
 import io.sp4j.nn.NnSymbolProperties;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** The constants that {@code nn_symbol} and {@code nn_symbol_info} enumerate, by namespace. */
 public final class NnSymbols {
@@ -101,8 +101,8 @@ public final class NnSymbols {
     plain("NN_POLLIN", NN_POLLIN, NN_NS_EVENT);
     plain("NN_POLLOUT", NN_POLLOUT, NN_NS_EVENT);
 
-    for (Map.Entry<String, Integer> error : NnErrors.all().entrySet()) {
-      plain(error.getKey(), error.getValue(), NN_NS_ERROR);
+    for (Errno errno : Errno.values()) {
+      plain(errno.name(), errno.number(), NN_NS_ERROR);
     }
   }
 
@@ -118,19 +118,6 @@ public final class NnSymbols {
 
   private static void option(String name, int value, int ns, int type, int unit) {
     TABLE.add(new NnSymbolProperties(value, name, ns, type, unit));
-  }
-
-  /** {@code nn_symbol}: the name, with the value in {@code value[0]}; null and EINVAL past the end. */
-  public static String symbol(int i, int[] value) {
-    NnSymbolProperties info = info(i);
-    if (info == null) {
-      NnErrors.fail(EINVAL);
-      return null;
-    }
-    if (value != null && value.length > 0) {
-      value[0] = info.value();
-    }
-    return info.name();
   }
 
   /** {@code nn_symbol_info}: the properties, or {@code null} past the end. */

@@ -1,5 +1,6 @@
 package io.sp4j.transport.inproc;
 
+import io.sp4j.Errno;
 import io.sp4j.SpException;
 import io.sp4j.core.EndpointContext;
 import io.sp4j.core.SpAddress;
@@ -37,7 +38,7 @@ public final class InprocTransport implements Transport {
     List<InprocDialer> early;
     synchronized (lock) {
       if (listeners.containsKey(name)) {
-        throw new SpException("EADDRINUSE", "address '" + address.url() + "' is already bound");
+        throw new SpException(Errno.EADDRINUSE, "address '" + address.url() + "' is already bound");
       }
       listeners.put(name, listener);
       Set<InprocDialer> found = waiting.remove(name);

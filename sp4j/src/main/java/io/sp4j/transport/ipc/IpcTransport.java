@@ -1,5 +1,6 @@
 package io.sp4j.transport.ipc;
 
+import io.sp4j.Errno;
 import io.sp4j.SpException;
 import io.sp4j.core.EndpointContext;
 import io.sp4j.core.SpAddress;
@@ -72,7 +73,7 @@ public final class IpcTransport implements Transport {
       Path path = Path.of(rest).toAbsolutePath();
       // sun_path holds 108 bytes with the terminating NUL.
       if (path.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 107) {
-        throw new SpException("ENAMETOOLONG", "address '" + address.url() + "': the path is longer than 107 bytes");
+        throw new SpException(Errno.ENAMETOOLONG, "address '" + address.url() + "': the path is longer than 107 bytes");
       }
       return path;
     } catch (InvalidPathException e) {
@@ -89,7 +90,7 @@ public final class IpcTransport implements Transport {
       return;
     }
     if (!attributes.isOther()) {
-      throw new SpException("EADDRINUSE", "address '" + url + "': " + path + " exists and is not a socket");
+      throw new SpException(Errno.EADDRINUSE, "address '" + url + "': " + path + " exists and is not a socket");
     }
     try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
       probe.connect(UnixDomainSocketAddress.of(path));
@@ -97,9 +98,9 @@ public final class IpcTransport implements Transport {
       unlink(path); // left by a process that is gone
       return;
     } catch (IOException other) {
-      throw new SpException("EADDRINUSE", "address '" + url + "': " + path + " cannot be probed: " + other, other);
+      throw new SpException(Errno.EADDRINUSE, "address '" + url + "': " + path + " cannot be probed: " + other, other);
     }
-    throw new SpException("EADDRINUSE", "address '" + url + "': something listens on " + path);
+    throw new SpException(Errno.EADDRINUSE, "address '" + url + "': something listens on " + path);
   }
 
   private static void unlink(Path path) {

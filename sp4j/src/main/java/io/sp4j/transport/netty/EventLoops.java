@@ -25,6 +25,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
+import io.sp4j.Errno;
 import io.sp4j.SpException;
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -97,7 +98,7 @@ public final class EventLoops {
   }
 
   private static void ioThreadEnded(Throwable cause) {
-    SpException failure = new SpException("ETERM", "an sp4j I/O thread ended"
+    SpException failure = new SpException(Errno.ETERM, "an sp4j I/O thread ended"
         + (cause == null ? "" : " (" + cause + ")") + ": network endpoints cannot work any more", cause);
     ended = failure;
     LOG.log(System.Logger.Level.ERROR, failure.getMessage(), cause);
@@ -168,9 +169,9 @@ public final class EventLoops {
     Throwable cause = bound.cause();
     // NIO throws a BindException, epoll a NativeIoException: both say "Address already in use".
     if (String.valueOf(cause.getMessage()).contains("in use")) {
-      throw new SpException("EADDRINUSE", "address '" + url + "': " + cause.getMessage(), cause);
+      throw new SpException(Errno.EADDRINUSE, "address '" + url + "': " + cause.getMessage(), cause);
     }
-    throw new SpException("EADDRNOTAVAIL", "address '" + url + "': cannot listen: " + cause, cause);
+    throw new SpException(Errno.EADDRNOTAVAIL, "address '" + url + "': cannot listen: " + cause, cause);
   }
 
   /**

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
+import io.sp4j.Errno;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
 import io.sp4j.SpException;
@@ -64,7 +65,7 @@ public final class StreamDialer extends ReconnectingDialer {
     connecting.addListener(f -> {
       Throwable cause = f.cause();
       if (cause != null) {
-        lastFailure = new SpException(cause instanceof ConnectTimeoutException ? "ETIMEDOUT" : "ECONNREFUSED",
+        lastFailure = new SpException(cause instanceof ConnectTimeoutException ? Errno.ETIMEDOUT : Errno.ECONNREFUSED,
             "cannot connect to " + url + ": " + cause.getMessage(), cause);
       }
     });

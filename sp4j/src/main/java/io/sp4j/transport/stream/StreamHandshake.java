@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.sp4j.Errno;
 import io.sp4j.transport.netty.HandshakeDecoder;
 import io.sp4j.Protocol;
 import io.sp4j.SpException;
@@ -61,7 +62,7 @@ public final class StreamHandshake extends HandshakeDecoder {
     }
     started = true;
     startDeadline(ctx, timeout, () -> {
-      onFailure.accept(new SpException("ETIMEDOUT", "no SP greeting from the peer within " + timeout.toMillis() + " ms"));
+      onFailure.accept(new SpException(Errno.ETIMEDOUT, "no SP greeting from the peer within " + timeout.toMillis() + " ms"));
       ctx.close();
     });
     ctx.writeAndFlush(Unpooled.wrappedBuffer(Greeting.of(self)));
@@ -75,7 +76,7 @@ public final class StreamHandshake extends HandshakeDecoder {
     finish();
     Protocol peer = Greeting.read(in, self);
     if (peer == null) {
-      onFailure.accept(new SpException("EPROTO", "the peer's SP greeting is malformed or names no peer of " + self));
+      onFailure.accept(new SpException(Errno.EPROTO, "the peer's SP greeting is malformed or names no peer of " + self));
     }
     StreamConnection connection = peer == null ? null : acceptor.accept(ctx.channel(), peer);
     if (connection == null) {

@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ServerChannel;
+import io.sp4j.Errno;
 import io.sp4j.Options;
 import io.sp4j.Refusal;
 import io.sp4j.SpException;
@@ -96,7 +97,7 @@ public final class StreamListener implements TransportEndpoint {
     children.add(child);
     child.closeFuture().addListener(f -> children.remove(child));
     StreamHandshake handshake = new StreamHandshake(context.protocol(), handshakeTimeout, this::accepted,
-        failure -> context.refused("ETIMEDOUT".equals(failure.errno()) ? Refusal.HANDSHAKE_TIMEOUT
+        failure -> context.refused(failure.errno() == Errno.ETIMEDOUT ? Refusal.HANDSHAKE_TIMEOUT
             : Refusal.HANDSHAKE_INVALID, child.remoteAddress() + ": " + failure.getMessage()));
     handshake.whenFinished(() -> admission.handshakeDone(child));
     child.pipeline().addLast("sp-handshake", handshake);

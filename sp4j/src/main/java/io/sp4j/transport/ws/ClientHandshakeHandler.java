@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.ssl.SslHandler;
+import io.sp4j.Errno;
 import io.sp4j.transport.netty.HandshakeDecoder;
 import java.time.Duration;
 
@@ -31,14 +32,14 @@ final class ClientHandshakeHandler extends HandshakeDecoder {
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
     Duration limit = dialer.handshakeTimeout();
     startDeadline(ctx, limit,
-        () -> fail(ctx, new Handshake.Failure("ETIMEDOUT", "no handshake answer within " + limit)));
+        () -> fail(ctx, new Handshake.Failure(Errno.ETIMEDOUT, "no handshake answer within " + limit)));
     SslHandler tls = ctx.pipeline().get(SslHandler.class);
     if (tls != null) {
       // The request below waits inside the SslHandler until TLS is up; a TLS failure is the
       // handshake's failure (an untrusted or misnamed certificate, a plain ws:// server).
       tls.handshakeFuture().addListener(f -> {
         if (!f.isSuccess() && !isFinished()) {
-          fail(ctx, new Handshake.Failure("EPROTO", "TLS handshake failed: " + f.cause().getMessage()));
+          fail(ctx, new Handshake.Failure(Errno.EPROTO, "TLS handshake failed: " + f.cause().getMessage()));
         }
       });
     }
@@ -51,7 +52,7 @@ final class ClientHandshakeHandler extends HandshakeDecoder {
     int length = HttpHead.length(in, HttpHead.MAX_SIZE);
     if (length < 0) {
       if (in.readableBytes() > HttpHead.MAX_SIZE) {
-        fail(ctx, new Handshake.Failure("EPROTO", "handshake answer longer than " + HttpHead.MAX_SIZE + " bytes"));
+        fail(ctx, new Handshake.Failure(Errno.EPROTO, "handshake answer longer than " + HttpHead.MAX_SIZE + " bytes"));
         in.skipBytes(in.readableBytes());
       }
       return;
@@ -60,7 +61,7 @@ final class ClientHandshakeHandler extends HandshakeDecoder {
     try {
       failure = Handshake.checkResponse(HttpHead.read(in, length), key, dialer.subprotocol());
     } catch (IllegalArgumentException e) {
-      failure = new Handshake.Failure("EPROTO", "malformed handshake answer: " + e.getMessage());
+      failure = new Handshake.Failure(Errno.EPROTO, "malformed handshake answer: " + e.getMessage());
     }
     if (failure != null) {
       in.skipBytes(in.readableBytes());

@@ -1,5 +1,6 @@
 package io.sp4j.transport.ws;
 
+import io.sp4j.Errno;
 import io.sp4j.Protocol;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -210,33 +211,33 @@ final class Handshake {
   static Failure checkResponse(HttpHead response, String key, String subprotocol) {
     String[] parts = response.startLine().split(" ", 3);
     if (parts.length != 3 || !parts[0].equals("HTTP/1.1") || parts[1].length() != 3 || parts[2].isEmpty()) {
-      return new Failure("EPROTO", "malformed status line '" + response.startLine() + "'");
+      return new Failure(Errno.EPROTO, "malformed status line '" + response.startLine() + "'");
     }
     if (!parts[1].equals("101")) {
-      String errno = switch (parts[1]) {
-        case "404", "405" -> "ECONNREFUSED";
-        case "401", "403" -> "EACCES";
-        default -> "EPROTO";
+      Errno errno = switch (parts[1]) {
+        case "404", "405" -> Errno.ECONNREFUSED;
+        case "401", "403" -> Errno.EACCES;
+        default -> Errno.EPROTO;
       };
       return new Failure(errno, "server answered " + parts[1] + " " + parts[2]);
     }
     String upgrade = response.get("Upgrade");
     if (upgrade == null || !upgrade.equalsIgnoreCase("websocket")) {
-      return new Failure("EPROTO", "Upgrade is '" + upgrade + "', not websocket");
+      return new Failure(Errno.EPROTO, "Upgrade is '" + upgrade + "', not websocket");
     }
     if (!HttpHead.hasToken(response.joined("Connection"), "upgrade")) {
-      return new Failure("EPROTO", "Connection does not contain upgrade");
+      return new Failure(Errno.EPROTO, "Connection does not contain upgrade");
     }
     if (!accept(key).equals(response.get("Sec-WebSocket-Accept"))) {
-      return new Failure("EPROTO", "wrong Sec-WebSocket-Accept");
+      return new Failure(Errno.EPROTO, "wrong Sec-WebSocket-Accept");
     }
     String protocol = response.get("Sec-WebSocket-Protocol");
     if (protocol == null || !protocol.equalsIgnoreCase(subprotocol)) {
-      return new Failure("EPROTO", "server's sub-protocol is '" + protocol + "', not " + subprotocol);
+      return new Failure(Errno.EPROTO, "server's sub-protocol is '" + protocol + "', not " + subprotocol);
     }
     return null;
   }
 
-  /** Why a dial's handshake failed: the nanomsg errno name and a message for people. */
-  record Failure(String errno, String message) {}
+  /** Why a dial's handshake failed: the nanomsg errno and a message for people. */
+  record Failure(Errno errno, String message) {}
 }

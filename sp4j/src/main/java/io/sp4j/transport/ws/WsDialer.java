@@ -7,6 +7,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.channel.ConnectTimeoutException;
+import io.sp4j.Errno;
 import io.sp4j.MessageType;
 import io.sp4j.Options;
 import io.sp4j.SpException;
@@ -87,7 +88,7 @@ final class WsDialer extends ReconnectingDialer {
     connecting.addListener(f -> {
       if (!f.isSuccess()) {
         Throwable cause = f.cause();
-        handshakeFailed(new Handshake.Failure(cause instanceof ConnectTimeoutException ? "ETIMEDOUT" : "ECONNREFUSED",
+        handshakeFailed(new Handshake.Failure(cause instanceof ConnectTimeoutException ? Errno.ETIMEDOUT : Errno.ECONNREFUSED,
             "cannot connect to " + address.url() + ": " + cause.getMessage()));
       }
     });

@@ -2,6 +2,7 @@ package io.sp4j.transport.ws;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
+import io.sp4j.Errno;
 import io.sp4j.Options;
 import io.sp4j.SpException;
 import io.sp4j.core.EndpointContext;
@@ -60,7 +61,7 @@ public final class WsTransport implements Transport {
       }
       WsListener listener = new WsListener(this, server, route, context);
       if (!server.add(listener)) {
-        throw new SpException("EADDRINUSE", "address '" + address.url() + "': "
+        throw new SpException(Errno.EADDRINUSE, "address '" + address.url() + "': "
             + (route == null ? "this port is already bound without a path" : "path " + route + " is already bound"));
       }
       return listener;

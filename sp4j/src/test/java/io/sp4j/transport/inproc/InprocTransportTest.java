@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.sp4j.Endpoint;
+import io.sp4j.Errno;
 import io.sp4j.Message;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
@@ -41,9 +42,9 @@ class InprocTransportTest {
     try (SocketPair pair = SocketPair.open(Protocol.PAIR, Protocol.PAIR)) {
       Socket other = pair.connectAnother(Protocol.PAIR);
       assertThatThrownBy(() -> other.bind(pair.url()))
-          .isInstanceOfSatisfying(SpException.class, e -> assertThat(e.errno()).isEqualTo("EADDRINUSE"));
+          .isInstanceOfSatisfying(SpException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EADDRINUSE));
       assertThatThrownBy(() -> pair.bound().bind(pair.url()))
-          .isInstanceOfSatisfying(SpException.class, e -> assertThat(e.errno()).isEqualTo("EADDRINUSE"));
+          .isInstanceOfSatisfying(SpException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EADDRINUSE));
 
       pair.bound().close();
       Endpoint rebound = other.bind(pair.url());
@@ -58,9 +59,9 @@ class InprocTransportTest {
   void anUnknownSchemeIsProtocolNotSupported(String url) {
     try (Socket socket = Socket.open(Protocol.PAIR)) {
       assertThatThrownBy(() -> socket.bind(url))
-          .isInstanceOfSatisfying(SpException.class, e -> assertThat(e.errno()).isEqualTo("EPROTONOSUPPORT"));
+          .isInstanceOfSatisfying(SpException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EPROTONOSUPPORT));
       assertThatThrownBy(() -> socket.connect(url))
-          .isInstanceOfSatisfying(SpException.class, e -> assertThat(e.errno()).isEqualTo("EPROTONOSUPPORT"));
+          .isInstanceOfSatisfying(SpException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EPROTONOSUPPORT));
     }
   }
 

@@ -3,6 +3,7 @@ package io.sp4j.transport.ipc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.sp4j.Errno;
 import io.sp4j.core.SpAddress;
 import io.sp4j.testing.ParseOutcome;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,7 @@ class IpcAddressFuzzTest {
       return;
     }
     String url = address.url();
-    Path path = ParseOutcome.parsedOrRefused(url, Set.of("ENAMETOOLONG"), () -> IpcTransport.path(address));
+    Path path = ParseOutcome.parsedOrRefused(url, Set.of(Errno.ENAMETOOLONG), () -> IpcTransport.path(address));
     if (path != null) {
       assertThat(path.isAbsolute()).as("absolute").isTrue();
       assertThat(path.toString().getBytes(StandardCharsets.UTF_8).length).as("bytes in sun_path").isLessThanOrEqualTo(107);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sp4j.Endpoint;
+import io.sp4j.Errno;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
 import io.sp4j.Socket;
@@ -25,7 +26,7 @@ class IpcSocketFileTest {
 
   private static void assertInUse(Socket socket, String url) {
     assertThatThrownBy(() -> socket.bind(url))
-        .isInstanceOfSatisfying(SpException.class, e -> assertThat(e.errno()).isEqualTo("EADDRINUSE"));
+        .isInstanceOfSatisfying(SpException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EADDRINUSE));
   }
 
   @Test
@@ -99,7 +100,7 @@ class IpcSocketFileTest {
       assertThatThrownBy(() -> socket.bind("ipc://")).isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("path is missing");
       assertThatThrownBy(() -> socket.bind("ipc:///" + "x".repeat(200)))
-          .isInstanceOfSatisfying(SpException.class, e -> assertThat(e.errno()).isEqualTo("ENAMETOOLONG"));
+          .isInstanceOfSatisfying(SpException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENAMETOOLONG));
     }
   }
 }

@@ -35,7 +35,7 @@ public final class IoThreadEndMain {
       call.run();
       return "returned";
     } catch (SpException e) {
-      return e.errno();
+      return e.errno().name();
     }
   }
 }

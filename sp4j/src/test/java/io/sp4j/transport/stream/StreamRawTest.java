@@ -3,6 +3,7 @@ package io.sp4j.transport.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sp4j.Endpoint;
+import io.sp4j.Errno;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
 import io.sp4j.Refusal;
@@ -282,7 +283,7 @@ public abstract class StreamRawTest {
       assertThat(first.read(8, WAIT)).isEqualTo(greeting(48));
       first.write(greeting(48)); // REQ is no peer of REQ
       assertThat(first.closedWithin(WAIT)).isTrue();
-      assertThat(dialer.lastConnectFailure()).hasValueSatisfying(e -> assertThat(e.errno()).isEqualTo("EPROTO"));
+      assertThat(dialer.lastConnectFailure()).hasValueSatisfying(e -> assertThat(e.errno()).isEqualTo(Errno.EPROTO));
 
       RawPeer second = accept(server);
       assertThat(second.read(8, WAIT)).isEqualTo(greeting(48));
@@ -308,13 +309,13 @@ public abstract class StreamRawTest {
       Endpoint dialer = pair.connect(url);
       RawPeer silent = accept(server); // accepts, never greets
       assertThat(silent.closedWithin(WAIT)).isTrue();
-      assertThat(dialer.lastConnectFailure()).hasValueSatisfying(e -> assertThat(e.errno()).isEqualTo("ETIMEDOUT"));
+      assertThat(dialer.lastConnectFailure()).hasValueSatisfying(e -> assertThat(e.errno()).isEqualTo(Errno.ETIMEDOUT));
     }
     Socket pair = open(Protocol.PAIR);
     pair.set(Options.RECONNECT_INTERVAL, Duration.ofMillis(20));
     Endpoint dialer = pair.connect(url); // nobody listens any more
     org.awaitility.Awaitility.await().atMost(WAIT).until(() -> dialer.lastConnectFailure()
-        .map(e -> e.errno().equals("ECONNREFUSED")).orElse(false));
+        .map(e -> e.errno() == Errno.ECONNREFUSED).orElse(false));
   }
 
   /** The next connection to {@code server}, within {@link #WAIT}; closed after the test. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.sp4j.Errno;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -49,7 +50,7 @@ class WsClientHandshakeTest {
       "accept in other case|s3pPLMBiTxaQ9kYGzzhZRbK+xOo=|S3PPLMBITXAQ9KYGZZHZRBK+XOO=|EPROTO",
       "protocol missing|Sec-WebSocket-Protocol: rep.sp.nanomsg.org\\r\\n||EPROTO",
       "other protocol|rep.sp.nanomsg.org|req.sp.nanomsg.org|EPROTO"})
-  void refused(String name, String from, String to, String errno) {
+  void refused(String name, String from, String to, Errno errno) {
     Handshake.Failure failure = check(GOOD.replace(unescape(from), to == null ? "" : unescape(to)));
     assertThat(failure).isNotNull();
     assertThat(failure.errno()).isEqualTo(errno);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.sp4j.Endpoint;
+import io.sp4j.Errno;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
 import io.sp4j.Socket;
@@ -152,7 +153,7 @@ class WsDialerRawTest {
   @ParameterizedTest(name = "{0} → {1}")
   @CsvSource({"404 Not Found, ECONNREFUSED", "405 Method Not Allowed, ECONNREFUSED", "401 Unauthorized, EACCES",
       "403 Forbidden, EACCES", "400 Bad Request, EPROTO", "500 Internal Server Error, EPROTO"})
-  void refusedUpgradeIsTheEndpointsLastFailure(String status, String errno) throws IOException {
+  void refusedUpgradeIsTheEndpointsLastFailure(String status, Errno errno) throws IOException {
     Endpoint endpoint = req.connect("ws://127.0.0.1:" + listener.getLocalPort() + "/p");
     assertThat(endpoint.lastConnectFailure()).isEmpty();
     try (java.net.Socket server = accept()) {
@@ -171,7 +172,7 @@ class WsDialerRawTest {
     listener.close();
     Endpoint endpoint = req.connect("ws://127.0.0.1:" + port + "/p");
     await().atMost(Duration.ofMillis(WAIT_MILLIS)).until(() -> endpoint.lastConnectFailure().isPresent());
-    assertThat(endpoint.lastConnectFailure().get().errno()).isEqualTo("ECONNREFUSED");
+    assertThat(endpoint.lastConnectFailure().get().errno()).isEqualTo(Errno.ECONNREFUSED);
     try (Socket rep = Socket.open(Protocol.REP)) {
       rep.bind("ws://127.0.0.1:" + port + "/p");
       await().atMost(Duration.ofMillis(WAIT_MILLIS)).until(() -> endpoint.lastConnectFailure().isEmpty());
@@ -189,7 +190,7 @@ class WsDialerRawTest {
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
     }
     await().atMost(Duration.ofMillis(WAIT_MILLIS)).until(() -> endpoint.lastConnectFailure().isPresent());
-    assertThat(endpoint.lastConnectFailure().get().errno()).isEqualTo("ETIMEDOUT");
+    assertThat(endpoint.lastConnectFailure().get().errno()).isEqualTo(Errno.ETIMEDOUT);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.sp4j.Endpoint;
+import io.sp4j.Errno;
 import io.sp4j.Message;
 import io.sp4j.MessageType;
 import io.sp4j.Options;
@@ -230,11 +231,11 @@ class WsEndToEndTest {
     Socket second = open(Protocol.REP);
     Endpoint endpoint = first.bind("ws://127.0.0.1:0/same");
     assertThatThrownBy(() -> second.bind("ws://127.0.0.1:" + endpoint.port() + "/same/"))
-        .isInstanceOfSatisfying(SpException.class, e -> assertThat(e.errno()).isEqualTo("EADDRINUSE"));
+        .isInstanceOfSatisfying(SpException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EADDRINUSE));
     Socket catchAll = open(Protocol.REP);
     catchAll.bind("ws://127.0.0.1:" + endpoint.port());
     assertThatThrownBy(() -> second.bind("ws://127.0.0.1:" + endpoint.port()))
-        .isInstanceOfSatisfying(SpException.class, e -> assertThat(e.errno()).isEqualTo("EADDRINUSE"));
+        .isInstanceOfSatisfying(SpException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EADDRINUSE));
   }
 
   @Test
@@ -242,7 +243,7 @@ class WsEndToEndTest {
     try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
       Socket rep = open(Protocol.REP);
       assertThatThrownBy(() -> rep.bind("ws://127.0.0.1:" + taken.getLocalPort() + "/x"))
-          .isInstanceOfSatisfying(SpException.class, e -> assertThat(e.errno()).isEqualTo("EADDRINUSE"));
+          .isInstanceOfSatisfying(SpException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EADDRINUSE));
     }
   }
 

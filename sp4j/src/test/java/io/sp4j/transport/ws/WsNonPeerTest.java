@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.sp4j.Endpoint;
+import io.sp4j.Errno;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
 import io.sp4j.Socket;
@@ -28,7 +29,7 @@ class WsNonPeerTest {
       int port = server.bind("ws://127.0.0.1:0/np").port();
       Endpoint endpoint = client.connect("ws://127.0.0.1:" + port + "/np");
       await().atMost(WAIT).until(() -> endpoint.lastConnectFailure().isPresent());
-      assertThat(endpoint.lastConnectFailure().get().errno()).isEqualTo("EPROTO");
+      assertThat(endpoint.lastConnectFailure().get().errno()).isEqualTo(Errno.EPROTO);
       assertThat(endpoint.lastConnectFailure().get().getMessage()).contains("400");
       byte[] hello = "hello".getBytes(StandardCharsets.US_ASCII);
       if (dialer != Protocol.SUB && dialer != Protocol.REP && dialer != Protocol.RESPONDENT) {

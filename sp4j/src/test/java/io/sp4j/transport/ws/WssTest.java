@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sp4j.Endpoint;
+import io.sp4j.Errno;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
 import io.sp4j.Socket;
@@ -136,7 +137,7 @@ class WssTest {
     Endpoint endpoint = req.connect(bindSecure(rep));
     req.send("never".getBytes(StandardCharsets.UTF_8)); // REQ keeps it pending until a pipe comes
     org.awaitility.Awaitility.await().atMost(WAIT).until(() -> endpoint.lastConnectFailure().isPresent());
-    assertThat(endpoint.lastConnectFailure().get().errno()).isEqualTo("EPROTO");
+    assertThat(endpoint.lastConnectFailure().get().errno()).isEqualTo(Errno.EPROTO);
     assertThat(endpoint.lastConnectFailure().get().getMessage()).contains("TLS");
     assertThat(rep.tryReceive()).as("the attempt failed: no pipe took the request").isEmpty();
   }
