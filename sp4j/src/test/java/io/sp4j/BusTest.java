@@ -37,7 +37,23 @@ class BusTest {
           }
         }
         assertThat(got).as(names.get(i) + " hears each other peer once").containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(mesh.get(i).tryReceive()).as(names.get(i) + " no echo, no duplicate").isEmpty();
+      }
+
+      // Each sends a marker after it heard the others: an echo or a duplicate forwarded to a
+      // peer would be on that pipe ahead of the sender's marker, so each peer's next two
+      // messages are the other two markers only if there was none.
+      for (int i = 0; i < mesh.size(); i++) {
+        mesh.get(i).send(bytes("marker from " + names.get(i)));
+      }
+      for (int i = 0; i < mesh.size(); i++) {
+        List<String> expected = new ArrayList<>();
+        for (int j = 0; j < mesh.size(); j++) {
+          if (j != i) {
+            expected.add("marker from " + names.get(j));
+          }
+        }
+        assertThat(List.of(receiveText(mesh.get(i)), receiveText(mesh.get(i))))
+            .as(names.get(i) + " no echo, no duplicate").containsExactlyInAnyOrderElementsOf(expected);
       }
     }
   }
@@ -53,8 +69,10 @@ class BusTest {
       assertThat(receiveText(b)).isEqualTo("from a");
       c.send(bytes("from c"));
       assertThat(receiveText(b)).isEqualTo("from c");
-      assertThat(a.tryReceive()).isEmpty();
-      assertThat(c.tryReceive()).isEmpty();
+      // Had b forwarded either message, it would be on b's pipe ahead of this one.
+      b.send(bytes("from b"));
+      assertThat(receiveText(a)).as("c's message not forwarded to a").isEqualTo("from b");
+      assertThat(receiveText(c)).as("a's message not forwarded to c").isEqualTo("from b");
     }
   }
 }

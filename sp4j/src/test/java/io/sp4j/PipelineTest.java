@@ -29,9 +29,15 @@ class PipelineTest {
         for (int next = first + 3; next < 12; next += 3) {
           assertThat(Integer.parseInt(receiveText(pull))).isEqualTo(next);
         }
-        assertThat(pull.tryReceive()).isEmpty();
       }
       assertThat(firsts).containsExactlyInAnyOrder(0, 1, 2);
+      // One more round: a message dealt twice would be on its pipe ahead of the marker.
+      for (int i = 0; i < pulls.size(); i++) {
+        push.send(bytes("marker"));
+      }
+      for (Socket pull : pulls) {
+        assertThat(receiveText(pull)).isEqualTo("marker");
+      }
     }
   }
 

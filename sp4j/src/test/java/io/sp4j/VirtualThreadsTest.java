@@ -54,8 +54,8 @@ class VirtualThreadsTest {
         threads.add(thread);
         thread.start();
       }
-      await().atMost(DEADLINE).pollInterval(Duration.ofMillis(20)).until(() -> threads.stream().allMatch(t ->
-          t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING));
+      await().atMost(DEADLINE).pollInterval(Duration.ofMillis(20))
+          .until(() -> threads.stream().allMatch(BlockedCall::parkedOnCondition));
 
       for (int i = 0; i < THREADS; i++) {
         pair.bound().send(ByteBuffer.allocate(4).putInt(i).array());
@@ -88,7 +88,7 @@ class VirtualThreadsTest {
         thread.start();
       }
       await().atMost(DEADLINE).pollInterval(Duration.ofMillis(20))
-          .until(() -> threads.stream().allMatch(t -> t.getState() == Thread.State.WAITING));
+          .until(() -> threads.stream().allMatch(BlockedCall::parkedOnCondition));
 
       socket.close();
 

@@ -3,6 +3,8 @@ package io.sp4j.transport.netty;
 import io.sp4j.Protocol;
 import io.sp4j.Socket;
 import io.sp4j.SpException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -21,7 +23,10 @@ public final class IoThreadEndMain {
     EventLoops.group().next().shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
     System.out.println("receive " + blocked.get(10, TimeUnit.SECONDS));
     System.out.println("bind " + outcome(() -> Socket.open(Protocol.PULL).bind("tcp://127.0.0.1:0")));
-    System.out.println("connect " + outcome(() -> Socket.open(Protocol.PUSH).connect("ws://127.0.0.1:9/x")));
+    try (ServerSocket listening = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      String url = "ws://127.0.0.1:" + listening.getLocalPort() + "/x"; // a port that answers, were it dialed
+      System.out.println("connect " + outcome(() -> Socket.open(Protocol.PUSH).connect(url)));
+    }
     System.out.println("send " + outcome(() -> rep.send(new byte[1])));
   }
 

@@ -34,6 +34,16 @@ public final class RawPeer implements AutoCloseable {
     return new RawPeer(accepted);
   }
 
+  /** The SP greeting of {@code protocol} (its 16-bit number), as both ends send it first. */
+  public static byte[] greeting(int protocol) {
+    return new byte[] {0, 'S', 'P', 0, (byte) (protocol >> 8), (byte) protocol, 0, 0};
+  }
+
+  /** Where the other side's bytes come from, as the kernel saw the connection arrive. */
+  public SocketAddress remoteAddress() throws IOException {
+    return channel.getRemoteAddress();
+  }
+
   public void write(byte[] bytes) throws IOException {
     ByteBuffer buffer = ByteBuffer.wrap(bytes);
     for (int i = 0; i < 10_000 && buffer.hasRemaining(); i++) {

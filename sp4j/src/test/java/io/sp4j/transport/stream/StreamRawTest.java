@@ -74,7 +74,7 @@ public abstract class StreamRawTest {
   }
 
   protected static byte[] greeting(int protocol) {
-    return new byte[] {0, 'S', 'P', 0, (byte) (protocol >> 8), (byte) protocol, 0, 0};
+    return RawPeer.greeting(protocol);
   }
 
   /** One message as it goes on the wire: [type], 8-byte length, bytes. */
@@ -204,28 +204,32 @@ public abstract class StreamRawTest {
     second.write(greeting(16));
     assertThat(second.read(8, WAIT)).isEqualTo(greeting(16));
     assertThat(second.closedWithin(WAIT)).isTrue();
-    assertThat(first.closedWithin(java.time.Duration.ofMillis(200))).as("the first peer stays").isFalse();
+    pair.send(bytes("still yours"));
+    expected = frame(bytes("still yours"));
+    assertThat(first.read(expected.length, WAIT)).as("the first peer stays").isEqualTo(expected);
   }
 
-  /** TCP-3: the greeting's deadline is the socket's HANDSHAKE_TIMEOUT, and a missed one is counted. */
-  @Test
-  void missingGreetingIsClosedAfterTheHandshakeTimeout() throws IOException {
+  /**
+   * TCP-3: the greeting's deadline is the socket's HANDSHAKE_TIMEOUT, and a missed one is
+   * counted. The close comes no sooner than the option says (1.5 s is past nanomsg's fixed 1 s)
+   * and, for 300 ms, well before the 5 s default.
+   */
+  @ParameterizedTest(name = "HANDSHAKE_TIMEOUT {0} ms")
+  @ValueSource(ints = {300, 1500})
+  void unfinishedGreetingIsClosedAtTheHandshakeTimeoutAndCounted(int millis) throws IOException {
+    Duration timeout = Duration.ofMillis(millis);
     Socket pull = open(Protocol.PULL);
-    pull.set(Options.HANDSHAKE_TIMEOUT, Duration.ofMillis(300));
+    pull.set(Options.HANDSHAKE_TIMEOUT, timeout);
+    long start = System.nanoTime(); // before the connection exists, so before its deadline starts
     RawPeer peer = connect(pull);
     peer.write(new byte[] {0, 'S', 'P'}); // a start, never finished
-    assertThat(peer.closedWithin(WAIT)).isTrue();
+    assertThat(peer.closedWithin(WAIT.plus(timeout))).isTrue();
+    Duration open = Duration.ofNanos(System.nanoTime() - start);
+    assertThat(open).as("open at least as long as the option says").isGreaterThanOrEqualTo(timeout);
+    if (timeout.compareTo(Options.HANDSHAKE_TIMEOUT.defaultValue()) < 0) {
+      assertThat(open).as("closed before the default would").isLessThan(Options.HANDSHAKE_TIMEOUT.defaultValue());
+    }
     assertThat(pull.refusals()).containsEntry(Refusal.HANDSHAKE_TIMEOUT, 1L);
-  }
-
-  @Test
-  void anUnfinishedGreetingWaitsAsLongAsTheHandshakeTimeoutSays() throws IOException {
-    Socket pull = open(Protocol.PULL);
-    pull.set(Options.HANDSHAKE_TIMEOUT, Duration.ofHours(1));
-    RawPeer peer = connect(pull);
-    peer.write(new byte[] {0, 'S', 'P'});
-    assertThat(peer.closedWithin(Duration.ofMillis(1500))).as("closed long before an hour").isFalse();
-    assertThat(pull.refusals()).containsEntry(Refusal.HANDSHAKE_TIMEOUT, 0L);
   }
 
   @Test
@@ -314,7 +318,8 @@ public abstract class StreamRawTest {
         .map(e -> e.errno() == Errno.ECONNREFUSED).orElse(false));
   }
 
-  private RawPeer accept(ServerSocketChannel server) throws IOException {
+  /** The next connection to {@code server}, within {@link #WAIT}; closed after the test. */
+  protected RawPeer accept(ServerSocketChannel server) throws IOException {
     server.configureBlocking(false);
     SocketChannel accepted = null;
     try (java.nio.channels.Selector selector = java.nio.channels.Selector.open()) {

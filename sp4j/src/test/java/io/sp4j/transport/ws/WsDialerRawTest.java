@@ -141,6 +141,15 @@ class WsDialerRawTest {
     }
   }
 
+  @Test
+  void wssDialsFromItsLocalAddressToo() throws IOException {
+    req.connect("wss://127.0.0.2;127.0.0.1:" + listener.getLocalPort() + "/src");
+    try (java.net.Socket server = accept()) {
+      assertThat(server.getInetAddress().getHostAddress()).isEqualTo("127.0.0.2");
+      assertThat(server.getInputStream().read()).as("a TLS handshake record opens the connection").isEqualTo(0x16);
+    }
+  }
+
   @ParameterizedTest(name = "{0} → {1}")
   @CsvSource({"404 Not Found, ECONNREFUSED", "405 Method Not Allowed, ECONNREFUSED", "401 Unauthorized, EACCES",
       "403 Forbidden, EACCES", "400 Bad Request, EPROTO", "500 Internal Server Error, EPROTO"})
