@@ -7,12 +7,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.ChannelOutboundBuffer;
-import io.netty.channel.ChannelOutboundHandlerAdapter;
-import io.netty.channel.ChannelPromise;
-import io.netty.channel.socket.ChannelInputShutdownEvent;
-import io.netty.handler.ssl.SslHandler;
 import io.sp4j.Message;
 import io.sp4j.core.Connection;
 import io.sp4j.core.PipeEvents;
@@ -23,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.io.IOException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -35,20 +28,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>{@link #write} queues; one task on the channel's event loop writes everything queued and
  * flushes once, so a burst costs one flush. Writability follows the channel's water marks plus
  * what is queued; {@link PipeEvents#writable()} is called when a refused writer may go on.
- *
- * <p>Direct writes: a message from an idle sending thread (it wrote nothing for
- * {@link #IDLE_NANOS}), or one too large to share a buffer that the thread sends to the same
- * connection as its last, is written by the sending thread itself, straight to the socket, when
- * nothing else is queued or in flight: no hand-off to the event
- * loop and no wake-up of it (nanomsg's usock tries the same). What the socket does not take at
- * once goes to the event loop, ahead of everything after it. Who may write is one
- * {@link WriteOwner}. Every write, flush and close the event loop makes passes the
- * {@link WriteGate} at the head of the pipeline, which takes the socket first (waiting out a
- * sender's one write), so bytes never interleave and the socket is never closed under a sender;
- * the peer's end of input comes as an event (half closure) and the connection closes through
- * the gate rather than Netty closing the socket by itself. Only plain sockets on native epoll
- * write directly (not TLS, not NIO), and only when {@link EventLoops#directWrites()} allows it:
- * off by default, since Netty has close paths that do not pass the gate.
  */
 public abstract class ChannelConnection extends ChannelInboundHandlerAdapter implements Connection {
   private final Channel channel;
@@ -72,24 +51,6 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
   private final InboundGuard inbound;
   private final ReadGate readGate;
 
-  private final WriteOwner writer = new WriteOwner();
-  private volatile EventLoops.SocketWriter socketWriter; // set by start() where direct writes are safe
-  private volatile ByteBuf unwrittenRest; // what a sender's direct write left, written next by the loop
-  private final long id = IDS.incrementAndGet();
-  private ByteBuf scratch; // used by the sender holding the socket; released once closed
-
-  /** A sending thread that wrote nothing for this long is idle: its next message goes directly. */
-  static final long IDLE_NANOS = 20_000;
-
-  /**
-   * Per sending thread: when it last wrote to any connection, and to which. Idleness is the
-   * thread's, not the connection's: a PUB fanning a message out to 1,000 connections is busy,
-   * though each connection had a pause, and must let the event loops gather its messages (a
-   * direct write each made it 40x slower, bench/scale.sh).
-   */
-  private static final ThreadLocal<long[]> LAST_WRITE = ThreadLocal.withInitial(() -> new long[2]);
-  private static final AtomicLong IDS = new AtomicLong();
-
   /**
    * @param sendBuffer bytes that may wait to be sent before the connection reports unwritable
    * @param limits what the receiving side is held to (budget, stall timeout, refusals)
@@ -106,14 +67,6 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
   /** Joins the connection to its socket's pipe. */
   public final void start(PipeEvents socketSide) {
     this.events = socketSide;
-    EventLoops.SocketWriter direct = channel.pipeline().get(SslHandler.class) == null
-        ? EventLoops.socketWriter(channel) : null;
-    if (direct != null) {
-      channel.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
-      channel.pipeline().addFirst("sp-write-gate", new WriteGate());
-      socketWriter = direct;
-      channel.eventLoop().execute(this::releaseIfIdle);
-    }
   }
 
   /** The connection's channel (for its transport, and for tests that look at the socket). */
@@ -220,27 +173,11 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
     if (closing.get()) {
       return;
     }
-    if (socketWriter != null && writtenDirectly(message)) {
-      return;
-    }
     queueForWrite().add(message);
     queuedBytes.addAndGet(message.size());
     if (drainScheduled.compareAndSet(false, true)) {
       channel.eventLoop().execute(drainTask);
     }
-  }
-
-  /**
-   * The thread's rule for a direct write (see the class comment), recording this write in
-   * {@code last} ({when, which connection}): an idle thread may; a busy one only for a message
-   * too large to share a buffer, sent to the same connection as its last write.
-   */
-  static boolean mayWriteDirectly(long[] last, long now, long connection, boolean gatherable) {
-    boolean idle = now - last[0] >= IDLE_NANOS;
-    boolean sameConnection = last[1] == connection;
-    last[0] = now;
-    last[1] = connection;
-    return idle || sameConnection && !gatherable;
   }
 
   /** Socket lock held (the one producer at a time). */
@@ -250,162 +187,6 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
       queued = outbox = PlatformDependent.newMpscQueue(256, 1 << 30);
     }
     return queued;
-  }
-
-  private boolean nothingQueued() {
-    Queue<Message> queued = outbox;
-    return queued == null || queued.isEmpty();
-  }
-
-  /** Socket lock held: writes {@code message} on this thread if the rules above allow it. */
-  private boolean writtenDirectly(Message message) {
-    if (!mayWriteDirectly(LAST_WRITE.get(), System.nanoTime(), id, encodedSize(message) >= 0) || !nothingQueued()) {
-      return false; // part of a burst or a fan-out: gathered by the event loops; or behind queued messages
-    }
-    int size = wireSize(message);
-    if (size < 0 || !writer.takeForCaller()) {
-      return false;
-    }
-    boolean sent = false; // unless the whole message goes out, the event loop takes over
-    boolean handedOver = false;
-    ByteBuf frame = null;
-    try {
-      frame = directFrame(size);
-      encodeInto(message, frame);
-      int written = socketWriter.write(frame);
-      if (written == frame.readableBytes()) {
-        sent = true;
-      } else {
-        frame.skipBytes(written);
-        ByteBuf rest = frame == scratch ? channel.alloc().directBuffer(frame.readableBytes()).writeBytes(frame) : frame;
-        queuedBytes.addAndGet(rest.readableBytes());
-        unwrittenRest = rest; // the event loop writes it before anything else (WriteGate)
-        frame = rest == frame ? null : frame;
-        handedOver = true;
-      }
-    } catch (IOException broken) {
-      // The message is lost with the connection, as a queued one would be; closed below.
-    } finally {
-      if (frame != null && frame != scratch) {
-        frame.release();
-      }
-      if (sent) {
-        writer.callerDone();
-      } else {
-        writer.callerHandsToLoop();
-      }
-    }
-    if (handedOver) {
-      channel.eventLoop().execute(channel::flush);
-    } else if (!sent) {
-      channel.close();
-    }
-    return true;
-  }
-
-  /** Largest message a connection's reused scratch buffer takes for direct writes. */
-  static final int SCRATCH_MAX = 8192;
-
-  /**
-   * A buffer for one direct write of {@code size} bytes (the caller holds the socket). Small ones reuse
-   * the connection's scratch buffer, made on the first direct write and sized up to what is
-   * sent: a sending thread is often not Netty's, and the pooled allocator makes a new buffer
-   * object for each buffer such a thread takes (about 140 B per 64 B message, JMH -prof gc).
-   */
-  private ByteBuf directFrame(int size) {
-    if (size > SCRATCH_MAX) {
-      return channel.alloc().directBuffer(size);
-    }
-    ByteBuf buffer = scratch;
-    if (buffer == null || buffer.capacity() < size) {
-      if (buffer != null) {
-        buffer.release();
-      }
-      buffer = scratch = channel.alloc().directBuffer(Math.min(SCRATCH_MAX, Math.max(256, Integer.highestOneBit(size - 1) << 1)));
-    }
-    return buffer.clear();
-  }
-
-  /**
-   * Event loop: lets senders write directly again once nothing is queued, handed over or
-   * waiting in Netty's buffer.
-   */
-  private void releaseIfIdle() {
-    if (!writer.loopHolds() || socketWriter == null || !channel.isActive() || closing.get() || sendingStopped()) {
-      return;
-    }
-    ChannelOutboundBuffer pending = channel.unsafe().outboundBuffer();
-    if (pending == null || !pending.isEmpty() || pending.totalPendingWriteBytes() != 0
-        || unwrittenRest != null || queuedBytes.get() != 0 || !nothingQueued() || drainScheduled.get()) {
-      return;
-    }
-    writer.loopReleases();
-    if (!nothingQueued() && drainScheduled.compareAndSet(false, true)) {
-      channel.eventLoop().execute(drainTask); // queued by a sender that saw LOOP
-    }
-  }
-
-  /**
-   * The first outbound handler of a connection that senders may write to directly: everything
-   * the event loop writes waits for its turn here, after the rest of a direct write.
-   */
-  private final class WriteGate extends ChannelOutboundHandlerAdapter {
-    @Override
-    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-      writer.takeForLoop();
-      writeRest(ctx);
-      ctx.write(msg, promise);
-    }
-
-    @Override
-    public void flush(ChannelHandlerContext ctx) {
-      writer.takeForLoop();
-      writeRest(ctx);
-      ctx.flush();
-      ChannelOutboundBuffer pending = ctx.channel().unsafe().outboundBuffer();
-      if (pending != null && !pending.isEmpty()) {
-        // The socket is full: Netty writes the rest when it drains, without a pipeline event,
-        // so an empty write marks the point after which senders may write directly again.
-        ChannelPromise drained = ctx.newPromise();
-        drained.addListener(f -> releaseIfIdle());
-        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER, drained);
-      } else {
-        releaseIfIdle();
-      }
-    }
-
-    @Override
-    public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
-      writer.close();
-      writeRest(ctx);
-      ctx.close(promise);
-    }
-
-    private void writeRest(ChannelHandlerContext ctx) {
-      ByteBuf rest = takeUnwrittenRest();
-      if (rest != null) {
-        ctx.write(rest, ctx.voidPromise());
-      }
-    }
-  }
-
-  /** Event loop: what a sender's direct write left, no longer counted as queued; null if none. */
-  private ByteBuf takeUnwrittenRest() {
-    ByteBuf rest = unwrittenRest;
-    if (rest != null) {
-      unwrittenRest = null;
-      queuedBytes.addAndGet(-rest.readableBytes());
-    }
-    return rest;
-  }
-
-  /** The peer ended its side (half closure is on for direct writes): close through the gate. */
-  @Override
-  public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-    if (event instanceof ChannelInputShutdownEvent) {
-      ctx.close();
-    }
-    ctx.fireUserEventTriggered(event);
   }
 
   @Override
@@ -499,20 +280,11 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
   }
 
   /**
-   * How many bytes {@link #encodeInto} writes for {@code message} when it goes alone (as a
-   * direct write), whatever {@link #encodedSize} prefers for bursts; -1 if it cannot.
-   */
-  protected int wireSize(Message message) {
-    return -1;
-  }
-
-  /**
    * Writes everything queued and flushes once. Messages a subclass can encode in place go into
    * shared pooled buffers, so a burst of small messages is one channel write, not one per message.
    */
   private void drain() {
     drainScheduled.set(false);
-    writer.takeForLoop(); // before polling: a sender that finds the outbox empty must not overtake
     boolean wrote = false;
     long taken = 0;
     ByteBuf gathered = null;
@@ -554,8 +326,6 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
     }
     if (wrote) {
       channel.flush();
-    } else {
-      releaseIfIdle();
     }
     notifyIfWritable();
   }
@@ -598,15 +368,6 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
   public final void channelInactive(ChannelHandlerContext ctx) {
     deliverPending(); // what arrived before the end still reaches the socket, as before
     closing.set(true);
-    writer.close(); // waits out a sender's direct write, should one be under way
-    if (scratch != null) {
-      scratch.release();
-      scratch = null;
-    }
-    ByteBuf rest = takeUnwrittenRest();
-    if (rest != null) {
-      rest.release();
-    }
     inbound.release();
     onInactive();
     Queue<Message> queued = outbox;

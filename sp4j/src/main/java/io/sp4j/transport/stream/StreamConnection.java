@@ -64,8 +64,7 @@ public final class StreamConnection extends ChannelConnection {
     return length <= GATHER_MAX ? wireSize(message) : -1;
   }
 
-  @Override
-  protected int wireSize(Message message) {
+  private int wireSize(Message message) {
     long length = (long) message.header().length + message.body().length;
     return length > Integer.MAX_VALUE - 16 ? -1 : prefixSize + (int) length;
   }

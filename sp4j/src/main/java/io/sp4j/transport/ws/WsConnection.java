@@ -126,8 +126,7 @@ final class WsConnection extends ChannelConnection {
   }
 
   /** Every frame of the message, headers included, as {@link #encodeInto} writes them. */
-  @Override
-  protected int wireSize(Message message) {
+  private int wireSize(Message message) {
     long size = (long) message.header().length + message.body().length;
     int fragment = settings.fragmentSize();
     long frames = Math.max(1, (size + fragment - 1) / fragment);
