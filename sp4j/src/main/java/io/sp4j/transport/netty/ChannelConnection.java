@@ -1,65 +1,51 @@
 package io.sp4j.transport.netty;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.sp4j.Message;
 import io.sp4j.core.Connection;
 import io.sp4j.core.PipeEvents;
-import io.netty.util.concurrent.ScheduledFuture;
-import io.netty.util.internal.PlatformDependent;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The sending half every channel-based transport shares: the {@link Connection} the socket core
- * writes to, and the last inbound handler of its channel. A subclass says how one message goes
- * on the wire ({@link #encode}) and handles what its decoders pass up.
+ * What every channel-based transport's connection shares: the {@link Connection} the socket core
+ * writes to, and the last inbound handler of its channel. It joins the pieces that do the work:
+ * the {@link Outbox} (what waits to be sent, written by the event loop with the transport's
+ * {@link FrameEncoder}), the {@link InboundBatch} (decoded messages handed over per read), the
+ * {@link InboundGuard} and {@link ReadGate} (what a peer may make us hold, and when we read), and
+ * {@link Linger} (a close that writes what is queued first). A subclass decodes what its channel
+ * reads and passes whole messages to {@link #deliver}.
  *
- * <p>{@link #write} queues; one task on the channel's event loop writes everything queued and
- * flushes once, so a burst costs one flush. Writability follows the channel's water marks plus
- * what is queued; {@link PipeEvents#writable()} is called when a refused writer may go on.
+ * <p>Every write goes through the channel's event loop: a sending thread only queues.
  */
 public abstract class ChannelConnection extends ChannelInboundHandlerAdapter implements Connection {
+  /** How long a close other than the socket's (endpoint, protocol) lets queued writes take. */
+  static final Duration CLOSE_FLUSH = Duration.ofSeconds(1);
+
   private final Channel channel;
-  private final int sendBuffer;
   private final Runnable onClosed;
-  /**
-   * Many senders (one at a time, under their socket's lock), one consumer (the event loop): an
-   * array of 256 to start, reused while a burst fits it (a longer one links more), so no node
-   * per message. Made on the first queued write (about 1.6 KB with JCTools' padding), which an
-   * idle or receive-only connection does not need.
-   */
-  private volatile Queue<Message> outbox;
-  private final Runnable drainTask = this::drain;
-  private final AtomicLong queuedBytes = new AtomicLong();
-  private final AtomicBoolean drainScheduled = new AtomicBoolean();
-  private final AtomicBoolean closing = new AtomicBoolean();
-  private volatile PipeEvents events;
-  private volatile boolean wantWritable;
-  private final ArrayList<Message> batch = new ArrayList<>(); // event loop: decoded in this read
-  private long batchBytes; // event loop
+  private final Outbox outbox;
+  private final Linger linger;
+  private final InboundBatch batch;
   private final InboundGuard inbound;
   private final ReadGate readGate;
+  private volatile PipeEvents events;
 
   /**
+   * @param encoder how this transport puts a message on the wire
    * @param sendBuffer bytes that may wait to be sent before the connection reports unwritable
    * @param limits what the receiving side is held to (budget, stall timeout, refusals)
    * @param onClosed run once on the event loop when the channel has gone inactive
    */
-  protected ChannelConnection(Channel channel, int sendBuffer, InboundLimits limits, Runnable onClosed) {
+  protected ChannelConnection(Channel channel, FrameEncoder encoder, int sendBuffer, InboundLimits limits,
+      Runnable onClosed) {
     this.channel = channel;
-    this.sendBuffer = sendBuffer;
     this.onClosed = onClosed;
+    this.outbox = new Outbox(channel, encoder, sendBuffer, this::sendingStopped);
+    this.linger = new Linger(channel, outbox, this::closeAfterDrain);
+    this.batch = new InboundBatch(channel);
     this.inbound = new InboundGuard(channel, limits);
     this.readGate = new ReadGate(channel);
   }
@@ -67,6 +53,7 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
   /** Joins the connection to its socket's pipe. */
   public final void start(PipeEvents socketSide) {
     this.events = socketSide;
+    outbox.onWritable(socketSide::writable);
   }
 
   /** The connection's channel (for its transport, and for tests that look at the socket). */
@@ -77,6 +64,11 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
   /** The unfinished message the decoders fill, and the limits it is held to. */
   public final InboundGuard inbound() {
     return inbound;
+  }
+
+  /** What waits to be sent (for tests that count its partial writes). */
+  final Outbox outbox() {
+    return outbox;
   }
 
   /**
@@ -98,95 +90,26 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
 
   /** Whether {@link #close()} was called or the channel went inactive. */
   protected final boolean isClosing() {
-    return closing.get();
+    return outbox.isShut();
   }
+
+  // ---- receiving (event loop) ---------------------------------------------------------------
 
   /**
-   * Hands a received message to the socket (event loop). Messages decoded from one channel read
-   * are collected and handed over together when the read completes (one socket lock, one wake-up
-   * of a waiting receiver per read instead of per message); {@link #BATCH} of them or
-   * {@link #BATCH_BYTES} at most, so a read of large messages holds few at a time.
+   * Hands a received message to the socket, together with the others of this read when it
+   * completes ({@link InboundBatch}). Event loop.
    */
   protected final void deliver(Message message) {
-    if (events == null) {
-      return;
-    }
-    batch.add(message);
-    batchBytes += message.size();
-    if (batch.size() >= BATCH || batchBytes >= BATCH_BYTES) {
-      deliverPending();
-    }
-  }
-
-  /** Most messages handed to the socket at once. */
-  static final int BATCH = 256;
-  /** Most bytes of messages collected before they are handed to the socket. */
-  static final int BATCH_BYTES = 256 * 1024;
-
-  private void deliverPending() {
-    if (batch.isEmpty()) {
-      return;
-    }
-    PipeEvents e = events;
-    batchBytes = 0;
-    if (e == null) {
-      batch.clear();
-      return;
-    }
-    if (batch.size() == 1) {
-      Message only = batch.get(0);
-      batch.clear();
-      e.deliver(only);
-    } else {
-      try {
-        e.deliverAll(batch); // read during the call only, so the list is reused
-      } finally {
-        batch.clear();
-      }
+    PipeEvents socket = events;
+    if (socket != null) {
+      batch.add(message, socket);
     }
   }
 
   @Override
   public void channelReadComplete(ChannelHandlerContext ctx) {
-    deliverPending();
+    batch.handOver(events);
     ctx.fireChannelReadComplete();
-  }
-
-  // ---- Connection (called with the socket's lock held, from any thread) --------------------
-
-  @Override
-  public final boolean isWritable() {
-    boolean writable = canWrite();
-    if (!writable) {
-      wantWritable = true;
-      writable = canWrite();
-    }
-    return writable;
-  }
-
-  private boolean canWrite() {
-    return !closing.get() && channel.isActive() && channel.isWritable() && queuedBytes.get() < sendBuffer;
-  }
-
-  @Override
-  public final void write(Message message) {
-    if (closing.get()) {
-      return;
-    }
-    queueForWrite().add(message);
-    queuedBytes.addAndGet(message.size());
-    if (drainScheduled.compareAndSet(false, true)) {
-      channel.eventLoop().execute(drainTask);
-    }
-  }
-
-  /** Socket lock held (the one producer at a time). */
-  private Queue<Message> queueForWrite() {
-    Queue<Message> queued = outbox;
-    if (queued == null) {
-      queued = outbox = PlatformDependent.newMpscQueue(256, 1 << 30);
-    }
-    return queued;
   }
 
   @Override
@@ -199,8 +122,30 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
     readGate.release(ReadGate.SOCKET);
   }
 
-  /** How long a close other than the socket's (endpoint, protocol) lets queued writes take. */
-  static final Duration CLOSE_FLUSH = Duration.ofSeconds(1);
+  // ---- sending (called with the socket's lock held, from any thread) ------------------------
+
+  @Override
+  public final boolean isWritable() {
+    return outbox.isWritable();
+  }
+
+  @Override
+  public final void write(Message message) {
+    outbox.add(message);
+  }
+
+  /** Whether queued messages are to be dropped instead of written (e.g. after a goodbye). Event loop. */
+  protected boolean sendingStopped() {
+    return false;
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    outbox.notifyIfWritable();
+    ctx.fireChannelWritabilityChanged();
+  }
+
+  // ---- closing ------------------------------------------------------------------------------
 
   /** Closes after what is queued has been written, within {@link #CLOSE_FLUSH}. */
   @Override
@@ -214,26 +159,7 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
    */
   @Override
   public final CompletableFuture<Void> close(Duration linger) {
-    CompletableFuture<Void> written = new CompletableFuture<>();
-    channel.closeFuture().addListener(f -> written.complete(null));
-    if (!closing.compareAndSet(false, true)) {
-      return written;
-    }
-    channel.eventLoop().execute(() -> {
-      drain();
-      if (channel.isActive()) {
-        ChannelFuture flushed = channel.writeAndFlush(Unpooled.EMPTY_BUFFER); // done after all before it
-        flushed.addListener(f -> written.complete(null));
-        if (!flushed.isDone()) {
-          ScheduledFuture<?> deadline = channel.eventLoop().schedule(() -> {
-            channel.close();
-          }, linger.toNanos(), TimeUnit.NANOSECONDS);
-          channel.closeFuture().addListener(f -> deadline.cancel(false));
-        }
-      }
-      closeAfterDrain();
-    });
-    return written;
+    return this.linger.close(linger);
   }
 
   /**
@@ -241,109 +167,12 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
    * the channel closes once the writes are flushed; a transport with a goodbye overrides it.
    */
   protected void closeAfterDrain() {
-    if (!channel.isActive()) {
-      channel.close();
-    } else {
-      channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
-    }
+    Linger.closeWhenFlushed(channel);
   }
 
   @Override
   public String remoteAddress() {
     return String.valueOf(channel.remoteAddress());
-  }
-
-  // ---- sending (event loop) -------------------------------------------------------------
-
-  /** Writes one message to the channel, without flushing (event loop). */
-  protected abstract void encode(Message message);
-
-  /** Whether queued messages are to be dropped instead of written (e.g. after a goodbye). */
-  protected boolean sendingStopped() {
-    return false;
-  }
-
-  /** Bytes of one pooled buffer that a burst of small frames is gathered in. */
-  static final int GATHER = 64 * 1024;
-
-  /**
-   * How many bytes {@link #encodeInto} writes for {@code message}, or -1 to send it with
-   * {@link #encode} on its own (the default). Event loop.
-   */
-  protected int encodedSize(Message message) {
-    return -1;
-  }
-
-  /** Writes {@code message}'s frames into {@code out}, which has room for {@link #encodedSize} bytes. */
-  protected void encodeInto(Message message, ByteBuf out) {
-    throw new UnsupportedOperationException();
-  }
-
-  /**
-   * Writes everything queued and flushes once. Messages a subclass can encode in place go into
-   * shared pooled buffers, so a burst of small messages is one channel write, not one per message.
-   */
-  private void drain() {
-    drainScheduled.set(false);
-    boolean wrote = false;
-    long taken = 0;
-    ByteBuf gathered = null;
-    Message message;
-    Queue<Message> queued = outbox;
-    while (queued != null && (message = queued.poll()) != null) {
-      taken += message.size();
-      if (!channel.isActive() || sendingStopped()) {
-        continue;
-      }
-      wrote = true;
-      int size = encodedSize(message);
-      if (size < 0) {
-        if (gathered != null) {
-          channel.write(gathered, channel.voidPromise());
-          gathered = null;
-        }
-        encode(message);
-        continue;
-      }
-      if (gathered != null && gathered.writableBytes() < size) {
-        channel.write(gathered, channel.voidPromise());
-        gathered = null;
-      }
-      if (gathered == null) {
-        // Sized for what is still queued (a hint: more may come), at most GATHER unless one
-        // message needs more.
-        long left = Math.max(0, queuedBytes.get() - taken);
-        int capacity = (int) Math.max(size, Math.min(GATHER, left + size + 64));
-        gathered = channel.alloc().directBuffer(capacity);
-      }
-      encodeInto(message, gathered);
-    }
-    if (gathered != null) {
-      channel.write(gathered, channel.voidPromise());
-    }
-    if (taken != 0) {
-      queuedBytes.addAndGet(-taken);
-    }
-    if (wrote) {
-      channel.flush();
-    }
-    notifyIfWritable();
-  }
-
-  private void notifyIfWritable() {
-    if (wantWritable && canWrite()) {
-      wantWritable = false;
-      PipeEvents e = events;
-      if (e != null) {
-        e.writable();
-      }
-    }
-  }
-
-  @Override
-  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-    notifyIfWritable();
-    ctx.fireChannelWritabilityChanged();
   }
 
   /**
@@ -366,18 +195,14 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
 
   @Override
   public final void channelInactive(ChannelHandlerContext ctx) {
-    deliverPending(); // what arrived before the end still reaches the socket, as before
-    closing.set(true);
+    assert channel.eventLoop().inEventLoop();
+    PipeEvents socket = events;
+    batch.handOver(socket); // what arrived before the end still reaches the socket
+    outbox.clear();
     inbound.release();
     onInactive();
-    Queue<Message> queued = outbox;
-    if (queued != null) {
-      queued.clear();
-    }
-    queuedBytes.set(0);
-    PipeEvents e = events;
-    if (e != null) {
-      e.closed();
+    if (socket != null) {
+      socket.closed();
     }
     onClosed.run();
     ctx.fireChannelInactive();
