@@ -214,6 +214,7 @@ final class Outbox {
 
   /** Event loop: the channel's writability changed (or the queue drained): tells a waiting sender. */
   void notifyIfWritable() {
+    assert channel.eventLoop().inEventLoop();
     if (wantWritable && canWrite()) {
       wantWritable = false;
       Runnable callback = onWritable;

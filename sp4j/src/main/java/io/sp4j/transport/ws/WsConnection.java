@@ -83,6 +83,7 @@ final class WsConnection extends ChannelConnection {
   @Override
   protected void closeAfterDrain() {
     Channel channel = channel();
+    assert channel.eventLoop().inEventLoop();
     if ((client || settings.serverCloseFrame()) && !closeSent && channel.isActive()) {
       closeSent = true;
       // The second for the echo starts once the Close (after every queued message) is written.
@@ -138,6 +139,7 @@ final class WsConnection extends ChannelConnection {
    * with one flush when the read completes.
    */
   private void answerPing(ChannelHandlerContext ctx, ByteBuf payload) {
+    assert ctx.executor().inEventLoop();
     if (controlMayBeWritten()) {
       ctx.write(new PongWebSocketFrame(payload));
       pongUnflushed = true;
