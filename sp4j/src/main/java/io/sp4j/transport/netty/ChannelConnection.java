@@ -141,7 +141,7 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
 
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-    outbox.notifyIfWritable();
+    outbox.writabilityChanged();
     ctx.fireChannelWritabilityChanged();
   }
 

@@ -1,7 +1,6 @@
 package io.sp4j.transport.netty;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.util.internal.PlatformDependent;
 import io.sp4j.Message;
@@ -17,10 +16,11 @@ import java.util.function.BooleanSupplier;
  * {@link FrameEncoder}) and flushes once, or every {@link #FLUSH_BYTES} of a long burst.
  *
  * <p>When a flush leaves bytes the socket did not take (a partial write: the peer reads slower
- * than we send), the outbox counts it ({@link #partialWrites()}) and stops handing the channel
- * more: the rest stays queued here, where it counts against the send buffer, until Netty has
- * written what it holds; then one burst takes all that gathered meanwhile. What Netty holds for
- * the socket is so at most one flush's worth.
+ * than we send), Netty keeps the rest and writes it as the socket has room; the outbox counts
+ * these ({@link #partialWrites()}). Once Netty holds more than the channel's high-water mark
+ * (the send buffer), the outbox hands it nothing more: messages wait here, counted against the
+ * send buffer, until the channel is writable again ({@link #writabilityChanged()}), and then go
+ * as one burst. What Netty holds for the socket so stays within the send buffer and one flush.
  *
  * <p>Writability: open, the channel active and below its high-water mark, and fewer than the
  * send buffer's bytes queued here. A sender refused by {@link #isWritable()} hears through the
@@ -49,7 +49,6 @@ final class Outbox {
   private final Runnable drainTask = this::drain;
   private volatile boolean wantWritable;
   private volatile Runnable onWritable;
-  private boolean awaitingSocket; // event loop: Netty still writes what a partial write left
   private volatile long partialWrites; // written on the event loop only
 
   /**
@@ -115,12 +114,12 @@ final class Outbox {
     return shut.get();
   }
 
-  /** Event loop: writes what is queued, unless Netty still writes the rest of a partial write. */
+  /** Event loop: writes what is queued, unless Netty already holds a send buffer's worth. */
   private void drain() {
     write(false);
   }
 
-  /** Event loop: writes everything queued now, even past a partial write (a close's last flush). */
+  /** Event loop: writes everything queued now, however much Netty holds (a close's last flush). */
   void writeAll() {
     write(true);
   }
@@ -128,8 +127,8 @@ final class Outbox {
   private void write(boolean all) {
     assert channel.eventLoop().inEventLoop();
     drainScheduled.set(false);
-    if (awaitingSocket && !all) {
-      return; // the socket's drain schedules the next burst
+    if (!all && mustWait()) {
+      return; // writabilityChanged() schedules the next burst
     }
     long taken = 0;
     long unflushed = -1; // bytes written since the last flush; -1: none
@@ -160,14 +159,15 @@ final class Outbox {
       if (unflushed >= FLUSH_BYTES) {
         gathered = writeOut(gathered);
         unflushed = -1;
-        if (!flushWhole() && !all) {
-          break; // the socket is full: the rest waits here, counted against the send buffer
+        flush();
+        if (!all && mustWait()) {
+          break; // the rest waits here, counted against the send buffer
         }
       }
     }
     writeOut(gathered);
     if (unflushed >= 0) {
-      flushWhole();
+      flush();
     }
     if (taken != 0) {
       queuedBytes.addAndGet(-taken);
@@ -182,25 +182,17 @@ final class Outbox {
     return null;
   }
 
-  /**
-   * Flushes; returns whether the socket took everything. If not (a partial write), Netty writes
-   * the rest as the socket has room, and the outbox waits for that before its next burst.
-   */
-  private boolean flushWhole() {
+  /** Flushes, and counts a partial write if the socket did not take everything. */
+  private void flush() {
     channel.flush();
-    if (!channel.isActive() || nothingPending()) {
-      return true;
+    if (channel.isActive() && !nothingPending()) {
+      partialWrites++;
     }
-    partialWrites++;
-    if (!awaitingSocket) {
-      awaitingSocket = true;
-      // An empty write completes once everything before it is written (or the channel is gone).
-      channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> {
-        awaitingSocket = false;
-        scheduleDrain();
-      });
-    }
-    return false;
+  }
+
+  /** Whether Netty holds more than the channel's high-water mark: the outbox waits for it. */
+  private boolean mustWait() {
+    return channel.isActive() && !channel.isWritable();
   }
 
   /**
@@ -212,8 +204,21 @@ final class Outbox {
     return channel.isWritable() && channel.bytesBeforeUnwritable() >= channel.config().getWriteBufferHighWaterMark();
   }
 
-  /** Event loop: the channel's writability changed (or the queue drained): tells a waiting sender. */
-  void notifyIfWritable() {
+  /**
+   * Event loop: the channel's writability changed. Writable again, it gets what waited here, and
+   * a sender refused meanwhile hears it may go on.
+   */
+  void writabilityChanged() {
+    assert channel.eventLoop().inEventLoop();
+    Queue<Message> queued = queue;
+    if (channel.isWritable() && queued != null && !queued.isEmpty()) {
+      scheduleDrain();
+    }
+    notifyIfWritable();
+  }
+
+  /** Event loop: tells a sender refused by {@link #isWritable()} that it may go on, if it may. */
+  private void notifyIfWritable() {
     assert channel.eventLoop().inEventLoop();
     if (wantWritable && canWrite()) {
       wantWritable = false;

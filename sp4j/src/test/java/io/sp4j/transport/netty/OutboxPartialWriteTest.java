@@ -29,8 +29,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A peer that does not read makes the socket take only part of a flush: the outbox counts the
- * partial write, keeps what follows until Netty has written the rest, and once the peer reads,
- * every byte arrives, in order, over tcp and ipc.
+ * partial write, keeps what follows while Netty holds more than the send buffer, and once the
+ * peer reads, every byte arrives, in order, over tcp and ipc.
  */
 class OutboxPartialWriteTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
@@ -69,7 +69,8 @@ class OutboxPartialWriteTest {
       }
       await().atMost(WAIT).until(() -> connection.outbox().partialWrites() > 0);
       assertThat(next).as("messages written before the peer's buffers filled").isLessThan(MESSAGES);
-      // What comes after a partial write waits in the outbox while Netty writes the rest.
+      // Netty holds more than the send buffer: what comes now waits in the outbox.
+      assertThat(connection.channel().isWritable()).as("the channel over its high-water mark").isFalse();
       long added = 0;
       for (int i = 0; i < SIZES.length && added == 0; i++) {
         byte[] body = numbered(next++);
@@ -78,7 +79,7 @@ class OutboxPartialWriteTest {
       }
       long held = connection.channel().eventLoop().submit(() -> connection.outbox().queuedBytes())
           .get(WAIT.toSeconds(), TimeUnit.SECONDS); // runs after the drain the write scheduled
-      assertThat(held).as("bytes kept in the outbox behind a partial write").isEqualTo(added);
+      assertThat(held).as("bytes kept in the outbox behind the unwritten rest").isEqualTo(added);
 
       CompletableFuture<Integer> received = CompletableFuture.supplyAsync(() -> readAll(peer, ipc));
       for (int i = 0; next < MESSAGES && i < 100 * MESSAGES; i++) {

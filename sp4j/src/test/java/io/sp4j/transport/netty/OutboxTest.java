@@ -8,6 +8,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.sp4j.Message;
 import io.sp4j.Protocol;
@@ -112,6 +113,24 @@ class OutboxTest {
     channel.runPendingTasks();
     assertThat(connection.isWritable()).as("written to the channel").isTrue();
     assertThat(bytesWritten()).isEqualTo(1000);
+  }
+
+  /** Netty holds more than its high-water mark: messages wait in the outbox until it drains. */
+  @Test
+  void messagesWaitInTheOutboxWhileTheChannelIsUnwritable() {
+    ChannelConnection connection = install(1 << 20);
+    channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(32, 64));
+    channel.write(Unpooled.wrappedBuffer(new byte[100])); // unflushed: over the high-water mark
+    assertThat(channel.isWritable()).isFalse();
+    connection.write(Message.of(new byte[10]));
+    channel.runPendingTasks();
+    assertThat(connection.outbox().queuedBytes()).as("bytes waiting in the outbox").isEqualTo(10);
+    assertThat(flushes).hasValue(0);
+
+    channel.flush(); // Netty's bytes go: the channel is writable again, and the outbox writes
+    channel.runPendingTasks();
+    assertThat(connection.outbox().queuedBytes()).isZero();
+    assertThat(bytesWritten()).isEqualTo(110);
   }
 
   @Test
