@@ -204,9 +204,9 @@ public abstract class TransportContractTest {
   }
 
   /**
-   * Sizes from 0 B to 1 MiB in turns while the receiver holds off: over a network a sender's
-   * direct writes fill the socket and leave rests for the event loop, and small messages queue
-   * behind them. Every message arrives whole and in order.
+   * Sizes from 0 B to 1 MiB in turns while the receiver holds off: over a network large
+   * messages fill the socket and leave rests for later writes, and small messages queue behind
+   * them. Every message arrives whole and in order.
    */
   @Test
   void mixedSizesArriveWholeAndInOrderWhileTheReceiverHoldsOff() throws Exception {

@@ -1,104 +1,51 @@
 package io.sp4j.transport.netty;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.ChannelOutboundBuffer;
-import io.netty.channel.ChannelOutboundHandlerAdapter;
-import io.netty.channel.ChannelPromise;
-import io.netty.channel.socket.ChannelInputShutdownEvent;
-import io.netty.handler.ssl.SslHandler;
 import io.sp4j.Message;
 import io.sp4j.core.Connection;
 import io.sp4j.core.PipeEvents;
-import io.netty.util.concurrent.ScheduledFuture;
-import io.netty.util.internal.PlatformDependent;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.io.IOException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The sending half every channel-based transport shares: the {@link Connection} the socket core
- * writes to, and the last inbound handler of its channel. A subclass says how one message goes
- * on the wire ({@link #encode}) and handles what its decoders pass up.
+ * What every channel-based transport's connection shares: the {@link Connection} the socket core
+ * writes to, and the last inbound handler of its channel. It joins the pieces that do the work:
+ * the {@link Outbox} (what waits to be sent, written by the event loop with the transport's
+ * {@link FrameEncoder}), the {@link InboundBatch} (decoded messages handed over per read), the
+ * {@link InboundGuard} and {@link ReadGate} (what a peer may make us hold, and when we read), and
+ * {@link Linger} (a close that writes what is queued first). A subclass decodes what its channel
+ * reads and passes whole messages to {@link #deliver}.
  *
- * <p>{@link #write} queues; one task on the channel's event loop writes everything queued and
- * flushes once, so a burst costs one flush. Writability follows the channel's water marks plus
- * what is queued; {@link PipeEvents#writable()} is called when a refused writer may go on.
- *
- * <p>Direct writes: a message from an idle sending thread (it wrote nothing for
- * {@link #IDLE_NANOS}), or one too large to share a buffer that the thread sends to the same
- * connection as its last, is written by the sending thread itself, straight to the socket, when
- * nothing else is queued or in flight: no hand-off to the event
- * loop and no wake-up of it (nanomsg's usock tries the same). What the socket does not take at
- * once goes to the event loop, ahead of everything after it. Who may write is one
- * {@link WriteOwner}. Every write, flush and close the event loop makes passes the
- * {@link WriteGate} at the head of the pipeline, which takes the socket first (waiting out a
- * sender's one write), so bytes never interleave and the socket is never closed under a sender;
- * the peer's end of input comes as an event (half closure) and the connection closes through
- * the gate rather than Netty closing the socket by itself. Only plain sockets on native epoll
- * write directly (not TLS, not NIO), and only when {@link EventLoops#directWrites()} allows it:
- * off by default, since Netty has close paths that do not pass the gate.
+ * <p>Every write goes through the channel's event loop: a sending thread only queues.
  */
 public abstract class ChannelConnection extends ChannelInboundHandlerAdapter implements Connection {
+  /** How long a close other than the socket's (endpoint, protocol) lets queued writes take. */
+  static final Duration CLOSE_FLUSH = Duration.ofSeconds(1);
+
   private final Channel channel;
-  private final int sendBuffer;
   private final Runnable onClosed;
-  /**
-   * Many senders (one at a time, under their socket's lock), one consumer (the event loop): an
-   * array of 256 to start, reused while a burst fits it (a longer one links more), so no node
-   * per message. Made on the first queued write (about 1.6 KB with JCTools' padding), which an
-   * idle or receive-only connection does not need.
-   */
-  private volatile Queue<Message> outbox;
-  private final Runnable drainTask = this::drain;
-  private final AtomicLong queuedBytes = new AtomicLong();
-  private final AtomicBoolean drainScheduled = new AtomicBoolean();
-  private final AtomicBoolean closing = new AtomicBoolean();
-  private volatile PipeEvents events;
-  private volatile boolean wantWritable;
-  private final ArrayList<Message> batch = new ArrayList<>(); // event loop: decoded in this read
-  private long batchBytes; // event loop
+  private final Outbox outbox;
+  private final Linger linger;
+  private final InboundBatch batch;
   private final InboundGuard inbound;
   private final ReadGate readGate;
-
-  private final WriteOwner writer = new WriteOwner();
-  private volatile EventLoops.SocketWriter socketWriter; // set by start() where direct writes are safe
-  private volatile ByteBuf unwrittenRest; // what a sender's direct write left, written next by the loop
-  private final long id = IDS.incrementAndGet();
-  private ByteBuf scratch; // used by the sender holding the socket; released once closed
-
-  /** A sending thread that wrote nothing for this long is idle: its next message goes directly. */
-  static final long IDLE_NANOS = 20_000;
+  private volatile PipeEvents events;
 
   /**
-   * Per sending thread: when it last wrote to any connection, and to which. Idleness is the
-   * thread's, not the connection's: a PUB fanning a message out to 1,000 connections is busy,
-   * though each connection had a pause, and must let the event loops gather its messages (a
-   * direct write each made it 40x slower, bench/scale.sh).
-   */
-  private static final ThreadLocal<long[]> LAST_WRITE = ThreadLocal.withInitial(() -> new long[2]);
-  private static final AtomicLong IDS = new AtomicLong();
-
-  /**
+   * @param encoder how this transport puts a message on the wire
    * @param sendBuffer bytes that may wait to be sent before the connection reports unwritable
    * @param limits what the receiving side is held to (budget, stall timeout, refusals)
    * @param onClosed run once on the event loop when the channel has gone inactive
    */
-  protected ChannelConnection(Channel channel, int sendBuffer, InboundLimits limits, Runnable onClosed) {
+  protected ChannelConnection(Channel channel, FrameEncoder encoder, int sendBuffer, InboundLimits limits,
+      Runnable onClosed) {
     this.channel = channel;
-    this.sendBuffer = sendBuffer;
     this.onClosed = onClosed;
+    this.outbox = new Outbox(channel, encoder, sendBuffer, this::sendingStopped);
+    this.linger = new Linger(channel, outbox, this::closeAfterDrain);
+    this.batch = new InboundBatch(channel);
     this.inbound = new InboundGuard(channel, limits);
     this.readGate = new ReadGate(channel);
   }
@@ -106,14 +53,7 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
   /** Joins the connection to its socket's pipe. */
   public final void start(PipeEvents socketSide) {
     this.events = socketSide;
-    EventLoops.SocketWriter direct = channel.pipeline().get(SslHandler.class) == null
-        ? EventLoops.socketWriter(channel) : null;
-    if (direct != null) {
-      channel.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
-      channel.pipeline().addFirst("sp-write-gate", new WriteGate());
-      socketWriter = direct;
-      channel.eventLoop().execute(this::releaseIfIdle);
-    }
+    outbox.onWritable(socketSide::writable);
   }
 
   /** The connection's channel (for its transport, and for tests that look at the socket). */
@@ -124,6 +64,11 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
   /** The unfinished message the decoders fill, and the limits it is held to. */
   public final InboundGuard inbound() {
     return inbound;
+  }
+
+  /** What waits to be sent (for tests that count its partial writes). */
+  final Outbox outbox() {
+    return outbox;
   }
 
   /**
@@ -145,267 +90,26 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
 
   /** Whether {@link #close()} was called or the channel went inactive. */
   protected final boolean isClosing() {
-    return closing.get();
+    return outbox.isShut();
   }
+
+  // ---- receiving (event loop) ---------------------------------------------------------------
 
   /**
-   * Hands a received message to the socket (event loop). Messages decoded from one channel read
-   * are collected and handed over together when the read completes (one socket lock, one wake-up
-   * of a waiting receiver per read instead of per message); {@link #BATCH} of them or
-   * {@link #BATCH_BYTES} at most, so a read of large messages holds few at a time.
+   * Hands a received message to the socket, together with the others of this read when it
+   * completes ({@link InboundBatch}). Event loop.
    */
   protected final void deliver(Message message) {
-    if (events == null) {
-      return;
-    }
-    batch.add(message);
-    batchBytes += message.size();
-    if (batch.size() >= BATCH || batchBytes >= BATCH_BYTES) {
-      deliverPending();
-    }
-  }
-
-  /** Most messages handed to the socket at once. */
-  static final int BATCH = 256;
-  /** Most bytes of messages collected before they are handed to the socket. */
-  static final int BATCH_BYTES = 256 * 1024;
-
-  private void deliverPending() {
-    if (batch.isEmpty()) {
-      return;
-    }
-    PipeEvents e = events;
-    batchBytes = 0;
-    if (e == null) {
-      batch.clear();
-      return;
-    }
-    if (batch.size() == 1) {
-      Message only = batch.get(0);
-      batch.clear();
-      e.deliver(only);
-    } else {
-      try {
-        e.deliverAll(batch); // read during the call only, so the list is reused
-      } finally {
-        batch.clear();
-      }
+    PipeEvents socket = events;
+    if (socket != null) {
+      batch.add(message, socket);
     }
   }
 
   @Override
   public void channelReadComplete(ChannelHandlerContext ctx) {
-    deliverPending();
+    batch.handOver(events);
     ctx.fireChannelReadComplete();
-  }
-
-  // ---- Connection (called with the socket's lock held, from any thread) --------------------
-
-  @Override
-  public final boolean isWritable() {
-    boolean writable = canWrite();
-    if (!writable) {
-      wantWritable = true;
-      writable = canWrite();
-    }
-    return writable;
-  }
-
-  private boolean canWrite() {
-    return !closing.get() && channel.isActive() && channel.isWritable() && queuedBytes.get() < sendBuffer;
-  }
-
-  @Override
-  public final void write(Message message) {
-    if (closing.get()) {
-      return;
-    }
-    if (socketWriter != null && writtenDirectly(message)) {
-      return;
-    }
-    queueForWrite().add(message);
-    queuedBytes.addAndGet(message.size());
-    if (drainScheduled.compareAndSet(false, true)) {
-      channel.eventLoop().execute(drainTask);
-    }
-  }
-
-  /**
-   * The thread's rule for a direct write (see the class comment), recording this write in
-   * {@code last} ({when, which connection}): an idle thread may; a busy one only for a message
-   * too large to share a buffer, sent to the same connection as its last write.
-   */
-  static boolean mayWriteDirectly(long[] last, long now, long connection, boolean gatherable) {
-    boolean idle = now - last[0] >= IDLE_NANOS;
-    boolean sameConnection = last[1] == connection;
-    last[0] = now;
-    last[1] = connection;
-    return idle || sameConnection && !gatherable;
-  }
-
-  /** Socket lock held (the one producer at a time). */
-  private Queue<Message> queueForWrite() {
-    Queue<Message> queued = outbox;
-    if (queued == null) {
-      queued = outbox = PlatformDependent.newMpscQueue(256, 1 << 30);
-    }
-    return queued;
-  }
-
-  private boolean nothingQueued() {
-    Queue<Message> queued = outbox;
-    return queued == null || queued.isEmpty();
-  }
-
-  /** Socket lock held: writes {@code message} on this thread if the rules above allow it. */
-  private boolean writtenDirectly(Message message) {
-    if (!mayWriteDirectly(LAST_WRITE.get(), System.nanoTime(), id, encodedSize(message) >= 0) || !nothingQueued()) {
-      return false; // part of a burst or a fan-out: gathered by the event loops; or behind queued messages
-    }
-    int size = wireSize(message);
-    if (size < 0 || !writer.takeForCaller()) {
-      return false;
-    }
-    boolean sent = false; // unless the whole message goes out, the event loop takes over
-    boolean handedOver = false;
-    ByteBuf frame = null;
-    try {
-      frame = directFrame(size);
-      encodeInto(message, frame);
-      int written = socketWriter.write(frame);
-      if (written == frame.readableBytes()) {
-        sent = true;
-      } else {
-        frame.skipBytes(written);
-        ByteBuf rest = frame == scratch ? channel.alloc().directBuffer(frame.readableBytes()).writeBytes(frame) : frame;
-        queuedBytes.addAndGet(rest.readableBytes());
-        unwrittenRest = rest; // the event loop writes it before anything else (WriteGate)
-        frame = rest == frame ? null : frame;
-        handedOver = true;
-      }
-    } catch (IOException broken) {
-      // The message is lost with the connection, as a queued one would be; closed below.
-    } finally {
-      if (frame != null && frame != scratch) {
-        frame.release();
-      }
-      if (sent) {
-        writer.callerDone();
-      } else {
-        writer.callerHandsToLoop();
-      }
-    }
-    if (handedOver) {
-      channel.eventLoop().execute(channel::flush);
-    } else if (!sent) {
-      channel.close();
-    }
-    return true;
-  }
-
-  /** Largest message a connection's reused scratch buffer takes for direct writes. */
-  static final int SCRATCH_MAX = 8192;
-
-  /**
-   * A buffer for one direct write of {@code size} bytes (the caller holds the socket). Small ones reuse
-   * the connection's scratch buffer, made on the first direct write and sized up to what is
-   * sent: a sending thread is often not Netty's, and the pooled allocator makes a new buffer
-   * object for each buffer such a thread takes (about 140 B per 64 B message, JMH -prof gc).
-   */
-  private ByteBuf directFrame(int size) {
-    if (size > SCRATCH_MAX) {
-      return channel.alloc().directBuffer(size);
-    }
-    ByteBuf buffer = scratch;
-    if (buffer == null || buffer.capacity() < size) {
-      if (buffer != null) {
-        buffer.release();
-      }
-      buffer = scratch = channel.alloc().directBuffer(Math.min(SCRATCH_MAX, Math.max(256, Integer.highestOneBit(size - 1) << 1)));
-    }
-    return buffer.clear();
-  }
-
-  /**
-   * Event loop: lets senders write directly again once nothing is queued, handed over or
-   * waiting in Netty's buffer.
-   */
-  private void releaseIfIdle() {
-    if (!writer.loopHolds() || socketWriter == null || !channel.isActive() || closing.get() || sendingStopped()) {
-      return;
-    }
-    ChannelOutboundBuffer pending = channel.unsafe().outboundBuffer();
-    if (pending == null || !pending.isEmpty() || pending.totalPendingWriteBytes() != 0
-        || unwrittenRest != null || queuedBytes.get() != 0 || !nothingQueued() || drainScheduled.get()) {
-      return;
-    }
-    writer.loopReleases();
-    if (!nothingQueued() && drainScheduled.compareAndSet(false, true)) {
-      channel.eventLoop().execute(drainTask); // queued by a sender that saw LOOP
-    }
-  }
-
-  /**
-   * The first outbound handler of a connection that senders may write to directly: everything
-   * the event loop writes waits for its turn here, after the rest of a direct write.
-   */
-  private final class WriteGate extends ChannelOutboundHandlerAdapter {
-    @Override
-    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-      writer.takeForLoop();
-      writeRest(ctx);
-      ctx.write(msg, promise);
-    }
-
-    @Override
-    public void flush(ChannelHandlerContext ctx) {
-      writer.takeForLoop();
-      writeRest(ctx);
-      ctx.flush();
-      ChannelOutboundBuffer pending = ctx.channel().unsafe().outboundBuffer();
-      if (pending != null && !pending.isEmpty()) {
-        // The socket is full: Netty writes the rest when it drains, without a pipeline event,
-        // so an empty write marks the point after which senders may write directly again.
-        ChannelPromise drained = ctx.newPromise();
-        drained.addListener(f -> releaseIfIdle());
-        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER, drained);
-      } else {
-        releaseIfIdle();
-      }
-    }
-
-    @Override
-    public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
-      writer.close();
-      writeRest(ctx);
-      ctx.close(promise);
-    }
-
-    private void writeRest(ChannelHandlerContext ctx) {
-      ByteBuf rest = takeUnwrittenRest();
-      if (rest != null) {
-        ctx.write(rest, ctx.voidPromise());
-      }
-    }
-  }
-
-  /** Event loop: what a sender's direct write left, no longer counted as queued; null if none. */
-  private ByteBuf takeUnwrittenRest() {
-    ByteBuf rest = unwrittenRest;
-    if (rest != null) {
-      unwrittenRest = null;
-      queuedBytes.addAndGet(-rest.readableBytes());
-    }
-    return rest;
-  }
-
-  /** The peer ended its side (half closure is on for direct writes): close through the gate. */
-  @Override
-  public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-    if (event instanceof ChannelInputShutdownEvent) {
-      ctx.close();
-    }
-    ctx.fireUserEventTriggered(event);
   }
 
   @Override
@@ -418,8 +122,30 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
     readGate.release(ReadGate.SOCKET);
   }
 
-  /** How long a close other than the socket's (endpoint, protocol) lets queued writes take. */
-  static final Duration CLOSE_FLUSH = Duration.ofSeconds(1);
+  // ---- sending (called with the socket's lock held, from any thread) ------------------------
+
+  @Override
+  public final boolean isWritable() {
+    return outbox.isWritable();
+  }
+
+  @Override
+  public final void write(Message message) {
+    outbox.add(message);
+  }
+
+  /** Whether queued messages are to be dropped instead of written (e.g. after a goodbye). Event loop. */
+  protected boolean sendingStopped() {
+    return false;
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    outbox.writabilityChanged();
+    ctx.fireChannelWritabilityChanged();
+  }
+
+  // ---- closing ------------------------------------------------------------------------------
 
   /** Closes after what is queued has been written, within {@link #CLOSE_FLUSH}. */
   @Override
@@ -433,26 +159,7 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
    */
   @Override
   public final CompletableFuture<Void> close(Duration linger) {
-    CompletableFuture<Void> written = new CompletableFuture<>();
-    channel.closeFuture().addListener(f -> written.complete(null));
-    if (!closing.compareAndSet(false, true)) {
-      return written;
-    }
-    channel.eventLoop().execute(() -> {
-      drain();
-      if (channel.isActive()) {
-        ChannelFuture flushed = channel.writeAndFlush(Unpooled.EMPTY_BUFFER); // done after all before it
-        flushed.addListener(f -> written.complete(null));
-        if (!flushed.isDone()) {
-          ScheduledFuture<?> deadline = channel.eventLoop().schedule(() -> {
-            channel.close();
-          }, linger.toNanos(), TimeUnit.NANOSECONDS);
-          channel.closeFuture().addListener(f -> deadline.cancel(false));
-        }
-      }
-      closeAfterDrain();
-    });
-    return written;
+    return this.linger.close(linger);
   }
 
   /**
@@ -460,120 +167,12 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
    * the channel closes once the writes are flushed; a transport with a goodbye overrides it.
    */
   protected void closeAfterDrain() {
-    if (!channel.isActive()) {
-      channel.close();
-    } else {
-      channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
-    }
+    Linger.closeWhenFlushed(channel);
   }
 
   @Override
   public String remoteAddress() {
     return String.valueOf(channel.remoteAddress());
-  }
-
-  // ---- sending (event loop) -------------------------------------------------------------
-
-  /** Writes one message to the channel, without flushing (event loop). */
-  protected abstract void encode(Message message);
-
-  /** Whether queued messages are to be dropped instead of written (e.g. after a goodbye). */
-  protected boolean sendingStopped() {
-    return false;
-  }
-
-  /** Bytes of one pooled buffer that a burst of small frames is gathered in. */
-  static final int GATHER = 64 * 1024;
-
-  /**
-   * How many bytes {@link #encodeInto} writes for {@code message}, or -1 to send it with
-   * {@link #encode} on its own (the default). Event loop.
-   */
-  protected int encodedSize(Message message) {
-    return -1;
-  }
-
-  /** Writes {@code message}'s frames into {@code out}, which has room for {@link #encodedSize} bytes. */
-  protected void encodeInto(Message message, ByteBuf out) {
-    throw new UnsupportedOperationException();
-  }
-
-  /**
-   * How many bytes {@link #encodeInto} writes for {@code message} when it goes alone (as a
-   * direct write), whatever {@link #encodedSize} prefers for bursts; -1 if it cannot.
-   */
-  protected int wireSize(Message message) {
-    return -1;
-  }
-
-  /**
-   * Writes everything queued and flushes once. Messages a subclass can encode in place go into
-   * shared pooled buffers, so a burst of small messages is one channel write, not one per message.
-   */
-  private void drain() {
-    drainScheduled.set(false);
-    writer.takeForLoop(); // before polling: a sender that finds the outbox empty must not overtake
-    boolean wrote = false;
-    long taken = 0;
-    ByteBuf gathered = null;
-    Message message;
-    Queue<Message> queued = outbox;
-    while (queued != null && (message = queued.poll()) != null) {
-      taken += message.size();
-      if (!channel.isActive() || sendingStopped()) {
-        continue;
-      }
-      wrote = true;
-      int size = encodedSize(message);
-      if (size < 0) {
-        if (gathered != null) {
-          channel.write(gathered, channel.voidPromise());
-          gathered = null;
-        }
-        encode(message);
-        continue;
-      }
-      if (gathered != null && gathered.writableBytes() < size) {
-        channel.write(gathered, channel.voidPromise());
-        gathered = null;
-      }
-      if (gathered == null) {
-        // Sized for what is still queued (a hint: more may come), at most GATHER unless one
-        // message needs more.
-        long left = Math.max(0, queuedBytes.get() - taken);
-        int capacity = (int) Math.max(size, Math.min(GATHER, left + size + 64));
-        gathered = channel.alloc().directBuffer(capacity);
-      }
-      encodeInto(message, gathered);
-    }
-    if (gathered != null) {
-      channel.write(gathered, channel.voidPromise());
-    }
-    if (taken != 0) {
-      queuedBytes.addAndGet(-taken);
-    }
-    if (wrote) {
-      channel.flush();
-    } else {
-      releaseIfIdle();
-    }
-    notifyIfWritable();
-  }
-
-  private void notifyIfWritable() {
-    if (wantWritable && canWrite()) {
-      wantWritable = false;
-      PipeEvents e = events;
-      if (e != null) {
-        e.writable();
-      }
-    }
-  }
-
-  @Override
-  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-    notifyIfWritable();
-    ctx.fireChannelWritabilityChanged();
   }
 
   /**
@@ -596,27 +195,14 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
 
   @Override
   public final void channelInactive(ChannelHandlerContext ctx) {
-    deliverPending(); // what arrived before the end still reaches the socket, as before
-    closing.set(true);
-    writer.close(); // waits out a sender's direct write, should one be under way
-    if (scratch != null) {
-      scratch.release();
-      scratch = null;
-    }
-    ByteBuf rest = takeUnwrittenRest();
-    if (rest != null) {
-      rest.release();
-    }
+    assert channel.eventLoop().inEventLoop();
+    PipeEvents socket = events;
+    batch.handOver(socket); // what arrived before the end still reaches the socket
+    outbox.clear();
     inbound.release();
     onInactive();
-    Queue<Message> queued = outbox;
-    if (queued != null) {
-      queued.clear();
-    }
-    queuedBytes.set(0);
-    PipeEvents e = events;
-    if (e != null) {
-      e.closed();
+    if (socket != null) {
+      socket.closed();
     }
     onClosed.run();
     ctx.fireChannelInactive();

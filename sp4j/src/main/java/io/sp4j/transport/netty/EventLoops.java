@@ -1,7 +1,6 @@
 package io.sp4j.transport.netty;
 
 import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.ByteBuf;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -27,7 +26,6 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import io.sp4j.Errno;
 import io.sp4j.SpException;
-import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -223,43 +221,6 @@ public final class EventLoops {
     channel.config().setRecvByteBufAllocator(new AdaptiveRecvByteBufAllocator(64, 2048, largestRead));
   }
 
-  /** Writes bytes straight to a channel's socket, from any thread, past the pipeline. */
-  @FunctionalInterface
-  public interface SocketWriter {
-    /**
-     * One non-blocking write of {@code bytes}' readable bytes (reader index left as it was).
-     *
-     * @return how many were written, 0 when the socket's buffer is full
-     */
-    int write(ByteBuf bytes) throws IOException;
-  }
-
-  /**
-   * Whether sending threads may write to sockets themselves (see {@link ChannelConnection}):
-   * only with the system property {@value #DIRECT_WRITES_PROPERTY}{@code =true}, on native
-   * epoll. Off by default: Netty closes a channel's file descriptor on some paths that do not
-   * pass the write gate (a failed {@code epoll_ctl}, a write error, the close before
-   * {@code channelInactive} reaches the connection), and a sender that took the socket just
-   * then writes to a closed number that a new connection may already have been given; the
-   * vanished-peer fault test saw one such message arrive damaged on the successor's connection.
-   * Until the connection owns its descriptor's lifetime, every write goes through the event loop.
-   */
-  public static boolean directWrites() {
-    return DIRECT_WRITES && KIND.nativeIo;
-  }
-
-  /** The system property that turns direct writes on (see {@link #directWrites()}). */
-  public static final String DIRECT_WRITES_PROPERTY = "io.sp4j.directWrites";
-  private static final boolean DIRECT_WRITES = Boolean.getBoolean(DIRECT_WRITES_PROPERTY);
-
-  /**
-   * A writer for {@code channel}'s socket, or {@code null} where direct writes are off or
-   * impossible (NIO). See {@link ChannelConnection} for the rules that make using it safe.
-   */
-  public static SocketWriter socketWriter(Channel channel) {
-    return directWrites() ? EpollKind.socketWriter(channel) : null;
-  }
-
   /** Whether native epoll is in use (else NIO). */
   public static boolean isNative() {
     return KIND.nativeIo;
@@ -299,20 +260,6 @@ public final class EventLoops {
           io.netty.channel.epoll.EpollDomainSocketChannel.class,
           io.netty.channel.epoll.EpollServerDomainSocketChannel.class,
           path -> new io.netty.channel.unix.DomainSocketAddress(path.toString()), true);
-    }
-
-    static SocketWriter socketWriter(Channel channel) {
-      if (!(channel instanceof io.netty.channel.unix.UnixChannel unix)) {
-        return null;
-      }
-      io.netty.channel.unix.FileDescriptor fd = unix.fd();
-      return bytes -> {
-        if (bytes.hasMemoryAddress()) {
-          return fd.writeAddress(bytes.memoryAddress(), bytes.readerIndex(), bytes.writerIndex());
-        }
-        java.nio.ByteBuffer nio = bytes.internalNioBuffer(bytes.readerIndex(), bytes.readableBytes());
-        return fd.write(nio, nio.position(), nio.limit()); // a direct buffer without an address
-      };
     }
   }
 }

@@ -1,7 +1,6 @@
 package io.sp4j.transport.ws;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -20,7 +19,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,10 +30,7 @@ import java.util.concurrent.TimeUnit;
  * here pings are answered at once, pongs dropped (WS-FR-18 … 21); a Close is echoed per
  * WS-CL-1 … 3.
  *
- * <p>Sending: queued and flushed by {@link ChannelConnection}; messages over the fragment size
- * ({@link io.sp4j.Options#WS_FRAGMENT_SIZE}) go in fragments of that size (WS-FR-4). Data frames are written in place ({@link
- * WireFrames}): a burst of small messages goes as one pooled buffer, a client masking 8 bytes at
- * a time; a server wraps the arrays of large messages instead of copying them.
+ * <p>Sending: queued and flushed by {@link ChannelConnection}, framed by {@link WsFrameEncoder}.
  */
 final class WsConnection extends ChannelConnection {
   /**
@@ -66,7 +61,7 @@ final class WsConnection extends ChannelConnection {
   private boolean pongUnflushed;
 
   WsConnection(Channel channel, boolean client, Settings settings, Runnable onClosed) {
-    super(channel, settings.sendBuffer(), settings.limits(), onClosed);
+    super(channel, new WsFrameEncoder(client, settings), settings.sendBuffer(), settings.limits(), onClosed);
     this.client = client;
     this.settings = settings;
   }
@@ -88,6 +83,7 @@ final class WsConnection extends ChannelConnection {
   @Override
   protected void closeAfterDrain() {
     Channel channel = channel();
+    assert channel.eventLoop().inEventLoop();
     if ((client || settings.serverCloseFrame()) && !closeSent && channel.isActive()) {
       closeSent = true;
       // The second for the echo starts once the Close (after every queued message) is written.
@@ -102,101 +98,6 @@ final class WsConnection extends ChannelConnection {
   @Override
   protected boolean sendingStopped() {
     return closeSent;
-  }
-
-  /** The type a message goes as: its own, else the socket's; text only if header and body are UTF-8. */
-  private MessageType sendType(Message message) {
-    MessageType type = message.type().orElse(settings.messageType());
-    if (type == MessageType.TEXT && !isUtf8(message.header(), message.body())) {
-      // The body was checked on send; an SP header (e.g. a request id) can still make the
-      // whole invalid, and a peer would close the connection (1007) for it.
-      type = MessageType.BINARY;
-    }
-    return type;
-  }
-
-  /**
-   * Client frames are masked, so each payload is copied anyway: every message is written in
-   * place. A server writes small messages in place and large ones with their arrays wrapped.
-   */
-  @Override
-  protected int encodedSize(Message message) {
-    long size = (long) message.header().length + message.body().length;
-    return !client && size > GATHER_MAX ? -1 : wireSize(message);
-  }
-
-  /** Every frame of the message, headers included, as {@link #encodeInto} writes them. */
-  @Override
-  protected int wireSize(Message message) {
-    long size = (long) message.header().length + message.body().length;
-    int fragment = settings.fragmentSize();
-    long frames = Math.max(1, (size + fragment - 1) / fragment);
-    long total = size + frames * WireFrames.headerSize(Math.min(size, fragment), client);
-    return total > Integer.MAX_VALUE - 8 ? -1 : (int) total;
-  }
-
-  /** Largest server payload copied into a gathered buffer rather than wrapped. */
-  static final int GATHER_MAX = 8192;
-
-  @Override
-  protected void encodeInto(Message message, ByteBuf out) {
-    boolean text = sendType(message) == MessageType.TEXT;
-    byte[] header = message.header();
-    byte[] body = message.body();
-    int size = header.length + body.length;
-    int offset = 0;
-    do {
-      int length = Math.min(settings.fragmentSize(), size - offset);
-      boolean last = offset + length == size;
-      int opcode = offset == 0 ? (text ? 1 : 2) : 0;
-      int mask = client ? ThreadLocalRandom.current().nextInt() : 0;
-      WireFrames.writeHeader(out, (last ? 0x80 : 0) | opcode, length, client, mask);
-      // The frame's payload: the part of header ++ body in [offset, offset + length).
-      int phase = 0;
-      int end = offset + length;
-      if (offset < header.length) {
-        int n = Math.min(end, header.length) - offset;
-        phase = put(out, header, offset, n, mask, phase);
-      }
-      if (end > header.length) {
-        int from = Math.max(offset, header.length) - header.length;
-        put(out, body, from, end - header.length - from, mask, phase);
-      }
-      offset = end;
-    } while (offset < size);
-  }
-
-  private int put(ByteBuf out, byte[] src, int offset, int length, int mask, int phase) {
-    if (client) {
-      return WireFrames.writeMasked(out, src, offset, length, mask, phase);
-    }
-    out.writeBytes(src, offset, length);
-    return phase;
-  }
-
-  /** A large server message: headers written, the arrays wrapped (no copy). */
-  @Override
-  protected void encode(Message message) {
-    Channel channel = channel();
-    boolean text = sendType(message) == MessageType.TEXT;
-    byte[] header = message.header();
-    ByteBuf payload = header.length == 0
-        ? Unpooled.wrappedBuffer(message.body()) : Unpooled.wrappedBuffer(header, message.body());
-    int size = payload.readableBytes();
-    try {
-      int offset = 0;
-      do {
-        int length = Math.min(settings.fragmentSize(), size - offset);
-        boolean last = offset + length == size;
-        ByteBuf head = channel.alloc().directBuffer(WireFrames.headerSize(length, false));
-        WireFrames.writeHeader(head, (last ? 0x80 : 0) | (offset == 0 ? (text ? 1 : 2) : 0), length, false, 0);
-        channel.write(head, channel.voidPromise());
-        channel.write(payload.retainedSlice(offset, length), channel.voidPromise());
-        offset += length;
-      } while (offset < size);
-    } finally {
-      payload.release();
-    }
   }
 
   // ---- receiving (event loop) -----------------------------------------------------------
@@ -238,6 +139,7 @@ final class WsConnection extends ChannelConnection {
    * with one flush when the read completes.
    */
   private void answerPing(ChannelHandlerContext ctx, ByteBuf payload) {
+    assert ctx.executor().inEventLoop();
     if (controlMayBeWritten()) {
       ctx.write(new PongWebSocketFrame(payload));
       pongUnflushed = true;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.sp4j.Message;
 import io.sp4j.Protocol;
 import io.sp4j.core.FakeEndpointContext;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,7 @@ class ConnectionErrorTest {
     private final Error error;
 
     Failing(EmbeddedChannel channel, Error error) {
-      super(channel, 1024, InboundLimits.none(), () -> { });
+      super(channel, (message, out) -> { }, 1024, InboundLimits.none(), () -> { });
       this.error = error;
     }
 
@@ -27,9 +26,6 @@ class ConnectionErrorTest {
       io.netty.util.ReferenceCountUtil.release(msg);
       throw error;
     }
-
-    @Override
-    protected void encode(Message message) {}
   }
 
   @Test

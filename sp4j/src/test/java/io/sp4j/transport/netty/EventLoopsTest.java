@@ -29,11 +29,4 @@ class EventLoopsTest {
     assertThat(server.options().get(ChannelOption.SO_BACKLOG)).isEqualTo(77);
     assertThat(server.group()).isSameAs(EventLoops.group());
   }
-
-  /** Netty has close paths that do not pass the write gate: senders write directly only on request. */
-  @Test
-  void sendersDoNotWriteToSocketsThemselvesUnlessAskedTo() {
-    assertThat(EventLoops.directWrites()).isEqualTo(Boolean.getBoolean(EventLoops.DIRECT_WRITES_PROPERTY) && EventLoops.isNative());
-    assertThat(Boolean.getBoolean(EventLoops.DIRECT_WRITES_PROPERTY)).as("the default test run").isFalse();
-  }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.sp4j.Message;
 import io.sp4j.Protocol;
 import io.sp4j.core.Connection;
 import io.sp4j.core.FakeEndpointContext;
@@ -49,10 +48,7 @@ class ReconnectingDialerTest {
 
   private static final class TestConnection extends ChannelConnection {
     TestConnection(EmbeddedChannel channel) {
-      super(channel, 1024, InboundLimits.none(), () -> { });
+      super(channel, (message, out) -> { }, 1024, InboundLimits.none(), () -> { });
     }
-
-    @Override
-    protected void encode(Message message) {}
   }
 }

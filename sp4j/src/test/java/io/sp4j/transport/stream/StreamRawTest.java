@@ -17,12 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import io.netty.util.concurrent.EventExecutor;
-import io.sp4j.transport.netty.EventLoops;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -106,43 +101,6 @@ public abstract class StreamRawTest {
   void listenerSendsItsGreetingAtOnce() throws IOException {
     RawPeer peer = connect(open(Protocol.REP));
     assertThat(peer.read(8, WAIT)).containsExactly(0x00, 0x53, 0x50, 0x00, 0x00, 0x31, 0x00, 0x00);
-  }
-
-  /**
-   * A message to an idle connection is written by the sending thread itself: it reaches the
-   * peer while every event-loop thread is held busy (native epoll; NIO always hands over).
-   */
-  @Test
-  @org.junit.jupiter.api.Tag("direct-writes")
-  void idleConnectionsMessageLeavesWhileEveryEventLoopIsBusy() throws Exception {
-    Assumptions.assumeTrue(EventLoops.directWrites(), "direct writes need native epoll and io.sp4j.directWrites=true");
-    Socket pair = open(Protocol.PAIR);
-    RawPeer peer = connect(pair);
-    peer.write(concat(greeting(16), frame(bytes("hello"))));
-    assertThat(peer.read(8, WAIT)).isEqualTo(greeting(16));
-    assertThat(pair.receive()).isEqualTo(bytes("hello")); // the pipe is up
-    CountDownLatch release = new CountDownLatch(1);
-    List<EventExecutor> loops = new ArrayList<>();
-    EventLoops.group().forEach(loops::add);
-    CountDownLatch allBusy = new CountDownLatch(loops.size());
-    try {
-      for (EventExecutor loop : loops) {
-        loop.execute(() -> {
-          allBusy.countDown();
-          try {
-            release.await(3 * WAIT.toSeconds(), TimeUnit.SECONDS); // past the read below
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        });
-      }
-      assertThat(allBusy.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-      pair.send(bytes("direct"));
-      byte[] expected = frame(bytes("direct"));
-      assertThat(peer.read(expected.length, WAIT)).isEqualTo(expected);
-    } finally {
-      release.countDown();
-    }
   }
 
   @Test
