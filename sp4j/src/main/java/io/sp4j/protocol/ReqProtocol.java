@@ -8,7 +8,6 @@ import io.sp4j.core.Pipe;
 import io.sp4j.core.ProtocolContext;
 import io.sp4j.core.Timeout;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -21,14 +20,14 @@ import java.util.Set;
 final class ReqProtocol extends BaseProtocol {
   private final LoadBalancer balancer = new LoadBalancer();
   private Duration resendInterval = Options.RESEND_INTERVAL.defaultValue();
-  private int lastId;
+  private final RequestIds ids;
   private Message pending;
   private Pipe sentTo;
   private Timeout resendTimer;
 
   ReqProtocol(ProtocolContext context, boolean raw) {
     super(context, raw, "REQ");
-    lastId = context.random().getAsInt();
+    ids = new RequestIds(context.random().getAsInt());
   }
 
   @Override
@@ -71,13 +70,7 @@ final class ReqProtocol extends BaseProtocol {
 
   @Override
   public Message received(Pipe pipe, Message message) {
-    if (message.size() < 4) {
-      return null;
-    }
-    if (!raw && (pending == null || Wire.wordAt(message, 0) != lastId)) {
-      return null; // stale or foreign: dropped now so it never takes room in the queue
-    }
-    return Wire.split(message, 4);
+    return ids.accept(message, raw);
   }
 
   @Override
@@ -87,8 +80,7 @@ final class ReqProtocol extends BaseProtocol {
       return pipe != null && pipe.send(message);
     }
     requireNoHeader(message);
-    lastId = (lastId + 1) | Wire.BOTTOM;
-    pending = message.withHeader(Wire.word(lastId));
+    pending = message.withHeader(ids.open());
     sentTo = null;
     sendPending();
     return true;
@@ -138,21 +130,20 @@ final class ReqProtocol extends BaseProtocol {
     if (pending == null) {
       throw ProtocolStateException.wrongState("REQ: no request is waiting for a reply; send one first");
     }
-    Message reply;
-    while ((reply = context.receiveQueue().poll()) != null) {
-      if (Arrays.equals(reply.header(), pending.header())) {
-        pending = null;
-        sentTo = null;
-        cancelResend();
-        return reply.withHeader(Wire.NO_HEADER);
-      }
+    Message reply = ids.nextReply(context.receiveQueue());
+    if (reply != null) {
+      ids.close();
+      pending = null;
+      sentTo = null;
+      cancelResend();
     }
-    return null;
+    return reply;
   }
 
   @Override
   public void close() {
     cancelResend();
+    ids.close();
     pending = null;
   }
 }

@@ -9,7 +9,6 @@ import io.sp4j.core.Pipe;
 import io.sp4j.core.ProtocolContext;
 import io.sp4j.core.Timeout;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -21,14 +20,13 @@ import java.util.Set;
  */
 final class SurveyorProtocol extends BaseProtocol {
   private Duration deadline = Options.SURVEY_DEADLINE.defaultValue();
-  private int lastId;
-  private byte[] currentId;
+  private final RequestIds ids;
   private boolean timedOut;
   private Timeout deadlineTimer;
 
   SurveyorProtocol(ProtocolContext context, boolean raw) {
     super(context, raw, "SURVEYOR");
-    lastId = context.random().getAsInt();
+    ids = new RequestIds(context.random().getAsInt());
   }
 
   @Override
@@ -48,13 +46,7 @@ final class SurveyorProtocol extends BaseProtocol {
 
   @Override
   public Message received(Pipe pipe, Message message) {
-    if (message.size() < 4) {
-      return null;
-    }
-    if (!raw && (currentId == null || Wire.wordAt(message, 0) != lastId)) {
-      return null; // stale or foreign: dropped now so it never takes room in the queue
-    }
-    return Wire.split(message, 4);
+    return ids.accept(message, raw);
   }
 
   @Override
@@ -66,9 +58,7 @@ final class SurveyorProtocol extends BaseProtocol {
     requireNoHeader(message);
     endSurvey();
     timedOut = false;
-    lastId = (lastId + 1) | Wire.BOTTOM;
-    currentId = Wire.word(lastId);
-    broadcast(message.withHeader(currentId), null);
+    broadcast(message.withHeader(ids.open()), null);
     deadlineTimer = context.scheduler().schedule(deadline, () -> {
       deadlineTimer = null;
       endSurvey();
@@ -78,7 +68,7 @@ final class SurveyorProtocol extends BaseProtocol {
   }
 
   private void endSurvey() {
-    currentId = null;
+    ids.close();
     if (deadlineTimer != null) {
       deadlineTimer.cancel();
       deadlineTimer = null;
@@ -87,7 +77,7 @@ final class SurveyorProtocol extends BaseProtocol {
 
   @Override
   public boolean hasMessage() {
-    return (raw || currentId != null) && super.hasMessage();
+    return (raw || ids.isOpen()) && super.hasMessage();
   }
 
   @Override
@@ -95,20 +85,14 @@ final class SurveyorProtocol extends BaseProtocol {
     if (raw) {
       return super.receive();
     }
-    if (currentId == null) {
+    if (!ids.isOpen()) {
       if (timedOut) {
         timedOut = false;
         throw new SpTimeoutException("SURVEYOR: the survey's deadline passed");
       }
       throw ProtocolStateException.wrongState("SURVEYOR: no survey is running; send one first");
     }
-    Message response;
-    while ((response = context.receiveQueue().poll()) != null) {
-      if (Arrays.equals(response.header(), currentId)) {
-        return response.withHeader(Wire.NO_HEADER);
-      }
-    }
-    return null;
+    return ids.nextReply(context.receiveQueue());
   }
 
   @Override
