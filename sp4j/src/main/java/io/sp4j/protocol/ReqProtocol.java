@@ -1,14 +1,11 @@
 package io.sp4j.protocol;
 
 import io.sp4j.Message;
-import io.sp4j.Option;
 import io.sp4j.Options;
 import io.sp4j.ProtocolStateException;
 import io.sp4j.core.Pipe;
 import io.sp4j.core.ProtocolContext;
 import io.sp4j.core.Timeout;
-import java.time.Duration;
-import java.util.Set;
 
 /**
  * REQ. Cooked: one request at a time, with an id (previous + 1, top bit set, random start) as its
@@ -17,32 +14,14 @@ import java.util.Set;
  * cancels the old; only the reply with the current id is delivered. Raw: the user's header goes
  * out as it is, and the first word of a reply becomes its header.
  */
-final class ReqProtocol extends BaseProtocol {
+final class ReqProtocol extends RequestingProtocol {
   private final LoadBalancer balancer = new LoadBalancer();
-  private Duration resendInterval = Options.RESEND_INTERVAL.defaultValue();
-  private final RequestIds ids;
   private Message pending;
   private Pipe sentTo;
   private Timeout resendTimer;
 
   ReqProtocol(ProtocolContext context, boolean raw) {
-    super(context, raw, "REQ");
-    ids = new RequestIds(context.random().getAsInt());
-  }
-
-  @Override
-  public Set<Option<?>> options() {
-    return raw ? Set.of() : Set.of(Options.RESEND_INTERVAL);
-  }
-
-  @Override
-  public <T> void setOption(Option<T> option, T value) {
-    resendInterval = (Duration) value;
-  }
-
-  @Override
-  public <T> T getOption(Option<T> option) {
-    return option.type().cast(resendInterval);
+    super(context, raw, "REQ", Options.RESEND_INTERVAL);
   }
 
   @Override
@@ -69,11 +48,6 @@ final class ReqProtocol extends BaseProtocol {
   }
 
   @Override
-  public Message received(Pipe pipe, Message message) {
-    return ids.accept(message, raw);
-  }
-
-  @Override
   public boolean send(Message message) {
     if (raw) {
       Pipe pipe = balancer.next();
@@ -95,7 +69,7 @@ final class ReqProtocol extends BaseProtocol {
     Pipe pipe = balancer.next();
     if (pipe != null && pipe.send(pending)) {
       sentTo = pipe;
-      resendTimer = context.scheduler().schedule(resendInterval, this::resend);
+      resendTimer = context.scheduler().schedule(timing(), this::resend);
     }
   }
 

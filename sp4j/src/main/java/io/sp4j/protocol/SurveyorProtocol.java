@@ -1,15 +1,11 @@
 package io.sp4j.protocol;
 
 import io.sp4j.Message;
-import io.sp4j.Option;
 import io.sp4j.Options;
 import io.sp4j.ProtocolStateException;
 import io.sp4j.SpTimeoutException;
-import io.sp4j.core.Pipe;
 import io.sp4j.core.ProtocolContext;
 import io.sp4j.core.Timeout;
-import java.time.Duration;
-import java.util.Set;
 
 /**
  * SURVEYOR. Cooked: each survey gets an id (previous + 1, top bit set, random start) and goes to
@@ -18,35 +14,12 @@ import java.util.Set;
  * survey cancels the old. Raw: the user's header goes out as it is, and the first word of a
  * response becomes its header.
  */
-final class SurveyorProtocol extends BaseProtocol {
-  private Duration deadline = Options.SURVEY_DEADLINE.defaultValue();
-  private final RequestIds ids;
+final class SurveyorProtocol extends RequestingProtocol {
   private boolean timedOut;
   private Timeout deadlineTimer;
 
   SurveyorProtocol(ProtocolContext context, boolean raw) {
-    super(context, raw, "SURVEYOR");
-    ids = new RequestIds(context.random().getAsInt());
-  }
-
-  @Override
-  public Set<Option<?>> options() {
-    return raw ? Set.of() : Set.of(Options.SURVEY_DEADLINE);
-  }
-
-  @Override
-  public <T> void setOption(Option<T> option, T value) {
-    deadline = (Duration) value;
-  }
-
-  @Override
-  public <T> T getOption(Option<T> option) {
-    return option.type().cast(deadline);
-  }
-
-  @Override
-  public Message received(Pipe pipe, Message message) {
-    return ids.accept(message, raw);
+    super(context, raw, "SURVEYOR", Options.SURVEY_DEADLINE);
   }
 
   @Override
@@ -59,7 +32,7 @@ final class SurveyorProtocol extends BaseProtocol {
     endSurvey();
     timedOut = false;
     broadcast(message.withHeader(ids.open()), null);
-    deadlineTimer = context.scheduler().schedule(deadline, () -> {
+    deadlineTimer = context.scheduler().schedule(timing(), () -> {
       deadlineTimer = null;
       endSurvey();
       timedOut = true;
