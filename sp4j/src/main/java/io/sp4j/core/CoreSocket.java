@@ -11,10 +11,6 @@ import io.sp4j.Refusal;
 import io.sp4j.SocketClosedException;
 import io.sp4j.SpException;
 import io.sp4j.SpTimeoutException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -404,11 +400,8 @@ public final class CoreSocket implements PollableSocket {
     if (type != MessageType.TEXT) {
       return;
     }
-    try {
-      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(message.body()));
-    } catch (CharacterCodingException e) {
-      throw new IllegalArgumentException("message: a TEXT message's body must be valid UTF-8", e);
+    if (!Utf8.isValid(message.body())) {
+      throw new IllegalArgumentException("message: a TEXT message's body must be valid UTF-8");
     }
   }
 

@@ -5,7 +5,7 @@ import io.sp4j.core.Pipe;
 import io.sp4j.core.ProtocolContext;
 
 /** PULL: receives from every PUSH, higher receive priority first; never sends. */
-final class PullProtocol extends BaseProtocol {
+final class PullProtocol extends ReceiveOnlyProtocol {
   PullProtocol(ProtocolContext context, boolean raw) {
     super(context, raw, "PULL");
   }
@@ -13,15 +13,5 @@ final class PullProtocol extends BaseProtocol {
   @Override
   public Message received(Pipe pipe, Message message) {
     return Wire.split(message, 0);
-  }
-
-  @Override
-  public boolean canSend() {
-    return false;
-  }
-
-  @Override
-  public boolean send(Message message) {
-    throw cannotSend();
   }
 }

@@ -5,7 +5,7 @@ import io.sp4j.core.Pipe;
 import io.sp4j.core.ProtocolContext;
 
 /** PUSH: each message to exactly one writable PULL, by priority then round robin; never receives. */
-final class PushProtocol extends BaseProtocol {
+final class PushProtocol extends SendOnlyProtocol {
   private final LoadBalancer balancer = new LoadBalancer();
 
   PushProtocol(ProtocolContext context, boolean raw) {
@@ -24,12 +24,6 @@ final class PushProtocol extends BaseProtocol {
     super.removePipe(pipe);
   }
 
-  /** A PULL never sends; whatever arrives is dropped. */
-  @Override
-  public Message received(Pipe pipe, Message message) {
-    return null;
-  }
-
   @Override
   public boolean send(Message message) {
     requireNoHeader(message);
@@ -40,10 +34,5 @@ final class PushProtocol extends BaseProtocol {
   @Override
   public boolean canSend() {
     return balancer.hasWritable();
-  }
-
-  @Override
-  public Message receive() {
-    throw cannotReceive();
   }
 }

@@ -1,15 +1,11 @@
 package io.sp4j.protocol;
 
 import io.sp4j.Message;
-import io.sp4j.Option;
 import io.sp4j.Options;
 import io.sp4j.ProtocolStateException;
 import io.sp4j.core.Pipe;
 import io.sp4j.core.ProtocolContext;
 import io.sp4j.core.Timeout;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.Set;
 
 /**
  * REQ. Cooked: one request at a time, with an id (previous + 1, top bit set, random start) as its
@@ -18,32 +14,14 @@ import java.util.Set;
  * cancels the old; only the reply with the current id is delivered. Raw: the user's header goes
  * out as it is, and the first word of a reply becomes its header.
  */
-final class ReqProtocol extends BaseProtocol {
+final class ReqProtocol extends RequestingProtocol {
   private final LoadBalancer balancer = new LoadBalancer();
-  private Duration resendInterval = Options.RESEND_INTERVAL.defaultValue();
-  private int lastId;
   private Message pending;
   private Pipe sentTo;
   private Timeout resendTimer;
 
   ReqProtocol(ProtocolContext context, boolean raw) {
-    super(context, raw, "REQ");
-    lastId = context.random().getAsInt();
-  }
-
-  @Override
-  public Set<Option<?>> options() {
-    return raw ? Set.of() : Set.of(Options.RESEND_INTERVAL);
-  }
-
-  @Override
-  public <T> void setOption(Option<T> option, T value) {
-    resendInterval = (Duration) value;
-  }
-
-  @Override
-  public <T> T getOption(Option<T> option) {
-    return option.type().cast(resendInterval);
+    super(context, raw, "REQ", Options.RESEND_INTERVAL);
   }
 
   @Override
@@ -70,25 +48,13 @@ final class ReqProtocol extends BaseProtocol {
   }
 
   @Override
-  public Message received(Pipe pipe, Message message) {
-    if (message.size() < 4) {
-      return null;
-    }
-    if (!raw && (pending == null || Wire.wordAt(message, 0) != lastId)) {
-      return null; // stale or foreign: dropped now so it never takes room in the queue
-    }
-    return Wire.split(message, 4);
-  }
-
-  @Override
   public boolean send(Message message) {
     if (raw) {
       Pipe pipe = balancer.next();
       return pipe != null && pipe.send(message);
     }
     requireNoHeader(message);
-    lastId = (lastId + 1) | Wire.BOTTOM;
-    pending = message.withHeader(Wire.word(lastId));
+    pending = message.withHeader(ids.open());
     sentTo = null;
     sendPending();
     return true;
@@ -103,7 +69,7 @@ final class ReqProtocol extends BaseProtocol {
     Pipe pipe = balancer.next();
     if (pipe != null && pipe.send(pending)) {
       sentTo = pipe;
-      resendTimer = context.scheduler().schedule(resendInterval, this::resend);
+      resendTimer = context.scheduler().schedule(timing(), this::resend);
     }
   }
 
@@ -138,21 +104,20 @@ final class ReqProtocol extends BaseProtocol {
     if (pending == null) {
       throw ProtocolStateException.wrongState("REQ: no request is waiting for a reply; send one first");
     }
-    Message reply;
-    while ((reply = context.receiveQueue().poll()) != null) {
-      if (Arrays.equals(reply.header(), pending.header())) {
-        pending = null;
-        sentTo = null;
-        cancelResend();
-        return reply.withHeader(Wire.NO_HEADER);
-      }
+    Message reply = ids.nextReply(context.receiveQueue());
+    if (reply != null) {
+      ids.close();
+      pending = null;
+      sentTo = null;
+      cancelResend();
     }
-    return null;
+    return reply;
   }
 
   @Override
   public void close() {
     cancelResend();
+    ids.close();
     pending = null;
   }
 }

@@ -15,7 +15,7 @@ import java.util.Set;
  * all; no subscription matches none). Subscriptions are counted: subscribing twice needs two
  * unsubscribes. Raw SUB filters the same way. Never sends.
  */
-final class SubProtocol extends BaseProtocol {
+final class SubProtocol extends ReceiveOnlyProtocol {
   private final Map<ByteBuffer, Integer> subscriptions = new HashMap<>();
 
   SubProtocol(ProtocolContext context, boolean raw) {
@@ -59,15 +59,5 @@ final class SubProtocol extends BaseProtocol {
       }
     }
     return false;
-  }
-
-  @Override
-  public boolean canSend() {
-    return false;
-  }
-
-  @Override
-  public boolean send(Message message) {
-    throw cannotSend();
   }
 }

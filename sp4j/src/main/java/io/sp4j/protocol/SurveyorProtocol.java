@@ -1,16 +1,11 @@
 package io.sp4j.protocol;
 
 import io.sp4j.Message;
-import io.sp4j.Option;
 import io.sp4j.Options;
 import io.sp4j.ProtocolStateException;
 import io.sp4j.SpTimeoutException;
-import io.sp4j.core.Pipe;
 import io.sp4j.core.ProtocolContext;
 import io.sp4j.core.Timeout;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.Set;
 
 /**
  * SURVEYOR. Cooked: each survey gets an id (previous + 1, top bit set, random start) and goes to
@@ -19,42 +14,12 @@ import java.util.Set;
  * survey cancels the old. Raw: the user's header goes out as it is, and the first word of a
  * response becomes its header.
  */
-final class SurveyorProtocol extends BaseProtocol {
-  private Duration deadline = Options.SURVEY_DEADLINE.defaultValue();
-  private int lastId;
-  private byte[] currentId;
+final class SurveyorProtocol extends RequestingProtocol {
   private boolean timedOut;
   private Timeout deadlineTimer;
 
   SurveyorProtocol(ProtocolContext context, boolean raw) {
-    super(context, raw, "SURVEYOR");
-    lastId = context.random().getAsInt();
-  }
-
-  @Override
-  public Set<Option<?>> options() {
-    return raw ? Set.of() : Set.of(Options.SURVEY_DEADLINE);
-  }
-
-  @Override
-  public <T> void setOption(Option<T> option, T value) {
-    deadline = (Duration) value;
-  }
-
-  @Override
-  public <T> T getOption(Option<T> option) {
-    return option.type().cast(deadline);
-  }
-
-  @Override
-  public Message received(Pipe pipe, Message message) {
-    if (message.size() < 4) {
-      return null;
-    }
-    if (!raw && (currentId == null || Wire.wordAt(message, 0) != lastId)) {
-      return null; // stale or foreign: dropped now so it never takes room in the queue
-    }
-    return Wire.split(message, 4);
+    super(context, raw, "SURVEYOR", Options.SURVEY_DEADLINE);
   }
 
   @Override
@@ -66,10 +31,8 @@ final class SurveyorProtocol extends BaseProtocol {
     requireNoHeader(message);
     endSurvey();
     timedOut = false;
-    lastId = (lastId + 1) | Wire.BOTTOM;
-    currentId = Wire.word(lastId);
-    broadcast(message.withHeader(currentId), null);
-    deadlineTimer = context.scheduler().schedule(deadline, () -> {
+    broadcast(message.withHeader(ids.open()), null);
+    deadlineTimer = context.scheduler().schedule(timing(), () -> {
       deadlineTimer = null;
       endSurvey();
       timedOut = true;
@@ -78,7 +41,7 @@ final class SurveyorProtocol extends BaseProtocol {
   }
 
   private void endSurvey() {
-    currentId = null;
+    ids.close();
     if (deadlineTimer != null) {
       deadlineTimer.cancel();
       deadlineTimer = null;
@@ -87,7 +50,7 @@ final class SurveyorProtocol extends BaseProtocol {
 
   @Override
   public boolean hasMessage() {
-    return (raw || currentId != null) && super.hasMessage();
+    return (raw || ids.isOpen()) && super.hasMessage();
   }
 
   @Override
@@ -95,20 +58,14 @@ final class SurveyorProtocol extends BaseProtocol {
     if (raw) {
       return super.receive();
     }
-    if (currentId == null) {
+    if (!ids.isOpen()) {
       if (timedOut) {
         timedOut = false;
         throw new SpTimeoutException("SURVEYOR: the survey's deadline passed");
       }
       throw ProtocolStateException.wrongState("SURVEYOR: no survey is running; send one first");
     }
-    Message response;
-    while ((response = context.receiveQueue().poll()) != null) {
-      if (Arrays.equals(response.header(), currentId)) {
-        return response.withHeader(Wire.NO_HEADER);
-      }
-    }
-    return null;
+    return ids.nextReply(context.receiveQueue());
   }
 
   @Override

@@ -7,6 +7,8 @@ import io.sp4j.Message;
 import io.sp4j.core.Connection;
 import io.sp4j.core.PipeEvents;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -160,6 +162,21 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
   @Override
   public final CompletableFuture<Void> close(Duration linger) {
     return this.linger.close(linger);
+  }
+
+  /**
+   * A listener's close of the channels it accepted: each connection closes as {@link #close()}
+   * does; a channel still in its handshake, with no connection yet, just closes.
+   */
+  public static void closeAll(Collection<Channel> channels) {
+    for (Channel channel : new ArrayList<>(channels)) {
+      ChannelConnection connection = channel.pipeline().get(ChannelConnection.class);
+      if (connection != null) {
+        connection.close();
+      } else {
+        channel.close();
+      }
+    }
   }
 
   /**

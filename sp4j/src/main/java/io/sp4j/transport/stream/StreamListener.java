@@ -13,11 +13,11 @@ import io.sp4j.core.EndpointContext;
 import io.sp4j.core.PipeEvents;
 import io.sp4j.core.TransportEndpoint;
 import io.sp4j.transport.netty.Admission;
+import io.sp4j.transport.netty.ChannelConnection;
 import io.sp4j.transport.netty.EventLoops;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -132,14 +132,7 @@ public final class StreamListener implements TransportEndpoint {
     closed = true;
     unwatch.run();
     EventLoops.closeAndRelease(serverChannel, RELEASE_WAIT);
-    for (Channel child : new ArrayList<>(children)) {
-      StreamConnection connection = child.pipeline().get(StreamConnection.class);
-      if (connection != null) {
-        connection.close();
-      } else {
-        child.close();
-      }
-    }
+    ChannelConnection.closeAll(children);
     afterClose.run();
   }
 

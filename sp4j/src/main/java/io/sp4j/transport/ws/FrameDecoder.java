@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.sp4j.Message;
 import io.sp4j.MessageType;
 import io.sp4j.Refusal;
+import io.sp4j.core.Utf8;
 import io.sp4j.transport.netty.InboundGuard;
 import io.sp4j.transport.netty.PartialMessage;
 
@@ -231,7 +232,7 @@ final class FrameDecoder extends ChannelInboundHandlerAdapter {
     }
     byte[] bytes = data.finish();
     MessageType messageType = type;
-    if (messageType == MessageType.TEXT && !WsConnection.isUtf8(bytes)) {
+    if (messageType == MessageType.TEXT && !Utf8.isValid(bytes)) {
       fail(ctx, 1007, "invalid UTF-8 text");
       return;
     }

@@ -12,13 +12,9 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
 import io.sp4j.Message;
 import io.sp4j.MessageType;
+import io.sp4j.core.Utf8;
 import io.sp4j.transport.netty.ChannelConnection;
 import io.sp4j.transport.netty.InboundLimits;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -191,7 +187,7 @@ final class WsConnection extends ChannelConnection {
     } else {
       int code = content.getUnsignedShort(content.readerIndex());
       boolean validCode = code >= 1000 && code <= 1003 || code >= 1007 && code <= 1011 || code >= 3000 && code <= 4999;
-      if (validCode && isUtf8(content.slice(content.readerIndex() + 2, content.readableBytes() - 2))) {
+      if (validCode && Utf8.isValid(content.slice(content.readerIndex() + 2, content.readableBytes() - 2).nioBuffer())) {
         answer = new CloseWebSocketFrame(code, "");
       } else {
         answer = new CloseWebSocketFrame(1002, validCode ? "Invalid UTF-8 in the close reason." : "Invalid close code.");
@@ -219,33 +215,6 @@ final class WsConnection extends ChannelConnection {
     if (pongOwed != null) {
       pongOwed.release();
       pongOwed = null;
-    }
-  }
-
-  static boolean isUtf8(byte[] header, byte[] body) {
-    if (header.length == 0) {
-      return isUtf8(ByteBuffer.wrap(body));
-    }
-    byte[] all = Arrays.copyOf(header, header.length + body.length);
-    System.arraycopy(body, 0, all, header.length, body.length);
-    return isUtf8(ByteBuffer.wrap(all));
-  }
-
-  static boolean isUtf8(byte[] bytes) {
-    return isUtf8(ByteBuffer.wrap(bytes));
-  }
-
-  private static boolean isUtf8(ByteBuf bytes) {
-    return isUtf8(bytes.nioBuffer());
-  }
-
-  private static boolean isUtf8(ByteBuffer bytes) {
-    try {
-      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes);
-      return true;
-    } catch (CharacterCodingException e) {
-      return false;
     }
   }
 }

@@ -5,6 +5,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.sp4j.Message;
 import io.sp4j.MessageType;
+import io.sp4j.core.Utf8;
 import io.sp4j.transport.netty.FrameEncoder;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -30,7 +31,7 @@ final class WsFrameEncoder implements FrameEncoder {
   /** The type a message goes as: its own, else the socket's; text only if header and body are UTF-8. */
   private MessageType sendType(Message message) {
     MessageType type = message.type().orElse(settings.messageType());
-    if (type == MessageType.TEXT && !WsConnection.isUtf8(message.header(), message.body())) {
+    if (type == MessageType.TEXT && !Utf8.isValid(message.header(), message.body())) {
       // The body was checked on send; an SP header (e.g. a request id) can still make the
       // whole invalid, and a peer would close the connection (1007) for it.
       type = MessageType.BINARY;

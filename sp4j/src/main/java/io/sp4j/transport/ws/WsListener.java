@@ -8,8 +8,8 @@ import io.sp4j.core.EndpointContext;
 import io.sp4j.core.PipeEvents;
 import io.sp4j.core.TransportEndpoint;
 import io.sp4j.transport.netty.Admission;
+import io.sp4j.transport.netty.ChannelConnection;
 import io.sp4j.transport.netty.EventLoops;
-import java.util.ArrayList;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -99,14 +99,7 @@ final class WsListener implements TransportEndpoint {
     if (transport != null) {
       transport.unbind(this);
     }
-    for (Channel channel : new ArrayList<>(channels)) {
-      WsConnection connection = channel.pipeline().get(WsConnection.class);
-      if (connection != null) {
-        connection.close();
-      } else {
-        channel.close();
-      }
-    }
+    ChannelConnection.closeAll(channels);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.sp4j.transport.ws;
 
+import io.sp4j.core.Utf8;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -75,7 +76,7 @@ final class RfcFrames {
       if (fin) {
         byte[] whole = message.toByteArray();
         message = null;
-        if (type.equals("TEXT") && !WsConnection.isUtf8(whole)) {
+        if (type.equals("TEXT") && !Utf8.isValid(whole)) {
           out.add(corrupt(1007));
           return out;
         }
