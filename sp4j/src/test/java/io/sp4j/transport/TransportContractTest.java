@@ -326,6 +326,24 @@ public abstract class TransportContractTest {
   }
 
   @Test
+  void closedEndpointDropsTheConnectionsItAcceptedAndTheirPeersMoveOn() {
+    Socket first = open(Protocol.PAIR);
+    Endpoint bound = first.bind(bindUrl());
+    String url = dialUrl(bound);
+    Socket dialer = open(Protocol.PAIR);
+    dialer.connect(url);
+    dialer.send(bytes("to first"));
+    assertThat(text(first.receive())).isEqualTo("to first");
+
+    bound.close(); // the socket stays open: only the endpoint and what it accepted go
+    Socket second = open(Protocol.PAIR);
+    second.bind(url);
+    // A PAIR keeps its one peer: had the first connection stayed open, this would go to first.
+    dialer.send(bytes("to second"));
+    assertThat(text(second.receive())).isEqualTo("to second");
+  }
+
+  @Test
   void closedEndpointStopsListening() {
     Socket pair = open(Protocol.PAIR);
     Endpoint bound = pair.bind(bindUrl());

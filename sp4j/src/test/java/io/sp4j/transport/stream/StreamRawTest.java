@@ -103,6 +103,21 @@ public abstract class StreamRawTest {
     assertThat(peer.read(8, WAIT)).containsExactly(0x00, 0x53, 0x50, 0x00, 0x00, 0x31, 0x00, 0x00);
   }
 
+  /** A closed endpoint also closes what it accepted that is not a pipe yet (its greeting unfinished). */
+  @Test
+  void closedEndpointClosesConnectionsStillInTheirGreeting() throws IOException {
+    Socket pull = open(Protocol.PULL);
+    pull.set(Options.HANDSHAKE_TIMEOUT, Duration.ofMinutes(5)); // so only the endpoint's close can end it
+    Endpoint bound = pull.bind(bindUrl());
+    RawPeer peer = RawPeer.connect(socketAddress(bound));
+    peers.add(peer);
+    assertThat(peer.read(8, WAIT)).as("accepted: the listener greets at once").hasSize(8);
+    peer.write(new byte[] {0, 'S', 'P'}); // a start, never finished
+
+    bound.close();
+    assertThat(peer.closedWithin(WAIT)).isTrue();
+  }
+
   @Test
   void requestAndReplyInExactBytes() throws IOException {
     Socket rep = open(Protocol.REP);
