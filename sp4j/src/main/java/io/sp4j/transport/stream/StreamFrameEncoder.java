@@ -50,8 +50,7 @@ final class StreamFrameEncoder implements FrameEncoder {
     if (length <= COPY_LIMIT) {
       // One pooled direct buffer, so the kernel write needs no further copy.
       ByteBuf frame = channel.alloc().directBuffer(prefixSize + (int) length);
-      writePrefix(frame, length);
-      frame.writeBytes(header).writeBytes(body);
+      encodeInto(message, frame);
       channel.write(frame, channel.voidPromise());
       return;
     }
