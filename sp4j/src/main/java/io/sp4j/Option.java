@@ -77,20 +77,29 @@ public final class Option<T> {
     return name;
   }
 
-  static <T> Option<T> readWrite(String name, Class<T> type, T defaultValue, Predicate<T> valid, String allowed) {
+  /**
+   * A read-write option, for a transport or protocol that declares its own (see
+   * {@link io.sp4j.spi.Transport#options}). {@code null} is allowed only if the default is null.
+   *
+   * @param valid which non-null values are allowed
+   * @param allowed says which values are allowed, for error messages
+   */
+  public static <T> Option<T> readWrite(String name, Class<T> type, T defaultValue, Predicate<T> valid, String allowed) {
     return new Option<>(name, type, defaultValue, nonNullUnless(defaultValue == null, valid), allowed, true, true);
   }
 
   /** A read-write option where {@code null} is allowed (and means something) though the default is not. */
-  static <T> Option<T> readWriteOrNull(String name, Class<T> type, T defaultValue, Predicate<T> valid, String allowed) {
+  public static <T> Option<T> readWriteOrNull(String name, Class<T> type, T defaultValue, Predicate<T> valid, String allowed) {
     return new Option<>(name, type, defaultValue, nonNullUnless(true, valid), allowed, true, true);
   }
 
-  static <T> Option<T> writeOnly(String name, Class<T> type, String allowed) {
+  /** A write-only option (e.g. a subscription); any non-null value of its type is passed on. */
+  public static <T> Option<T> writeOnly(String name, Class<T> type, String allowed) {
     return new Option<>(name, type, null, Objects::nonNull, allowed, false, true);
   }
 
-  static <T> Option<T> readOnly(String name, Class<T> type) {
+  /** A read-only option. */
+  public static <T> Option<T> readOnly(String name, Class<T> type) {
     return new Option<>(name, type, null, v -> false, "it is read-only", true, false);
   }
 

@@ -1,7 +1,7 @@
 package io.sp4j;
 
-import io.sp4j.core.SocketFactory;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -18,12 +18,12 @@ public interface Socket extends AutoCloseable {
 
   /** A cooked socket of the given protocol. */
   static Socket open(Protocol protocol) {
-    return SocketFactory.open(protocol, false);
+    return SocketProviders.FIRST.open(Objects.requireNonNull(protocol, "protocol"), false);
   }
 
   /** A raw socket of the given protocol. */
   static Socket openRaw(Protocol protocol) {
-    return SocketFactory.open(protocol, true);
+    return SocketProviders.FIRST.open(Objects.requireNonNull(protocol, "protocol"), true);
   }
 
   /** This socket's protocol. */

@@ -1,9 +1,17 @@
 package io.sp4j.core;
 
+import io.sp4j.spi.PollableSocket;
+import io.sp4j.spi.Transport;
+import io.sp4j.spi.Timeout;
+import io.sp4j.spi.SpAddress;
+import io.sp4j.spi.ProtocolEngine;
+import io.sp4j.spi.ProtocolContext;
+import io.sp4j.spi.Settings;
+import io.sp4j.spi.PipeEvents;
+import io.sp4j.spi.Connection;
 import io.sp4j.Endpoint;
 import io.sp4j.Errno;
 import io.sp4j.Message;
-import io.sp4j.MessageType;
 import io.sp4j.Option;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
@@ -40,13 +48,12 @@ import java.util.function.Function;
  * {@link #afterUnlock} and runs once this socket's lock is released.
  */
 public final class CoreSocket implements PollableSocket {
+  /** Options of every socket; transports and protocols declare their own. */
   private static final Set<Option<?>> SOCKET_OPTIONS = Set.of(
       Options.RECEIVE_TIMEOUT, Options.SEND_TIMEOUT, Options.LINGER, Options.RECONNECT_INTERVAL,
       Options.RECONNECT_INTERVAL_MAX, Options.RECEIVE_MAX_SIZE, Options.SEND_BUFFER,
       Options.RECEIVE_BUFFER, Options.MAX_TTL, Options.SEND_PRIORITY, Options.RECEIVE_PRIORITY,
-      Options.TCP_NODELAY, Options.WS_MESSAGE_TYPE, Options.TLS_CONTEXT, Options.HANDSHAKE_TIMEOUT,
-      Options.WS_SERVER_CLOSE_FRAME, Options.WS_FRAGMENT_SIZE, Options.RECEIVE_BUDGET,
-      Options.RECEIVE_STALL_TIMEOUT, Options.MAX_CONNECTIONS, Options.MAX_HANDSHAKES, Options.LISTEN_BACKLOG);
+      Options.RECEIVE_BUDGET);
 
   /** Completes asynchronous calls away from transport threads and the socket's lock. */
   private static final Executor COMPLETIONS = ForkJoinPool.commonPool();
@@ -58,8 +65,8 @@ public final class CoreSocket implements PollableSocket {
   private final Condition canReceive = lock.newCondition();
   private final ArrayDeque<Runnable> afterUnlock = new ArrayDeque<>();
   private final Map<Option<?>, Object> values = new HashMap<>();
-  private final ReceiveQueue receiveQueue;
-  private final ReceiveBudget receiveBudget = ReceiveBudget.ofSocket(-1);
+  private final PriorityReceiveQueue receiveQueue;
+  private final MemoryBudget receiveBudget = MemoryBudget.ofSocket(-1);
   private final Refusals refusals;
   private volatile SpException failure; // the transport can no longer work: every call fails with it
   private final ProtocolEngine engine;
@@ -70,14 +77,16 @@ public final class CoreSocket implements PollableSocket {
   private final ReadinessListeners readiness = new ReadinessListeners(lock, this::afterUnlock);
   private int nextPipeId = ThreadLocalRandom.current().nextInt() & 0x7fffffff;
   private boolean closed;
+  /** The option values as protocols and transports read them (under the lock). */
+  private final Settings settings = this::socketOption;
 
   CoreSocket(Protocol protocol, boolean raw, Function<ProtocolContext, ProtocolEngine> engineFactory) {
     this.protocol = Objects.requireNonNull(protocol, "protocol");
     this.raw = raw;
-    this.receiveQueue = new ReceiveQueue(Options.RECEIVE_BUFFER.defaultValue(), receiveBudget);
+    this.receiveQueue = new PriorityReceiveQueue(Options.RECEIVE_BUFFER.defaultValue(), receiveBudget);
     this.refusals = new Refusals((raw ? "raw " : "") + protocol + " socket");
     ProtocolContext context = new ProtocolContext(
-        receiveQueue, this::scheduleLocked, this::socketOption, () -> ThreadLocalRandom.current().nextInt());
+        receiveQueue, this::scheduleLocked, settings, () -> ThreadLocalRandom.current().nextInt());
     this.engine = engineFactory.apply(context);
   }
 
@@ -211,7 +220,7 @@ public final class CoreSocket implements PollableSocket {
 
   /**
    * Lock held: the engine's verdict on one arrived message; whether it was queued. A message the
-   * receive budget cannot hold closes its pipe (see {@link ReceiveQueue}).
+   * receive budget cannot hold closes its pipe (see {@link PriorityReceiveQueue}).
    */
   private boolean queue(SocketPipe pipe, Message message) {
     Message queued = engine.received(pipe, message);
@@ -229,7 +238,7 @@ public final class CoreSocket implements PollableSocket {
 
   // ---- what transports report ----------------------------------------------------------
 
-  ReceiveBudget receiveBudget() {
+  MemoryBudget receiveBudget() {
     return receiveBudget;
   }
 
@@ -324,7 +333,7 @@ public final class CoreSocket implements PollableSocket {
     // One lock per send: the options are read under the lock the send takes anyway.
     lock();
     try {
-      checkText(message);
+      checkSendable(message);
       Duration timeout = socketOption(Options.SEND_TIMEOUT);
       long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
       while (true) {
@@ -355,7 +364,7 @@ public final class CoreSocket implements PollableSocket {
     Objects.requireNonNull(message, "message");
     lock();
     try {
-      checkText(message);
+      checkSendable(message);
       ensureOpen();
       boolean sent = engine.send(message);
       if (sent) {
@@ -374,7 +383,7 @@ public final class CoreSocket implements PollableSocket {
     lock();
     try {
       ensureOpen();
-      checkText(message);
+      checkSendable(message);
       if (asyncSends.isEmpty() && engine.send(message)) {
         readinessChanged();
         future.complete(null);
@@ -392,17 +401,8 @@ public final class CoreSocket implements PollableSocket {
   }
 
   /** A message to be sent as text must be UTF-8: fail now rather than break the connection. Lock held. */
-  private void checkText(Message message) {
-    MessageType type = message.type().orElse(null);
-    if (type == null) {
-      type = socketOption(Options.WS_MESSAGE_TYPE);
-    }
-    if (type != MessageType.TEXT) {
-      return;
-    }
-    if (!Utf8.isValid(message.body())) {
-      throw new IllegalArgumentException("message: a TEXT message's body must be valid UTF-8");
-    }
+  private void checkSendable(Message message) {
+    Transports.checkSend(message, settings);
   }
 
   // ---- receive -------------------------------------------------------------------------
@@ -577,7 +577,7 @@ public final class CoreSocket implements PollableSocket {
       if (!option.isWritable() && hasOption(option)) {
         throw new IllegalArgumentException(option + ": is read-only");
       }
-      if (SOCKET_OPTIONS.contains(option)) {
+      if (isSocketOption(option)) {
         T valid = option.validate(value);
         values.put(option, valid);
         if (option == Options.RECEIVE_BUFFER) {
@@ -611,7 +611,7 @@ public final class CoreSocket implements PollableSocket {
       if (!option.isReadable() && hasOption(option)) {
         throw new IllegalArgumentException(option + ": is write-only");
       }
-      if (SOCKET_OPTIONS.contains(option)) {
+      if (isSocketOption(option)) {
         return socketOption(option);
       } else if (engine.options().contains(option)) {
         return engine.getOption(option);
@@ -623,8 +623,12 @@ public final class CoreSocket implements PollableSocket {
   }
 
   private boolean hasOption(Option<?> option) {
-    return SOCKET_OPTIONS.contains(option) || engine.options().contains(option)
+    return isSocketOption(option) || engine.options().contains(option)
         || option == Options.PROTOCOL || option == Options.PEER_PROTOCOL || option == Options.RAW;
+  }
+
+  private static boolean isSocketOption(Option<?> option) {
+    return SOCKET_OPTIONS.contains(option) || Transports.declares(option);
   }
 
   private <T> T socketOption(Option<T> option) {

@@ -1,5 +1,6 @@
 package io.sp4j.core;
 
+import io.sp4j.spi.Readiness;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;

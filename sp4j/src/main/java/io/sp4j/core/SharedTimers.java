@@ -1,5 +1,7 @@
 package io.sp4j.core;
 
+import io.sp4j.spi.Timeout;
+import io.sp4j.spi.Scheduler;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;

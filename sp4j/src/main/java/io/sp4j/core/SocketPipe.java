@@ -1,5 +1,8 @@
 package io.sp4j.core;
 
+import io.sp4j.spi.PipeEvents;
+import io.sp4j.spi.Pipe;
+import io.sp4j.spi.Connection;
 import io.sp4j.Message;
 import java.time.Duration;
 import java.util.List;

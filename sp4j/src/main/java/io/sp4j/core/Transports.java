@@ -1,34 +1,70 @@
 package io.sp4j.core;
 
 import io.sp4j.Errno;
+import io.sp4j.Message;
+import io.sp4j.Option;
 import io.sp4j.SpException;
-import io.sp4j.transport.inproc.InprocTransport;
-import io.sp4j.transport.ipc.IpcTransport;
-import io.sp4j.transport.tcp.TcpTransport;
-import io.sp4j.transport.ws.WsTransport;
+import io.sp4j.spi.Settings;
+import io.sp4j.spi.Transport;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
 
-/** The transports sp4j knows, by scheme. */
-public final class Transports {
-  private static final Map<String, Transport> BY_SCHEME = Map.of(
-      "inproc", InprocTransport.INSTANCE,
-      "ipc", IpcTransport.INSTANCE,
-      "tcp", TcpTransport.INSTANCE,
-      "ws", WsTransport.INSTANCE,
-      "wss", WsTransport.SECURE);
+/**
+ * The transports found as services when sp4j is first used, by scheme, and the options they
+ * declare. Looked up through sp4j's own class loader and then the thread's context loader, so that
+ * an application's transport is found whether or not it shares sp4j's loader.
+ */
+final class Transports {
+  private static final Map<String, Transport> BY_SCHEME = load();
+  private static final Set<Option<?>> OPTIONS = declaredOptions(BY_SCHEME.values());
 
   private Transports() {}
 
-  /**
-   * The transport for an address's scheme.
-   *
-   * @throws SpException EPROTONOSUPPORT if sp4j has none
-   */
-  public static Transport forScheme(String scheme) {
+  static Transport forScheme(String scheme) {
     Transport transport = BY_SCHEME.get(scheme);
     if (transport == null) {
       throw new SpException(Errno.EPROTONOSUPPORT, "no transport for scheme '" + scheme + "'");
     }
     return transport;
+  }
+
+  /** Whether some transport reads this option. */
+  static boolean declares(Option<?> option) {
+    return OPTIONS.contains(option);
+  }
+
+  /** Lets every transport refuse a message it could never send. */
+  static void checkSend(Message message, Settings settings) {
+    for (Transport transport : BY_SCHEME.values()) {
+      transport.checkSend(message, settings);
+    }
+  }
+
+  private static Map<String, Transport> load() {
+    Map<String, Transport> found = new LinkedHashMap<>();
+    addAll(found, ServiceLoader.load(Transport.class, Transports.class.getClassLoader()));
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    if (context != null && context != Transports.class.getClassLoader()) {
+      addAll(found, ServiceLoader.load(Transport.class, context));
+    }
+    return Map.copyOf(found);
+  }
+
+  private static void addAll(Map<String, Transport> found, ServiceLoader<Transport> loader) {
+    for (Transport transport : loader) {
+      found.putIfAbsent(transport.scheme(), transport);
+    }
+  }
+
+  private static Set<Option<?>> declaredOptions(Collection<Transport> transports) {
+    Set<Option<?>> options = new HashSet<>();
+    for (Transport transport : transports) {
+      options.addAll(transport.options());
+    }
+    return Set.copyOf(options);
   }
 }

@@ -1,8 +1,8 @@
 package io.sp4j.protocol;
 
 import io.sp4j.Message;
-import io.sp4j.core.Pipe;
-import io.sp4j.core.ProtocolContext;
+import io.sp4j.spi.Pipe;
+import io.sp4j.spi.ProtocolContext;
 
 /**
  * BUS: a message goes to every directly connected peer that can take it, with no header; what

@@ -1,6 +1,6 @@
 package io.sp4j.protocol;
 
-import io.sp4j.core.Pipe;
+import io.sp4j.spi.Pipe;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package io.sp4j.protocol;
 
 import io.sp4j.Message;
-import io.sp4j.core.Pipe;
-import io.sp4j.core.ProtocolContext;
+import io.sp4j.spi.Pipe;
+import io.sp4j.spi.ProtocolContext;
 
 /** PAIR (v0): one peer at a time, no header; a second peer is refused. Raw is the same. */
 final class PairProtocol extends BaseProtocol {

@@ -1,8 +1,8 @@
 package io.sp4j.protocol;
 
 import io.sp4j.Protocol;
-import io.sp4j.core.ProtocolContext;
-import io.sp4j.core.ProtocolEngine;
+import io.sp4j.spi.ProtocolContext;
+import io.sp4j.spi.ProtocolEngine;
 
 /** Makes the engine of a socket type. */
 public final class Protocols {

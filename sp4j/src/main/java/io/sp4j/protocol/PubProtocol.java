@@ -1,7 +1,7 @@
 package io.sp4j.protocol;
 
 import io.sp4j.Message;
-import io.sp4j.core.ProtocolContext;
+import io.sp4j.spi.ProtocolContext;
 
 /**
  * PUB: every message to every subscriber that can take it now; a back-pressured subscriber

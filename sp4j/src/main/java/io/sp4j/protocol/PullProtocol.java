@@ -1,8 +1,8 @@
 package io.sp4j.protocol;
 
 import io.sp4j.Message;
-import io.sp4j.core.Pipe;
-import io.sp4j.core.ProtocolContext;
+import io.sp4j.spi.Pipe;
+import io.sp4j.spi.ProtocolContext;
 
 /** PULL: receives from every PUSH, higher receive priority first; never sends. */
 final class PullProtocol extends ReceiveOnlyProtocol {

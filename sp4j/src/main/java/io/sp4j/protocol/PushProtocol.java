@@ -1,8 +1,8 @@
 package io.sp4j.protocol;
 
 import io.sp4j.Message;
-import io.sp4j.core.Pipe;
-import io.sp4j.core.ProtocolContext;
+import io.sp4j.spi.Pipe;
+import io.sp4j.spi.ProtocolContext;
 
 /** PUSH: each message to exactly one writable PULL, by priority then round robin; never receives. */
 final class PushProtocol extends SendOnlyProtocol {

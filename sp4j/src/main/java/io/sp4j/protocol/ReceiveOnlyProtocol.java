@@ -1,7 +1,7 @@
 package io.sp4j.protocol;
 
 import io.sp4j.Message;
-import io.sp4j.core.ProtocolContext;
+import io.sp4j.spi.ProtocolContext;
 
 /** A socket type that only receives (PULL, SUB): it is never ready to send, and send fails. */
 abstract class ReceiveOnlyProtocol extends BaseProtocol {

@@ -2,8 +2,8 @@ package io.sp4j.protocol;
 
 import io.sp4j.Message;
 import io.sp4j.ProtocolStateException;
-import io.sp4j.core.Pipe;
-import io.sp4j.core.ProtocolContext;
+import io.sp4j.spi.Pipe;
+import io.sp4j.spi.ProtocolContext;
 
 /**
  * REP and RESPONDENT, which answer the same way. A request's backtrace (hop words up to one with

@@ -3,9 +3,9 @@ package io.sp4j.protocol;
 import io.sp4j.Message;
 import io.sp4j.Options;
 import io.sp4j.ProtocolStateException;
-import io.sp4j.core.Pipe;
-import io.sp4j.core.ProtocolContext;
-import io.sp4j.core.Timeout;
+import io.sp4j.spi.Pipe;
+import io.sp4j.spi.ProtocolContext;
+import io.sp4j.spi.Timeout;
 
 /**
  * REQ. Cooked: one request at a time, with an id (previous + 1, top bit set, random start) as its

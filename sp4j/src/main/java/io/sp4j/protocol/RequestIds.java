@@ -1,7 +1,7 @@
 package io.sp4j.protocol;
 
 import io.sp4j.Message;
-import io.sp4j.core.ReceiveQueue;
+import io.sp4j.spi.ReceiveQueue;
 import java.util.Arrays;
 
 /**

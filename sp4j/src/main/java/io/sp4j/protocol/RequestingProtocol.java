@@ -2,8 +2,8 @@ package io.sp4j.protocol;
 
 import io.sp4j.Message;
 import io.sp4j.Option;
-import io.sp4j.core.Pipe;
-import io.sp4j.core.ProtocolContext;
+import io.sp4j.spi.Pipe;
+import io.sp4j.spi.ProtocolContext;
 import java.time.Duration;
 import java.util.Set;
 

@@ -1,8 +1,8 @@
 package io.sp4j.protocol;
 
 import io.sp4j.Message;
-import io.sp4j.core.Pipe;
-import io.sp4j.core.ProtocolContext;
+import io.sp4j.spi.Pipe;
+import io.sp4j.spi.ProtocolContext;
 
 /** A socket type that only sends (PUB, PUSH): whatever a peer sends is dropped; receive fails. */
 abstract class SendOnlyProtocol extends BaseProtocol {

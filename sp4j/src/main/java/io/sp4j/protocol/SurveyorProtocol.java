@@ -4,8 +4,8 @@ import io.sp4j.Message;
 import io.sp4j.Options;
 import io.sp4j.ProtocolStateException;
 import io.sp4j.SpTimeoutException;
-import io.sp4j.core.ProtocolContext;
-import io.sp4j.core.Timeout;
+import io.sp4j.spi.ProtocolContext;
+import io.sp4j.spi.Timeout;
 
 /**
  * SURVEYOR. Cooked: each survey gets an id (previous + 1, top bit set, random start) and goes to

@@ -1,5 +1,7 @@
 package io.sp4j.core;
 
+import io.sp4j.spi.EndpointContext;
+import io.sp4j.spi.Backoff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sp4j.Options;

@@ -1,5 +1,9 @@
 package io.sp4j.core;
 
+import io.sp4j.spi.Scheduler;
+import io.sp4j.spi.PipeEvents;
+import io.sp4j.spi.EndpointContext;
+import io.sp4j.spi.Connection;
 import io.sp4j.Message;
 import io.sp4j.Option;
 import io.sp4j.Protocol;
@@ -21,7 +25,7 @@ public final class FakeEndpointContext implements EndpointContext {
   private final Protocol protocol;
   private final Map<Option<?>, Object> values = new HashMap<>();
   private Scheduler timers = SharedTimers.INSTANCE;
-  private ReceiveBudget budget = ReceiveBudget.standalone(Long.MAX_VALUE);
+  private MemoryBudget budget = MemoryBudget.standalone(Long.MAX_VALUE);
   private volatile boolean refuseAttach;
 
   private final RecordingPipeEvents events = new RecordingPipeEvents();
@@ -47,7 +51,7 @@ public final class FakeEndpointContext implements EndpointContext {
     return this;
   }
 
-  public FakeEndpointContext withBudget(ReceiveBudget receiveBudget) {
+  public FakeEndpointContext withBudget(MemoryBudget receiveBudget) {
     this.budget = receiveBudget;
     return this;
   }
@@ -89,7 +93,7 @@ public final class FakeEndpointContext implements EndpointContext {
   }
 
   @Override
-  public ReceiveBudget receiveBudget() {
+  public MemoryBudget receiveBudget() {
     return budget;
   }
 

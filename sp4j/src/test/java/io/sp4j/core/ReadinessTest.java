@@ -1,5 +1,6 @@
 package io.sp4j.core;
 
+import io.sp4j.spi.PollableSocket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -32,7 +33,7 @@ class ReadinessTest {
   }
 
   private PollableSocket socket(Protocol protocol) {
-    PollableSocket socket = SocketFactory.open(protocol, false);
+    PollableSocket socket = new CoreSocketProvider().open(protocol, false);
     open.add(socket);
     return socket;
   }

@@ -15,7 +15,7 @@ class ReceiveBudgetTest {
 
   @Test
   void aReservationFitsTheBudgetOrTakesNothing() {
-    ReceiveBudget budget = ReceiveBudget.standalone(100);
+    MemoryBudget budget = MemoryBudget.standalone(100);
     assertThat(budget.tryReserve(60)).isTrue();
     assertThat(budget.tryReserve(41)).isFalse();
     assertThat(budget.used()).isEqualTo(60);
@@ -26,20 +26,20 @@ class ReceiveBudgetTest {
 
   @Test
   void aSocketsReservationMustFitTheProcessBudgetToo() {
-    long processFree = ReceiveBudget.PROCESS.limit() - ReceiveBudget.PROCESS.used();
-    ReceiveBudget socket = ReceiveBudget.ofSocket(-1);
+    long processFree = MemoryBudget.PROCESS.limit() - MemoryBudget.PROCESS.used();
+    MemoryBudget socket = MemoryBudget.ofSocket(-1);
     assertThat(socket.tryReserve(processFree + 1)).as("beyond the process budget").isFalse();
     assertThat(socket.used()).isZero();
-    long before = ReceiveBudget.PROCESS.used();
+    long before = MemoryBudget.PROCESS.used();
     assertThat(socket.tryReserve(1000)).isTrue();
-    assertThat(ReceiveBudget.PROCESS.used()).isEqualTo(before + 1000);
+    assertThat(MemoryBudget.PROCESS.used()).isEqualTo(before + 1000);
     socket.release(1000);
-    assertThat(ReceiveBudget.PROCESS.used()).isEqualTo(before);
+    assertThat(MemoryBudget.PROCESS.used()).isEqualTo(before);
   }
 
   @Test
   void whatIsForcedCountsAgainstLaterReservations() {
-    ReceiveBudget budget = ReceiveBudget.standalone(100);
+    MemoryBudget budget = MemoryBudget.standalone(100);
     budget.force(150);
     assertThat(budget.tryReserve(1)).isFalse();
     budget.release(150);
@@ -64,14 +64,14 @@ class ReceiveBudgetTest {
       "'', 268435456", "25%, 268435456", "100%, 1073741824", "1%, 10737418",
       "4096, 4096", "64k, 65536", "64m, 67108864", "2G, 2147483648", " 8M , 8388608"})
   void theProcessBudgetIsBytesOrAShareOfTheHeap(String setting, long expected) {
-    assertThat(ReceiveBudget.parse(setting, 1L << 30)).isEqualTo(expected);
+    assertThat(MemoryBudget.parse(setting, 1L << 30)).isEqualTo(expected);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"0", "-5", "0%", "101%", "lots", "12q", "m", "99999999999999999999"})
   void aBadProcessBudgetNamesThePropertyAndWhatItAllows(String setting) {
-    assertThatThrownBy(() -> ReceiveBudget.parse(setting, 1L << 30))
+    assertThatThrownBy(() -> MemoryBudget.parse(setting, 1L << 30))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining(ReceiveBudget.PROPERTY).hasMessageContaining("allowed");
+        .hasMessageContaining(MemoryBudget.PROPERTY).hasMessageContaining("allowed");
   }
 }

@@ -1,5 +1,7 @@
 package io.sp4j.core;
 
+import io.sp4j.spi.Transport;
+import io.sp4j.spi.SpAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;

@@ -1,7 +1,7 @@
 package io.sp4j.protocol;
 
-import io.sp4j.core.Scheduler;
-import io.sp4j.core.Timeout;
+import io.sp4j.spi.Scheduler;
+import io.sp4j.spi.Timeout;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.PriorityQueue;

@@ -2,7 +2,7 @@ package io.sp4j.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sp4j.core.Timeout;
+import io.sp4j.spi.Timeout;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.sp4j.protocol;
 
 import io.sp4j.Message;
-import io.sp4j.core.Pipe;
+import io.sp4j.spi.Pipe;
 import java.util.ArrayList;
 import java.util.List;
 

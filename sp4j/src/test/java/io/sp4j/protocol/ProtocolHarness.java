@@ -6,9 +6,9 @@ import io.sp4j.Message;
 import io.sp4j.Option;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
-import io.sp4j.core.ProtocolContext;
-import io.sp4j.core.ProtocolEngine;
-import io.sp4j.core.ReceiveQueue;
+import io.sp4j.spi.ProtocolContext;
+import io.sp4j.spi.ProtocolEngine;
+import io.sp4j.core.PriorityReceiveQueue;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -19,7 +19,7 @@ import java.util.function.IntSupplier;
 
 /**
  * One protocol engine with everything the socket core would give it, but nothing running: a
- * {@link ReceiveQueue}, a {@link ManualScheduler}, settings from a map (defaults from
+ * {@link PriorityReceiveQueue}, a {@link ManualScheduler}, settings from a map (defaults from
  * {@link Options}) and a deterministic random. {@link #arrive} does what the core does when a
  * pipe delivers a message: hand it to the engine and queue what comes back.
  */
@@ -33,14 +33,14 @@ final class ProtocolHarness {
   final Protocol protocol;
   final boolean raw;
   final ManualScheduler scheduler = new ManualScheduler();
-  final ReceiveQueue queue;
+  final PriorityReceiveQueue queue;
   final ProtocolEngine engine;
   private final Map<Option<?>, Object> settings = new HashMap<>();
 
   private ProtocolHarness(Protocol protocol, boolean raw, IntSupplier random) {
     this.protocol = protocol;
     this.raw = raw;
-    this.queue = new ReceiveQueue(Options.RECEIVE_BUFFER.defaultValue());
+    this.queue = new PriorityReceiveQueue(Options.RECEIVE_BUFFER.defaultValue());
     this.engine = Protocols.engine(protocol, raw, new ProtocolContext(queue, scheduler, this::setting, random));
   }
 

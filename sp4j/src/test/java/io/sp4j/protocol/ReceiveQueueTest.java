@@ -3,8 +3,8 @@ package io.sp4j.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sp4j.Message;
-import io.sp4j.core.ReceiveBudget;
-import io.sp4j.core.ReceiveQueue;
+import io.sp4j.core.MemoryBudget;
+import io.sp4j.core.PriorityReceiveQueue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -24,7 +24,7 @@ class ReceiveQueueTest {
   @Test
   @DisplayName("the pipe that fills the queue to its limit is told to stop reading; others are not")
   void suspendsAtLimit() {
-    ReceiveQueue queue = new ReceiveQueue(10);
+    PriorityReceiveQueue queue = new PriorityReceiveQueue(10);
     MockPipe a = new MockPipe(1);
     MockPipe b = new MockPipe(2);
 
@@ -41,7 +41,7 @@ class ReceiveQueueTest {
   @Test
   @DisplayName("a suspended pipe is suspended once, however many messages it still delivers")
   void suspendsOnce() {
-    ReceiveQueue queue = new ReceiveQueue(4);
+    PriorityReceiveQueue queue = new PriorityReceiveQueue(4);
     MockPipe pipe = new MockPipe(1);
 
     queue.add(pipe, bytes(4));
@@ -54,7 +54,7 @@ class ReceiveQueueTest {
   @Test
   @DisplayName("every suspended pipe resumes once the queue drains below the limit")
   void resumesWhenDrained() {
-    ReceiveQueue queue = new ReceiveQueue(10);
+    PriorityReceiveQueue queue = new PriorityReceiveQueue(10);
     MockPipe a = new MockPipe(1);
     MockPipe b = new MockPipe(2);
     queue.add(a, bytes(10));
@@ -76,7 +76,7 @@ class ReceiveQueueTest {
   @Test
   @DisplayName("a forgotten (closed) pipe is not resumed")
   void forgottenNotResumed() {
-    ReceiveQueue queue = new ReceiveQueue(1);
+    PriorityReceiveQueue queue = new PriorityReceiveQueue(1);
     MockPipe pipe = new MockPipe(1);
     queue.add(pipe, bytes(5));
 
@@ -90,7 +90,7 @@ class ReceiveQueueTest {
   @Test
   @DisplayName("raising the limit above what is queued resumes suspended pipes at once")
   void raisingLimitResumes() {
-    ReceiveQueue queue = new ReceiveQueue(4);
+    PriorityReceiveQueue queue = new PriorityReceiveQueue(4);
     MockPipe pipe = new MockPipe(1);
     queue.add(pipe, bytes(8));
 
@@ -103,7 +103,7 @@ class ReceiveQueueTest {
   @Test
   @DisplayName("higher receive priority (1) comes out first; arrival order within a priority")
   void priorityOrder() {
-    ReceiveQueue queue = new ReceiveQueue(1 << 20);
+    PriorityReceiveQueue queue = new PriorityReceiveQueue(1 << 20);
     MockPipe lowest = new MockPipe(1).receivePriority(16);
     MockPipe normal = new MockPipe(2).receivePriority(8);
     MockPipe highest = new MockPipe(3).receivePriority(1);
@@ -126,7 +126,7 @@ class ReceiveQueueTest {
   @Test
   @DisplayName("clear drops everything and forgets suspended pipes")
   void clear() {
-    ReceiveQueue queue = new ReceiveQueue(2);
+    PriorityReceiveQueue queue = new PriorityReceiveQueue(2);
     MockPipe pipe = new MockPipe(1);
     queue.add(pipe, bytes(3));
 
@@ -141,8 +141,8 @@ class ReceiveQueueTest {
   @Test
   @DisplayName("what a remote pipe adds beyond the limit is reserved from the budget, and refused past it")
   void beyondTheLimitRemotePipesDrawOnTheBudget() {
-    ReceiveBudget budget = ReceiveBudget.standalone(100);
-    ReceiveQueue queue = new ReceiveQueue(10, budget);
+    MemoryBudget budget = MemoryBudget.standalone(100);
+    PriorityReceiveQueue queue = new PriorityReceiveQueue(10, budget);
     MockPipe pipe = new MockPipe(1).remote();
 
     assertThat(queue.add(pipe, bytes(10))).isTrue();
@@ -163,8 +163,8 @@ class ReceiveQueueTest {
   @Test
   @DisplayName("local pipes are only counted against the budget, never refused")
   void localPipesAreCountedNotRefused() {
-    ReceiveBudget budget = ReceiveBudget.standalone(5);
-    ReceiveQueue queue = new ReceiveQueue(10, budget);
+    MemoryBudget budget = MemoryBudget.standalone(5);
+    PriorityReceiveQueue queue = new PriorityReceiveQueue(10, budget);
     MockPipe local = new MockPipe(1);
     MockPipe remote = new MockPipe(2).remote();
 
@@ -180,8 +180,8 @@ class ReceiveQueueTest {
   @Test
   @DisplayName("a lower limit counts what is now beyond it; a higher one gives it back")
   void changingTheLimitMovesWhatIsReserved() {
-    ReceiveBudget budget = ReceiveBudget.standalone(1000);
-    ReceiveQueue queue = new ReceiveQueue(100, budget);
+    MemoryBudget budget = MemoryBudget.standalone(1000);
+    PriorityReceiveQueue queue = new PriorityReceiveQueue(100, budget);
     queue.add(new MockPipe(1).remote(), bytes(80));
     queue.setLimit(50);
     assertThat(budget.used()).isEqualTo(30);

@@ -2,7 +2,7 @@ package io.sp4j.testing;
 
 import io.sp4j.Errno;
 import io.sp4j.SpException;
-import io.sp4j.core.SpAddress;
+import io.sp4j.spi.SpAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.function.Supplier;

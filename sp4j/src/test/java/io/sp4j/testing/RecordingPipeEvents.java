@@ -1,7 +1,7 @@
 package io.sp4j.testing;
 
 import io.sp4j.Message;
-import io.sp4j.core.PipeEvents;
+import io.sp4j.spi.PipeEvents;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

@@ -8,7 +8,7 @@ import io.sp4j.Options;
 import io.sp4j.Protocol;
 import io.sp4j.Refusal;
 import io.sp4j.core.FakeEndpointContext;
-import io.sp4j.core.ReceiveBudget;
+import io.sp4j.core.MemoryBudget;
 import io.sp4j.transport.netty.ChannelConnection;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -124,7 +124,7 @@ public abstract class InboundLimitsContract {
 
   @Test
   void anUnfinishedMessageTheBudgetCannotHoldIsRefused() {
-    context.withBudget(ReceiveBudget.standalone(64 * 1024));
+    context.withBudget(MemoryBudget.standalone(64 * 1024));
     open();
     feed(announce(1024 * 1024), new byte[100 * 1024]);
     assertThat(channel.isOpen()).isFalse();
@@ -134,7 +134,7 @@ public abstract class InboundLimitsContract {
 
   @Test
   void aMessageThatArrivesWithinOneReadNeedsNoBudget() {
-    context.withBudget(ReceiveBudget.standalone(1));
+    context.withBudget(MemoryBudget.standalone(1));
     open();
     byte[] body = new byte[200 * 1024];
     body[body.length - 1] = 7;

@@ -4,7 +4,7 @@ import static io.sp4j.nn.Nn.NN_POLLIN;
 import static io.sp4j.nn.Nn.NN_POLLOUT;
 
 import io.sp4j.Errno;
-import io.sp4j.core.Readiness;
+import io.sp4j.spi.Readiness;
 import io.sp4j.nn.NnPollFd;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;

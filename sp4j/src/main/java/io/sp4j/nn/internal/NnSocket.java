@@ -3,7 +3,7 @@ package io.sp4j.nn.internal;
 import io.sp4j.Endpoint;
 import io.sp4j.Errno;
 import io.sp4j.SocketClosedException;
-import io.sp4j.core.PollableSocket;
+import io.sp4j.spi.PollableSocket;
 import java.util.HashMap;
 import java.util.Map;
 

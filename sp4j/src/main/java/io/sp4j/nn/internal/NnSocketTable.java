@@ -8,7 +8,7 @@ import static io.sp4j.nn.Nn.NN_SOCKADDR_MAX;
 import io.sp4j.Endpoint;
 import io.sp4j.Errno;
 import io.sp4j.Protocol;
-import io.sp4j.core.SocketFactory;
+import io.sp4j.core.CoreSocketProvider;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +18,8 @@ import java.util.List;
  * errno set.
  */
 final class NnSocketTable {
+  private static final CoreSocketProvider SOCKETS = new CoreSocketProvider();
+
   private final NnErrors errors;
   private final Object lock = new Object();
   private final NnSocket[] sockets = new NnSocket[NN_MAX_SOCKETS];
@@ -46,7 +48,7 @@ final class NnSocketTable {
       }
       for (int s = 0; s < sockets.length; s++) {
         if (sockets[s] == null) {
-          sockets[s] = new NnSocket(s, domain, SocketFactory.open(protocol, domain == AF_SP_RAW), errors);
+          sockets[s] = new NnSocket(s, domain, SOCKETS.open(protocol, domain == AF_SP_RAW), errors);
           return s;
         }
       }

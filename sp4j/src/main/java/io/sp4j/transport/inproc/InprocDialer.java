@@ -1,9 +1,9 @@
 package io.sp4j.transport.inproc;
 
-import io.sp4j.core.Backoff;
-import io.sp4j.core.EndpointContext;
-import io.sp4j.core.Timeout;
-import io.sp4j.core.TransportEndpoint;
+import io.sp4j.spi.Backoff;
+import io.sp4j.spi.EndpointContext;
+import io.sp4j.spi.Timeout;
+import io.sp4j.spi.TransportEndpoint;
 
 /**
  * A connect to an inproc name: links up as soon as the name is bound, and again after the link

@@ -1,8 +1,8 @@
 package io.sp4j.transport.inproc;
 
 import io.sp4j.Message;
-import io.sp4j.core.Connection;
-import io.sp4j.core.PipeEvents;
+import io.sp4j.spi.Connection;
+import io.sp4j.spi.PipeEvents;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;

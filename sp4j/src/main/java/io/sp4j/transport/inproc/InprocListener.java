@@ -1,8 +1,8 @@
 package io.sp4j.transport.inproc;
 
-import io.sp4j.core.EndpointContext;
-import io.sp4j.core.PipeEvents;
-import io.sp4j.core.TransportEndpoint;
+import io.sp4j.spi.EndpointContext;
+import io.sp4j.spi.PipeEvents;
+import io.sp4j.spi.TransportEndpoint;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,10 +2,10 @@ package io.sp4j.transport.inproc;
 
 import io.sp4j.Errno;
 import io.sp4j.SpException;
-import io.sp4j.core.EndpointContext;
-import io.sp4j.core.SpAddress;
-import io.sp4j.core.Transport;
-import io.sp4j.core.TransportEndpoint;
+import io.sp4j.spi.EndpointContext;
+import io.sp4j.spi.SpAddress;
+import io.sp4j.spi.Transport;
+import io.sp4j.spi.TransportEndpoint;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -18,13 +18,12 @@ import java.util.Set;
  * once (EADDRINUSE otherwise); a connect made before the bind links up when the bind comes.
  */
 public final class InprocTransport implements Transport {
-  public static final InprocTransport INSTANCE = new InprocTransport();
-
   private final Object lock = new Object();
   private final Map<String, InprocListener> listeners = new HashMap<>();
   private final Map<String, Set<InprocDialer>> waiting = new HashMap<>();
 
-  private InprocTransport() {}
+  /** Made by the service loader (or a test); names are bound per instance. */
+  public InprocTransport() {}
 
   @Override
   public String scheme() {

@@ -2,11 +2,14 @@ package io.sp4j.transport.ipc;
 
 import io.sp4j.Errno;
 import io.sp4j.SpException;
-import io.sp4j.core.EndpointContext;
-import io.sp4j.core.SpAddress;
-import io.sp4j.core.Transport;
-import io.sp4j.core.TransportEndpoint;
+import io.sp4j.spi.EndpointContext;
+import io.sp4j.spi.SpAddress;
+import io.sp4j.spi.Transport;
+import io.sp4j.spi.TransportEndpoint;
+import io.sp4j.Option;
+import io.sp4j.transport.netty.ConnectionOptions;
 import io.sp4j.transport.netty.EventLoops;
+import java.util.Set;
 import io.sp4j.transport.stream.StreamDialer;
 import io.sp4j.transport.stream.StreamListener;
 import java.io.IOException;
@@ -31,13 +34,19 @@ import java.nio.file.attribute.BasicFileAttributes;
  * EADDRINUSE; the file is unlinked when the listener closes.
  */
 public final class IpcTransport implements Transport {
-  public static final IpcTransport INSTANCE = new IpcTransport();
+  private static final Set<Option<?>> OPTIONS = ConnectionOptions.with();
 
-  private IpcTransport() {}
+  /** Made by the service loader (or a test). */
+  public IpcTransport() {}
 
   @Override
   public String scheme() {
     return "ipc";
+  }
+
+  @Override
+  public Set<Option<?>> options() {
+    return OPTIONS;
   }
 
   @Override

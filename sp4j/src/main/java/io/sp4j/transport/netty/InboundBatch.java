@@ -2,7 +2,7 @@ package io.sp4j.transport.netty;
 
 import io.netty.channel.Channel;
 import io.sp4j.Message;
-import io.sp4j.core.PipeEvents;
+import io.sp4j.spi.PipeEvents;
 import java.util.ArrayList;
 
 /**

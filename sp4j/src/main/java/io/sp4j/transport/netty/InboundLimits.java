@@ -2,8 +2,8 @@ package io.sp4j.transport.netty;
 
 import io.sp4j.Options;
 import io.sp4j.Refusal;
-import io.sp4j.core.EndpointContext;
-import io.sp4j.core.ReceiveBudget;
+import io.sp4j.spi.EndpointContext;
+import io.sp4j.spi.ReceiveBudget;
 import java.time.Duration;
 import java.util.function.BiConsumer;
 
@@ -23,6 +23,6 @@ public record InboundLimits(ReceiveBudget budget, Duration stallTimeout, BiConsu
 
   /** No budget beyond the process's, no stall timeout, refusals not counted (tests of other behaviour). */
   public static InboundLimits none() {
-    return new InboundLimits(ReceiveBudget.standalone(Long.MAX_VALUE), null, (reason, detail) -> { });
+    return new InboundLimits(ReceiveBudget.UNLIMITED, null, (reason, detail) -> { });
   }
 }

@@ -1,6 +1,6 @@
 package io.sp4j.transport.netty;
 
-import io.sp4j.core.ReceiveBudget;
+import io.sp4j.spi.ReceiveBudget;
 import java.util.Arrays;
 
 /**

@@ -3,11 +3,11 @@ package io.sp4j.transport.netty;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.sp4j.Protocol;
-import io.sp4j.core.Backoff;
-import io.sp4j.core.EndpointContext;
-import io.sp4j.core.PipeEvents;
-import io.sp4j.core.Timeout;
-import io.sp4j.core.TransportEndpoint;
+import io.sp4j.spi.Backoff;
+import io.sp4j.spi.EndpointContext;
+import io.sp4j.spi.PipeEvents;
+import io.sp4j.spi.Timeout;
+import io.sp4j.spi.TransportEndpoint;
 
 /**
  * The dial loop every channel-based transport shares: one connection at a time, made again after

@@ -4,7 +4,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
 import io.sp4j.Options;
-import io.sp4j.core.EndpointContext;
+import io.sp4j.spi.EndpointContext;
 import io.sp4j.transport.netty.EventLoops;
 import io.sp4j.transport.netty.InboundLimits;
 

@@ -1,6 +1,6 @@
 package io.sp4j.transport.tcp;
 
-import io.sp4j.core.SpAddress;
+import io.sp4j.spi.SpAddress;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

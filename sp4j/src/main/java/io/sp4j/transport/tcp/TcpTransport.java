@@ -1,10 +1,14 @@
 package io.sp4j.transport.tcp;
 
-import io.sp4j.core.EndpointContext;
-import io.sp4j.core.SpAddress;
-import io.sp4j.core.Transport;
-import io.sp4j.core.TransportEndpoint;
+import io.sp4j.spi.EndpointContext;
+import io.sp4j.spi.SpAddress;
+import io.sp4j.spi.Transport;
+import io.sp4j.spi.TransportEndpoint;
+import io.sp4j.Option;
+import io.sp4j.Options;
+import io.sp4j.transport.netty.ConnectionOptions;
 import io.sp4j.transport.netty.EventLoops;
+import java.util.Set;
 import io.sp4j.transport.stream.StreamDialer;
 import io.sp4j.transport.stream.StreamListener;
 
@@ -13,13 +17,19 @@ import io.sp4j.transport.stream.StreamListener;
  * then messages behind 8-byte lengths. Listeners accept any number of peers; dialers reconnect.
  */
 public final class TcpTransport implements Transport {
-  public static final TcpTransport INSTANCE = new TcpTransport();
+  private static final Set<Option<?>> OPTIONS = ConnectionOptions.with(Options.TCP_NODELAY);
 
-  private TcpTransport() {}
+  /** Made by the service loader (or a test); holds no state of its own. */
+  public TcpTransport() {}
 
   @Override
   public String scheme() {
     return "tcp";
+  }
+
+  @Override
+  public Set<Option<?>> options() {
+    return OPTIONS;
   }
 
   @Override

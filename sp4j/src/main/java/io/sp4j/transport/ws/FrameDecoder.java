@@ -13,7 +13,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.sp4j.Message;
 import io.sp4j.MessageType;
 import io.sp4j.Refusal;
-import io.sp4j.core.Utf8;
+
 import io.sp4j.transport.netty.InboundGuard;
 import io.sp4j.transport.netty.PartialMessage;
 

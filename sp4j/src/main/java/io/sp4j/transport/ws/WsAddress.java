@@ -1,6 +1,6 @@
 package io.sp4j.transport.ws;
 
-import io.sp4j.core.SpAddress;
+import io.sp4j.spi.SpAddress;
 
 /**
  * A parsed {@code ws://host[:port][/path][?query][#fragment]} address (RFC 3986 authority rules:

@@ -12,13 +12,13 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
 import io.sp4j.Message;
 import io.sp4j.MessageType;
-import io.sp4j.core.Utf8;
+
 import io.sp4j.transport.netty.ChannelConnection;
 import io.sp4j.transport.netty.InboundLimits;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One upgraded WebSocket connection: the {@link io.sp4j.core.Connection} the socket core writes
+ * One upgraded WebSocket connection: the {@link io.sp4j.spi.Connection} the socket core writes
  * to, and the last inbound handler of its channel.
  *
  * <p>Receiving: {@link FrameDecoder} joins data frames into one SP message (WS-FR-1, WS-FR-6),

@@ -11,7 +11,7 @@ import io.sp4j.Errno;
 import io.sp4j.MessageType;
 import io.sp4j.Options;
 import io.sp4j.SpException;
-import io.sp4j.core.EndpointContext;
+import io.sp4j.spi.EndpointContext;
 import io.sp4j.transport.netty.EventLoops;
 import io.sp4j.transport.netty.ReconnectingDialer;
 import java.net.InetSocketAddress;

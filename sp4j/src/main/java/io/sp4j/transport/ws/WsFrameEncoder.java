@@ -5,7 +5,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.sp4j.Message;
 import io.sp4j.MessageType;
-import io.sp4j.core.Utf8;
+
 import io.sp4j.transport.netty.FrameEncoder;
 import java.util.concurrent.ThreadLocalRandom;
 

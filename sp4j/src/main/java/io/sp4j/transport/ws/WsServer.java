@@ -9,7 +9,7 @@ import io.netty.channel.ChannelOption;
 import io.sp4j.Options;
 import io.sp4j.Refusal;
 import io.sp4j.SpException;
-import io.sp4j.core.EndpointContext;
+import io.sp4j.spi.EndpointContext;
 import io.netty.handler.ssl.SslHandler;
 import io.sp4j.transport.netty.Admission;
 import io.sp4j.transport.netty.EventLoops;

@@ -3,14 +3,20 @@ package io.sp4j.transport.ws;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.sp4j.Errno;
+import io.sp4j.Message;
+import io.sp4j.MessageType;
+import io.sp4j.Option;
+import io.sp4j.spi.Settings;
+import io.sp4j.transport.netty.ConnectionOptions;
+import java.util.Set;
 import io.sp4j.Options;
 import io.sp4j.SpException;
-import io.sp4j.core.EndpointContext;
-import io.sp4j.core.SpAddress;
-import io.sp4j.core.Transport;
+import io.sp4j.spi.EndpointContext;
+import io.sp4j.spi.SpAddress;
+import io.sp4j.spi.Transport;
 import io.sp4j.transport.netty.EventLoops;
 import io.sp4j.transport.netty.InboundLimits;
-import io.sp4j.core.TransportEndpoint;
+import io.sp4j.spi.TransportEndpoint;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -24,21 +30,42 @@ import javax.net.ssl.SSLContext;
  * {@code wss://} is the same inside TLS ({@link Options#TLS_CONTEXT}), default port 443.
  */
 public final class WsTransport implements Transport {
-  public static final WsTransport INSTANCE = new WsTransport(false);
-  /** {@code wss://}: WebSocket over TLS. */
-  public static final WsTransport SECURE = new WsTransport(true);
+
+  private static final Set<Option<?>> OPTIONS = ConnectionOptions.with(Options.TCP_NODELAY,
+      Options.WS_MESSAGE_TYPE, Options.WS_SERVER_CLOSE_FRAME, Options.WS_FRAGMENT_SIZE);
+  private static final Set<Option<?>> SECURE_OPTIONS = ConnectionOptions.with(Options.TCP_NODELAY,
+      Options.WS_MESSAGE_TYPE, Options.WS_SERVER_CLOSE_FRAME, Options.WS_FRAGMENT_SIZE, Options.TLS_CONTEXT);
 
   private final boolean secure;
   private final Object lock = new Object();
   private final Map<String, WsServer> servers = new HashMap<>();
 
-  private WsTransport(boolean secure) {
+  /** {@code ws://}, made by the service loader (or a test). */
+  public WsTransport() {
+    this(false);
+  }
+
+  WsTransport(boolean secure) {
     this.secure = secure;
   }
 
   @Override
   public String scheme() {
     return secure ? "wss" : "ws";
+  }
+
+  @Override
+  public Set<Option<?>> options() {
+    return secure ? SECURE_OPTIONS : OPTIONS;
+  }
+
+  /** A TEXT message (by its own type or the socket's WS_MESSAGE_TYPE) must be UTF-8 (RFC 6455 5.6). */
+  @Override
+  public void checkSend(Message message, Settings settings) {
+    MessageType type = message.type().orElseGet(() -> settings.get(Options.WS_MESSAGE_TYPE));
+    if (type == MessageType.TEXT && !Utf8.isValid(message.body())) {
+      throw new IllegalArgumentException("message: a TEXT message's body must be valid UTF-8");
+    }
   }
 
   @Override

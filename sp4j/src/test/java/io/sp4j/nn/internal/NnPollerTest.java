@@ -5,7 +5,7 @@ import static io.sp4j.nn.Nn.NN_POLLOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.sp4j.core.Readiness;
+import io.sp4j.spi.Readiness;
 import io.sp4j.nn.NnPollFd;
 import java.time.Duration;
 import java.util.List;

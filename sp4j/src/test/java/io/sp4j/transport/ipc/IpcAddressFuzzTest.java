@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.sp4j.Errno;
-import io.sp4j.core.SpAddress;
+import io.sp4j.spi.SpAddress;
 import io.sp4j.testing.ParseOutcome;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -90,7 +90,7 @@ class IpcSocketFileTest {
 
   @Test
   void relativePathIsTakenFromTheWorkingDirectory() {
-    assertThat(IpcTransport.path(io.sp4j.core.SpAddress.parse("ipc://some/rel.sock")))
+    assertThat(IpcTransport.path(io.sp4j.spi.SpAddress.parse("ipc://some/rel.sock")))
         .isEqualTo(Path.of("some/rel.sock").toAbsolutePath());
   }
 

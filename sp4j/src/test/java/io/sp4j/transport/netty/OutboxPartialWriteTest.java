@@ -7,8 +7,8 @@ import io.sp4j.Message;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
 import io.sp4j.core.FakeEndpointContext;
-import io.sp4j.core.SpAddress;
-import io.sp4j.core.TransportEndpoint;
+import io.sp4j.spi.SpAddress;
+import io.sp4j.spi.TransportEndpoint;
 import io.sp4j.transport.ipc.IpcTransport;
 import io.sp4j.transport.tcp.TcpTransport;
 import java.io.IOException;
@@ -49,8 +49,8 @@ class OutboxPartialWriteTest {
     FakeEndpointContext context = new FakeEndpointContext(Protocol.PAIR).with(Options.SEND_BUFFER, SEND_BUFFER);
     Path file = dir.resolve("partial.sock");
     TransportEndpoint listener = ipc
-        ? IpcTransport.INSTANCE.bind(SpAddress.parse("ipc://" + file), context)
-        : TcpTransport.INSTANCE.bind(SpAddress.parse("tcp://127.0.0.1:0"), context);
+        ? new IpcTransport().bind(SpAddress.parse("ipc://" + file), context)
+        : new TcpTransport().bind(SpAddress.parse("tcp://127.0.0.1:0"), context);
     SocketAddress address = ipc ? UnixDomainSocketAddress.of(file) : new InetSocketAddress("127.0.0.1", listener.port());
     try (SocketChannel peer = SocketChannel.open(ipc ? StandardProtocolFamily.UNIX : StandardProtocolFamily.INET)) {
       if (!ipc) {

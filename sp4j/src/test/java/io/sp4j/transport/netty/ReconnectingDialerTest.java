@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.sp4j.Protocol;
-import io.sp4j.core.Connection;
+import io.sp4j.spi.Connection;
 import io.sp4j.core.FakeEndpointContext;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.sp4j.transport.tcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.sp4j.core.SpAddress;
+import io.sp4j.spi.SpAddress;
 import io.sp4j.testing.ParseOutcome;
 import java.util.Set;
 import org.junit.jupiter.api.Timeout;

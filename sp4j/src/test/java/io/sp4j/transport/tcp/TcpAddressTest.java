@@ -7,7 +7,7 @@ import io.sp4j.Endpoint;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
 import io.sp4j.Socket;
-import io.sp4j.core.SpAddress;
+import io.sp4j.spi.SpAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,7 @@ import io.sp4j.Options;
 import io.sp4j.core.FakeEndpointContext;
 import io.sp4j.Protocol;
 import io.sp4j.SpException;
-import io.sp4j.core.SpAddress;
+import io.sp4j.spi.SpAddress;
 import io.sp4j.testing.ChannelFeed;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

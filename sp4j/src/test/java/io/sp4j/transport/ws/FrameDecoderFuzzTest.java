@@ -6,7 +6,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.WebSocket08FrameEncoder;
 import io.sp4j.Options;
-import io.sp4j.core.Utf8;
+
 import io.sp4j.transport.netty.InboundGuard;
 import io.sp4j.transport.netty.InboundLimits;
 import io.sp4j.testing.ChannelFeed;

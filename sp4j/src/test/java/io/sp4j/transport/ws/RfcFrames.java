@@ -1,6 +1,6 @@
 package io.sp4j.transport.ws;
 
-import io.sp4j.core.Utf8;
+
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.HexFormat;

@@ -2,7 +2,7 @@ package io.sp4j.transport.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sp4j.core.SpAddress;
+import io.sp4j.spi.SpAddress;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

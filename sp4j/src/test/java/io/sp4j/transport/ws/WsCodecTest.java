@@ -9,7 +9,7 @@ import io.sp4j.Message;
 import io.sp4j.MessageType;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
-import io.sp4j.core.Connection;
+import io.sp4j.spi.Connection;
 import io.sp4j.core.FakeEndpointContext;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -10,8 +10,8 @@ import io.netty.channel.ChannelOutboundBuffer;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
 import io.sp4j.core.FakeEndpointContext;
-import io.sp4j.core.SpAddress;
-import io.sp4j.core.TransportEndpoint;
+import io.sp4j.spi.SpAddress;
+import io.sp4j.spi.TransportEndpoint;
 import io.sp4j.transport.netty.ChannelConnection;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,7 +38,7 @@ class WsPingFloodTest {
   @Test
   void aPeerThatPingsAndNeverReadsIsOwedOnePongNotAQueueOfThem() throws Exception {
     FakeEndpointContext server = new FakeEndpointContext(Protocol.PAIR).with(Options.SEND_BUFFER, SEND_BUFFER);
-    TransportEndpoint listener = WsTransport.INSTANCE.bind(SpAddress.parse("ws://127.0.0.1:0/flood"), server);
+    TransportEndpoint listener = new WsTransport().bind(SpAddress.parse("ws://127.0.0.1:0/flood"), server);
     try (SocketChannel client = SocketChannel.open(); Selector selector = Selector.open()) {
       client.setOption(StandardSocketOptions.SO_RCVBUF, 4096);
       client.connect(new InetSocketAddress("127.0.0.1", listener.port()));

@@ -6,10 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.netty.channel.ChannelOption;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
-import io.sp4j.core.Connection;
+import io.sp4j.spi.Connection;
 import io.sp4j.core.FakeEndpointContext;
-import io.sp4j.core.SpAddress;
-import io.sp4j.core.TransportEndpoint;
+import io.sp4j.spi.SpAddress;
+import io.sp4j.spi.TransportEndpoint;
 import io.sp4j.transport.netty.ChannelConnection;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,10 +30,10 @@ class WsTcpNoDelayTest {
   void bothEndsOfAWsConnectionTakeTheSocketsTcpNoDelay(boolean noDelay) {
     FakeEndpointContext server = new FakeEndpointContext(Protocol.PAIR).with(Options.TCP_NODELAY, noDelay);
     FakeEndpointContext client = new FakeEndpointContext(Protocol.PAIR).with(Options.TCP_NODELAY, noDelay);
-    TransportEndpoint listener = WsTransport.INSTANCE.bind(SpAddress.parse("ws://127.0.0.1:0/nd"), server);
+    TransportEndpoint listener = new WsTransport().bind(SpAddress.parse("ws://127.0.0.1:0/nd"), server);
     TransportEndpoint dialer = null;
     try {
-      dialer = WsTransport.INSTANCE.connect(SpAddress.parse("ws://127.0.0.1:" + listener.port() + "/nd"), client);
+      dialer = new WsTransport().connect(SpAddress.parse("ws://127.0.0.1:" + listener.port() + "/nd"), client);
       await().atMost(Duration.ofSeconds(10)).until(() -> !server.attached.isEmpty() && !client.attached.isEmpty());
       assertThat(noDelayOf(server.attached.get(0))).as("accepted connection").isEqualTo(noDelay);
       assertThat(noDelayOf(client.attached.get(0))).as("dialed connection").isEqualTo(noDelay);

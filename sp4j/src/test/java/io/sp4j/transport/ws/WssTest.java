@@ -8,7 +8,7 @@ import io.sp4j.Errno;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
 import io.sp4j.Socket;
-import io.sp4j.core.SpAddress;
+import io.sp4j.spi.SpAddress;
 import java.io.ByteArrayOutputStream;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;

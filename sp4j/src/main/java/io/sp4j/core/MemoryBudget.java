@@ -1,5 +1,7 @@
 package io.sp4j.core;
 
+import io.sp4j.spi.ReceiveBudget;
+
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -14,32 +16,32 @@ import java.util.concurrent.atomic.AtomicLong;
  * take more than a quarter of the heap, however many connect, while one message of the default
  * 1 MiB limit fits many times over even in a 64 MiB heap.
  */
-public final class ReceiveBudget {
+public final class MemoryBudget implements ReceiveBudget {
   /** The system property that sets the process budget. */
   public static final String PROPERTY = "io.sp4j.receiveBudget";
   static final int DEFAULT_PERCENT = 25;
 
   /** The process's budget, shared by every socket. */
-  public static final ReceiveBudget PROCESS =
-      new ReceiveBudget(null, parse(System.getProperty(PROPERTY), Runtime.getRuntime().maxMemory()));
+  public static final MemoryBudget PROCESS =
+      new MemoryBudget(null, parse(System.getProperty(PROPERTY), Runtime.getRuntime().maxMemory()));
 
-  private final ReceiveBudget parent;
+  private final MemoryBudget parent;
   private final AtomicLong used = new AtomicLong();
   private volatile long limit;
 
-  private ReceiveBudget(ReceiveBudget parent, long limit) {
+  private MemoryBudget(MemoryBudget parent, long limit) {
     this.parent = parent;
     setLimit(limit);
   }
 
   /** A budget of its own ({@code limit}, or -1 for none) that also draws from the process's: a socket's. */
-  public static ReceiveBudget ofSocket(long limit) {
-    return new ReceiveBudget(PROCESS, limit);
+  public static MemoryBudget ofSocket(long limit) {
+    return new MemoryBudget(PROCESS, limit);
   }
 
   /** A budget with no parent (tests). */
-  public static ReceiveBudget standalone(long limit) {
-    return new ReceiveBudget(null, limit);
+  public static MemoryBudget standalone(long limit) {
+    return new MemoryBudget(null, limit);
   }
 
   /** Changes the limit; -1 is none (only the parent's applies). What is reserved stays. */
@@ -56,6 +58,7 @@ public final class ReceiveBudget {
   }
 
   /** Reserves {@code bytes} if this budget and its parent have them; else reserves nothing. */
+  @Override
   public boolean tryReserve(long bytes) {
     if (bytes <= 0) {
       return true;
@@ -86,6 +89,7 @@ public final class ReceiveBudget {
   }
 
   /** Gives back what {@link #tryReserve} or {@link #force} took. */
+  @Override
   public void release(long bytes) {
     if (bytes > 0) {
       used.addAndGet(-bytes);

@@ -1,4 +1,4 @@
-package io.sp4j.core;
+package io.sp4j.spi;
 
 /**
  * What a waiter on several sockets ({@code nn_poll}) needs from each: whether it can receive or

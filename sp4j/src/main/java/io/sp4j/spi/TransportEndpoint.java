@@ -1,4 +1,4 @@
-package io.sp4j.core;
+package io.sp4j.spi;
 
 /** A transport's listener or dialer, as the socket core holds it. */
 public interface TransportEndpoint {

@@ -1,4 +1,4 @@
-package io.sp4j.core;
+package io.sp4j.transport.ws;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -10,10 +10,10 @@ import java.util.Arrays;
  * The one check that bytes are valid UTF-8, as a TEXT message's must be: the socket checks what
  * a user sends, the WebSocket transport what goes out and comes in as text frames.
  */
-public final class Utf8 {
+final class Utf8 {
   private Utf8() {}
 
-  public static boolean isValid(ByteBuffer bytes) {
+  static boolean isValid(ByteBuffer bytes) {
     try {
       StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes);
@@ -23,12 +23,12 @@ public final class Utf8 {
     }
   }
 
-  public static boolean isValid(byte[] bytes) {
+  static boolean isValid(byte[] bytes) {
     return isValid(ByteBuffer.wrap(bytes));
   }
 
   /** Header and body read as one run of bytes (a character may span the two). */
-  public static boolean isValid(byte[] header, byte[] body) {
+  static boolean isValid(byte[] header, byte[] body) {
     if (header.length == 0) {
       return isValid(body);
     }

@@ -1,6 +1,5 @@
-package io.sp4j.core;
+package io.sp4j.spi;
 
-import io.sp4j.Option;
 import java.util.function.IntSupplier;
 
 /**
@@ -13,11 +12,4 @@ import java.util.function.IntSupplier;
  * @param random random 32-bit values (request and survey id seeds)
  */
 public record ProtocolContext(
-    ReceiveQueue receiveQueue, Scheduler scheduler, Settings settings, IntSupplier random) {
-
-  /** Reads socket-level options. */
-  @FunctionalInterface
-  public interface Settings {
-    <T> T get(Option<T> option);
-  }
-}
+    ReceiveQueue receiveQueue, Scheduler scheduler, Settings settings, IntSupplier random) {}

@@ -1,4 +1,4 @@
-package io.sp4j.core;
+package io.sp4j.spi;
 
 import io.sp4j.Errno;
 import io.sp4j.SpException;

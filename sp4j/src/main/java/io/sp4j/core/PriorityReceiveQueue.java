@@ -1,5 +1,9 @@
 package io.sp4j.core;
 
+import io.sp4j.spi.ReceiveQueue;
+
+import io.sp4j.spi.Pipe;
+import io.sp4j.spi.Pipe;
 import io.sp4j.Message;
 import java.util.ArrayDeque;
 import java.util.LinkedHashSet;
@@ -13,29 +17,29 @@ import java.util.Set;
  *
  * <p>Back-pressure takes effect only after the read under way, so every pipe can still add what
  * it had decoded: with many pipes that is more than the limit. What the queue holds beyond its
- * limit is therefore reserved from the socket's {@link ReceiveBudget}; a message from a remote
+ * limit is therefore reserved from the socket's {@link MemoryBudget}; a message from a remote
  * pipe that the budget cannot hold is refused ({@link #add} returns false), and the socket
  * closes that pipe. Local (inproc) pipes are bounded by their senders, and only counted.
  * Not thread-safe: used under the socket's lock.
  */
-public final class ReceiveQueue {
+public final class PriorityReceiveQueue implements ReceiveQueue {
   private static final int PRIORITIES = 16;
 
   private final ArrayDeque<Message>[] byPriority;
   private final Set<Pipe> suspended = new LinkedHashSet<>();
-  private final ReceiveBudget budget;
+  private final MemoryBudget budget;
   private long bytes;
   private long reserved; // bytes beyond the limit, reserved from the budget
   private int count;
   private int limit;
 
   /** A queue with no budget of its own beyond the limit (protocol tests). */
-  public ReceiveQueue(int limitBytes) {
-    this(limitBytes, ReceiveBudget.standalone(Long.MAX_VALUE));
+  public PriorityReceiveQueue(int limitBytes) {
+    this(limitBytes, MemoryBudget.standalone(Long.MAX_VALUE));
   }
 
   @SuppressWarnings("unchecked")
-  public ReceiveQueue(int limitBytes, ReceiveBudget budget) {
+  public PriorityReceiveQueue(int limitBytes, MemoryBudget budget) {
     this.byPriority = new ArrayDeque[PRIORITIES];
     this.limit = limitBytes;
     this.budget = budget;
@@ -72,6 +76,7 @@ public final class ReceiveQueue {
   }
 
   /** The next message, or {@code null} when empty. */
+  @Override
   public Message poll() {
     if (count == 0) {
       return null;
@@ -91,6 +96,7 @@ public final class ReceiveQueue {
     throw new IllegalStateException("receive queue count out of step");
   }
 
+  @Override
   public boolean isEmpty() {
     return count == 0;
   }

@@ -1,4 +1,4 @@
-package io.sp4j.core;
+package io.sp4j.spi;
 
 /** A scheduled task that may still be cancelled. */
 @FunctionalInterface
