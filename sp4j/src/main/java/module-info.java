@@ -7,6 +7,7 @@ module io.sp4j {
   requires io.netty.handler;
   requires static io.netty.transport.classes.epoll;
   requires static io.netty.transport.unix.common;
+  requires static com.google.errorprone.annotations;
 
   exports io.sp4j;
   exports io.sp4j.nn;
