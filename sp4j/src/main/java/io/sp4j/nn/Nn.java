@@ -1,7 +1,8 @@
 package io.sp4j.nn;
 
+import io.sp4j.nn.internal.NnCmsgLayout;
+import io.sp4j.nn.internal.NnConstants;
 import io.sp4j.nn.internal.NnRuntime;
-import io.sp4j.nn.internal.NnSymbols;
 
 /**
  * The nanomsg C API over sp4j, for porting C code line by line: {@code import static
@@ -31,73 +32,75 @@ public final class Nn {
 
   private Nn() {}
 
+  // Up to the symbol namespaces, the numbers are the runtime's (NnConstants), published here.
+
   // ---- domains, protocols ------------------------------------------------------------------
-  public static final int AF_SP = 1;
-  public static final int AF_SP_RAW = 2;
-  public static final int NN_PROTO_PAIR = 1;
-  public static final int NN_PROTO_PUBSUB = 2;
-  public static final int NN_PROTO_REQREP = 3;
-  public static final int NN_PROTO_PIPELINE = 5;
-  public static final int NN_PROTO_SURVEY = 6;
-  public static final int NN_PROTO_BUS = 7;
-  public static final int NN_PAIR = 16;
-  public static final int NN_PUB = 32;
-  public static final int NN_SUB = 33;
-  public static final int NN_REQ = 48;
-  public static final int NN_REP = 49;
-  public static final int NN_PUSH = 80;
-  public static final int NN_PULL = 81;
-  public static final int NN_SURVEYOR = 98;
-  public static final int NN_RESPONDENT = 99;
-  public static final int NN_BUS = 112;
+  public static final int AF_SP = NnConstants.AF_SP;
+  public static final int AF_SP_RAW = NnConstants.AF_SP_RAW;
+  public static final int NN_PROTO_PAIR = NnConstants.NN_PROTO_PAIR;
+  public static final int NN_PROTO_PUBSUB = NnConstants.NN_PROTO_PUBSUB;
+  public static final int NN_PROTO_REQREP = NnConstants.NN_PROTO_REQREP;
+  public static final int NN_PROTO_PIPELINE = NnConstants.NN_PROTO_PIPELINE;
+  public static final int NN_PROTO_SURVEY = NnConstants.NN_PROTO_SURVEY;
+  public static final int NN_PROTO_BUS = NnConstants.NN_PROTO_BUS;
+  public static final int NN_PAIR = NnConstants.NN_PAIR;
+  public static final int NN_PUB = NnConstants.NN_PUB;
+  public static final int NN_SUB = NnConstants.NN_SUB;
+  public static final int NN_REQ = NnConstants.NN_REQ;
+  public static final int NN_REP = NnConstants.NN_REP;
+  public static final int NN_PUSH = NnConstants.NN_PUSH;
+  public static final int NN_PULL = NnConstants.NN_PULL;
+  public static final int NN_SURVEYOR = NnConstants.NN_SURVEYOR;
+  public static final int NN_RESPONDENT = NnConstants.NN_RESPONDENT;
+  public static final int NN_BUS = NnConstants.NN_BUS;
 
   // ---- options -------------------------------------------------------------------------------
-  public static final int NN_SOL_SOCKET = 0;
-  public static final int NN_LINGER = 1;
-  public static final int NN_SNDBUF = 2;
-  public static final int NN_RCVBUF = 3;
-  public static final int NN_SNDTIMEO = 4;
-  public static final int NN_RCVTIMEO = 5;
-  public static final int NN_RECONNECT_IVL = 6;
-  public static final int NN_RECONNECT_IVL_MAX = 7;
-  public static final int NN_SNDPRIO = 8;
-  public static final int NN_RCVPRIO = 9;
-  public static final int NN_SNDFD = 10;
-  public static final int NN_RCVFD = 11;
-  public static final int NN_DOMAIN = 12;
-  public static final int NN_PROTOCOL = 13;
-  public static final int NN_IPV4ONLY = 14;
-  public static final int NN_SOCKET_NAME = 15;
-  public static final int NN_RCVMAXSIZE = 16;
-  public static final int NN_MAXTTL = 17;
-  public static final int NN_SUB_SUBSCRIBE = 1;
-  public static final int NN_SUB_UNSUBSCRIBE = 2;
-  public static final int NN_REQ_RESEND_IVL = 1;
-  public static final int NN_SURVEYOR_DEADLINE = 1;
+  public static final int NN_SOL_SOCKET = NnConstants.NN_SOL_SOCKET;
+  public static final int NN_LINGER = NnConstants.NN_LINGER;
+  public static final int NN_SNDBUF = NnConstants.NN_SNDBUF;
+  public static final int NN_RCVBUF = NnConstants.NN_RCVBUF;
+  public static final int NN_SNDTIMEO = NnConstants.NN_SNDTIMEO;
+  public static final int NN_RCVTIMEO = NnConstants.NN_RCVTIMEO;
+  public static final int NN_RECONNECT_IVL = NnConstants.NN_RECONNECT_IVL;
+  public static final int NN_RECONNECT_IVL_MAX = NnConstants.NN_RECONNECT_IVL_MAX;
+  public static final int NN_SNDPRIO = NnConstants.NN_SNDPRIO;
+  public static final int NN_RCVPRIO = NnConstants.NN_RCVPRIO;
+  public static final int NN_SNDFD = NnConstants.NN_SNDFD;
+  public static final int NN_RCVFD = NnConstants.NN_RCVFD;
+  public static final int NN_DOMAIN = NnConstants.NN_DOMAIN;
+  public static final int NN_PROTOCOL = NnConstants.NN_PROTOCOL;
+  public static final int NN_IPV4ONLY = NnConstants.NN_IPV4ONLY;
+  public static final int NN_SOCKET_NAME = NnConstants.NN_SOCKET_NAME;
+  public static final int NN_RCVMAXSIZE = NnConstants.NN_RCVMAXSIZE;
+  public static final int NN_MAXTTL = NnConstants.NN_MAXTTL;
+  public static final int NN_SUB_SUBSCRIBE = NnConstants.NN_SUB_SUBSCRIBE;
+  public static final int NN_SUB_UNSUBSCRIBE = NnConstants.NN_SUB_UNSUBSCRIBE;
+  public static final int NN_REQ_RESEND_IVL = NnConstants.NN_REQ_RESEND_IVL;
+  public static final int NN_SURVEYOR_DEADLINE = NnConstants.NN_SURVEYOR_DEADLINE;
 
   // ---- transports ----------------------------------------------------------------------------
-  public static final int NN_INPROC = -1;
-  public static final int NN_IPC = -2;
-  public static final int NN_TCP = -3;
-  public static final int NN_WS = -4;
-  public static final int NN_TCP_NODELAY = 1;
-  public static final int NN_WS_MSG_TYPE = 1;
-  public static final int NN_WS_MSG_TYPE_TEXT = 0x01;
-  public static final int NN_WS_MSG_TYPE_BINARY = 0x02;
+  public static final int NN_INPROC = NnConstants.NN_INPROC;
+  public static final int NN_IPC = NnConstants.NN_IPC;
+  public static final int NN_TCP = NnConstants.NN_TCP;
+  public static final int NN_WS = NnConstants.NN_WS;
+  public static final int NN_TCP_NODELAY = NnConstants.NN_TCP_NODELAY;
+  public static final int NN_WS_MSG_TYPE = NnConstants.NN_WS_MSG_TYPE;
+  public static final int NN_WS_MSG_TYPE_TEXT = NnConstants.NN_WS_MSG_TYPE_TEXT;
+  public static final int NN_WS_MSG_TYPE_BINARY = NnConstants.NN_WS_MSG_TYPE_BINARY;
 
   // ---- flags, events, limits, control messages ---------------------------------------------
-  public static final int NN_DONTWAIT = 1;
-  public static final int NN_POLLIN = 1;
-  public static final int NN_POLLOUT = 2;
+  public static final int NN_DONTWAIT = NnConstants.NN_DONTWAIT;
+  public static final int NN_POLLIN = NnConstants.NN_POLLIN;
+  public static final int NN_POLLOUT = NnConstants.NN_POLLOUT;
   /** As a length: the zero-copy form ({@code (size_t) -1} in C). */
-  public static final int NN_MSG = -1;
-  public static final int PROTO_SP = 1;
-  public static final int SP_HDR = 1;
-  public static final int NN_SOCKADDR_MAX = 128;
-  public static final int NN_MAX_SOCKETS = 512;
-  public static final int NN_VERSION_CURRENT = 5;
-  public static final int NN_VERSION_REVISION = 1;
-  public static final int NN_VERSION_AGE = 0;
+  public static final int NN_MSG = NnConstants.NN_MSG;
+  public static final int PROTO_SP = NnConstants.PROTO_SP;
+  public static final int SP_HDR = NnConstants.SP_HDR;
+  public static final int NN_SOCKADDR_MAX = NnConstants.NN_SOCKADDR_MAX;
+  public static final int NN_MAX_SOCKETS = NnConstants.NN_MAX_SOCKETS;
+  public static final int NN_VERSION_CURRENT = NnConstants.NN_VERSION_CURRENT;
+  public static final int NN_VERSION_REVISION = NnConstants.NN_VERSION_REVISION;
+  public static final int NN_VERSION_AGE = NnConstants.NN_VERSION_AGE;
 
   // ---- nn_symbol_info namespaces, types, units ---------------------------------------------
   public static final int NN_NS_NAMESPACE = 0;
@@ -235,12 +238,12 @@ public final class Nn {
 
   /** Sends the parts of {@code msghdr} and its control data (SP header, ws message type). */
   public static int nn_sendmsg(int s, NnMsgHdr msghdr, int flags) {
-    return RUNTIME.sendmsg(s, msghdr, flags);
+    return NnValueCalls.sendmsg(RUNTIME, s, msghdr, flags);
   }
 
   /** Receives into {@code msghdr}'s parts and control buffer; returns the full body length. */
   public static int nn_recvmsg(int s, NnMsgHdr msghdr, int flags) {
-    return RUNTIME.recvmsg(s, msghdr, flags);
+    return NnValueCalls.recvmsg(RUNTIME, s, msghdr, flags);
   }
 
   /** A buffer for zero-copy sending with {@link #NN_MSG}; {@code type} must be 0. */
@@ -303,7 +306,7 @@ public final class Nn {
    * the number of entries with events, 0 on timeout.
    */
   public static int nn_poll(NnPollFd[] fds, int timeout) {
-    return RUNTIME.poll(fds, timeout);
+    return NnValueCalls.poll(RUNTIME, fds, timeout);
   }
 
   /**
@@ -326,7 +329,7 @@ public final class Nn {
    * {@code value} is not null); {@code null} with EINVAL past the end.
    */
   public static String nn_symbol(int i, int[] value) {
-    return RUNTIME.symbol(i, value);
+    return NnSymbols.symbol(i, value, RUNTIME);
   }
 
   /** The properties of the {@code i}-th constant, or {@code null} past the end. */
@@ -338,42 +341,31 @@ public final class Nn {
 
   /** {@code len} rounded up to the 8-byte alignment of control messages. */
   public static int NN_CMSG_ALIGN(int len) {
-    return (len + 7) & ~7;
+    return NnCmsgLayout.align(len);
   }
 
   /** Bytes a control message with {@code len} data bytes takes, padding included. */
   public static int NN_CMSG_SPACE(int len) {
-    return NnCmsgHdr.HEADER_SIZE + NN_CMSG_ALIGN(len);
+    return NnCmsgLayout.space(len);
   }
 
   /** The {@code cmsg_len} of a control message with {@code len} data bytes. */
   public static int NN_CMSG_LEN(int len) {
-    return NnCmsgHdr.HEADER_SIZE + len;
+    return NnCmsgLayout.length(len);
   }
 
   /** Offset of the first control message of {@code hdr}, or -1 if there is none. */
   public static int NN_CMSG_FIRSTHDR(NnMsgHdr hdr) {
-    byte[] control = hdr.control();
-    // msg_controllen past the buffer's end counts only up to the end, as in NN_CMSG_NXTHDR.
-    return control != null && Math.min(hdr.controlLength(), control.length) >= NnCmsgHdr.HEADER_SIZE ? 0 : -1;
+    return NnCmsgLayout.first(hdr.control(), hdr.controlLength());
   }
 
   /** Offset of the control message after the one at {@code offset}, or -1 if there is none. */
   public static int NN_CMSG_NXTHDR(NnMsgHdr hdr, int offset) {
-    byte[] control = hdr.control();
-    int used = Math.min(hdr.controlLength(), control == null ? 0 : control.length);
-    NnCmsgHdr current = offset < 0 || control == null ? null : NnCmsgHdr.at(control, offset);
-    // A message that runs past msg_controllen is the last; checked before aligning its length,
-    // which near Long.MAX_VALUE wrapped to an offset of 0 and walked the buffer forever.
-    if (current == null || current.length() < NnCmsgHdr.HEADER_SIZE || current.length() > used - offset) {
-      return -1;
-    }
-    long next = offset + ((current.length() + 7) & ~7L);
-    return next + NnCmsgHdr.HEADER_SIZE > used ? -1 : (int) next;
+    return NnCmsgLayout.next(hdr.control(), hdr.controlLength(), offset);
   }
 
   /** Offset of the data of the control message at {@code offset}. */
   public static int NN_CMSG_DATA(int offset) {
-    return offset + NnCmsgHdr.HEADER_SIZE;
+    return NnCmsgLayout.dataOffset(offset);
   }
 }

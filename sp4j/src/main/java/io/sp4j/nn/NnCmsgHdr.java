@@ -1,9 +1,6 @@
 package io.sp4j.nn;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.util.Arrays;
-import java.util.Objects;
+import io.sp4j.nn.internal.NnCmsgLayout;
 
 /**
  * One control message in a control buffer, read with {@link #at(byte[], int)}. The layout is
@@ -18,16 +15,15 @@ import java.util.Objects;
  */
 public record NnCmsgHdr(int offset, long length, int level, int type) {
   /** Bytes of the header before the data. */
-  public static final int HEADER_SIZE = 16;
+  public static final int HEADER_SIZE = NnCmsgLayout.HEADER_SIZE;
 
   /** The control message at {@code offset}, or {@code null} if no whole header fits there. */
   public static NnCmsgHdr at(byte[] control, int offset) {
-    Objects.requireNonNull(control, "control");
-    if (offset < 0 || offset > control.length - HEADER_SIZE) { // not offset + 16: it overflows near MAX_VALUE
+    if (!NnCmsgLayout.headerFits(control, offset)) {
       return null;
     }
-    ByteBuffer buf = ByteBuffer.wrap(control).order(ByteOrder.LITTLE_ENDIAN);
-    return new NnCmsgHdr(offset, buf.getLong(offset), buf.getInt(offset + 8), buf.getInt(offset + 12));
+    return new NnCmsgHdr(offset, NnCmsgLayout.lengthAt(control, offset), NnCmsgLayout.levelAt(control, offset),
+        NnCmsgLayout.typeAt(control, offset));
   }
 
   /**
@@ -38,15 +34,7 @@ public record NnCmsgHdr(int offset, long length, int level, int type) {
    * @throws IndexOutOfBoundsException if it does not fit
    */
   public static int write(byte[] control, int offset, int level, int type, byte[] data) {
-    int space = Nn.NN_CMSG_SPACE(data.length);
-    Objects.checkFromIndexSize(offset, space, control.length);
-    ByteBuffer buf = ByteBuffer.wrap(control).order(ByteOrder.LITTLE_ENDIAN);
-    buf.putLong(offset, Nn.NN_CMSG_LEN(data.length));
-    buf.putInt(offset + 8, level);
-    buf.putInt(offset + 12, type);
-    System.arraycopy(data, 0, control, offset + HEADER_SIZE, data.length);
-    Arrays.fill(control, offset + HEADER_SIZE + data.length, offset + space, (byte) 0);
-    return offset + space;
+    return NnCmsgLayout.write(control, offset, level, type, data);
   }
 
   /** The number of data bytes ({@code cmsg_len} − 16), at most {@code Integer.MAX_VALUE}. */
@@ -56,8 +44,6 @@ public record NnCmsgHdr(int offset, long length, int level, int type) {
 
   /** A copy of the data bytes (cut short at the end of {@code control}); empty past its end. */
   public byte[] data(byte[] control) {
-    long from = Math.min(control.length, (long) offset + HEADER_SIZE);
-    long to = Math.min(control.length, from + Math.max(0, length - HEADER_SIZE));
-    return Arrays.copyOfRange(control, (int) from, (int) Math.max(from, to));
+    return NnCmsgLayout.data(control, offset, length);
   }
 }

@@ -4,6 +4,7 @@ import static io.sp4j.nn.Nn.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.sp4j.nn.internal.NnPollEntry;
 import io.sp4j.nn.internal.NnRuntime;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -128,7 +129,7 @@ class NnPollTest {
     int s = runtime.socket(AF_SP, NN_PAIR);
     CompletableFuture<int[]> result = new CompletableFuture<>();
     Thread thread = new Thread(() -> {
-      int rc = runtime.poll(new NnPollFd[] {new NnPollFd(s, NN_POLLIN)}, -1);
+      int rc = runtime.poll(new NnPollEntry[] {new NnPollEntry(s, NN_POLLIN)}, new int[1], -1);
       result.complete(new int[] {rc, runtime.errno()});
     }, "test-nn-poll-term");
     thread.setDaemon(true);

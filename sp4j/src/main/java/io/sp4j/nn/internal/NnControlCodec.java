@@ -1,24 +1,20 @@
 package io.sp4j.nn.internal;
 
-import static io.sp4j.nn.Nn.NN_CMSG_FIRSTHDR;
-import static io.sp4j.nn.Nn.NN_CMSG_NXTHDR;
-import static io.sp4j.nn.Nn.NN_CMSG_SPACE;
-import static io.sp4j.nn.Nn.NN_WS;
-import static io.sp4j.nn.Nn.NN_WS_MSG_TYPE;
-import static io.sp4j.nn.Nn.NN_WS_MSG_TYPE_BINARY;
-import static io.sp4j.nn.Nn.NN_WS_MSG_TYPE_TEXT;
-import static io.sp4j.nn.Nn.PROTO_SP;
-import static io.sp4j.nn.Nn.SP_HDR;
+import static io.sp4j.nn.internal.NnCmsgLayout.space;
+import static io.sp4j.nn.internal.NnConstants.NN_WS;
+import static io.sp4j.nn.internal.NnConstants.NN_WS_MSG_TYPE;
+import static io.sp4j.nn.internal.NnConstants.NN_WS_MSG_TYPE_BINARY;
+import static io.sp4j.nn.internal.NnConstants.NN_WS_MSG_TYPE_TEXT;
+import static io.sp4j.nn.internal.NnConstants.PROTO_SP;
+import static io.sp4j.nn.internal.NnConstants.SP_HDR;
 
 import io.sp4j.MessageType;
-import io.sp4j.nn.NnCmsgHdr;
-import io.sp4j.nn.NnMsgHdr;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * The control messages of {@code nn_sendmsg} and {@code nn_recvmsg} ({@link NnCmsgHdr}'s layout):
+ * The control messages of {@code nn_sendmsg} and {@code nn_recvmsg} ({@link NnCmsgLayout}):
  * what a send's control buffer asks for, and the bytes a receive's control buffer gets. Pure:
  * bytes in, values out; no sockets, no state.
  */
@@ -30,23 +26,22 @@ final class NnControlCodec {
   record Control(byte[] header, MessageType type) {}
 
   /**
-   * Reads the control messages of {@code hdr} up to its {@code msg_controllen}.
+   * Reads the control messages of {@code control} (may be {@code null}) up to
+   * {@code controlLength} ({@code msg_controllen}).
    *
    * @throws IllegalArgumentException (EINVAL) for an SP_HDR or NN_WS_MSG_TYPE that is malformed
    */
-  Control read(NnMsgHdr hdr) {
-    byte[] control = hdr.control();
+  Control read(byte[] control, int controlLength) {
     byte[] header = null;
     MessageType type = null;
-    if (control == null) {
-      return new Control(null, null);
-    }
-    for (int at = NN_CMSG_FIRSTHDR(hdr); at >= 0; at = NN_CMSG_NXTHDR(hdr, at)) {
-      NnCmsgHdr cmsg = NnCmsgHdr.at(control, at);
-      if (cmsg.level() == PROTO_SP && cmsg.type() == SP_HDR && header == null) {
-        header = spHeader(cmsg.data(control));
-      } else if (cmsg.level() == NN_WS && cmsg.type() == NN_WS_MSG_TYPE && type == null) {
-        byte[] data = cmsg.data(control);
+    for (int at = NnCmsgLayout.first(control, controlLength); at >= 0;
+        at = NnCmsgLayout.next(control, controlLength, at)) {
+      int level = NnCmsgLayout.levelAt(control, at);
+      int cmsgType = NnCmsgLayout.typeAt(control, at);
+      if (level == PROTO_SP && cmsgType == SP_HDR && header == null) {
+        header = spHeader(dataAt(control, at));
+      } else if (level == NN_WS && cmsgType == NN_WS_MSG_TYPE && type == null) {
+        byte[] data = dataAt(control, at);
         if (data.length < 1) {
           throw new IllegalArgumentException("NN_WS_MSG_TYPE: no data");
         }
@@ -54,6 +49,10 @@ final class NnControlCodec {
       }
     }
     return new Control(header, type);
+  }
+
+  private static byte[] dataAt(byte[] control, int offset) {
+    return NnCmsgLayout.data(control, offset, NnCmsgLayout.lengthAt(control, offset));
   }
 
   /** SP_HDR's data: a little-endian size_t length, then that many header bytes. */
@@ -87,14 +86,14 @@ final class NnControlCodec {
     byte[] spHdr = new byte[8 + header.length];
     ByteBuffer.wrap(spHdr).order(ByteOrder.LITTLE_ENDIAN).putLong(0, header.length);
     System.arraycopy(header, 0, spHdr, 8, header.length);
-    if (NN_CMSG_SPACE(spHdr.length) > room) {
+    if (space(spHdr.length) > room) {
       return 0;
     }
-    int at = NnCmsgHdr.write(control, 0, PROTO_SP, SP_HDR, spHdr);
+    int at = NnCmsgLayout.write(control, 0, PROTO_SP, SP_HDR, spHdr);
     if (type == null) {
       return at;
     }
     byte[] wsType = {(byte) (type == MessageType.TEXT ? NN_WS_MSG_TYPE_TEXT : NN_WS_MSG_TYPE_BINARY)};
-    return at + NN_CMSG_SPACE(wsType.length) > room ? at : NnCmsgHdr.write(control, at, NN_WS, NN_WS_MSG_TYPE, wsType);
+    return at + space(wsType.length) > room ? at : NnCmsgLayout.write(control, at, NN_WS, NN_WS_MSG_TYPE, wsType);
   }
 }

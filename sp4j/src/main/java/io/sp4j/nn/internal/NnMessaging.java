@@ -1,14 +1,14 @@
 package io.sp4j.nn.internal;
 
-import static io.sp4j.nn.Nn.NN_DONTWAIT;
-import static io.sp4j.nn.Nn.NN_MSG;
+import static io.sp4j.nn.internal.NnConstants.NN_DONTWAIT;
+import static io.sp4j.nn.internal.NnConstants.NN_MSG;
 
 import io.sp4j.Errno;
 import io.sp4j.Message;
-import io.sp4j.nn.NnMsgHdr;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 
 /**
  * nn_send, nn_recv, nn_sendmsg, nn_recvmsg and the message buffers, on the sockets of one table.
@@ -99,24 +99,24 @@ final class NnMessaging {
   }
 
   /** The socket of an nn_sendmsg or nn_recvmsg, or {@code null} with errno set: EBADF, or EINVAL for no header. */
-  private NnSocket socketFor(int s, NnMsgHdr hdr) {
+  private NnSocket socketFor(int s, NnMsgParts parts) {
     NnSocket socket = table.find(s);
-    return socket == null || hdr != null ? socket : errors.failNull(Errno.EINVAL);
+    return socket == null || parts != null ? socket : errors.failNull(Errno.EINVAL);
   }
 
-  int sendmsg(int s, NnMsgHdr hdr, int flags) {
-    NnSocket socket = socketFor(s, hdr);
+  int sendmsg(int s, NnMsgParts parts, int flags) {
+    NnSocket socket = socketFor(s, parts);
     if (socket == null) {
       return -1;
     }
-    byte[] body = gather(hdr);
+    byte[] body = gather(parts);
     if (body == null) {
       return errors.fail(Errno.EFAULT);
     }
     Message message = Message.of(body);
     NnControlCodec.Control control;
     try {
-      control = codec.read(hdr);
+      control = codec.read(parts.control(), parts.controlLength());
     } catch (IllegalArgumentException e) {
       return errors.fail(Errno.EINVAL);
     }
@@ -129,13 +129,13 @@ final class NnMessaging {
     return send(socket, message, flags);
   }
 
-  /** The body from {@code hdr}'s parts: the single part itself for NN_MSG; {@code null} if a part is missing. */
-  private static byte[] gather(NnMsgHdr hdr) {
-    byte[][] iov = hdr.iov();
+  /** The body from the parts: the single part itself for NN_MSG; {@code null} if a part is missing. */
+  private static byte[] gather(NnMsgParts parts) {
+    byte[][] iov = parts.iov();
     if (iov == null) {
       return null;
     }
-    if (hdr.isZeroCopy()) {
+    if (parts.zeroCopy()) {
       return iov.length == 1 ? iov[0] : null;
     }
     ByteArrayOutputStream gathered = new ByteArrayOutputStream();
@@ -148,12 +148,13 @@ final class NnMessaging {
     return gathered.toByteArray();
   }
 
-  int recvmsg(int s, NnMsgHdr hdr, int flags) {
-    NnSocket socket = socketFor(s, hdr);
+  /** Receives into the parts and control buffer, telling {@code controlWritten} the bytes written there. */
+  int recvmsg(int s, NnMsgParts parts, IntConsumer controlWritten, int flags) {
+    NnSocket socket = socketFor(s, parts);
     if (socket == null) {
       return -1;
     }
-    if (hdr.iov() == null || (hdr.isZeroCopy() && hdr.iov().length != 1)) {
+    if (parts.iov() == null || (parts.zeroCopy() && parts.iov().length != 1)) {
       return errors.fail(Errno.EFAULT);
     }
     Message message = receive(socket, flags);
@@ -161,19 +162,19 @@ final class NnMessaging {
       return -1;
     }
     byte[] body = message.body();
-    scatter(body, hdr);
-    byte[] control = hdr.control();
+    scatter(body, parts);
+    byte[] control = parts.control();
     if (control != null) {
-      int room = Math.min(hdr.controlLength(), control.length);
-      hdr.setControlLength(codec.write(message.header(), message.type().orElse(null), control, room));
+      int room = Math.min(parts.controlLength(), control.length);
+      controlWritten.accept(codec.write(message.header(), message.type().orElse(null), control, room));
     }
     return body.length;
   }
 
-  /** Puts {@code body} into {@code hdr}'s parts: handed over for NN_MSG, else copied in order and cut off. */
-  private static void scatter(byte[] body, NnMsgHdr hdr) {
-    byte[][] iov = hdr.iov();
-    if (hdr.isZeroCopy()) {
+  /** Puts {@code body} into the parts: handed over for NN_MSG, else copied in order and cut off. */
+  private static void scatter(byte[] body, NnMsgParts parts) {
+    byte[][] iov = parts.iov();
+    if (parts.zeroCopy()) {
       iov[0] = body;
       return;
     }

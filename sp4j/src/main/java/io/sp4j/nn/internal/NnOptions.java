@@ -1,6 +1,6 @@
 package io.sp4j.nn.internal;
 
-import static io.sp4j.nn.Nn.*;
+import static io.sp4j.nn.internal.NnConstants.*;
 
 import io.sp4j.Errno;
 import io.sp4j.MessageType;

@@ -1,11 +1,10 @@
 package io.sp4j.nn.internal;
 
-import static io.sp4j.nn.Nn.NN_POLLIN;
-import static io.sp4j.nn.Nn.NN_POLLOUT;
+import static io.sp4j.nn.internal.NnConstants.NN_POLLIN;
+import static io.sp4j.nn.internal.NnConstants.NN_POLLOUT;
 
 import io.sp4j.Errno;
 import io.sp4j.spi.Readiness;
-import io.sp4j.nn.NnPollFd;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -28,23 +27,29 @@ final class NnPoller {
     this.errors = errors;
   }
 
-  int poll(NnPollFd[] fds, int timeoutMs) {
-    if (fds == null) {
+  /**
+   * nn_poll: waits for the events of {@code entries} and sets {@code revents[i]} for each entry
+   * it looked at; a call that fails before it waits leaves {@code revents} as it was.
+   */
+  int poll(NnPollEntry[] entries, int[] revents, int timeoutMs) {
+    if (entries == null) {
       return errors.fail(Errno.EFAULT);
     }
-    NnSocket[] sockets = new NnSocket[fds.length];
-    Readiness[] watched = new Readiness[fds.length];
-    for (int i = 0; i < fds.length; i++) {
-      if (fds[i] == null) {
+    NnSocket[] sockets = new NnSocket[entries.length];
+    Readiness[] watched = new Readiness[entries.length];
+    int[] events = new int[entries.length];
+    for (int i = 0; i < entries.length; i++) {
+      if (entries[i] == null) {
         return errors.fail(Errno.EFAULT);
       }
-      sockets[i] = table.find(fds[i].fd());
+      sockets[i] = table.find(entries[i].fd());
       if (sockets[i] == null) {
         return -1;
       }
       watched[i] = sockets[i].socket;
+      events[i] = entries[i].events();
     }
-    int ready = await(watched, fds, timeoutMs);
+    int ready = await(watched, events, revents, timeoutMs);
     if (ready == INTERRUPTED) {
       return errors.fail(Errno.EINTR);
     }
@@ -59,12 +64,12 @@ final class NnPoller {
   }
 
   /**
-   * Waits until one of {@code sockets} is ready for the events its entry of {@code fds} asks for
-   * (negative {@code timeoutMs}: for ever) and sets each entry's {@code revents}.
+   * Waits until one of {@code sockets} is ready for the events of the same index in
+   * {@code events} (negative {@code timeoutMs}: for ever) and sets each one's {@code revents}.
    *
-   * @return the number of entries with events, 0 on timeout, {@link #CLOSED} or {@link #INTERRUPTED}
+   * @return the number of sockets with events, 0 on timeout, {@link #CLOSED} or {@link #INTERRUPTED}
    */
-  int await(Readiness[] sockets, NnPollFd[] fds, int timeoutMs) {
+  int await(Readiness[] sockets, int[] events, int[] revents, int timeoutMs) {
     Semaphore changes = new Semaphore(0);
     Runnable changed = changes::release;
     Runnable[] unwatch = new Runnable[sockets.length];
@@ -75,7 +80,7 @@ final class NnPoller {
     try {
       while (true) {
         changes.drainPermits(); // a change from now on wakes the wait below
-        int ready = check(sockets, fds);
+        int ready = check(sockets, events, revents);
         if (ready > 0) {
           return ready;
         }
@@ -106,19 +111,19 @@ final class NnPoller {
     }
   }
 
-  /** Sets every entry's {@code revents}; the number of entries with any. */
-  private static int check(Readiness[] sockets, NnPollFd[] fds) {
+  /** Sets every socket's {@code revents}; the number of sockets with any. */
+  private static int check(Readiness[] sockets, int[] events, int[] revents) {
     int ready = 0;
-    for (int i = 0; i < fds.length; i++) {
-      int events = 0;
-      if ((fds[i].events() & NN_POLLIN) != 0 && sockets[i].readyToReceive()) {
-        events |= NN_POLLIN;
+    for (int i = 0; i < sockets.length; i++) {
+      int now = 0;
+      if ((events[i] & NN_POLLIN) != 0 && sockets[i].readyToReceive()) {
+        now |= NN_POLLIN;
       }
-      if ((fds[i].events() & NN_POLLOUT) != 0 && sockets[i].readyToSend()) {
-        events |= NN_POLLOUT;
+      if ((events[i] & NN_POLLOUT) != 0 && sockets[i].readyToSend()) {
+        now |= NN_POLLOUT;
       }
-      fds[i].setRevents(events);
-      if (events != 0) {
+      revents[i] = now;
+      if (now != 0) {
         ready++;
       }
     }

@@ -1,14 +1,14 @@
 package io.sp4j.nn.internal;
 
 import io.sp4j.Errno;
-import io.sp4j.nn.NnMsgHdr;
-import io.sp4j.nn.NnPollFd;
-import io.sp4j.nn.NnSymbolProperties;
+import java.util.function.IntConsumer;
 
 /**
- * One nanomsg library: a socket table, its errno, and each C call done with sp4j's API.
- * {@link io.sp4j.nn.Nn}'s static functions use one default instance; each method here is the nn
- * function of the same name and returns as it does (a value, or -1 / {@code null} with errno set).
+ * One nanomsg library: a socket table, its errno, and each C call done with sp4j's API. The
+ * facade's static functions use one default instance; each method here is the nn function of the
+ * same name and returns as it does (a value, or -1 / {@code null} with errno set). It takes and
+ * gives plain values ({@link NnMsgParts}, {@link NnPollEntry}, arrays), which the facade makes
+ * from its public types and back, so this package depends on nothing of the facade.
  * The work is split by job: {@link NnSocketTable} (sockets, endpoints, nn_term),
  * {@link NnSockopts} (options), {@link NnMessaging} (send and receive, with the pure
  * {@link NnControlCodec}), {@link NnPoller} and {@link NnDevice}.
@@ -25,6 +25,14 @@ public final class NnRuntime {
 
   public int errno() {
     return errors.errno();
+  }
+
+  /**
+   * Sets the calling thread's errno and returns {@code null}: for a call the facade answers
+   * without a socket ({@code nn_symbol} past the end).
+   */
+  public <T> T failNull(Errno errno) {
+    return errors.failNull(errno);
   }
 
   /** nanomsg's text for {@code errnum}; the C library's words for a number nanomsg does not name. */
@@ -76,12 +84,17 @@ public final class NnRuntime {
     return messaging.recvMessage(s, flags);
   }
 
-  public int sendmsg(int s, NnMsgHdr hdr, int flags) {
-    return messaging.sendmsg(s, hdr, flags);
+  /** {@code parts} is {@code null} for a missing header. */
+  public int sendmsg(int s, NnMsgParts parts, int flags) {
+    return messaging.sendmsg(s, parts, flags);
   }
 
-  public int recvmsg(int s, NnMsgHdr hdr, int flags) {
-    return messaging.recvmsg(s, hdr, flags);
+  /**
+   * {@code parts} is {@code null} for a missing header; {@code controlWritten} hears the new
+   * {@code msg_controllen} when the control buffer was written.
+   */
+  public int recvmsg(int s, NnMsgParts parts, IntConsumer controlWritten, int flags) {
+    return messaging.recvmsg(s, parts, controlWritten, flags);
   }
 
   public byte[] allocmsg(int size, int type) {
@@ -114,25 +127,17 @@ public final class NnRuntime {
     return options.getBytes(s, level, option, value, length);
   }
 
-  // ---- devices, polling, symbols ---------------------------------------------------------------
+  // ---- devices, polling ---------------------------------------------------------------------
 
   public int device(int s1, int s2) {
     return device.run(s1, s2);
   }
 
-  public int poll(NnPollFd[] fds, int timeoutMs) {
-    return poller.poll(fds, timeoutMs);
-  }
-
-  /** The name of the {@code i}-th constant, its value in {@code value[0]}; {@code null} with EINVAL past the end. */
-  public String symbol(int i, int[] value) {
-    NnSymbolProperties info = NnSymbols.info(i);
-    if (info == null) {
-      return errors.failNull(Errno.EINVAL);
-    }
-    if (value != null && value.length > 0) {
-      value[0] = info.value();
-    }
-    return info.name();
+  /**
+   * {@code entries} (each may be {@code null}: EFAULT) and {@code revents} are of the same length;
+   * {@code revents} is set only once the call gets to look at the sockets.
+   */
+  public int poll(NnPollEntry[] entries, int[] revents, int timeoutMs) {
+    return poller.poll(entries, revents, timeoutMs);
   }
 }

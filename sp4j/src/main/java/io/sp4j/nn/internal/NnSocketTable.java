@@ -1,9 +1,9 @@
 package io.sp4j.nn.internal;
 
-import static io.sp4j.nn.Nn.AF_SP;
-import static io.sp4j.nn.Nn.AF_SP_RAW;
-import static io.sp4j.nn.Nn.NN_MAX_SOCKETS;
-import static io.sp4j.nn.Nn.NN_SOCKADDR_MAX;
+import static io.sp4j.nn.internal.NnConstants.AF_SP;
+import static io.sp4j.nn.internal.NnConstants.AF_SP_RAW;
+import static io.sp4j.nn.internal.NnConstants.NN_MAX_SOCKETS;
+import static io.sp4j.nn.internal.NnConstants.NN_SOCKADDR_MAX;
 
 import io.sp4j.Endpoint;
 import io.sp4j.Errno;

@@ -1,16 +1,14 @@
 package io.sp4j.nn.internal;
 
-import static io.sp4j.nn.Nn.NN_CMSG_SPACE;
-import static io.sp4j.nn.Nn.NN_WS;
-import static io.sp4j.nn.Nn.NN_WS_MSG_TYPE;
-import static io.sp4j.nn.Nn.PROTO_SP;
-import static io.sp4j.nn.Nn.SP_HDR;
+import static io.sp4j.nn.internal.NnCmsgLayout.space;
+import static io.sp4j.nn.internal.NnConstants.NN_WS;
+import static io.sp4j.nn.internal.NnConstants.NN_WS_MSG_TYPE;
+import static io.sp4j.nn.internal.NnConstants.PROTO_SP;
+import static io.sp4j.nn.internal.NnConstants.SP_HDR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.sp4j.MessageType;
-import io.sp4j.nn.NnCmsgHdr;
-import io.sp4j.nn.NnMsgHdr;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.junit.jupiter.api.Test;
@@ -24,10 +22,8 @@ class NnControlCodecTest {
   void whatAReceiveWritesASendReadsBack() {
     byte[] control = new byte[128];
     int written = codec.write(HEADER, MessageType.TEXT, control, control.length);
-    assertThat(written).isEqualTo(NN_CMSG_SPACE(8 + HEADER.length) + NN_CMSG_SPACE(1));
-    NnMsgHdr hdr = new NnMsgHdr(new byte[][] {{}}, control);
-    hdr.setControlLength(written);
-    NnControlCodec.Control read = codec.read(hdr);
+    assertThat(written).isEqualTo(space(8 + HEADER.length) + space(1));
+    NnControlCodec.Control read = codec.read(control, written);
     assertThat(read.header()).isEqualTo(HEADER);
     assertThat(read.type()).isEqualTo(MessageType.TEXT);
   }
@@ -35,15 +31,15 @@ class NnControlCodecTest {
   @Test
   void onlyWholeMessagesAreWritten() {
     byte[] control = new byte[128];
-    int spHdrOnly = NN_CMSG_SPACE(8 + HEADER.length);
-    assertThat(codec.write(HEADER, MessageType.BINARY, control, spHdrOnly + NN_CMSG_SPACE(1) - 1)).isEqualTo(spHdrOnly);
+    int spHdrOnly = space(8 + HEADER.length);
+    assertThat(codec.write(HEADER, MessageType.BINARY, control, spHdrOnly + space(1) - 1)).isEqualTo(spHdrOnly);
     assertThat(codec.write(HEADER, null, control, spHdrOnly - 1)).isZero();
-    assertThat(codec.write(new byte[0], null, control, control.length)).isEqualTo(NN_CMSG_SPACE(8));
+    assertThat(codec.write(new byte[0], null, control, control.length)).isEqualTo(space(8));
   }
 
   @Test
   void noControlBufferAsksForNothing() {
-    NnControlCodec.Control read = codec.read(new NnMsgHdr(new byte[][] {{}}, null));
+    NnControlCodec.Control read = codec.read(null, 0);
     assertThat(read.header()).isNull();
     assertThat(read.type()).isNull();
   }
@@ -51,17 +47,17 @@ class NnControlCodecTest {
   @Test
   void malformedSpHdrOrTypeIsRefused() {
     byte[] shortHdr = new byte[64];
-    NnCmsgHdr.write(shortHdr, 0, PROTO_SP, SP_HDR, new byte[7]);
-    assertThatIllegalArgumentException().isThrownBy(() -> codec.read(new NnMsgHdr(null, shortHdr)))
+    NnCmsgLayout.write(shortHdr, 0, PROTO_SP, SP_HDR, new byte[7]);
+    assertThatIllegalArgumentException().isThrownBy(() -> codec.read(shortHdr, shortHdr.length))
         .withMessageContaining("SP_HDR");
     byte[] pastData = new byte[64];
-    NnCmsgHdr.write(pastData, 0, PROTO_SP, SP_HDR,
+    NnCmsgLayout.write(pastData, 0, PROTO_SP, SP_HDR,
         ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, 9).array());
-    assertThatIllegalArgumentException().isThrownBy(() -> codec.read(new NnMsgHdr(null, pastData)))
+    assertThatIllegalArgumentException().isThrownBy(() -> codec.read(pastData, pastData.length))
         .withMessageContaining("SP_HDR");
     byte[] badType = new byte[64];
-    NnCmsgHdr.write(badType, 0, NN_WS, NN_WS_MSG_TYPE, new byte[] {9});
-    assertThatIllegalArgumentException().isThrownBy(() -> codec.read(new NnMsgHdr(null, badType)))
+    NnCmsgLayout.write(badType, 0, NN_WS, NN_WS_MSG_TYPE, new byte[] {9});
+    assertThatIllegalArgumentException().isThrownBy(() -> codec.read(badType, badType.length))
         .withMessageContaining("NN_WS_MSG_TYPE");
   }
 }

@@ -1,12 +1,11 @@
 package io.sp4j.nn.internal;
 
-import static io.sp4j.nn.Nn.NN_POLLIN;
-import static io.sp4j.nn.Nn.NN_POLLOUT;
+import static io.sp4j.nn.internal.NnConstants.NN_POLLIN;
+import static io.sp4j.nn.internal.NnConstants.NN_POLLOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.sp4j.spi.Readiness;
-import io.sp4j.nn.NnPollFd;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -27,7 +26,8 @@ class NnPollerTest {
   private final NnErrors errors = new NnErrors();
   private final NnPoller poller = new NnPoller(new NnSocketTable(errors), errors);
   private final FakeSocket socket = new FakeSocket();
-  private final NnPollFd[] fds = {new NnPollFd(0, NN_POLLIN | NN_POLLOUT)};
+  private final int[] events = {NN_POLLIN | NN_POLLOUT};
+  private final int[] revents = new int[1];
 
   /** A socket whose readiness the test sets, counting how often the poller looks. */
   private static final class FakeSocket implements Readiness {
@@ -65,7 +65,7 @@ class NnPollerTest {
 
   private CompletableFuture<Integer> pollInBackground(int timeoutMs) {
     CompletableFuture<Integer> result = new CompletableFuture<>();
-    Thread thread = new Thread(() -> result.complete(poller.await(new Readiness[] {socket}, fds, timeoutMs)), "test-poller");
+    Thread thread = new Thread(() -> result.complete(poller.await(new Readiness[] {socket}, events, revents, timeoutMs)), "test-poller");
     thread.setDaemon(true);
     thread.start();
     await().atMost(DEADLINE).until(() -> socket.looks.get() == 1 && thread.getState() != Thread.State.RUNNABLE);
@@ -84,26 +84,26 @@ class NnPollerTest {
     socket.readable = true;
     socket.tell();
     assertThat(result.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo(1);
-    assertThat(fds[0].revents()).isEqualTo(NN_POLLIN);
+    assertThat(revents[0]).isEqualTo(NN_POLLIN);
     assertThat(socket.listeners).as("listeners left behind").isEmpty();
   }
 
   @Test
   void timesOutWithALookAtTheStartAndOneAtTheEnd() {
     long start = System.nanoTime();
-    assertThat(poller.await(new Readiness[] {socket}, fds, 300)).isZero();
+    assertThat(poller.await(new Readiness[] {socket}, events, revents, 300)).isZero();
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(300), DEADLINE);
     assertThat(socket.looks.get()).as("looks while waiting out the timeout").isEqualTo(2);
-    assertThat(fds[0].revents()).isZero();
+    assertThat(revents[0]).isZero();
     assertThat(socket.listeners).isEmpty();
   }
 
   @Test
   void aZeroTimeoutLooksOnce() {
     socket.readable = true;
-    assertThat(poller.await(new Readiness[] {socket}, fds, 0)).isEqualTo(1);
+    assertThat(poller.await(new Readiness[] {socket}, events, revents, 0)).isEqualTo(1);
     socket.readable = false;
-    assertThat(poller.await(new Readiness[] {socket}, fds, 0)).isZero();
+    assertThat(poller.await(new Readiness[] {socket}, events, revents, 0)).isZero();
     assertThat(socket.looks.get()).isEqualTo(2);
   }
 
@@ -120,7 +120,7 @@ class NnPollerTest {
   void anInterruptEndsTheWaitAndStaysSet() throws Exception {
     CompletableFuture<Boolean> interrupted = new CompletableFuture<>();
     Thread thread = new Thread(() -> {
-      int result = poller.await(new Readiness[] {socket}, fds, -1);
+      int result = poller.await(new Readiness[] {socket}, events, revents, -1);
       interrupted.complete(result == NnPoller.INTERRUPTED && Thread.currentThread().isInterrupted());
     }, "test-poller");
     thread.setDaemon(true);

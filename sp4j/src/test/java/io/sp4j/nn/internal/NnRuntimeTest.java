@@ -1,8 +1,8 @@
 package io.sp4j.nn.internal;
 
-import static io.sp4j.nn.Nn.AF_SP;
-import static io.sp4j.nn.Nn.NN_DONTWAIT;
-import static io.sp4j.nn.Nn.NN_PAIR;
+import static io.sp4j.nn.internal.NnConstants.AF_SP;
+import static io.sp4j.nn.internal.NnConstants.NN_DONTWAIT;
+import static io.sp4j.nn.internal.NnConstants.NN_PAIR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sp4j.Errno;

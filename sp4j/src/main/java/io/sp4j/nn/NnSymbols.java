@@ -1,14 +1,14 @@
-package io.sp4j.nn.internal;
+package io.sp4j.nn;
 
 import static io.sp4j.nn.Nn.*;
 
 import io.sp4j.Errno;
-import io.sp4j.nn.NnSymbolProperties;
+import io.sp4j.nn.internal.NnRuntime;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The constants that {@code nn_symbol} and {@code nn_symbol_info} enumerate, by namespace. */
-public final class NnSymbols {
+final class NnSymbols {
   private static final List<NnSymbolProperties> TABLE = new ArrayList<>();
 
   static {
@@ -121,7 +121,22 @@ public final class NnSymbols {
   }
 
   /** {@code nn_symbol_info}: the properties, or {@code null} past the end. */
-  public static NnSymbolProperties info(int i) {
+  static NnSymbolProperties info(int i) {
     return i < 0 || i >= TABLE.size() ? null : TABLE.get(i);
+  }
+
+  /**
+   * {@code nn_symbol}: the name, its value in {@code value[0]}; {@code null} with EINVAL (set in
+   * {@code runtime}'s errno) past the end.
+   */
+  static String symbol(int i, int[] value, NnRuntime runtime) {
+    NnSymbolProperties info = info(i);
+    if (info == null) {
+      return runtime.failNull(Errno.EINVAL);
+    }
+    if (value != null && value.length > 0) {
+      value[0] = info.value();
+    }
+    return info.name();
   }
 }
