@@ -16,6 +16,11 @@ static int lost_connections(int s) {
   return (int) (nn_get_statistic(s, NN_STAT_DROPPED_CONNECTIONS) + nn_get_statistic(s, NN_STAT_BROKEN_CONNECTIONS));
 }
 
+/* Connections this socket dialed or accepted so far: these counts only grow. */
+static int connections_made(int s) {
+  return (int) (nn_get_statistic(s, NN_STAT_ESTABLISHED_CONNECTIONS) + nn_get_statistic(s, NN_STAT_ACCEPTED_CONNECTIONS));
+}
+
 int main(int argc, char **argv) {
   struct peer_args a;
   peer_parse(argc, argv, &a);
@@ -82,14 +87,18 @@ int main(int argc, char **argv) {
   }
 
   if (a.watch_drop) {
-    /* nanomsg has no pipe events: watch the statistics. Not every way a connection ends is
-       counted as dropped or broken, so a connection count back at 0 counts too. */
+    /* nanomsg has no pipe events: watch the statistics, which only say what they say when
+       read, so nothing here may depend on reading them in time. Not every way a connection
+       ends is counted as dropped or broken (a Close handshake is not), so a connection count
+       at 0 counts too once one was up: a message sent (pair, push) means one was, however soon
+       it went. A second connection made means the first ended (one peer at a time here), even
+       if the peer dialed again before a look at the count. */
     int waited = 0;
-    int seen_connected = 0;
+    int seen_connected = a.send_file != NULL;
     for (;;) {
       int current = (int) nn_get_statistic(s, NN_STAT_CURRENT_CONNECTIONS);
       seen_connected |= current > 0;
-      if (lost_connections(s) > 0 || (seen_connected && current == 0)) {
+      if (lost_connections(s) > 0 || (seen_connected && current == 0) || connections_made(s) > 1) {
         break;
       }
       if (waited >= a.timeout_ms) {

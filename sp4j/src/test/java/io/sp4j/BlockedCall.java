@@ -14,8 +14,8 @@ import java.util.concurrent.locks.LockSupport;
  * wait until it is parked on the socket's condition ({@link #isWaiting()}) and then check its
  * outcome within a deadline instead of sleeping.
  */
-final class BlockedCall {
-  static final Duration DEADLINE = Duration.ofSeconds(5);
+public final class BlockedCall {
+  public static final Duration DEADLINE = Duration.ofSeconds(5);
 
   private final Thread thread;
   private final CompletableFuture<Object> outcome = new CompletableFuture<>();
@@ -32,11 +32,11 @@ final class BlockedCall {
     thread.start();
   }
 
-  static BlockedCall start(String name, Callable<?> call) {
+  public static BlockedCall start(String name, Callable<?> call) {
     return new BlockedCall(name, call);
   }
 
-  static BlockedCall start(String name, Runnable call) {
+  public static BlockedCall start(String name, Runnable call) {
     return new BlockedCall(name, () -> {
       call.run();
       return "returned";
@@ -44,7 +44,7 @@ final class BlockedCall {
   }
 
   /** Parked on the socket's condition (its lock released): a signal from now on wakes it. */
-  boolean isWaiting() {
+  public boolean isWaiting() {
     return parkedOnCondition(thread);
   }
 
@@ -57,19 +57,19 @@ final class BlockedCall {
    * queue and released the lock, so a signal from then on reaches it. Platform and virtual
    * threads alike; no hook in the socket needed.
    */
-  static boolean parkedOnCondition(Thread thread) {
+  public static boolean parkedOnCondition(Thread thread) {
     Thread.State state = thread.getState();
     return (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING)
         && LockSupport.getBlocker(thread) instanceof AbstractQueuedSynchronizer.ConditionObject;
   }
 
-  void assertEndedWith(Class<? extends Throwable> type) {
+  public void assertEndedWith(Class<? extends Throwable> type) {
     assertThat(outcome).as(thread.getName()).failsWithin(DEADLINE)
         .withThrowableOfType(ExecutionException.class)
         .withCauseInstanceOf(type);
   }
 
-  void assertReturned(Object expected) {
+  public void assertReturned(Object expected) {
     assertThat(outcome).as(thread.getName()).succeedsWithin(DEADLINE).isEqualTo(expected);
   }
 }

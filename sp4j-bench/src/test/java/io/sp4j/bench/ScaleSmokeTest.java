@@ -43,11 +43,10 @@ class ScaleSmokeTest {
   }
 
   @Test
-  void optionsAndFieldsParse() {
-    Scale.Opts o = new Scale.Opts(new String[] {"--subs", "12", "--nn", ""});
-    assertThat(o.integer("subs", 1)).isEqualTo(12);
-    assertThat(o.integer("conns", 5)).isEqualTo(5);
-    assertThat(o.has("nn")).isFalse();
-    assertThat(Scale.field("report delivered=7 span_ns=9", "span_ns")).isEqualTo("9");
+  void roleWithoutItsArgumentsPrintsUsage() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    int status = Scale.run(new String[] {"subs", "ws://127.0.0.1:1"}, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    assertThat(status).isEqualTo(1);
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).startsWith("usage: scale ");
   }
 }

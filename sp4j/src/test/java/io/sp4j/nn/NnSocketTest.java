@@ -3,10 +3,9 @@ package io.sp4j.nn;
 import static io.sp4j.nn.Nn.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sp4j.BlockedCall;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -129,22 +128,28 @@ class NnSocketTest {
   @Test
   void termWakesBlockedCallsWithEtermThenSocketsAreGone() throws Exception {
     int s = nn_socket(AF_SP, NN_PAIR);
-    CompletableFuture<int[]> blocked = new CompletableFuture<>();
-    Thread receiver = new Thread(() -> {
-      int rc = nn_recv(s, new byte[3], 0);
-      blocked.complete(new int[] {rc, nn_errno()});
-    }, "nn-term-receiver");
-    receiver.setDaemon(true);
-    receiver.start();
-    Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> receiver.getState() == Thread.State.WAITING);
+    int u = nn_socket(AF_SP, NN_PUSH); // no peer: a send waits for one
+    List<BlockedCall> calls = List.of(
+        BlockedCall.start("nn-term-receiver-1", () -> outcome(nn_recv(s, new byte[3], 0))),
+        BlockedCall.start("nn-term-receiver-2", () -> outcome(nn_recv(s, new byte[3], 0))),
+        BlockedCall.start("nn-term-sender", () -> outcome(nn_send(u, new byte[] {1}, 0))));
+    // Parked on their sockets' conditions, not merely WAITING (which a thread queued for the lock is too).
+    Awaitility.await().atMost(BlockedCall.DEADLINE).until(() -> calls.stream().allMatch(BlockedCall::isWaiting));
     int t = nn_socket(AF_SP, NN_PAIR);
     nn_term();
-    assertThat(blocked.get(5, TimeUnit.SECONDS)).containsExactly(-1, ETERM);
+    for (BlockedCall call : calls) {
+      call.assertReturned(List.of(-1, ETERM));
+    }
     assertFails(nn_recv(s, new byte[3], 0), EBADF);
     assertFails(nn_close(t), EBADF);
     assertFails(nn_socket(AF_SP, NN_PAIR), ETERM);
     nn_init();
     assertThat(socket(AF_SP, NN_PAIR)).isGreaterThanOrEqualTo(0);
+  }
+
+  /** A call's return code and the errno it left, read on the thread that made it. */
+  private static List<Integer> outcome(int rc) {
+    return List.of(rc, nn_errno());
   }
 
   @ParameterizedTest(name = "errno {0} reads \"{1}\"")

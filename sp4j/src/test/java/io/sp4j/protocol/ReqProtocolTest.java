@@ -389,6 +389,28 @@ class ReqProtocolTest {
     }
 
     @Test
+    @DisplayName("stale replies take no room in the receive queue: many do not fill it or stop the pipe")
+    void staleRepliesTakeNoRoom() {
+      MockPipe pipe = req.connect(new MockPipe(1).remote());
+      req.send("cancelled");
+      req.send("current");
+      byte[] padding = new byte[1000];
+      int limit = Options.RECEIVE_BUFFER.defaultValue();
+      int replies = 4 * limit / padding.length; // four times what the queue holds before it stops the pipe
+
+      for (int i = 0; i < replies; i++) {
+        int staleId = i % 2 == 0 ? FIRST_ID : FIRST_ID + 2 + i; // the cancelled request's, or one never sent
+        assertThat(req.arrive(pipe, concat(word(staleId), padding))).as("stale reply %d kept", i).isFalse();
+      }
+
+      assertThat(req.queue.size()).isZero();
+      assertThat(req.queue.bytes()).isZero();
+      assertThat(pipe.suspendCount()).as("times the pipe was told to stop reading").isZero();
+      assertThat(req.arrive(pipe, request(FIRST_ID + 1, "the reply"))).isTrue();
+      assertThat(req.receive().body()).isEqualTo(utf8("the reply"));
+    }
+
+    @Test
     @DisplayName("a duplicate reply is delivered once; the copy is dropped by the next request")
     void duplicateReplyDropped() {
       MockPipe pipe = req.connect(1);

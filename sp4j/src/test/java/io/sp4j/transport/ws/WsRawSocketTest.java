@@ -2,6 +2,7 @@ package io.sp4j.transport.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.sp4j.Endpoint;
 import io.sp4j.Message;
@@ -71,9 +72,13 @@ class WsRawSocketTest {
   }
 
   private java.net.Socket connect() throws IOException {
+    return connect(port);
+  }
+
+  private java.net.Socket connect(int to) throws IOException {
     java.net.Socket client = new java.net.Socket();
     clients.add(client);
-    client.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+    client.connect(new InetSocketAddress("127.0.0.1", to), 5000);
     client.setSoTimeout((int) WAIT.toMillis());
     return client;
   }
@@ -257,6 +262,33 @@ class WsRawSocketTest {
     assertThat(client.getInputStream().read()).isEqualTo(-1);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofSeconds(3));
     assertServerStillServes();
+  }
+
+  static Stream<Arguments> unfinishedRequests() {
+    return Stream.of(Arguments.of("nothing", ""), Arguments.of("part of a request", "GET /app HTTP/1.1\r\nHost: x\r\n"));
+  }
+
+  /** A closed endpoint also closes what it accepted that is not upgraded yet (nothing or part of a request sent). */
+  @ParameterizedTest(name = "{0} sent")
+  @MethodSource("unfinishedRequests")
+  void closedEndpointClosesConnectionsStillInTheirUpgrade(String name, String sent) throws IOException {
+    try (Socket pull = Socket.open(Protocol.PULL)) {
+      pull.set(Options.HANDSHAKE_TIMEOUT, Duration.ofMinutes(5)); // so only the endpoint's close can end it
+      pull.set(Options.MAX_HANDSHAKES, 1);
+      Endpoint bound = pull.bind("ws://127.0.0.1:0/app");
+      java.net.Socket stalled = connect(bound.port());
+      stalled.getOutputStream().write(sent.getBytes(StandardCharsets.ISO_8859_1));
+      // One upgrade at a time: a later request answered 503 proves the stalled one was accepted.
+      // (A request taken before it is upgraded, which frees the one place again.)
+      await().atMost(WAIT).until(() -> {
+        java.net.Socket probe = connect(bound.port());
+        probe.getOutputStream().write(goodRequest("/app", "push.sp.nanomsg.org").getBytes(StandardCharsets.ISO_8859_1));
+        return readHead(probe.getInputStream()).startsWith("HTTP/1.1 503 ");
+      });
+
+      bound.close();
+      assertThat(stalled.getInputStream().read()).as("closed, before its upgrade timed out").isEqualTo(-1);
+    }
   }
 
   // ---- frames ----------------------------------------------------------------------------
