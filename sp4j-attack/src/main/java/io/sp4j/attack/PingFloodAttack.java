@@ -96,9 +96,10 @@ public final class PingFloodAttack implements Attack {
   public Map<String, Object> results() {
     double seconds = ((endNanos == 0 ? System.nanoTime() : endNanos) - startNanos) / 1e9;
     Map<String, Object> r = new LinkedHashMap<>();
-    r.put("pingsSent", bytesSent / PING_SIZE);
+    long pingsSent = bytesSent / PING_SIZE;
+    r.put("pingsSent", pingsSent);
     r.put("seconds", Math.round(seconds * 100) / 100.0);
-    r.put("pingsPerSecond", Math.round(bytesSent / PING_SIZE / Math.max(seconds, 1e-3)));
+    r.put("pingsPerSecond", Math.round(pingsSent / Math.max(seconds, 1e-3)));
     r.put("millisServerNotReading", stalledMillis);
     r.put("stoppedBy", stoppedBy);
     return r;

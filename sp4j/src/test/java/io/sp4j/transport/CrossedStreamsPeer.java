@@ -81,7 +81,7 @@ final class CrossedStreamsPeer {
   }
 
   private static byte pattern(int id, long sequence, int j) {
-    return (byte) (id * 131 + sequence * 31 + j * 7 + (j >>> 8));
+    return (byte) (id * 131L + sequence * 31 + j * 7L + (j >>> 8));
   }
 
   long messages() {

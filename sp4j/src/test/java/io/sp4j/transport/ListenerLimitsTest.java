@@ -10,6 +10,7 @@ import io.sp4j.Refusal;
 import io.sp4j.Socket;
 import io.sp4j.transport.stream.RawPeer;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
@@ -78,9 +79,16 @@ class ListenerLimitsTest {
 
       @Override
       boolean handshake(RawPeer peer) throws IOException {
-        peer.write(("GET /limits HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-            + "Sec-WebSocket-Protocol: pull.sp.nanomsg.org\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        peer.write(("""
+            GET /limits HTTP/1.1\r
+            Host: 127.0.0.1\r
+            Upgrade: websocket\r
+            Connection: Upgrade\r
+            Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r
+            Sec-WebSocket-Version: 13\r
+            Sec-WebSocket-Protocol: pull.sp.nanomsg.org\r
+            \r
+            """).getBytes(StandardCharsets.ISO_8859_1));
         return status(peer).equals("HTTP/1.1 101");
       }
 
@@ -102,7 +110,7 @@ class ListenerLimitsTest {
     abstract String bindUrl();
 
     SocketAddress address(Endpoint bound) {
-      return new InetSocketAddress("127.0.0.1", bound.port());
+      return new InetSocketAddress(InetAddress.getLoopbackAddress(), bound.port());
     }
 
     String ssQuery(Endpoint bound) {

@@ -141,7 +141,7 @@ final class Outbox {
         continue;
       }
       int size = encoder.gatheredSize(message);
-      if (size < 0 || gathered != null && gathered.writableBytes() < size) {
+      if (size < 0 || (gathered != null && gathered.writableBytes() < size)) {
         gathered = writeOut(gathered);
       }
       if (size < 0) {

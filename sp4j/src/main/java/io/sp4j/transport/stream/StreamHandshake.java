@@ -22,7 +22,7 @@ public final class StreamHandshake extends HandshakeDecoder {
   /** Makes the connection once the greetings are exchanged (event loop). */
   @FunctionalInterface
   public interface Acceptor {
-    /** @return the connection, started, or {@code null} to close the channel */
+    /** Returns the connection, started, or {@code null} to close the channel. */
     StreamConnection accept(Channel channel, Protocol peer);
   }
 

@@ -110,7 +110,7 @@ final class WsConnection extends ChannelConnection {
       ReferenceCountUtil.release(msg);
       return;
     }
-    if (failed || closeSent && !(frame instanceof CloseWebSocketFrame)) {
+    if (failed || (closeSent && !(frame instanceof CloseWebSocketFrame))) {
       frame.release();
       return;
     }
@@ -186,7 +186,7 @@ final class WsConnection extends ChannelConnection {
       answer = new CloseWebSocketFrame(1000, "");
     } else {
       int code = content.getUnsignedShort(content.readerIndex());
-      boolean validCode = code >= 1000 && code <= 1003 || code >= 1007 && code <= 1011 || code >= 3000 && code <= 4999;
+      boolean validCode = (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1011) || (code >= 3000 && code <= 4999);
       if (validCode && Utf8.isValid(content.slice(content.readerIndex() + 2, content.readableBytes() - 2).nioBuffer())) {
         answer = new CloseWebSocketFrame(code, "");
       } else {

@@ -15,6 +15,7 @@ import io.sp4j.spi.TransportEndpoint;
 import io.sp4j.transport.netty.ChannelConnection;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -41,7 +42,7 @@ class WsPingFloodTest {
     TransportEndpoint listener = new WsTransport().bind(SpAddress.parse("ws://127.0.0.1:0/flood"), server);
     try (SocketChannel client = SocketChannel.open(); Selector selector = Selector.open()) {
       client.setOption(StandardSocketOptions.SO_RCVBUF, 4096);
-      client.connect(new InetSocketAddress("127.0.0.1", listener.port()));
+      client.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.port()));
       upgrade(client);
       await().atMost(WAIT).until(() -> !server.attached.isEmpty());
       Channel channel = ((ChannelConnection) server.attached.get(0)).channel();
@@ -66,9 +67,16 @@ class WsPingFloodTest {
   }
 
   private static void upgrade(SocketChannel client) throws IOException {
-    String request = "GET /flood HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-        + "Sec-WebSocket-Protocol: pair.sp.nanomsg.org\r\n\r\n";
+    String request = """
+        GET /flood HTTP/1.1\r
+        Host: 127.0.0.1\r
+        Upgrade: websocket\r
+        Connection: Upgrade\r
+        Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r
+        Sec-WebSocket-Version: 13\r
+        Sec-WebSocket-Protocol: pair.sp.nanomsg.org\r
+        \r
+        """;
     client.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.ISO_8859_1)));
     ByteArrayOutputStream response = new ByteArrayOutputStream();
     ByteBuffer one = ByteBuffer.allocate(1);
