@@ -165,13 +165,19 @@ class CrossedStreamsTest {
       return;
     }
     int length = random.nextInt(100) == 0 ? 65_536 + random.nextInt(40_000) : random.nextInt(2048);
-    sender.sendAsync(Message.of(CrossedStreamsPeer.message(id, sequence, length))).whenCompleteAsync((sent, failed) -> {
+    sender.sendAsync(Message.of(CrossedStreamsPeer.message(id, sequence, length))).handleAsync((sent, failed) -> {
       if (failed == null) {
         send(sender, id, sequence + 1, random, sending);
       } else if (!stopping || !(unwrap(failed) instanceof SocketClosedException)) {
         record.fail("sender " + id + ": " + failed);
       }
-    }, sending);
+      return null;
+    }, sending).exceptionally(thrown -> {
+      if (!stopping) {
+        record.fail("sender " + id + ": the next send failed to start: " + thrown); // else it goes unseen
+      }
+      return null;
+    });
   }
 
   private static Throwable unwrap(Throwable failed) {

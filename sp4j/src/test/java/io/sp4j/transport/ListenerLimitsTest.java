@@ -79,7 +79,7 @@ class ListenerLimitsTest {
 
       @Override
       boolean handshake(RawPeer peer) throws IOException {
-        peer.write(("""
+        peer.write("""
             GET /limits HTTP/1.1\r
             Host: 127.0.0.1\r
             Upgrade: websocket\r
@@ -88,7 +88,7 @@ class ListenerLimitsTest {
             Sec-WebSocket-Version: 13\r
             Sec-WebSocket-Protocol: pull.sp.nanomsg.org\r
             \r
-            """).getBytes(StandardCharsets.ISO_8859_1));
+            """.getBytes(StandardCharsets.ISO_8859_1));
         return status(peer).equals("HTTP/1.1 101");
       }
 
@@ -195,7 +195,7 @@ class ListenerLimitsTest {
     assertThat(ss.waitFor(10, TimeUnit.SECONDS)).isTrue();
     String line = new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     // ss: state, Recv-Q, Send-Q (a listening socket's backlog), local address ...
-    String[] columns = line.split("\\s+");
+    String[] columns = line.split("\\s+", -1);
     assertThat(columns.length).as(line).isGreaterThan(3);
     int sendQ = line.startsWith("u_str") ? 3 : 2;
     assertThat(columns[sendQ]).as(line).isEqualTo("1234");

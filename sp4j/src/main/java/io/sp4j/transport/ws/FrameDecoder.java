@@ -129,7 +129,7 @@ final class FrameDecoder extends ChannelInboundHandlerAdapter {
     }
     long length;
     if (length7 == 126) {
-      length = ((head[2] & 0xff) << 8) | (head[3] & 0xff);
+      length = ((long) (head[2] & 0xff) << 8) | (head[3] & 0xff);
       if (length < 126) {
         return fail(ctx, 1002, "length not minimally encoded");
       }

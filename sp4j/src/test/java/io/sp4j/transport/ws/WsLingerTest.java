@@ -64,7 +64,7 @@ class WsLingerTest {
     client.setReceiveBufferSize(8 * 1024);
     client.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), WAIT_MILLIS);
     client.setSoTimeout(WAIT_MILLIS);
-    client.getOutputStream().write(("""
+    client.getOutputStream().write("""
         GET / HTTP/1.1\r
         Host: 127.0.0.1\r
         Upgrade: websocket\r
@@ -73,7 +73,7 @@ class WsLingerTest {
         Sec-WebSocket-Version: 13\r
         Sec-WebSocket-Protocol: push.sp.nanomsg.org\r
         \r
-        """).getBytes(StandardCharsets.ISO_8859_1));
+        """.getBytes(StandardCharsets.ISO_8859_1));
     assertThat(readHead(client.getInputStream())).startsWith("HTTP/1.1 101 ");
     return new Peer(client, client.getInputStream(), false);
   }
@@ -180,7 +180,7 @@ class WsLingerTest {
       long length = head[1] & 0x7f;
       if (length == 126) {
         byte[] l = readExactly(peer.in(), 2);
-        length = ((l[0] & 0xff) << 8) | (l[1] & 0xff);
+        length = ((long) (l[0] & 0xff) << 8) | (l[1] & 0xff);
       } else if (length == 127) {
         length = 0;
         for (byte b : readExactly(peer.in(), 8)) {

@@ -108,7 +108,7 @@ class WsRawSocketTest {
     long length = first[1] & 0x7f;
     if (length == 126) {
       byte[] l = readExactly(in, 2);
-      length = (l[0] & 0xff) << 8L | (l[1] & 0xff);
+      length = ((long) (l[0] & 0xff) << 8) | (l[1] & 0xff);
     } else if (length == 127) {
       byte[] l = readExactly(in, 8);
       length = 0;
