@@ -35,7 +35,7 @@ public final class AttackBench {
     Path out = Path.of(o.getOrDefault("out", "bench/reports/" + LocalDate.now(ZoneId.systemDefault()) + "-attacks.md"));
     String only = o.getOrDefault("only", "");
     List<Scheme> schemes = new ArrayList<>();
-    for (String s : o.getOrDefault("schemes", "tcp,ws").split(",")) {
+    for (String s : o.getOrDefault("schemes", "tcp,ws").split(",", -1)) {
       schemes.add(Scheme.valueOf(s.trim().toUpperCase(Locale.ROOT)));
     }
     List<String> targets = List.of(o.getOrDefault("targets", "sp4j,nanomsg,nng").split(","));

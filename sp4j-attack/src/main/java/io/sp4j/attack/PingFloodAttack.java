@@ -65,6 +65,7 @@ public final class PingFloodAttack implements Attack {
     ByteBuffer buffer = ByteBuffer.wrap(batch);
     long deadline = startNanos + duration.toNanos();
     long sent = 0;
+    long stalled = 0;
     try {
       while (System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
         if (!buffer.hasRemaining()) {
@@ -76,7 +77,8 @@ public final class PingFloodAttack implements Attack {
         if (n == 0) {
           // The server stopped reading: the pacing of a peer whose window is shut.
           LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-          stalledMillis++;
+          stalled++;
+          stalledMillis = stalled;
         }
       }
     } catch (IOException e) {

@@ -135,7 +135,7 @@ public final class Scale {
         subsProc.expect("ready", 300);
         double cpuBefore = cpuSeconds(pub.process.pid());
         pub.send("go " + messages + " " + size);
-        String[] sent = pub.expect("sent", 600).split(" ");
+        String[] sent = pub.expect("sent", 600).split(" ", -1);
         double sendSeconds = Long.parseLong(sent[2]) / 1e6;
         // Delivery goes on after the last send: poll until the count stays the same for a while.
         long settleMs = o.integer("settle-ms", 1000);
@@ -244,7 +244,7 @@ public final class Scale {
   static double cpuSeconds(long pid) {
     try {
       String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ", -1);
       return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime
     } catch (IOException | RuntimeException e) {
       return Double.NaN;
@@ -274,7 +274,7 @@ public final class Scale {
         continue;
       }
       for (String l : Files.readAllLines(p)) {
-        String[] f = l.trim().split("\\s+");
+        String[] f = l.trim().split("\\s+", -1);
         if (f.length > 3 && f[1].endsWith(hexPort) && f[3].equals("01")) {
           n++;
         }
@@ -317,7 +317,7 @@ public final class Scale {
       warm.start();
       String line;
       while ((line = in.readLine()) != null && !line.startsWith("quit")) {
-        String[] f = line.split(" ");
+        String[] f = line.split(" ", -1);
         if (f[0].equals("go")) {
           warm.interrupt();
           warm.join();
@@ -404,11 +404,15 @@ public final class Scale {
           onMessage.accept(f.join());
           continue;
         }
-        f.whenComplete((m, e) -> {
+        f.handle((m, e) -> {
           if (e == null) {
             onMessage.accept(m);
             pump();
           }
+          return null;
+        }).exceptionally(thrown -> {
+          System.err.println("receiving stopped: " + thrown); // else the count would just stall
+          return null;
         });
         return;
       }
@@ -474,7 +478,7 @@ public final class Scale {
   }
 
   static String field(String line, String key) {
-    for (String f : line.split(" ")) {
+    for (String f : line.split(" ", -1)) {
       if (f.startsWith(key + "=")) {
         return f.substring(key.length() + 1);
       }
@@ -501,7 +505,7 @@ public final class Scale {
     String opts = o.text("java-opts", System.getenv().getOrDefault("SCALE_JAVA_OPTS",
         "-XX:+UseParallelGC -Xmx2g -XX:-UsePerfData -Dio.netty.leakDetection.level=disabled"
             + " -Djava.util.concurrent.ForkJoinPool.common.parallelism=2"));
-    for (String opt : opts.trim().split("\\s+")) {
+    for (String opt : opts.trim().split("\\s+", -1)) {
       if (!opt.isEmpty()) {
         c.add(opt);
       }
