@@ -8,6 +8,7 @@ import io.sp4j.Options;
 import io.sp4j.Protocol;
 import io.sp4j.Refusal;
 import io.sp4j.Socket;
+import io.sp4j.testing.WsUpgrade;
 import io.sp4j.transport.stream.RawPeer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -79,16 +80,7 @@ class ListenerLimitsTest {
 
       @Override
       boolean handshake(RawPeer peer) throws IOException {
-        peer.write("""
-            GET /limits HTTP/1.1\r
-            Host: 127.0.0.1\r
-            Upgrade: websocket\r
-            Connection: Upgrade\r
-            Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r
-            Sec-WebSocket-Version: 13\r
-            Sec-WebSocket-Protocol: pull.sp.nanomsg.org\r
-            \r
-            """.getBytes(StandardCharsets.ISO_8859_1));
+        peer.write(WsUpgrade.request("/limits", "pull.sp.nanomsg.org"));
         return status(peer).equals("HTTP/1.1 101");
       }
 

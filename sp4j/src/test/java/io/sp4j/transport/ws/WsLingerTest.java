@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
 import io.sp4j.Socket;
+import io.sp4j.testing.WsUpgrade;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,16 +65,7 @@ class WsLingerTest {
     client.setReceiveBufferSize(8 * 1024);
     client.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), WAIT_MILLIS);
     client.setSoTimeout(WAIT_MILLIS);
-    client.getOutputStream().write("""
-        GET / HTTP/1.1\r
-        Host: 127.0.0.1\r
-        Upgrade: websocket\r
-        Connection: Upgrade\r
-        Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r
-        Sec-WebSocket-Version: 13\r
-        Sec-WebSocket-Protocol: push.sp.nanomsg.org\r
-        \r
-        """.getBytes(StandardCharsets.ISO_8859_1));
+    client.getOutputStream().write(WsUpgrade.request("/", "push.sp.nanomsg.org"));
     assertThat(readHead(client.getInputStream())).startsWith("HTTP/1.1 101 ");
     return new Peer(client, client.getInputStream(), false);
   }

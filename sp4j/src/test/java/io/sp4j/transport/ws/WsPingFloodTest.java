@@ -12,6 +12,7 @@ import io.sp4j.Protocol;
 import io.sp4j.core.FakeEndpointContext;
 import io.sp4j.spi.SpAddress;
 import io.sp4j.spi.TransportEndpoint;
+import io.sp4j.testing.WsUpgrade;
 import io.sp4j.transport.netty.ChannelConnection;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -67,17 +68,7 @@ class WsPingFloodTest {
   }
 
   private static void upgrade(SocketChannel client) throws IOException {
-    String request = """
-        GET /flood HTTP/1.1\r
-        Host: 127.0.0.1\r
-        Upgrade: websocket\r
-        Connection: Upgrade\r
-        Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r
-        Sec-WebSocket-Version: 13\r
-        Sec-WebSocket-Protocol: pair.sp.nanomsg.org\r
-        \r
-        """;
-    client.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.ISO_8859_1)));
+    client.write(ByteBuffer.wrap(WsUpgrade.request("/flood", "pair.sp.nanomsg.org")));
     ByteArrayOutputStream response = new ByteArrayOutputStream();
     ByteBuffer one = ByteBuffer.allocate(1);
     for (int i = 0; i < 4096 && !response.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n"); i++) {
