@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.sp4j.transport.stream.RawPeer;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -27,7 +28,7 @@ class PairTest {
   void aSecondPeerIsClosedAfterTheGreetingsAndItsMessageNeverArrives() throws IOException {
     try (SocketPair pair = SocketPair.open(Protocol.PAIR, Protocol.PAIR)) {
       Endpoint tcp = pair.bound().bind("tcp://127.0.0.1:0");
-      try (RawPeer intruder = RawPeer.connect(new InetSocketAddress("127.0.0.1", tcp.port()))) {
+      try (RawPeer intruder = RawPeer.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), tcp.port()))) {
         byte[] message = bytes("intruder");
         intruder.write(ByteBuffer.allocate(8 + 8 + message.length)
             .put(RawPeer.greeting(PAIR_PROTOCOL)).putLong(message.length).put(message).array());

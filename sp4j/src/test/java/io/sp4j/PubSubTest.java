@@ -100,8 +100,11 @@ class PubSubTest {
       List<String> slowGot = new ArrayList<>();
       await().atMost(SocketPair.PATIENCE).until(() -> {
         pub.send(bytes("marker"));
-        Optional<Message> message;
-        while (slowGot.size() <= count && (message = slow.tryReceive()).isPresent()) {
+        while (slowGot.size() <= count) {
+          Optional<Message> message = slow.tryReceive();
+          if (message.isEmpty()) {
+            break;
+          }
           String news = text(message.get().body());
           if (news.equals("marker")) {
             return true;

@@ -1,5 +1,6 @@
 package io.sp4j;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -10,10 +11,10 @@ class SmokeTest {
     try (Socket rep = Socket.open(Protocol.REP); Socket req = Socket.open(Protocol.REQ)) {
       rep.bind("inproc://smoke");
       req.connect("inproc://smoke");
-      req.send("hi".getBytes());
-      assertThat(new String(rep.receive())).isEqualTo("hi");
-      rep.send("ho".getBytes());
-      assertThat(new String(req.receive())).isEqualTo("ho");
+      req.send("hi".getBytes(UTF_8));
+      assertThat(new String(rep.receive(), UTF_8)).isEqualTo("hi");
+      rep.send("ho".getBytes(UTF_8));
+      assertThat(new String(req.receive(), UTF_8)).isEqualTo("ho");
     }
   }
 }

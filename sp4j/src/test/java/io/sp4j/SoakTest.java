@@ -70,6 +70,7 @@ class SoakTest {
     ExecutorService threads = Executors.newFixedThreadPool(2 * PARALLEL_PAIRS);
     List<SocketPair> pairs = new ArrayList<>();
     try {
+      List<Future<?>> sent = new ArrayList<>();
       List<Future<Integer>> received = new ArrayList<>();
       for (int p = 0; p < PARALLEL_PAIRS; p++) {
         SocketPair pair = SocketPair.open(Protocol.PULL, Protocol.PUSH);
@@ -78,12 +79,12 @@ class SoakTest {
         opened.add(new WeakReference<>(pair.connected()));
         Socket push = pair.connected();
         Socket pull = pair.bound();
-        threads.submit(() -> {
+        sent.add(threads.submit(() -> {
           for (int i = 0; i < perPair; i++) {
             push.send(ByteBuffer.allocate(4).putInt(i).array());
           }
           return null;
-        });
+        }));
         received.add(threads.submit(() -> {
           for (int i = 0; i < perPair; i++) {
             int got = ByteBuffer.wrap(pull.receive()).getInt();
@@ -93,6 +94,9 @@ class SoakTest {
           }
           return perPair;
         }));
+      }
+      for (Future<?> sender : sent) {
+        sender.get(60, TimeUnit.SECONDS); // a failed send shows here, not as a receiver waiting in vain
       }
       int total = 0;
       for (Future<Integer> count : received) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,10 +32,10 @@ public final class AttackBench {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> o = options(args);
-    Path out = Path.of(o.getOrDefault("out", "bench/reports/" + LocalDate.now() + "-attacks.md"));
+    Path out = Path.of(o.getOrDefault("out", "bench/reports/" + LocalDate.now(ZoneId.systemDefault()) + "-attacks.md"));
     String only = o.getOrDefault("only", "");
     List<Scheme> schemes = new ArrayList<>();
-    for (String s : o.getOrDefault("schemes", "tcp,ws").split(",")) {
+    for (String s : o.getOrDefault("schemes", "tcp,ws").split(",", -1)) {
       schemes.add(Scheme.valueOf(s.trim().toUpperCase(Locale.ROOT)));
     }
     List<String> targets = List.of(o.getOrDefault("targets", "sp4j,nanomsg,nng").split(","));

@@ -1,6 +1,7 @@
 package io.sp4j.attack;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +56,7 @@ final class BenchReport {
   }
 
   String markdown() {
-    return "# Attacks: sp4j beside nanomsg 1.1.5 and NNG 1.5.2 (" + LocalDate.now() + ")\n\n"
+    return "# Attacks: sp4j beside nanomsg 1.1.5 and NNG 1.5.2 (" + LocalDate.now(ZoneId.systemDefault()) + ")\n\n"
         + "Written by `bench/attacks.sh` (`io.sp4j.attack.AttackBench`). Each target is a REP on a free loopback"
         + " port in its own process: sp4j's `AttackTarget` (-Xmx" + heap + ", MaxDirectMemorySize " + heap
         + ", serial GC, Netty leak detection `simple`, sp4j's default options unless the case names one),"

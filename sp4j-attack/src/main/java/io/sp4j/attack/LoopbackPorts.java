@@ -31,7 +31,7 @@ public final class LoopbackPorts {
     for (String file : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
       try {
         for (String l : Files.readAllLines(Path.of(file))) {
-          String[] f = l.trim().split("\\s+");
+          String[] f = l.trim().split("\\s+", -1);
           if (f.length > 3 && f[1].endsWith(hexPort) && f[3].equals("0A")) {
             return true;
           }

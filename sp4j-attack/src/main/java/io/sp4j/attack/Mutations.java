@@ -14,6 +14,7 @@ import java.util.Random;
  */
 public final class Mutations {
   /** One connection's bytes and what kind of garbage they are. */
+  @SuppressWarnings("ArrayRecordComponent") // written once to a connection, never compared or hashed
   public record Garbage(String kind, byte[] bytes) {}
 
   private static final List<String> STREAM_KINDS = List.of(

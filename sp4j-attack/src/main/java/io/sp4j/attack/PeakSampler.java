@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -21,6 +22,7 @@ public final class PeakSampler {
     return t;
   });
   private final Map<String, Long> peak = new LinkedHashMap<>();
+  private volatile ScheduledFuture<?> pacing;
   private int samples;
   private String failure;
 
@@ -31,7 +33,8 @@ public final class PeakSampler {
   /** Starts sampling {@code source} every {@code every}. */
   public static PeakSampler start(Supplier<Map<String, Long>> source, Duration every) {
     PeakSampler sampler = new PeakSampler(source);
-    sampler.pacer.scheduleWithFixedDelay(sampler::sampleNow, every.toNanos(), every.toNanos(), TimeUnit.NANOSECONDS);
+    sampler.pacing = sampler.pacer.scheduleWithFixedDelay(sampler::sampleNow, every.toNanos(), every.toNanos(),
+        TimeUnit.NANOSECONDS);
     return sampler;
   }
 
@@ -61,6 +64,10 @@ public final class PeakSampler {
       Thread.currentThread().interrupt();
     }
     synchronized (this) {
+      Throwable ended = Schedules.thrown(pacing);
+      if (ended != null && failure == null) {
+        failure = "sampling stopped: " + ended; // a throw ends a fixed-delay schedule without a word
+      }
       return new LinkedHashMap<>(peak);
     }
   }

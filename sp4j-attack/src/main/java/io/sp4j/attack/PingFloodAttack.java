@@ -65,6 +65,7 @@ public final class PingFloodAttack implements Attack {
     ByteBuffer buffer = ByteBuffer.wrap(batch);
     long deadline = startNanos + duration.toNanos();
     long sent = 0;
+    long stalled = 0;
     try {
       while (System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
         if (!buffer.hasRemaining()) {
@@ -76,7 +77,8 @@ public final class PingFloodAttack implements Attack {
         if (n == 0) {
           // The server stopped reading: the pacing of a peer whose window is shut.
           LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-          stalledMillis++;
+          stalled++;
+          stalledMillis = stalled;
         }
       }
     } catch (IOException e) {
@@ -96,9 +98,10 @@ public final class PingFloodAttack implements Attack {
   public Map<String, Object> results() {
     double seconds = ((endNanos == 0 ? System.nanoTime() : endNanos) - startNanos) / 1e9;
     Map<String, Object> r = new LinkedHashMap<>();
-    r.put("pingsSent", bytesSent / PING_SIZE);
+    long pingsSent = bytesSent / PING_SIZE;
+    r.put("pingsSent", pingsSent);
     r.put("seconds", Math.round(seconds * 100) / 100.0);
-    r.put("pingsPerSecond", Math.round(bytesSent / PING_SIZE / Math.max(seconds, 1e-3)));
+    r.put("pingsPerSecond", Math.round(pingsSent / Math.max(seconds, 1e-3)));
     r.put("millisServerNotReading", stalledMillis);
     r.put("stoppedBy", stoppedBy);
     return r;

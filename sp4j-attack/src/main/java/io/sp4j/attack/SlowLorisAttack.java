@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,6 +30,7 @@ public final class SlowLorisAttack implements Attack {
     return t;
   });
   private volatile int maxBytesSent;
+  private volatile ScheduledFuture<?> dribbling;
   private int refused;
 
   /** @param interval the pause between two bytes of one connection */
@@ -56,7 +58,7 @@ public final class SlowLorisAttack implements Attack {
         refused++;
       }
     }
-    pacer.scheduleAtFixedRate(this::dribble, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
+    dribbling = pacer.scheduleAtFixedRate(this::dribble, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   /** One byte more on every connection the server has not closed. */
@@ -89,6 +91,10 @@ public final class SlowLorisAttack implements Attack {
     r.put("refused", refused);
     r.put("openingBytes", target.opening().length);
     r.put("mostBytesSent", maxBytesSent);
+    Throwable ended = Schedules.thrown(dribbling);
+    if (ended != null) {
+      r.put("dribblingStoppedBy", String.valueOf(ended)); // a throw ends a fixed-rate schedule without a word
+    }
     held.addClosingTo(r);
     return r;
   }

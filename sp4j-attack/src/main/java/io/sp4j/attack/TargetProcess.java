@@ -150,7 +150,7 @@ public final class TargetProcess implements AutoCloseable {
       long osThreads = stats.get("threads");
       stdin.println("stats");
       String line = reply("stats ", Duration.ofSeconds(60));
-      for (String field : line.substring("stats ".length()).trim().split(" ")) {
+      for (String field : line.substring("stats ".length()).trim().split(" ", -1)) {
         int eq = field.indexOf('=');
         stats.put(field.substring(0, eq), Long.parseLong(field.substring(eq + 1)));
       }
@@ -171,7 +171,7 @@ public final class TargetProcess implements AutoCloseable {
    */
   public List<String> problems() {
     List<String> found = new ArrayList<>();
-    for (String line : stderr().split("\n")) {
+    for (String line : stderr().split("\n", -1)) {
       if (line.startsWith(ProblemReporter.LEAK) || line.startsWith(ProblemReporter.UNCAUGHT)
           || line.contains("exceptionCaught() event was fired") || line.contains("OutOfMemoryError")
           || line.contains("LEAK:")) {

@@ -37,13 +37,13 @@ public final class WellBehavedClient implements AutoCloseable {
   private final Socket socket;
   private final Duration pace;
   private final Thread thread;
-  private final Map<Phase, Record> records = new EnumMap<>(Phase.class);
+  private final Map<Phase, PhaseTally> records = new EnumMap<>(Phase.class);
   private volatile Phase phase = Phase.BEFORE;
   private volatile boolean stopped;
 
   private WellBehavedClient(String url, Duration timeout, Duration pace) {
     for (Phase p : Phase.values()) {
-      records.put(p, new Record());
+      records.put(p, new PhaseTally());
     }
     this.pace = pace;
     this.socket = Socket.open(Protocol.REQ);
@@ -99,7 +99,7 @@ public final class WellBehavedClient implements AutoCloseable {
 
   /** Waits up to {@code max} until {@code n} requests of the current phase were answered. */
   public boolean awaitAnswers(int n, Duration max) {
-    Record r = records.get(phase);
+    PhaseTally r = records.get(phase);
     return Waits.until(() -> r.answered() >= n, max);
   }
 
@@ -144,7 +144,7 @@ public final class WellBehavedClient implements AutoCloseable {
   }
 
   /** One phase's answers and failures. */
-  private static final class Record {
+  private static final class PhaseTally {
     private final List<Long> latencies = new ArrayList<>();
     private int answered;
     private int failed;

@@ -31,7 +31,7 @@ class HalfOpenStormAttackTest {
   static void openFilesLimitIsHighEnough() throws IOException {
     for (String line : Files.readAllLines(Path.of("/proc/self/limits"))) {
       if (line.startsWith("Max open files")) {
-        String soft = line.substring("Max open files".length()).trim().split("\\s+")[0];
+        String soft = line.substring("Max open files".length()).trim().split("\\s+", -1)[0];
         assertThat(soft.equals("unlimited") ? Long.MAX_VALUE : Long.parseLong(soft))
             .as("open files limit of the test JVM (raise it with ulimit -n)")
             .isGreaterThan(CONNECTIONS + 1000L);

@@ -43,10 +43,12 @@ class SpPerfSmokeTest {
     assertThat(remote.status()).isZero();
     assertThat(remote.output()).isEmpty();
     assertThat(local.output()).matches(
-        "message size: 64 \\[B\\]\n"
-            + "message count: 2000\n"
-            + "throughput: [1-9][0-9]* \\[msg/s\\]\n"
-            + "throughput: [0-9]+\\.[0-9]{3} \\[Mb/s\\]\n");
+        """
+        message size: 64 \\[B\\]
+        message count: 2000
+        throughput: [1-9][0-9]* \\[msg/s\\]
+        throughput: [0-9]+\\.[0-9]{3} \\[Mb/s\\]
+        """);
   }
 
   @ParameterizedTest(name = "over {0}")
@@ -59,9 +61,11 @@ class SpPerfSmokeTest {
     assertThat(local.status()).isZero();
     assertThat(local.output()).isEmpty();
     assertThat(remote.output()).matches(
-        "message size: 64 \\[B\\]\n"
-            + "roundtrip count: 500\n"
-            + "average latency: [0-9]+\\.[0-9]{3} \\[us\\]\n");
+        """
+        message size: 64 \\[B\\]
+        roundtrip count: 500
+        average latency: [0-9]+\\.[0-9]{3} \\[us\\]
+        """);
   }
 
   @Test

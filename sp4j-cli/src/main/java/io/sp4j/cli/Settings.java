@@ -20,6 +20,7 @@ import java.util.List;
  * @param verbosity -v count less -q count
  * @param text whether to send WebSocket text frames
  */
+@SuppressWarnings("ArrayRecordComponent") // the parsed command line, read once, never compared or hashed
 record Settings(
     Protocol protocol,
     List<String> binds,

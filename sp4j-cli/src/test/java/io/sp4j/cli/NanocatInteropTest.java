@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -144,7 +145,7 @@ class NanocatInteropTest {
 
   private static void awaitListening(int port) {
     org.awaitility.Awaitility.await().atMost(PROCESS_END).ignoreExceptions().until(() -> {
-      try (java.net.Socket probe = new java.net.Socket("127.0.0.1", port)) {
+      try (java.net.Socket probe = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
         return true;
       }
     });

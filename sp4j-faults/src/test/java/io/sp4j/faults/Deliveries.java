@@ -84,7 +84,7 @@ final class Deliveries {
     List<String> damaged = new ArrayList<>();
     for (PeerLog server : servers) {
       for (PeerLog.Line line : server.lines(PeerLine.GOT)) {
-        Optional<Record> record = Record.parse(line.rest());
+        Optional<FaultMessage> record = FaultMessage.parse(line.rest());
         if (record.isEmpty() || !record.get().sender().equals(sender)) {
           damaged.add(server.id() + " got " + abbreviate(line.rest()));
         } else {
@@ -121,8 +121,8 @@ final class Deliveries {
       String[] fields = reply.afterSeq().split(" ", 2);
       assertThat(fields).as("reply to %d: replier and body", reply.seq()).hasSize(2);
       assertThat(fields[0]).as("the replier of request %d", reply.seq()).isIn(serverIds);
-      assertThat(Record.parse(fields[1])).as("reply to request %d: %s", reply.seq(), abbreviate(fields[1]))
-          .contains(new Record(client.id(), reply.seq()));
+      assertThat(FaultMessage.parse(fields[1])).as("reply to request %d: %s", reply.seq(), abbreviate(fields[1]))
+          .contains(new FaultMessage(client.id(), reply.seq()));
     }
     return replies.size();
   }

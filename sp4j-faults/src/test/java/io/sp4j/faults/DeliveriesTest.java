@@ -54,7 +54,7 @@ final class DeliveriesTest {
         Arguments.of("damaged", Pattern.PUSH_PULL, sender(1),
             log("s1", "got " + body(1).replace(':', ';')), "damaged or foreign"),
         Arguments.of("from someone else", Pattern.PUSH_PULL, sender(1),
-            log("s1", "got " + new Record("x", 1).encode()), "damaged or foreign"),
+            log("s1", "got " + new FaultMessage("x", 1).encode()), "damaged or foreign"),
         Arguments.of("a peer's error", Pattern.PUSH_PULL, sender(1), log("s1", "got " + body(1), "error boom"), "errors of s1"),
         Arguments.of("a second reply", Pattern.REQ_REP,
             log("c", "sent 1", "reply 1 s1 " + body(1), "reply 1 s1 " + body(1), "stopped 1"), receiver("s1", 1),
@@ -81,7 +81,7 @@ final class DeliveriesTest {
   }
 
   private static String body(long seq) {
-    return new Record("c", seq).encode();
+    return new FaultMessage("c", seq).encode();
   }
 
   /** A PUSH or PUB that sent {@code count} messages and stopped. */

@@ -24,7 +24,7 @@ import java.util.Locale;
  * and {@code connect <url>} (so a test can start both peers' JVMs side by side and still dial
  * only once the server listens: no reconnect backoff before the first connection);
  * {@code start <interval ms>}, for the sending roles (PUSH, PUB, REQ), sends numbered
- * {@link Record}s until {@code stop}. Receiving roles (PULL, SUB, REP) receive from the start.
+ * {@link FaultMessage}s until {@code stop}. Receiving roles (PULL, SUB, REP) receive from the start.
  * {@code quit} or the end of stdin closes the socket and ends the process (so a peer never
  * outlives the test that started it). The lines it prints are in {@link PeerLine}.
  *
@@ -88,7 +88,7 @@ public final class FaultPeer {
   /** Runs the commands on stdin until {@code quit} or its end. */
   private static void follow(BufferedReader in, Socket socket, PeerTraffic traffic, PeerOutput out) throws IOException {
     for (String line; (line = in.readLine()) != null; ) {
-      String[] words = line.trim().split(" ");
+      String[] words = line.trim().split(" ", -1);
       try {
         switch (words[0]) {
           case "bind" -> {

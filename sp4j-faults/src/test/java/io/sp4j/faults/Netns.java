@@ -221,7 +221,7 @@ final class Netns implements AutoCloseable {
 
   /** Kills the processes left in {@code name} and deletes it; quiet if it is already gone. */
   private static void delete(String name) {
-    for (String pid : Command.run("ip", "netns", "pids", name).stdout().split("\\s+")) {
+    for (String pid : Command.run("ip", "netns", "pids", name).stdout().split("\\s+", -1)) {
       if (!pid.isEmpty()) {
         ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly);
       }
@@ -253,12 +253,12 @@ final class Netns implements AutoCloseable {
 
   /** Deletes namespaces with this prefix whose creating JVM is gone (a run that was killed). */
   private static void removeLeftovers() {
-    for (String line : Command.run("ip", "netns", "list").stdout().split("\n")) {
-      String name = line.split(" ")[0];
+    for (String line : Command.run("ip", "netns", "list").stdout().split("\n", -1)) {
+      String name = line.split(" ", -1)[0];
       if (!name.startsWith(PREFIX)) {
         continue;
       }
-      String[] parts = name.substring(PREFIX.length()).split("-");
+      String[] parts = name.substring(PREFIX.length()).split("-", -1);
       boolean ownerAlive;
       try {
         ownerAlive = ProcessHandle.of(Long.parseLong(parts[0])).map(ProcessHandle::isAlive).orElse(false);

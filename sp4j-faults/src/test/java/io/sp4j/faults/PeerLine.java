@@ -2,7 +2,7 @@ package io.sp4j.faults;
 
 /**
  * The lines a {@link FaultPeer} prints: the time ({@link System#nanoTime()}), a kind word, then
- * its fields, separated by single spaces (a message body, always last, is {@link Record} text
+ * its fields, separated by single spaces (a message body, always last, is {@link FaultMessage} text
  * without spaces). The kinds below are described without the time.
  */
 enum PeerLine {

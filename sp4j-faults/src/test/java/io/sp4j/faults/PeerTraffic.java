@@ -72,7 +72,7 @@ final class PeerTraffic {
     sender = start("sender", () -> {
       try {
         for (long seq = 1; seq <= MAX_MESSAGES && !stopping && System.nanoTime() < deadline; seq++) {
-          socket.send(new Record(id, seq).encode().getBytes(StandardCharsets.US_ASCII));
+          socket.send(new FaultMessage(id, seq).encode().getBytes(StandardCharsets.US_ASCII));
           lastSent = seq;
           out.line(PeerLine.SENT, seq);
           if (requests && !awaitReply(seq)) {

@@ -173,7 +173,7 @@ final class Scenario implements AutoCloseable {
         line -> line.kind() == PeerLine.SENT && line.nanos() > since, PATIENCE);
     Peer server = server();
     server.await("message " + sentAfter.seq(), line -> line.kind() == PeerLine.GOT
-        && Record.parse(line.rest()).map(record -> record.seq() >= sentAfter.seq()).orElse(false), PATIENCE);
+        && FaultMessage.parse(line.rest()).map(record -> record.seq() >= sentAfter.seq()).orElse(false), PATIENCE);
     return server.first(line -> line.kind() == PeerLine.GOT && line.nanos() > since).orElseThrow().nanos();
   }
 
@@ -199,7 +199,7 @@ final class Scenario implements AutoCloseable {
     long last = client.await("its end of run", line -> line.kind() == PeerLine.STOPPED, PATIENCE).seq();
     if (pattern != Pattern.REQ_REP) {
       server().await("the last message, " + last, line -> line.kind() == PeerLine.GOT
-          && Record.parse(line.rest()).map(record -> record.seq() == last).orElse(false), PATIENCE);
+          && FaultMessage.parse(line.rest()).map(record -> record.seq() == last).orElse(false), PATIENCE);
     }
     return Deliveries.check(pattern, client.log(), servers.stream().map(Peer::log).toList(), oneConnection);
   }

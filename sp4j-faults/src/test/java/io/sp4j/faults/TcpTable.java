@@ -24,7 +24,7 @@ final class TcpTable {
     for (String file : List.of("tcp", "tcp6")) {
       // Java's sockets are often IPv6 ones, with IPv4 peers as mapped addresses: read both.
       for (String row : rows(Path.of("/proc", String.valueOf(pid), "net", file))) {
-        String[] fields = row.trim().split("\\s+");
+        String[] fields = row.trim().split("\\s+", -1);
         if (fields.length > 3 && fields[3].equals(ESTABLISHED) && port(fields[2]) == remotePort) {
           ports.add(port(fields[1]));
         }

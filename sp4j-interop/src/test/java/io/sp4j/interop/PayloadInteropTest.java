@@ -43,6 +43,7 @@ class PayloadInteropTest {
     KIB_200(randomBytes(200 * 1024)),
     MIB_3(randomBytes(3 * 1024 * 1024 + 5));
 
+    @SuppressWarnings("ImmutableEnumChecker") // read by the tests, never written
     final byte[] bytes;
 
     Payload(byte[] bytes) {

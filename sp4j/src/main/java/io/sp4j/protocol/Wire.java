@@ -22,14 +22,14 @@ final class Wire {
 
   static int wordAt(byte[] bytes, int offset) {
     return (bytes[offset] & 0xff) << 24 | (bytes[offset + 1] & 0xff) << 16
-        | (bytes[offset + 2] & 0xff) << 8 | bytes[offset + 3] & 0xff;
+        | (bytes[offset + 2] & 0xff) << 8 | (bytes[offset + 3] & 0xff);
   }
 
   /** The word at {@code offset} of header ‖ body; the caller checks the size. */
   static int wordAt(Message message, int offset) {
     int value = 0;
     for (int i = offset; i < offset + 4; i++) {
-      value = value << 8 | byteAt(message, i) & 0xff;
+      value = value << 8 | (byteAt(message, i) & 0xff);
     }
     return value;
   }

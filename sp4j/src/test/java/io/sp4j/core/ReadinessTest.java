@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReadinessTest {
   private static final Duration DEADLINE = Duration.ofSeconds(5);
-  private static int counter;
+  private static final AtomicInteger COUNTER = new AtomicInteger();
   private final List<PollableSocket> open = new ArrayList<>();
 
   @AfterEach
@@ -39,7 +39,7 @@ class ReadinessTest {
   }
 
   private static String address() {
-    return "inproc://readiness-" + (++counter);
+    return "inproc://readiness-" + COUNTER.incrementAndGet();
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Sending and receiving (nanomsg tests/block.c, iovec.c, msg.c, zerocopy.c, cmsg.c, reqrep.c, pubsub.c, poll.c, device.c). */
 class NnMessageTest {
-  private static int counter;
+  private static final AtomicInteger COUNTER = new AtomicInteger();
   private final List<Integer> open = new ArrayList<>();
 
   @AfterEach
@@ -38,7 +39,7 @@ class NnMessageTest {
   }
 
   private static String address() {
-    return "inproc://nn-msg-" + (++counter);
+    return "inproc://nn-msg-" + COUNTER.incrementAndGet();
   }
 
   /** Binds {@code a}, connects {@code b}; nn_poll waits until {@code b} can send (the pipe is up). */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class NnPollTest {
   private static final long DEADLINE_MS = 5_000;
-  private static int counter;
+  private static final AtomicInteger COUNTER = new AtomicInteger();
   private final List<Integer> open = new ArrayList<>();
 
   @AfterEach
@@ -44,7 +45,7 @@ class NnPollTest {
   private int[] joined(int bound, int connected) {
     int a = socket(bound);
     int b = socket(connected);
-    String addr = "inproc://nn-poll-" + (++counter);
+    String addr = "inproc://nn-poll-" + COUNTER.incrementAndGet();
     assertThat(nn_bind(a, addr)).isPositive();
     assertThat(nn_connect(b, addr)).isPositive();
     return new int[] {a, b};
@@ -94,7 +95,7 @@ class NnPollTest {
   @Test
   void aPeerArrivingWakesAPollForSending() throws Exception {
     int push = socket(NN_PUSH);
-    String addr = "inproc://nn-poll-" + (++counter);
+    String addr = "inproc://nn-poll-" + COUNTER.incrementAndGet();
     assertThat(nn_bind(push, addr)).isPositive();
     NnPollFd[] fds = {new NnPollFd(push, NN_POLLOUT)};
     CompletableFuture<int[]> poll = waiting(() -> nn_poll(fds, Integer.MAX_VALUE));

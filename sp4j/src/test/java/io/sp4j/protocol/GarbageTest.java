@@ -107,7 +107,7 @@ class GarbageTest {
     ProtocolHarness harness = variant.start();
     MockPipe pipe = new MockPipe(2);
     harness.connect(pipe);
-    Random random = new Random(variant.ordinal());
+    Random random = new Random(variant.name().hashCode());
 
     assertThatCode(() -> {
       for (int i = 0; i < 2000; i++) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Remote messages, and the user's calls between them, into every engine, cooked and raw. The
  * input is a small script (see {@link Script}); after each message {@link Wire}'s header split
- * must give exactly what the protocol says (checked against {@link #expected}, written from the
+ * must give exactly what the protocol says (checked against {@link Script#expected}, written from the
  * checklist SP-* lines rather than from the engines), and the user's calls may fail only in the
  * documented ways.
  */
@@ -118,30 +118,27 @@ class ProtocolFuzzTest {
     private Message expected(int pipeId, byte[] wire) {
       Protocol protocol = harness.protocol;
       boolean raw = harness.raw;
-      switch (protocol) {
-        case PUB, PUSH:
-          return null;
-        case PAIR, PULL:
-          return Message.of(wire);
-        case BUS:
-          return raw ? Message.of(Wire.word(pipeId), wire) : Message.of(wire);
-        case SUB:
-          return subscriptions.stream().anyMatch(p -> startsWith(wire, p)) ? Message.of(wire) : null;
-        case REQ, SURVEYOR:
-          if (wire.length < 4 || !raw && (!awaitingAnswer() || Wire.wordAt(wire, 0) != currentId())) {
-            return null;
-          }
-          return Message.of(Arrays.copyOf(wire, 4), Arrays.copyOfRange(wire, 4, wire.length));
-        default:
-          for (int word = 0; word < maxTtl && word * 4 + 4 <= wire.length; word++) {
-            if ((wire[word * 4] & 0x80) != 0) {
-              int end = word * 4 + 4;
-              return Message.of(ProtocolHarness.concat(Wire.word(pipeId), Arrays.copyOf(wire, end)),
-                  Arrays.copyOfRange(wire, end, wire.length));
-            }
-          }
-          return null;
+      return switch (protocol) {
+        case PUB, PUSH -> null;
+        case PAIR, PULL -> Message.of(wire);
+        case BUS -> raw ? Message.of(Wire.word(pipeId), wire) : Message.of(wire);
+        case SUB -> subscriptions.stream().anyMatch(p -> startsWith(wire, p)) ? Message.of(wire) : null;
+        case REQ, SURVEYOR -> wire.length < 4 || (!raw && (!awaitingAnswer() || Wire.wordAt(wire, 0) != currentId()))
+            ? null : Message.of(Arrays.copyOf(wire, 4), Arrays.copyOfRange(wire, 4, wire.length));
+        default -> withBacktrace(pipeId, wire);
+      };
+    }
+
+    /** REP, RESPONDENT: the pipe id and the backtrace up to the first word with the top bit. */
+    private Message withBacktrace(int pipeId, byte[] wire) {
+      for (int word = 0; word < maxTtl && word * 4 + 4 <= wire.length; word++) {
+        if ((wire[word * 4] & 0x80) != 0) {
+          int end = word * 4 + 4;
+          return Message.of(ProtocolHarness.concat(Wire.word(pipeId), Arrays.copyOf(wire, end)),
+              Arrays.copyOfRange(wire, end, wire.length));
+        }
       }
+      return null;
     }
 
     /** The id of the newest cooked request or survey: the harness's first, plus one per send. */

@@ -2,6 +2,7 @@ package io.sp4j.protocol;
 
 import static io.sp4j.protocol.ProtocolHarness.hex;
 import static io.sp4j.protocol.ProtocolHarness.utf8;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sp4j.Message;
@@ -130,7 +131,7 @@ class PushPullProtocolTest {
     List<String> order = new ArrayList<>();
     Message message;
     while ((message = pull.receive()) != null) {
-      order.add(new String(message.body()));
+      order.add(new String(message.body(), UTF_8));
     }
     assertThat(order).containsExactly("high1", "high2", "normal1", "normal2", "low1", "low2");
   }

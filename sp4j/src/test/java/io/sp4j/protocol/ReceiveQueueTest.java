@@ -1,5 +1,6 @@
 package io.sp4j.protocol;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sp4j.Message;
@@ -18,7 +19,7 @@ class ReceiveQueueTest {
   }
 
   private static Message text(String body) {
-    return Message.of(body.getBytes());
+    return Message.of(body.getBytes(UTF_8));
   }
 
   @Test
@@ -117,7 +118,7 @@ class ReceiveQueueTest {
 
     List<String> order = new ArrayList<>();
     for (Message m = queue.poll(); m != null; m = queue.poll()) {
-      order.add(new String(m.body()));
+      order.add(new String(m.body(), UTF_8));
     }
     assertThat(order).containsExactly("a1", "a2", "n1", "n2", "z1", "z2");
     assertThat(queue.bytes()).isZero();

@@ -15,13 +15,17 @@ public final class RecordingTransport implements Transport {
   public static final String SCHEME = "sp4j-recording";
   public static final Option<String> TOKEN =
       Option.readWrite("RECORDING_TOKEN", String.class, "none", token -> !token.isBlank(), "not blank");
-  /** A body this transport refuses at send, whatever endpoint the message would take. */
-  public static final byte[] REFUSED_BODY = {'n', 'o'};
+  private static final byte[] REFUSED_BODY = {'n', 'o'};
 
   /** Token seen by each bind, in order. */
   public static final List<String> BOUND_WITH = new CopyOnWriteArrayList<>();
 
   public RecordingTransport() {}
+
+  /** A body this transport refuses at send, whatever endpoint the message would take (a copy). */
+  public static byte[] refusedBody() {
+    return REFUSED_BODY.clone();
+  }
 
   @Override
   public String scheme() {

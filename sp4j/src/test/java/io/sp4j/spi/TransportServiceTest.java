@@ -29,7 +29,7 @@ class TransportServiceTest {
   @Test
   void aTransportMayRefuseAMessageAtSend() {
     try (Socket socket = Socket.open(Protocol.PAIR)) {
-      assertThatThrownBy(() -> socket.trySend(Message.of(RecordingTransport.REFUSED_BODY)))
+      assertThatThrownBy(() -> socket.trySend(Message.of(RecordingTransport.refusedBody())))
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(RecordingTransport.SCHEME);
     }
   }

@@ -77,6 +77,7 @@ public final class ChannelFeed {
    * @param open whether the channel was still open at the end (after settling)
    * @param escaped the first exception that reached the end of the pipeline, or {@code null}
    */
+  @SuppressWarnings("ArrayRecordComponent") // a run is read, never compared or hashed
   public record Run<O>(O observed, byte[] outbound, boolean open, Throwable escaped) {}
 
   private ChannelFeed() {}

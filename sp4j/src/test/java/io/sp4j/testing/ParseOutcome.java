@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 public final class ParseOutcome {
   private ParseOutcome() {}
 
-  /** @return the parsed value, or {@code null} if {@code input} was refused as documented */
+  /** Returns the parsed value, or {@code null} if {@code input} was refused as documented. */
   public static <T> T parsedOrRefused(String input, Set<Errno> errnos, Supplier<T> parse) {
     try {
       T value = parse.get();

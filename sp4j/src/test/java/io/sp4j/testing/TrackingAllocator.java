@@ -46,7 +46,7 @@ public final class TrackingAllocator extends AbstractByteBufAllocator {
     return handedOut.stream().filter(b -> b.refCnt() != 0).toList();
   }
 
-  /** @throws AssertionError naming how many buffers are still held */
+  /** Fails, naming how many buffers are still held, unless every one was released. */
   public void assertAllReleased(String when) {
     List<ByteBuf> held = unreleased();
     if (!held.isEmpty()) {

@@ -4,6 +4,7 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
@@ -21,6 +22,8 @@ import java.net.SocketAddress;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The receiving end of one crossed-streams pair: dials its sender again and again, checks that
@@ -57,8 +60,8 @@ final class CrossedStreamsPeer {
   private final Run run;
   // What this peer has seen; touched by one connection at a time (each on its event loop).
   private volatile long lastSequence = -1;
-  private volatile long messages;
-  private volatile int connections;
+  private final AtomicLong messages = new AtomicLong();
+  private final AtomicInteger connections = new AtomicInteger();
   private volatile Channel current;
 
   CrossedStreamsPeer(String scheme, int id, SocketAddress address, String wsUri, long seed, Run run) {
@@ -81,15 +84,15 @@ final class CrossedStreamsPeer {
   }
 
   private static byte pattern(int id, long sequence, int j) {
-    return (byte) (id * 131 + sequence * 31 + j * 7 + (j >>> 8));
+    return (byte) (id * 131L + sequence * 31 + j * 7L + (j >>> 8));
   }
 
   long messages() {
-    return messages;
+    return messages.get();
   }
 
   int connections() {
-    return connections;
+    return connections.get();
   }
 
   /** Dials once more (unless the test is stopping); the next dial follows this connection's end. */
@@ -97,7 +100,7 @@ final class CrossedStreamsPeer {
     if (run.stopping()) {
       return;
     }
-    connections++;
+    connections.incrementAndGet();
     Bootstrap bootstrap = EventLoops.clientBootstrap(scheme.equals("ipc") ? EventLoops.domainChannel() : EventLoops.socketChannel());
     ChannelFuture dialed = bootstrap.handler(new ChannelInitializer<Channel>() {
       @Override
@@ -114,8 +117,17 @@ final class CrossedStreamsPeer {
       }
     }).connect(address);
     current = dialed.channel();
-    dialed.channel().closeFuture().addListener(f -> dialed.channel().eventLoop()
-        .schedule(this::dial, random.nextInt(10), TimeUnit.MILLISECONDS));
+    dialed.channel().closeFuture().addListener(f -> reportFailure(dialed.channel().eventLoop()
+        .schedule(this::dial, random.nextInt(10), TimeUnit.MILLISECONDS), "redial"));
+  }
+
+  /** A task on an event loop that throws fails the run instead of ending unseen. */
+  private void reportFailure(io.netty.util.concurrent.Future<?> task, String what) {
+    task.addListener(done -> {
+      if (done.cause() != null && !done.isCancelled()) {
+        run.fail(who() + ": " + what + " failed: " + done.cause());
+      }
+    });
   }
 
   /** Closes the connection now open, if any (the test is stopping). */
@@ -139,11 +151,12 @@ final class CrossedStreamsPeer {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-      ctx.writeAndFlush(ctx.alloc().buffer(8).writeBytes(PAIR_GREETING));
+      ctx.writeAndFlush(ctx.alloc().buffer(8).writeBytes(PAIR_GREETING)).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
       super.channelActive(ctx);
     }
 
     @Override
+    @SuppressWarnings("FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
       if (!greeted) {
         if (in.readableBytes() < 8) {
@@ -251,7 +264,7 @@ final class CrossedStreamsPeer {
       }
       lastOnConnection = sequence;
       lastSequence = Math.max(lastSequence, sequence);
-      messages++;
+      messages.incrementAndGet();
     }
 
     private void finish(ChannelHandlerContext ctx) {
@@ -263,17 +276,18 @@ final class CrossedStreamsPeer {
       // reset, close, or read on for another lifetime.
       ctx.channel().config().setAutoRead(false);
       int next = random.nextInt(3);
-      ctx.executor().schedule(() -> {
+      reportFailure(ctx.executor().schedule(() -> {
         if (next < 2) {
           end(ctx, next == 0);
         } else {
           lifetime = seen + 1 + random.nextInt(50);
           ctx.channel().config().setAutoRead(true);
         }
-      }, 1 + random.nextInt(20), TimeUnit.MILLISECONDS);
+      }, 1 + random.nextInt(20), TimeUnit.MILLISECONDS), "the end of a stall");
     }
 
     /** Closes the connection; a reset (SO_LINGER 0, over TCP) drops what the kernel still holds. */
+    @SuppressWarnings("FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
     private void end(ChannelHandlerContext ctx, boolean reset) {
       if (reset && !scheme.equals("ipc")) {
         ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
@@ -282,6 +296,7 @@ final class CrossedStreamsPeer {
     }
 
     @Override
+    @SuppressWarnings("FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
       ctx.close(); // resets, refused handshakes and the like end a connection; the checks judge the bytes
     }

@@ -13,13 +13,14 @@ import io.sp4j.Protocol;
 import io.sp4j.Socket;
 import io.sp4j.SocketClosedException;
 import io.sp4j.transport.netty.EventLoops;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -139,7 +140,7 @@ class CrossedStreamsTest {
     switch (scheme) {
       case "tcp" -> {
         Endpoint bound = sender.bind("tcp://127.0.0.1:0");
-        return new CrossedStreamsPeer(scheme, id, new InetSocketAddress("127.0.0.1", bound.port()), null, peerSeed, record);
+        return new CrossedStreamsPeer(scheme, id, new InetSocketAddress(InetAddress.getLoopbackAddress(), bound.port()), null, peerSeed, record);
       }
       case "ipc" -> {
         Path file = dir.resolve("s" + id + ".sock");
@@ -148,7 +149,7 @@ class CrossedStreamsTest {
       }
       default -> {
         Endpoint bound = sender.bind("ws://127.0.0.1:0/s" + id);
-        return new CrossedStreamsPeer(scheme, id, new InetSocketAddress("127.0.0.1", bound.port()),
+        return new CrossedStreamsPeer(scheme, id, new InetSocketAddress(InetAddress.getLoopbackAddress(), bound.port()),
             "ws://127.0.0.1:" + bound.port() + "/s" + id, peerSeed, record);
       }
     }
@@ -164,13 +165,19 @@ class CrossedStreamsTest {
       return;
     }
     int length = random.nextInt(100) == 0 ? 65_536 + random.nextInt(40_000) : random.nextInt(2048);
-    sender.sendAsync(Message.of(CrossedStreamsPeer.message(id, sequence, length))).whenCompleteAsync((sent, failed) -> {
+    sender.sendAsync(Message.of(CrossedStreamsPeer.message(id, sequence, length))).handleAsync((sent, failed) -> {
       if (failed == null) {
         send(sender, id, sequence + 1, random, sending);
       } else if (!stopping || !(unwrap(failed) instanceof SocketClosedException)) {
         record.fail("sender " + id + ": " + failed);
       }
-    }, sending);
+      return null;
+    }, sending).exceptionally(thrown -> {
+      if (!stopping) {
+        record.fail("sender " + id + ": the next send failed to start: " + thrown); // else it goes unseen
+      }
+      return null;
+    });
   }
 
   private static Throwable unwrap(Throwable failed) {

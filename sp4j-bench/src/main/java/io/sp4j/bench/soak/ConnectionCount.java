@@ -31,7 +31,7 @@ final class ConnectionCount {
   private long tcp(String table) {
     long n = 0;
     for (String line : lines(table)) {
-      String[] f = line.trim().split("\\s+");
+      String[] f = line.trim().split("\\s+", -1);
       if (f.length > 3 && f[3].equals(TCP_ESTABLISHED)) {
         String local = f[1];
         int port = Integer.parseInt(local.substring(local.lastIndexOf(':') + 1), 16);
@@ -47,7 +47,7 @@ final class ConnectionCount {
   private long unix() {
     long n = 0;
     for (String line : lines("/proc/net/unix")) {
-      String[] f = line.trim().split("\\s+");
+      String[] f = line.trim().split("\\s+", -1);
       if (f.length > 7 && f[5].equals(UNIX_CONNECTED) && f[7].startsWith(ipcDir)) {
         n++;
       }

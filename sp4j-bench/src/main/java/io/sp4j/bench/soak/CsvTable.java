@@ -25,7 +25,7 @@ final class CsvTable {
     List<String> names = List.of(lines.get(0).split(","));
     List<double[]> rows = new ArrayList<>();
     for (String line : lines.subList(1, lines.size())) {
-      String[] cells = line.split(",");
+      String[] cells = line.split(",", -1);
       if (cells.length != names.size()) {
         continue; // a row cut off by a killed process
       }

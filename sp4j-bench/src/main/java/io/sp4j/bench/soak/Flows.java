@@ -1,5 +1,6 @@
 package io.sp4j.bench.soak;
 
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import io.sp4j.Message;
 import io.sp4j.Socket;
 import java.util.SplittableRandom;
@@ -26,8 +27,9 @@ final class Flows {
 
   /**
    * Sends a fresh body of the size mix {@code perSecond} times a second (PUSH, PUB, a BUS member)
-   * without waiting: a send that finds no room is counted and skipped.
+   * without waiting: a send that finds no room is counted and skipped. The future cancels it.
    */
+  @CanIgnoreReturnValue
   static ScheduledFuture<?> source(Socket socket, Load load, double perSecond, long session) {
     SplittableRandom random = new SplittableRandom(session);
     long[] sequence = {0};

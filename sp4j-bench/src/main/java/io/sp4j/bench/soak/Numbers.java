@@ -14,7 +14,7 @@ final class Numbers {
     if (value == 0) {
       return "0";
     }
-    if (magnitude >= 1000 || value == Math.rint(value) && magnitude >= 1) {
+    if (magnitude >= 1000 || (value == Math.rint(value) && magnitude >= 1)) {
       return String.format(Locale.ROOT, "%,.0f", value);
     }
     if (magnitude >= 100) {

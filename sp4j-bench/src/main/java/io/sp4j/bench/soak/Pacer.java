@@ -1,5 +1,6 @@
 package io.sp4j.bench.soak;
 
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
@@ -26,13 +27,19 @@ final class Pacer implements AutoCloseable {
     executor.setRemoveOnCancelPolicy(true);
   }
 
-  /** Runs {@code step} {@code perSecond} times a second, starting at a random point of the first period. */
+  /**
+   * Runs {@code step} {@code perSecond} times a second, starting at a random point of the first
+   * period. The future is for a caller that cancels the schedule early; failures go to the
+   * pacer's handler, not to it.
+   */
+  @CanIgnoreReturnValue
   ScheduledFuture<?> atRate(double perSecond, Runnable step) {
     long periodNanos = Math.max(1, (long) (1e9 / perSecond));
     return every(periodNanos, ThreadLocalRandom.current().nextLong(periodNanos), step);
   }
 
-  /** Runs {@code step} every {@code periodNanos}, the first time after {@code firstNanos}. */
+  /** Runs {@code step} every {@code periodNanos}, the first time after {@code firstNanos} (see {@link #atRate}). */
+  @CanIgnoreReturnValue
   ScheduledFuture<?> every(long periodNanos, long firstNanos, Runnable step) {
     return executor.scheduleAtFixedRate(() -> {
       try {

@@ -51,11 +51,12 @@ final class ReceiveLoop {
     for (int i = 0; i < BATCH; i++) {
       CompletableFuture<Message> received = socket.receiveAsync();
       if (!received.isDone()) {
-        received.whenComplete((message, failure) -> {
+        received.handle((message, failure) -> {
           if (handle(message, failure)) {
             next();
           }
-        });
+          return null;
+        }).exceptionally(this::stepThrew);
         return;
       }
       Throwable failure = failure(received);
@@ -86,14 +87,21 @@ final class ReceiveLoop {
       }
       return sendFailure == null;
     }
-    after.whenComplete((ignored, sendFailure) -> {
+    after.handle((ignored, sendFailure) -> {
       if (sendFailure == null) {
         next();
       } else {
         onEnd.accept(unwrap(sendFailure));
       }
-    });
+      return null;
+    }).exceptionally(this::stepThrew);
     return false;
+  }
+
+  /** A step of the loop threw in a completion: the loop ends there, and {@code onEnd} hears why. */
+  private Void stepThrew(Throwable thrown) {
+    onEnd.accept(unwrap(thrown));
+    return null;
   }
 
   /** Why a finished stage failed, or null. */

@@ -59,50 +59,63 @@ final class Requester {
   }
 
   private void send(byte[] body) {
-    socket.sendAsync(Message.of(body)).whenComplete((sent, failure) -> {
+    socket.sendAsync(Message.of(body)).handle((sent, failure) -> {
       if (failure == null) {
         tally.sent(body.length);
       } else {
         Failures.report(socket, tally, where + " send", ReceiveLoop.unwrap(failure));
       }
-    });
+      return null;
+    }).exceptionally(this::stepThrew);
   }
 
   private void await(byte[] body, int staleSoFar, int sends) {
-    socket.receiveAsync().whenComplete((answer, failure) -> {
-      if (failure != null) {
-        Throwable cause = ReceiveLoop.unwrap(failure);
-        if (cause instanceof SpTimeoutException && !matchedByProtocol && sends < PAIR_SENDS && !socket.isClosed()) {
-          tally.increment(Tally.Count.RESENT);
-          tally.note(where + " session " + Long.toHexString(session) + ": no echo of a " + body.length
-              + " B message in " + SoakSockets.PAIR_RESEND + ", sending it again (the session opened "
-              + (System.nanoTime() - openedAt) / 1_000_000 + " ms ago)");
-          send(body);
-          await(body, staleSoFar, sends + 1);
-          return;
-        }
-        if (cause instanceof SpTimeoutException && !socket.isClosed()) {
-          tally.error(where + " session " + Long.toHexString(session) + ": no answer to a message ("
-              + body.length + " B, sent " + sends + " times) in " + SoakSockets.ANSWER_WAIT);
-        } else {
-          Failures.report(socket, tally, where, cause);
-        }
-        outstanding.set(null);
+    socket.receiveAsync().handle((answer, failure) -> {
+      answered(body, staleSoFar, sends, answer, failure);
+      return null;
+    }).exceptionally(this::stepThrew);
+  }
+
+  /** The outcome of a receive for {@code body}: counted, and sent again or awaited on if due. */
+  private void answered(byte[] body, int staleSoFar, int sends, Message answer, Throwable failure) {
+    if (failure != null) {
+      Throwable cause = ReceiveLoop.unwrap(failure);
+      if (cause instanceof SpTimeoutException && !matchedByProtocol && sends < PAIR_SENDS && !socket.isClosed()) {
+        tally.increment(Tally.Count.RESENT);
+        tally.note(where + " session " + Long.toHexString(session) + ": no echo of a " + body.length
+            + " B message in " + SoakSockets.PAIR_RESEND + ", sending it again (the session opened "
+            + (System.nanoTime() - openedAt) / 1_000_000 + " ms ago)");
+        send(body);
+        await(body, staleSoFar, sends + 1);
         return;
       }
-      byte[] got = answer.body();
-      if (Arrays.equals(got, body)) {
-        tally.received(got.length);
-        outstanding.set(null);
-      } else if (!matchedByProtocol && staleSoFar < STALE_AT_MOST && Payload.isIntact(got)) {
-        tally.increment(Tally.Count.STALE);
-        await(body, staleSoFar + 1, sends);
+      if (cause instanceof SpTimeoutException && !socket.isClosed()) {
+        tally.error(where + " session " + Long.toHexString(session) + ": no answer to a message ("
+            + body.length + " B, sent " + sends + " times) in " + SoakSockets.ANSWER_WAIT);
       } else {
-        tally.received(got.length);
-        tally.error(where + " session " + Long.toHexString(session) + ": sent " + body.length + " B, got another " + got.length + " B"
-            + (Payload.isIntact(got) ? " (intact)" : " (damaged)"));
-        outstanding.set(null);
+        Failures.report(socket, tally, where, cause);
       }
-    });
+      outstanding.set(null);
+      return;
+    }
+    byte[] got = answer.body();
+    if (Arrays.equals(got, body)) {
+      tally.received(got.length);
+      outstanding.set(null);
+    } else if (!matchedByProtocol && staleSoFar < STALE_AT_MOST && Payload.isIntact(got)) {
+      tally.increment(Tally.Count.STALE);
+      await(body, staleSoFar + 1, sends);
+    } else {
+      tally.received(got.length);
+      tally.error(where + " session " + Long.toHexString(session) + ": sent " + body.length + " B, got another " + got.length + " B"
+          + (Payload.isIntact(got) ? " (intact)" : " (damaged)"));
+      outstanding.set(null);
+    }
+  }
+
+  /** A step threw in a completion: counted as an error rather than lost with the future. */
+  private Void stepThrew(Throwable thrown) {
+    Failures.report(socket, tally, where, ReceiveLoop.unwrap(thrown));
+    return null;
   }
 }

@@ -54,7 +54,7 @@ final class ServerLog implements Runnable, AutoCloseable {
   /** The machine's 1-minute load average (others' work included: the machine is shared). */
   private static double loadAverage() {
     try {
-      return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+      return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ", -1)[0]);
     } catch (IOException | RuntimeException e) {
       return -1;
     }

@@ -137,7 +137,7 @@ final class SoakRun implements Callable<Integer> {
   private Child launch(String role, String javaOpts, Path dir, List<String> args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
-    for (String opt : javaOpts.trim().split("\\s+")) {
+    for (String opt : javaOpts.trim().split("\\s+", -1)) {
       if (!opt.isEmpty()) {
         command.add(opt.replace("{work}", dir.toString()));
       }

@@ -1,5 +1,6 @@
 package io.sp4j.bench.soak;
 
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import io.sp4j.Message;
 import io.sp4j.ProtocolStateException;
 import io.sp4j.Socket;
@@ -37,6 +38,8 @@ final class Surveyor {
     this.random = new SplittableRandom(session);
   }
 
+  /** Surveys at the load's pace; the future cancels it. */
+  @CanIgnoreReturnValue
   static ScheduledFuture<?> start(Socket socket, Load load, String where, long session) {
     Surveyor surveyor = new Surveyor(socket, load.tally(), where, session);
     return load.pacer().atRate(1000.0 / load.settings().surveyMillis, surveyor::survey);

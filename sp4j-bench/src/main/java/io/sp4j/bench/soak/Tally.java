@@ -1,6 +1,8 @@
 package io.sp4j.bench.soak;
 
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -33,18 +35,19 @@ final class Tally {
     }
   }
 
-  private final LongAdder[] counts = new LongAdder[Count.values().length];
+  /** Filled once here and only read after, so threads share it without a lock. */
+  private final Map<Count, LongAdder> counts = new EnumMap<>(Count.class);
   private final AtomicLong errorsSeen = new AtomicLong();
   private final AtomicLong notesSeen = new AtomicLong();
 
   Tally() {
-    for (int i = 0; i < counts.length; i++) {
-      counts[i] = new LongAdder();
+    for (Count count : Count.values()) {
+      counts.put(count, new LongAdder());
     }
   }
 
   void add(Count count, long n) {
-    counts[count.ordinal()].add(n);
+    counts.get(count).add(n);
   }
 
   void increment(Count count) {
@@ -80,16 +83,7 @@ final class Tally {
     }
   }
 
-  /** The counts so far, in {@link Count} order. */
-  long[] snapshot() {
-    long[] values = new long[counts.length];
-    for (int i = 0; i < counts.length; i++) {
-      values[i] = counts[i].sum();
-    }
-    return values;
-  }
-
   long get(Count count) {
-    return counts[count.ordinal()].sum();
+    return counts.get(count).sum();
   }
 }

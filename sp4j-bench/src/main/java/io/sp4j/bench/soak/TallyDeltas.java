@@ -19,10 +19,9 @@ final class TallyDeltas {
   }
 
   long[] next() {
-    long[] now = tally.snapshot();
     long[] delta = new long[counts.size()];
     for (int i = 0; i < delta.length; i++) {
-      long value = now[counts.get(i).ordinal()];
+      long value = tally.get(counts.get(i));
       delta[i] = value - last[i];
       last[i] = value;
     }

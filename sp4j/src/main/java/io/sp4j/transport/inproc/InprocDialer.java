@@ -1,5 +1,6 @@
 package io.sp4j.transport.inproc;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import io.sp4j.spi.Backoff;
 import io.sp4j.spi.EndpointContext;
 import io.sp4j.spi.Timeout;
@@ -14,8 +15,11 @@ final class InprocDialer implements TransportEndpoint {
   private final String name;
   private final EndpointContext context;
   private final Backoff backoff;
+  @GuardedBy("this")
   private InprocHalf connection;
+  @GuardedBy("this")
   private Timeout retry;
+  @GuardedBy("this")
   private boolean closed;
 
   InprocDialer(InprocTransport transport, String name, EndpointContext context) {
@@ -70,7 +74,9 @@ final class InprocDialer implements TransportEndpoint {
     }
   }
 
+  @GuardedBy("this")
   private void scheduleRetry() {
+    assert Thread.holdsLock(this);
     if (!closed && retry == null) {
       retry = context.timers().schedule(backoff.nextDelay(), this::connect);
     }

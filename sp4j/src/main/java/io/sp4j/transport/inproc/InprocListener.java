@@ -1,5 +1,6 @@
 package io.sp4j.transport.inproc;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import io.sp4j.spi.EndpointContext;
 import io.sp4j.spi.PipeEvents;
 import io.sp4j.spi.TransportEndpoint;
@@ -11,7 +12,9 @@ final class InprocListener implements TransportEndpoint {
   private final InprocTransport transport;
   private final String name;
   private final EndpointContext context;
+  @GuardedBy("this")
   private final List<InprocHalf> connections = new ArrayList<>();
+  @GuardedBy("this")
   private boolean closed;
 
   InprocListener(InprocTransport transport, String name, EndpointContext context) {

@@ -1,5 +1,6 @@
 package io.sp4j.transport.inproc;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import io.sp4j.Errno;
 import io.sp4j.SpException;
 import io.sp4j.spi.EndpointContext;
@@ -19,7 +20,9 @@ import java.util.Set;
  */
 public final class InprocTransport implements Transport {
   private final Object lock = new Object();
+  @GuardedBy("lock")
   private final Map<String, InprocListener> listeners = new HashMap<>();
+  @GuardedBy("lock")
   private final Map<String, Set<InprocDialer>> waiting = new HashMap<>();
 
   /** Made by the service loader (or a test); names are bound per instance. */

@@ -102,6 +102,7 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
    * completes ({@link InboundBatch}). Event loop.
    */
   protected final void deliver(Message message) {
+    assert channel.eventLoop().inEventLoop();
     PipeEvents socket = events;
     if (socket != null) {
       batch.add(message, socket);
@@ -151,6 +152,7 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
 
   /** Closes after what is queued has been written, within {@link #CLOSE_FLUSH}. */
   @Override
+  @SuppressWarnings("FutureReturnValueIgnored") // this close does not wait; close(Duration)'s future is for callers who do
   public final void close() {
     close(CLOSE_FLUSH);
   }
@@ -168,6 +170,7 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
    * A listener's close of the channels it accepted: each connection closes as {@link #close()}
    * does; a channel still in its handshake, with no connection yet, just closes.
    */
+  @SuppressWarnings("FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
   public static void closeAll(Collection<Channel> channels) {
     for (Channel channel : new ArrayList<>(channels)) {
       ChannelConnection connection = channel.pipeline().get(ChannelConnection.class);
@@ -198,6 +201,7 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
    * input can end the event-loop thread that serves every other connection on it.
    */
   @Override
+  @SuppressWarnings("FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     if (cause instanceof Error) {
       LOG.log(System.Logger.Level.WARNING, "closing " + channel + " after an error in its handling", cause);

@@ -87,7 +87,11 @@ public final class EventLoops {
     return () -> WATCHERS.remove(onEnd);
   }
 
-  /** @throws SpException ETERM once an I/O thread has ended: no new endpoint can work. */
+  /**
+   * Checks that no I/O thread has ended.
+   *
+   * @throws SpException ETERM once one has: no new endpoint can work
+   */
   public static void ensureRunning() {
     SpException already = ended;
     if (already != null) {
@@ -95,6 +99,8 @@ public final class EventLoops {
     }
   }
 
+  // The failure is recorded, not made in advance: it is the event every later endpoint is told of.
+  @SuppressWarnings("StaticAssignmentOfThrowable")
   private static void ioThreadEnded(Throwable cause) {
     SpException failure = new SpException(Errno.ETERM, "an sp4j I/O thread ended"
         + (cause == null ? "" : " (" + cause + ")") + ": network endpoints cannot work any more", cause);

@@ -67,6 +67,7 @@ public abstract class HandshakeDecoder extends ByteToMessageDecoder {
   }
 
   @Override
+  @SuppressWarnings("FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     ctx.close();
   }

@@ -63,6 +63,7 @@ public final class InboundGuard {
   }
 
   /** Counts and logs a refusal of this connection's peer, and closes the connection. */
+  @SuppressWarnings("FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
   public void refuse(Refusal reason, String what) {
     count(reason, what);
     channel.close();
@@ -73,12 +74,14 @@ public final class InboundGuard {
    * caller closes the connection its own way (ws: after a Close frame).
    */
   public void count(Refusal reason, String what) {
+    assert channel.eventLoop().inEventLoop();
     message.discard();
     limits.refusals().accept(reason, channel.remoteAddress() + ": " + what);
   }
 
   /** The connection is gone: the message and its reservation with it. */
   public void release() {
+    assert channel.eventLoop().inEventLoop();
     message.discard();
     if (stallCheck != null) {
       stallCheck.cancel(false);
@@ -91,6 +94,7 @@ public final class InboundGuard {
   }
 
   private void checkStall() {
+    assert channel.eventLoop().inEventLoop();
     stallCheck = null;
     if (!message.inProgress() || !channel.isActive()) {
       return;

@@ -52,6 +52,7 @@ final class Linger {
     return written;
   }
 
+  @SuppressWarnings("FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
   private void closeAfter(Duration linger) {
     assert channel.eventLoop().inEventLoop();
     ScheduledFuture<?> deadline = channel.eventLoop().schedule(() -> {
@@ -61,6 +62,7 @@ final class Linger {
   }
 
   /** The default goodbye: the channel closes once everything written before is flushed. */
+  @SuppressWarnings("FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
   static void closeWhenFlushed(Channel channel) {
     assert channel.eventLoop().inEventLoop();
     if (!channel.isActive()) {

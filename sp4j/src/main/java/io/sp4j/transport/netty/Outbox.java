@@ -49,7 +49,7 @@ final class Outbox {
   private final Runnable drainTask = this::drain;
   private volatile boolean wantWritable;
   private volatile Runnable onWritable;
-  private volatile long partialWrites; // written on the event loop only
+  private volatile long partialWrites; // written on the event loop only (asserted in flush)
 
   /**
    * @param sendBuffer bytes that may be queued before the outbox reports unwritable
@@ -141,7 +141,7 @@ final class Outbox {
         continue;
       }
       int size = encoder.gatheredSize(message);
-      if (size < 0 || gathered != null && gathered.writableBytes() < size) {
+      if (size < 0 || (gathered != null && gathered.writableBytes() < size)) {
         gathered = writeOut(gathered);
       }
       if (size < 0) {
@@ -175,6 +175,7 @@ final class Outbox {
     notifyIfWritable();
   }
 
+  @SuppressWarnings("FutureReturnValueIgnored") // the void promise: a failed write goes to exceptionCaught
   private ByteBuf writeOut(ByteBuf gathered) {
     if (gathered != null) {
       channel.write(gathered, channel.voidPromise());
@@ -183,7 +184,9 @@ final class Outbox {
   }
 
   /** Flushes, and counts a partial write if the socket did not take everything. */
+  @SuppressWarnings("NonAtomicVolatileUpdate") // one writer, the event loop; volatile for readers elsewhere
   private void flush() {
+    assert channel.eventLoop().inEventLoop();
     channel.flush();
     if (channel.isActive() && !nothingPending()) {
       partialWrites++;

@@ -1,5 +1,6 @@
 package io.sp4j.transport.netty;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.sp4j.Protocol;
@@ -18,11 +19,16 @@ import io.sp4j.spi.TransportEndpoint;
 public abstract class ReconnectingDialer implements TransportEndpoint {
   private final EndpointContext context;
   private final Backoff backoff;
+  @GuardedBy("this")
   private Channel channel;
+  @GuardedBy("this")
   private ChannelConnection connection;
+  @GuardedBy("this")
   private Timeout retry;
+  @GuardedBy("this")
   private boolean closed;
   /** Inside {@link #connect()} between starting {@link #dial()} and recording its channel. */
+  @GuardedBy("this")
   private boolean dialing;
 
   private final Runnable unwatch;
@@ -41,6 +47,7 @@ public abstract class ReconnectingDialer implements TransportEndpoint {
   protected abstract ChannelFuture dial();
 
   /** One attempt; called with no socket lock held. */
+  @SuppressWarnings("FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
   public final void connect() {
     synchronized (this) {
       retry = null;
@@ -84,6 +91,7 @@ public abstract class ReconnectingDialer implements TransportEndpoint {
    *     it (the caller closes the channel)
    */
   protected final <C extends ChannelConnection> C offer(Channel ch, C made, Protocol peer) {
+    assert ch.eventLoop().inEventLoop();
     if (!isCurrent(ch)) {
       return null;
     }
@@ -118,6 +126,7 @@ public abstract class ReconnectingDialer implements TransportEndpoint {
   }
 
   @Override
+  @SuppressWarnings("FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
   public final void close() {
     Channel ch;
     ChannelConnection open;

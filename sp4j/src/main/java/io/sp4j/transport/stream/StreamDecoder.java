@@ -85,7 +85,7 @@ final class StreamDecoder {
     for (int i = prefixSize - 8; i < prefixSize; i++) {
       length = length << 8 | (prefix[i] & 0xff);
     }
-    if (length < 0 || length > Integer.MAX_VALUE - 8 || maxMessageSize >= 0 && length > maxMessageSize) {
+    if (length < 0 || length > Integer.MAX_VALUE - 8 || (maxMessageSize >= 0 && length > maxMessageSize)) {
       fail(Refusal.MESSAGE_TOO_LARGE, "a message of " + Long.toUnsignedString(length) + " bytes, over the limit of "
           + (maxMessageSize >= 0 ? maxMessageSize : Integer.MAX_VALUE - 8));
       return;

@@ -72,7 +72,9 @@ public final class StreamDialer extends ReconnectingDialer {
     return connecting;
   }
 
+  /** The greetings were exchanged (event loop): offers the connection to the socket. */
   private StreamConnection established(Channel ch, Protocol peer) {
+    assert ch.eventLoop().inEventLoop();
     if (!isCurrent(ch)) {
       return null;
     }

@@ -42,6 +42,7 @@ final class StreamFrameEncoder implements FrameEncoder {
   }
 
   @Override
+  @SuppressWarnings("FutureReturnValueIgnored") // the void promise: a failed write goes to exceptionCaught
   public void write(Message message, Channel channel) {
     assert channel.eventLoop().inEventLoop();
     byte[] header = message.header();

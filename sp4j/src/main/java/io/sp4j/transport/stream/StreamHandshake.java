@@ -3,6 +3,7 @@ package io.sp4j.transport.stream;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.sp4j.Errno;
 import io.sp4j.transport.netty.HandshakeDecoder;
@@ -22,7 +23,7 @@ public final class StreamHandshake extends HandshakeDecoder {
   /** Makes the connection once the greetings are exchanged (event loop). */
   @FunctionalInterface
   public interface Acceptor {
-    /** @return the connection, started, or {@code null} to close the channel */
+    /** Returns the connection, started, or {@code null} to close the channel. */
     StreamConnection accept(Channel channel, Protocol peer);
   }
 
@@ -56,6 +57,7 @@ public final class StreamHandshake extends HandshakeDecoder {
     super.channelActive(ctx);
   }
 
+  @SuppressWarnings("FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
   private void start(ChannelHandlerContext ctx) {
     if (started) {
       return;
@@ -65,10 +67,11 @@ public final class StreamHandshake extends HandshakeDecoder {
       onFailure.accept(new SpException(Errno.ETIMEDOUT, "no SP greeting from the peer within " + timeout.toMillis() + " ms"));
       ctx.close();
     });
-    ctx.writeAndFlush(Unpooled.wrappedBuffer(Greeting.of(self)));
+    ctx.writeAndFlush(Unpooled.wrappedBuffer(Greeting.of(self))).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
   }
 
   @Override
+  @SuppressWarnings("FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
   protected void decodeHandshake(ChannelHandlerContext ctx, ByteBuf in) {
     if (in.readableBytes() < Greeting.SIZE) {
       return;

@@ -79,7 +79,9 @@ public final class StreamListener implements TransportEndpoint {
   }
 
   /** A new connection (event loop): within the limits it greets, else it is closed at once. */
+  @SuppressWarnings("FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
   private void admit(Channel child) {
+    assert child.eventLoop().inEventLoop();
     if (closed) {
       child.close();
       return;
@@ -103,7 +105,9 @@ public final class StreamListener implements TransportEndpoint {
     child.pipeline().addLast("sp-handshake", handshake);
   }
 
+  /** The greetings were exchanged (event loop): offers the connection to the socket. */
   private StreamConnection accepted(Channel channel, io.sp4j.Protocol peer) {
+    assert channel.eventLoop().inEventLoop();
     if (closed) {
       return null;
     }

@@ -70,7 +70,7 @@ record TcpAddress(String url, String local, String host, int port) {
       throw bad(url, "port '" + portText + "' is not a number from " + (bind ? 0 : 1) + " to 65535");
     }
     int port = Integer.parseInt(portText);
-    if (port > 65535 || port == 0 && !bind) {
+    if (port > 65535 || (port == 0 && !bind)) {
       throw bad(url, "port '" + portText + "' is not a number from " + (bind ? 0 : 1) + " to 65535");
     }
     return new TcpAddress(url, local, host, port);
@@ -123,7 +123,7 @@ record TcpAddress(String url, String local, String host, int port) {
   }
 
   private static boolean isLiteral(String host) {
-    return host.contains(":") || host.chars().allMatch(c -> c == '.' || c >= '0' && c <= '9');
+    return host.contains(":") || host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
   }
 
   private static IllegalArgumentException bad(String url, String what) {

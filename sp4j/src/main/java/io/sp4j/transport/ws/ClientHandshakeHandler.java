@@ -2,6 +2,7 @@ package io.sp4j.transport.ws;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.ssl.SslHandler;
 import io.sp4j.Errno;
@@ -43,11 +44,13 @@ final class ClientHandshakeHandler extends HandshakeDecoder {
         }
       });
     }
-    ctx.writeAndFlush(Unpooled.wrappedBuffer(Handshake.request(dialer.address(), dialer.subprotocol(), key)));
+    ctx.writeAndFlush(Unpooled.wrappedBuffer(Handshake.request(dialer.address(), dialer.subprotocol(), key)))
+        .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
     super.channelActive(ctx);
   }
 
   @Override
+  @SuppressWarnings("FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
   protected void decodeHandshake(ChannelHandlerContext ctx, ByteBuf in) {
     int length = HttpHead.length(in, HttpHead.MAX_SIZE);
     if (length < 0) {
@@ -79,6 +82,7 @@ final class ClientHandshakeHandler extends HandshakeDecoder {
     ctx.pipeline().remove(this);
   }
 
+  @SuppressWarnings("FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
   private void fail(ChannelHandlerContext ctx, Handshake.Failure failure) {
     finish();
     dialer.handshakeFailed(failure);

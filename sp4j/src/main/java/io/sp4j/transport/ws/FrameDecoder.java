@@ -129,14 +129,14 @@ final class FrameDecoder extends ChannelInboundHandlerAdapter {
     }
     long length;
     if (length7 == 126) {
-      length = (head[2] & 0xff) << 8 | head[3] & 0xff;
+      length = ((long) (head[2] & 0xff) << 8) | (head[3] & 0xff);
       if (length < 126) {
         return fail(ctx, 1002, "length not minimally encoded");
       }
     } else if (length7 == 127) {
       length = 0;
       for (int i = 2; i < 10; i++) {
-        length = length << 8 | head[i] & 0xff;
+        length = length << 8 | (head[i] & 0xff);
       }
       if (length < 0) {
         return fail(ctx, 1002, "64-bit length with its top bit set");
@@ -149,7 +149,7 @@ final class FrameDecoder extends ChannelInboundHandlerAdapter {
     }
     if (masked) {
       int at = headerLength - 4;
-      mask = (head[at] & 0xff) << 24 | (head[at + 1] & 0xff) << 16 | (head[at + 2] & 0xff) << 8 | head[at + 3] & 0xff;
+      mask = (head[at] & 0xff) << 24 | (head[at + 1] & 0xff) << 16 | (head[at + 2] & 0xff) << 8 | (head[at + 3] & 0xff);
     }
     phase = 0;
     payloadLeft = length;

@@ -156,7 +156,7 @@ final class Handshake {
       return new Verdict(400, listener, null, null);
     }
     String own = subprotocol(listener.protocol());
-    for (String item : offered.split(",")) {
+    for (String item : offered.split(",", -1)) {
       String name = item.trim();
       if (name.equalsIgnoreCase(own)) {
         return new Verdict(101, listener, name, accept(key));

@@ -122,7 +122,7 @@ final class HttpHead {
     if (list == null) {
       return false;
     }
-    for (String item : list.split("[,\\s]+")) {
+    for (String item : list.split("[,\\s]+", -1)) {
       if (item.equalsIgnoreCase(token)) {
         return true;
       }

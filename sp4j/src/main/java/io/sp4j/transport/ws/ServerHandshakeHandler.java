@@ -38,6 +38,7 @@ final class ServerHandshakeHandler extends HandshakeDecoder {
   }
 
   @Override
+  @SuppressWarnings("FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
   public void handlerAdded(ChannelHandlerContext ctx) {
     startDeadline(ctx, limit, () -> {
       portRefusals.accept(Refusal.HANDSHAKE_TIMEOUT, ctx.channel().remoteAddress() + ": no whole upgrade request within "
@@ -76,7 +77,8 @@ final class ServerHandshakeHandler extends HandshakeDecoder {
       return;
     }
     finish();
-    ctx.write(Unpooled.wrappedBuffer(Handshake.switching(verdict.accept(), verdict.subprotocol())));
+    ctx.write(Unpooled.wrappedBuffer(Handshake.switching(verdict.accept(), verdict.subprotocol())))
+        .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
     WsConnection connection = verdict.listener().accepted(ctx.channel());
     if (connection == null) {
       // Refused by the socket (closed, or a PAIR that has its peer): WS-CL-8, plain TCP close.

@@ -77,6 +77,7 @@ final class WsConnection extends ChannelConnection {
    * {@link io.sp4j.Options#WS_SERVER_CLOSE_FRAME} asks it to say goodbye as a client does.
    */
   @Override
+  @SuppressWarnings("FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
   protected void closeAfterDrain() {
     Channel channel = channel();
     assert channel.eventLoop().inEventLoop();
@@ -93,6 +94,7 @@ final class WsConnection extends ChannelConnection {
 
   @Override
   protected boolean sendingStopped() {
+    assert channel().eventLoop().inEventLoop();
     return closeSent;
   }
 
@@ -110,7 +112,7 @@ final class WsConnection extends ChannelConnection {
       ReferenceCountUtil.release(msg);
       return;
     }
-    if (failed || closeSent && !(frame instanceof CloseWebSocketFrame)) {
+    if (failed || (closeSent && !(frame instanceof CloseWebSocketFrame))) {
       frame.release();
       return;
     }
@@ -137,7 +139,7 @@ final class WsConnection extends ChannelConnection {
   private void answerPing(ChannelHandlerContext ctx, ByteBuf payload) {
     assert ctx.executor().inEventLoop();
     if (controlMayBeWritten()) {
-      ctx.write(new PongWebSocketFrame(payload));
+      ctx.write(new PongWebSocketFrame(payload)).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
       pongUnflushed = true;
       return;
     }
@@ -164,7 +166,7 @@ final class WsConnection extends ChannelConnection {
       ByteBuf payload = pongOwed;
       pongOwed = null;
       if (!closeSent) {
-        ctx.writeAndFlush(new PongWebSocketFrame(payload));
+        ctx.writeAndFlush(new PongWebSocketFrame(payload)).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
       } else {
         payload.release();
       }
@@ -174,6 +176,7 @@ final class WsConnection extends ChannelConnection {
   }
 
   /** WS-CL-1 … 3: echo a valid code without its reason, else 1002; then close TCP. */
+  @SuppressWarnings("FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
   private void closeReceived(ChannelHandlerContext ctx, CloseWebSocketFrame close) {
     if (closeSent) {
       ctx.close(); // the echo of our own Close
@@ -186,7 +189,7 @@ final class WsConnection extends ChannelConnection {
       answer = new CloseWebSocketFrame(1000, "");
     } else {
       int code = content.getUnsignedShort(content.readerIndex());
-      boolean validCode = code >= 1000 && code <= 1003 || code >= 1007 && code <= 1011 || code >= 3000 && code <= 4999;
+      boolean validCode = (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1011) || (code >= 3000 && code <= 4999);
       if (validCode && Utf8.isValid(content.slice(content.readerIndex() + 2, content.readableBytes() - 2).nioBuffer())) {
         answer = new CloseWebSocketFrame(code, "");
       } else {

@@ -107,6 +107,7 @@ final class WsDialer extends ReconnectingDialer {
 
   /** The handshake succeeded (on the event loop): offers the connection to the socket. */
   WsConnection established(Channel ch) {
+    assert ch.eventLoop().inEventLoop();
     if (!isCurrent(ch)) {
       return null;
     }

@@ -90,6 +90,7 @@ final class WsFrameEncoder implements FrameEncoder {
 
   /** A large server message: headers written, the arrays wrapped (no copy). */
   @Override
+  @SuppressWarnings("FutureReturnValueIgnored") // the void promise: a failed write goes to exceptionCaught
   public void write(Message message, Channel channel) {
     assert channel.eventLoop().inEventLoop();
     boolean text = sendType(message) == MessageType.TEXT;

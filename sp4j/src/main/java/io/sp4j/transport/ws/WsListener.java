@@ -69,6 +69,7 @@ final class WsListener implements TransportEndpoint {
    * @return the connection, or {@code null} if the socket refused it (the caller closes)
    */
   WsConnection accepted(Channel channel) {
+    assert channel.eventLoop().inEventLoop();
     if (closed) {
       return null;
     }

@@ -35,12 +35,15 @@ import javax.net.ssl.SSLEngine;
 final class WsServer implements Handshake.Router {
   private final Channel serverChannel;
   private final int port;
+  /** {@link WsTransport}'s lock, under which routes change. */
+  private final Object routesLock;
   private final Map<String, WsListener> routes = new ConcurrentHashMap<>();
   private final Set<Channel> children = ConcurrentHashMap.newKeySet();
   private volatile WsListener catchAll;
 
-  private WsServer(Channel serverChannel) {
+  private WsServer(Channel serverChannel, Object routesLock) {
     this.serverChannel = serverChannel;
+    this.routesLock = routesLock;
     this.port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
   }
 
@@ -49,9 +52,11 @@ final class WsServer implements Handshake.Router {
    *
    * @param tls the TLS context for {@code wss://}, or {@code null} for plain {@code ws://}
    * @param first the socket side of the first listener, whose options the port takes
+   * @param routesLock the transport's lock, held whenever a route is added or removed
    * @throws SpException EADDRINUSE if the port is taken, EADDRNOTAVAIL if the address is not local
    */
-  static WsServer start(InetSocketAddress address, String url, SSLContext tls, EndpointContext first) {
+  static WsServer start(InetSocketAddress address, String url, SSLContext tls, EndpointContext first,
+      Object routesLock) {
     Duration handshakeTimeout = first.option(Options.HANDSHAKE_TIMEOUT);
     Admission admission = new Admission(Integer.MAX_VALUE, first.option(Options.MAX_HANDSHAKES));
     WsServer[] self = new WsServer[1];
@@ -61,6 +66,7 @@ final class WsServer implements Handshake.Router {
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childHandler(new ChannelInitializer<Channel>() {
           @Override
+          @SuppressWarnings("FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
           protected void initChannel(Channel child) {
             WsServer server = self[0];
             if (server == null) {
@@ -85,7 +91,7 @@ final class WsServer implements Handshake.Router {
             child.pipeline().addLast("ws-handshake", handshake);
           }
         });
-    self[0] = new WsServer(EventLoops.bind(bootstrap, address, url));
+    self[0] = new WsServer(EventLoops.bind(bootstrap, address, url), routesLock);
     return self[0];
   }
 
@@ -113,8 +119,9 @@ final class WsServer implements Handshake.Router {
     return exact != null ? exact : catchAll;
   }
 
-  /** Adds a listener's route; false if that path (or the catch-all) is taken. Transport lock held. */
+  /** Adds a listener's route; false if that path (or the catch-all) is taken. */
   boolean add(WsListener listener) {
+    assert Thread.holdsLock(routesLock);
     if (listener.routeKey() == null) {
       if (catchAll != null) {
         return false;
@@ -125,8 +132,8 @@ final class WsServer implements Handshake.Router {
     return routes.putIfAbsent(listener.routeKey(), listener) == null;
   }
 
-  /** Transport lock held. */
   void remove(WsListener listener) {
+    assert Thread.holdsLock(routesLock);
     if (listener.routeKey() == null) {
       if (catchAll == listener) {
         catchAll = null;
@@ -145,6 +152,7 @@ final class WsServer implements Handshake.Router {
    * listener's to close (after their queued messages, with the goodbye it chose). Off the event
    * loop it waits for the port to be released, so that binding it again right away works.
    */
+  @SuppressWarnings("FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
   void close() {
     EventLoops.closeAndRelease(serverChannel, RELEASE_WAIT);
     for (Channel child : new ArrayList<>(children)) {

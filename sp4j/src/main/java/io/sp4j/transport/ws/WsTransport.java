@@ -1,5 +1,6 @@
 package io.sp4j.transport.ws;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.sp4j.Errno;
@@ -38,6 +39,7 @@ public final class WsTransport implements Transport {
 
   private final boolean secure;
   private final Object lock = new Object();
+  @GuardedBy("lock")
   private final Map<String, WsServer> servers = new HashMap<>();
 
   /** {@code ws://}, made by the service loader (or a test). */
@@ -83,7 +85,7 @@ public final class WsTransport implements Transport {
       if (server == null) {
         InetSocketAddress socketAddress = ip == null ? new InetSocketAddress(ws.port()) : new InetSocketAddress(ip, ws.port());
         // A port shared by several listeners takes the TLS context, handshake timeout and limits of the first.
-        server = WsServer.start(socketAddress, address.url(), secure ? tls : null, context);
+        server = WsServer.start(socketAddress, address.url(), secure ? tls : null, context, lock);
         servers.put(key(ip, server.port()), server);
       }
       WsListener listener = new WsListener(this, server, route, context);

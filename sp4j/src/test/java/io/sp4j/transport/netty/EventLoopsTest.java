@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.epoll.Epoll;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class EventLoopsTest {
   void dialedListeningAndAcceptedChannelsUseThePooledAllocator() {
     var client = EventLoops.clientBootstrap(EventLoops.socketChannel()).config();
     assertThat(client.options().get(ChannelOption.ALLOCATOR)).isInstanceOf(PooledByteBufAllocator.class);
-    var server = EventLoops.serverBootstrap(EventLoops.serverChannel(), new InetSocketAddress("127.0.0.1", 0), 77).config();
+    var server = EventLoops.serverBootstrap(EventLoops.serverChannel(), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 77).config();
     assertThat(server.options().get(ChannelOption.ALLOCATOR)).isInstanceOf(PooledByteBufAllocator.class);
     assertThat(server.childOptions().get(ChannelOption.ALLOCATOR)).isInstanceOf(PooledByteBufAllocator.class);
     assertThat(server.options().get(ChannelOption.SO_BACKLOG)).isEqualTo(77);

@@ -12,6 +12,7 @@ import io.sp4j.spi.TransportEndpoint;
 import io.sp4j.transport.ipc.IpcTransport;
 import io.sp4j.transport.tcp.TcpTransport;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
@@ -51,7 +52,7 @@ class OutboxPartialWriteTest {
     TransportEndpoint listener = ipc
         ? new IpcTransport().bind(SpAddress.parse("ipc://" + file), context)
         : new TcpTransport().bind(SpAddress.parse("tcp://127.0.0.1:0"), context);
-    SocketAddress address = ipc ? UnixDomainSocketAddress.of(file) : new InetSocketAddress("127.0.0.1", listener.port());
+    SocketAddress address = ipc ? UnixDomainSocketAddress.of(file) : new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.port());
     try (SocketChannel peer = SocketChannel.open(ipc ? StandardProtocolFamily.UNIX : StandardProtocolFamily.INET)) {
       if (!ipc) {
         peer.setOption(StandardSocketOptions.SO_RCVBUF, 4096);

@@ -22,6 +22,7 @@ class OutboxTest {
   /** Writes a message's body as it is, gathered when it is small. */
   private static final FrameEncoder BODIES = new FrameEncoder() {
     @Override
+    @SuppressWarnings("FutureReturnValueIgnored") // the void promise: a failed write goes to exceptionCaught
     public void write(Message message, Channel channel) {
       channel.write(Unpooled.wrappedBuffer(message.body()), channel.voidPromise());
     }
@@ -43,6 +44,7 @@ class OutboxTest {
 
   private final class Counting extends ChannelOutboundHandlerAdapter {
     @Override
+    @SuppressWarnings("FutureReturnValueIgnored") // returns the caller's promise, which the caller watches
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
       writes.incrementAndGet();
       ctx.write(msg, promise);
@@ -117,6 +119,7 @@ class OutboxTest {
 
   /** Netty holds more than its high-water mark: messages wait in the outbox until it drains. */
   @Test
+  @SuppressWarnings("FutureReturnValueIgnored") // the test's own unflushed write only fills Netty's buffer
   void messagesWaitInTheOutboxWhileTheChannelIsUnwritable() {
     ChannelConnection connection = install(1 << 20);
     channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(32, 64));

@@ -58,7 +58,7 @@ class StreamFuzzTest {
 
   /** The peer of the protocol the greeting names, or PAIR. */
   private static Protocol selfFor(byte[] input) {
-    int number = input.length < 6 ? -1 : (input[4] & 0xff) << 8 | input[5] & 0xff;
+    int number = input.length < 6 ? -1 : (input[4] & 0xff) << 8 | (input[5] & 0xff);
     for (Protocol p : Protocol.values()) {
       if (p.number() == number) {
         return p.peer();
@@ -103,7 +103,7 @@ class StreamFuzzTest {
       if (in.length < 8) {
         return new Framing(messages, false); // the greeting's deadline passes
       }
-      int number = (in[4] & 0xff) << 8 | in[5] & 0xff;
+      int number = (in[4] & 0xff) << 8 | (in[5] & 0xff);
       boolean greeted = in[0] == 0 && in[1] == 'S' && in[2] == 'P' && in[3] == 0 && in[6] == 0 && in[7] == 0
           && self.peer().number() == number;
       if (!greeted) {
@@ -117,9 +117,9 @@ class StreamFuzzTest {
         }
         long length = 0;
         for (int i = at + prefix - 8; i < at + prefix; i++) {
-          length = length << 8 | in[i] & 0xff;
+          length = length << 8 | (in[i] & 0xff);
         }
-        if (length < 0 || limit >= 0 && length > limit || length > Integer.MAX_VALUE - 8) {
+        if (length < 0 || (limit >= 0 && length > limit) || length > Integer.MAX_VALUE - 8) {
           return new Framing(messages, false);
         }
         if (in.length - at - prefix < length) {

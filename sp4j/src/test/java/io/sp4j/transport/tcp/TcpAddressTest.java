@@ -25,6 +25,7 @@ class TcpAddressTest {
   }
 
   @Test
+  @SuppressWarnings("AddressSelection") // the IP literals are what the parser must produce, not names to resolve
   void forms() {
     assertThat(bind("tcp://*:5555")).satisfies(a -> {
       assertThat(a.anyHost()).isTrue();

@@ -7,6 +7,7 @@ import io.sp4j.Protocol;
 import io.sp4j.transport.stream.RawPeer;
 import io.sp4j.transport.stream.StreamRawTest;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.channels.ServerSocketChannel;
@@ -21,12 +22,12 @@ class TcpRawTest extends StreamRawTest {
 
   @Override
   protected SocketAddress socketAddress(Endpoint listener) {
-    return new InetSocketAddress("127.0.0.1", listener.port());
+    return new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.port());
   }
 
   @Override
   protected ServerSocketChannel openServer() throws IOException {
-    return ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
+    return ServerSocketChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
   }
 
   @Override

@@ -97,6 +97,6 @@ class FrameDecoderFuzzTest {
     assertThat(bytes.length).as("one frame only").isEqualTo(payloadAt + length);
     int high = bytes[payloadAt] ^ (masked ? bytes[2] : 0);
     int low = bytes[payloadAt + 1] ^ (masked ? bytes[3] : 0);
-    return (high & 0xff) << 8 | low & 0xff;
+    return (high & 0xff) << 8 | (low & 0xff);
   }
 }

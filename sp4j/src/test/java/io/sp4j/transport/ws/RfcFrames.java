@@ -35,16 +35,16 @@ final class RfcFrames {
       }
       long length = length7;
       for (int i = 2; i < 2 + (length7 == 126 ? 2 : length7 == 127 ? 8 : 0); i++) {
-        length = (i == 2 ? 0 : length << 8) | in[at + i] & 0xff;
+        length = (i == 2 ? 0 : length << 8) | (in[at + i] & 0xff);
       }
       boolean fin = (first & 0x80) != 0;
       int opcode = first & 0x0f;
       boolean control = opcode >= 8;
       long total = (opcode == 0 && message != null ? message.size() : 0) + length;
       int violation = (first & 0x70) != 0 || masked != expectMasked ? 1002
-          : length7 == 126 && length < 126 || length7 == 127 && (length < 0 || length < 65536) ? 1002
-          : control && (opcode > 10 || !fin || length > 125 || opcode == 8 && length == 1) ? 1002
-          : !control && (opcode > 2 || opcode == 0 && message == null || opcode != 0 && message != null) ? 1002
+          : (length7 == 126 && length < 126) || (length7 == 127 && (length < 0 || length < 65536)) ? 1002
+          : control && (opcode > 10 || !fin || length > 125 || (opcode == 8 && length == 1)) ? 1002
+          : !control && (opcode > 2 || (opcode == 0 && message == null) || (opcode != 0 && message != null)) ? 1002
           : !control && (total > limit || total > MAX_ARRAY) ? 1009
           : 0;
       if (violation != 0) {

@@ -72,7 +72,7 @@ class ServerHandshakeFuzzTest {
   }
 
   private static String header(String head, String name) {
-    for (String line : head.split("\r\n")) {
+    for (String line : head.split("\r\n", -1)) {
       if (line.startsWith(name + ": ")) {
         return line.substring(name.length() + 2);
       }

@@ -94,14 +94,16 @@ class WsAddressTest {
   void requestIsByteForByteWhatNanomsgAndNngSend() {
     byte[] request = Handshake.request(dial("ws://127.0.0.1:17001/some/path?x=1&y=2#f"),
         Handshake.subprotocol(Protocol.REQ.peer()), "dtRCR86msQt3mnT9LPUZfw==");
-    assertThat(new String(request, StandardCharsets.ISO_8859_1)).isEqualTo("GET /some/path?x=1&y=2 HTTP/1.1\r\n"
-        + "Host: 127.0.0.1:17001\r\n"
-        + "Upgrade: websocket\r\n"
-        + "Connection: Upgrade\r\n"
-        + "Sec-WebSocket-Key: dtRCR86msQt3mnT9LPUZfw==\r\n"
-        + "Sec-WebSocket-Version: 13\r\n"
-        + "Sec-WebSocket-Protocol: rep.sp.nanomsg.org\r\n"
-        + "\r\n");
+    assertThat(new String(request, StandardCharsets.ISO_8859_1)).isEqualTo("""
+        GET /some/path?x=1&y=2 HTTP/1.1\r
+        Host: 127.0.0.1:17001\r
+        Upgrade: websocket\r
+        Connection: Upgrade\r
+        Sec-WebSocket-Key: dtRCR86msQt3mnT9LPUZfw==\r
+        Sec-WebSocket-Version: 13\r
+        Sec-WebSocket-Protocol: rep.sp.nanomsg.org\r
+        \r
+        """);
     assertThat(request.length).isBetween(151, 4095);
   }
 

@@ -12,8 +12,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The client's checks of the server's answer (WS-HS-7 … 11, 14). */
 class WsClientHandshakeTest {
   private static final String KEY = "dGhlIHNhbXBsZSBub25jZQ==";
-  private static final String GOOD = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-      + "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\nSec-WebSocket-Protocol: rep.sp.nanomsg.org\r\n\r\n";
+  private static final String GOOD = """
+      HTTP/1.1 101 Switching Protocols\r
+      Upgrade: websocket\r
+      Connection: Upgrade\r
+      Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r
+      Sec-WebSocket-Protocol: rep.sp.nanomsg.org\r
+      \r
+      """;
 
   private static Handshake.Failure check(String response) {
     ByteBuf buf = Unpooled.copiedBuffer(response, StandardCharsets.ISO_8859_1);

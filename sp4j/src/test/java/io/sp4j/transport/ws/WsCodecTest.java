@@ -74,9 +74,14 @@ class WsCodecTest {
     byte[] frame = WsRawSocketTest.frame(0x82, new byte[] {(byte) 0x80, 0, 0, 1, 'h', 'i'}, true);
     ch.writeInbound(Unpooled.wrappedBuffer(REQUEST.getBytes(StandardCharsets.ISO_8859_1), frame));
     assertThat(new String(outbound(ch), StandardCharsets.ISO_8859_1)).isEqualTo(
-        "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-            + "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n"
-            + "Sec-WebSocket-Protocol: rep.sp.nanomsg.org\r\n\r\n");
+        """
+            HTTP/1.1 101 Switching Protocols\r
+            Upgrade: websocket\r
+            Connection: Upgrade\r
+            Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r
+            Sec-WebSocket-Protocol: rep.sp.nanomsg.org\r
+            \r
+            """);
     assertThat(ch.pipeline().get(ServerHandshakeHandler.class)).isNull();
     assertThat(context.delivered).hasSize(1);
     assertThat(context.delivered.get(0).body()).containsExactly(0x80, 0, 0, 1, 'h', 'i');
@@ -139,7 +144,7 @@ class WsCodecTest {
     }
     byte[] out = outbound(ch);
     assertThat(out[0] & 0xff).isEqualTo(0x88);
-    assertThat((out[2] & 0xff) << 8 | out[3] & 0xff).isEqualTo(1002);
+    assertThat((out[2] & 0xff) << 8 | (out[3] & 0xff)).isEqualTo(1002);
     assertThat(ch.isOpen()).isFalse();
     assertThat(context.delivered).isEmpty();
     assertThat(context.isClosed()).isTrue();

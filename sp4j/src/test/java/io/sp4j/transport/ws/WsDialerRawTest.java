@@ -126,7 +126,7 @@ class WsDialerRawTest {
       byte[] close = in.readNBytes(8);
       assertThat(close[0] & 0xff).isEqualTo(0x88);
       int code = (close[6] ^ close[2]) & 0xff;
-      code = code << 8 | (close[7] ^ close[3]) & 0xff;
+      code = code << 8 | ((close[7] ^ close[3]) & 0xff);
       assertThat(code).isEqualTo(1002);
     }
   }

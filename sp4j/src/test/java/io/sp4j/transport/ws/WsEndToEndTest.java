@@ -240,7 +240,7 @@ class WsEndToEndTest {
 
   @Test
   void portTakenOutsideSp4jIsAddressInUse() throws Exception {
-    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       Socket rep = open(Protocol.REP);
       assertThatThrownBy(() -> rep.bind("ws://127.0.0.1:" + taken.getLocalPort() + "/x"))
           .isInstanceOfSatisfying(SpException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EADDRINUSE));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
 import io.sp4j.Socket;
+import io.sp4j.testing.WsUpgrade;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,9 +65,7 @@ class WsLingerTest {
     client.setReceiveBufferSize(8 * 1024);
     client.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), WAIT_MILLIS);
     client.setSoTimeout(WAIT_MILLIS);
-    client.getOutputStream().write(("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-        + "Sec-WebSocket-Protocol: push.sp.nanomsg.org\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+    client.getOutputStream().write(WsUpgrade.request("/", "push.sp.nanomsg.org"));
     assertThat(readHead(client.getInputStream())).startsWith("HTTP/1.1 101 ");
     return new Peer(client, client.getInputStream(), false);
   }
@@ -173,11 +172,11 @@ class WsLingerTest {
       long length = head[1] & 0x7f;
       if (length == 126) {
         byte[] l = readExactly(peer.in(), 2);
-        length = (l[0] & 0xff) << 8 | l[1] & 0xff;
+        length = ((long) (l[0] & 0xff) << 8) | (l[1] & 0xff);
       } else if (length == 127) {
         length = 0;
         for (byte b : readExactly(peer.in(), 8)) {
-          length = length << 8 | b & 0xff;
+          length = length << 8 | (b & 0xff);
         }
       }
       byte[] mask = peer.masked() ? readExactly(peer.in(), 4) : null;

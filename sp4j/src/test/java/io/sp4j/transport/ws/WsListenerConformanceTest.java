@@ -11,6 +11,7 @@ import io.sp4j.Socket;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +58,7 @@ class WsListenerConformanceTest {
   private java.net.Socket connect(int port) throws IOException {
     java.net.Socket client = new java.net.Socket();
     clients.add(client);
-    client.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+    client.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5000);
     client.setSoTimeout((int) WAIT.toMillis());
     return client;
   }
@@ -150,7 +151,7 @@ class WsListenerConformanceTest {
     byte[] head = in.readNBytes(2);
     assertThat(head[0] & 0xff).isEqualTo(0x88);
     byte[] payload = in.readNBytes(head[1] & 0x7f);
-    assertThat((payload[0] & 0xff) << 8 | payload[1] & 0xff).isEqualTo(expected);
+    assertThat((payload[0] & 0xff) << 8 | (payload[1] & 0xff)).isEqualTo(expected);
     if (sent == expected) {
       assertThat(payload).as("an echo carries no reason").hasSize(2);
     }

@@ -12,9 +12,11 @@ import io.sp4j.Protocol;
 import io.sp4j.core.FakeEndpointContext;
 import io.sp4j.spi.SpAddress;
 import io.sp4j.spi.TransportEndpoint;
+import io.sp4j.testing.WsUpgrade;
 import io.sp4j.transport.netty.ChannelConnection;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -46,7 +48,7 @@ class WsPingFloodTest {
     try (SocketChannel client = SocketChannel.open(); Selector selector = Selector.open()) {
       client.setOption(StandardSocketOptions.SO_RCVBUF, 4096);
       client.setOption(StandardSocketOptions.SO_SNDBUF, 64 * 1024); // bounds what the server works through later
-      client.connect(new InetSocketAddress("127.0.0.1", listener.port()));
+      client.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.port()));
       upgrade(client);
       await().atMost(PATIENCE).until(() -> !server.attached.isEmpty());
       Channel channel = ((ChannelConnection) server.attached.get(0)).channel();
@@ -76,10 +78,7 @@ class WsPingFloodTest {
   }
 
   private static void upgrade(SocketChannel client) throws IOException {
-    String request = "GET /flood HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-        + "Sec-WebSocket-Protocol: pair.sp.nanomsg.org\r\n\r\n";
-    client.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.ISO_8859_1)));
+    client.write(ByteBuffer.wrap(WsUpgrade.request("/flood", "pair.sp.nanomsg.org")));
     ByteArrayOutputStream response = new ByteArrayOutputStream();
     ByteBuffer one = ByteBuffer.allocate(1);
     for (int i = 0; i < 4096 && !response.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n"); i++) {

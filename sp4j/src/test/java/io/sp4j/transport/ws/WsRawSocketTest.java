@@ -13,6 +13,7 @@ import io.sp4j.Socket;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,9 +25,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A live sp4j listener on 127.0.0.1, spoken to with plain TCP sockets: exact handshake bytes,
@@ -78,7 +79,7 @@ class WsRawSocketTest {
   private java.net.Socket connect(int to) throws IOException {
     java.net.Socket client = new java.net.Socket();
     clients.add(client);
-    client.connect(new InetSocketAddress("127.0.0.1", to), 5000);
+    client.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), to), 5000);
     client.setSoTimeout((int) WAIT.toMillis());
     return client;
   }
@@ -112,12 +113,12 @@ class WsRawSocketTest {
     long length = first[1] & 0x7f;
     if (length == 126) {
       byte[] l = readExactly(in, 2);
-      length = (l[0] & 0xff) << 8 | l[1] & 0xff;
+      length = ((long) (l[0] & 0xff) << 8) | (l[1] & 0xff);
     } else if (length == 127) {
       byte[] l = readExactly(in, 8);
       length = 0;
       for (byte b : l) {
-        length = length << 8 | b & 0xff;
+        length = length << 8 | (b & 0xff);
       }
     }
     byte[] payload = readExactly(in, (int) length);
@@ -133,7 +134,7 @@ class WsRawSocketTest {
     assertThat(frame[0] & 0xff).as("a final Close frame").isEqualTo(0x88);
     assertThat(frame.length).isGreaterThanOrEqualTo(3);
     assertThat(frame.length - 3).as("reason length").isLessThanOrEqualTo(123);
-    int code = (frame[1] & 0xff) << 8 | frame[2] & 0xff;
+    int code = (frame[1] & 0xff) << 8 | (frame[2] & 0xff);
     assertThat(in.read()).as("TCP closed after the Close frame").isEqualTo(-1);
     return code;
   }
@@ -298,7 +299,7 @@ class WsRawSocketTest {
     try (Socket rep = Socket.open(Protocol.REP)) {
       rep.set(Options.RECEIVE_TIMEOUT, WAIT);
       int repPort = rep.bind("ws://127.0.0.1:0").port();
-      java.net.Socket client = new java.net.Socket("127.0.0.1", repPort);
+      java.net.Socket client = new java.net.Socket(InetAddress.getLoopbackAddress(), repPort);
       clients.add(client);
       client.setSoTimeout((int) WAIT.toMillis());
       client.getOutputStream().write(goodRequest("/anything/here?q=1", "rep.sp.nanomsg.org").getBytes(StandardCharsets.ISO_8859_1));
@@ -384,7 +385,7 @@ class WsRawSocketTest {
   void serverSendsUnmaskedBinaryFramesAndFragmentsLargeMessages() throws IOException {
     try (Socket push = Socket.open(Protocol.PUSH)) {
       int pushPort = push.bind("ws://127.0.0.1:0/").port();
-      java.net.Socket client = new java.net.Socket("127.0.0.1", pushPort);
+      java.net.Socket client = new java.net.Socket(InetAddress.getLoopbackAddress(), pushPort);
       clients.add(client);
       client.setSoTimeout((int) WAIT.toMillis());
       client.getOutputStream().write(goodRequest("", "push.sp.nanomsg.org").getBytes(StandardCharsets.ISO_8859_1));
@@ -439,7 +440,7 @@ class WsRawSocketTest {
   /** A PUSH listener with one raw client upgraded and a message through, so its pipe is up. */
   private InputStream pushWithOneClient(Socket push) throws IOException {
     int pushPort = push.bind("ws://127.0.0.1:0/").port();
-    java.net.Socket client = new java.net.Socket("127.0.0.1", pushPort);
+    java.net.Socket client = new java.net.Socket(InetAddress.getLoopbackAddress(), pushPort);
     clients.add(client);
     client.setSoTimeout((int) WAIT.toMillis());
     client.getOutputStream().write(goodRequest("/", "push.sp.nanomsg.org").getBytes(StandardCharsets.ISO_8859_1));

@@ -10,6 +10,7 @@ import io.sp4j.Protocol;
 import io.sp4j.Socket;
 import io.sp4j.spi.SpAddress;
 import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -152,7 +153,7 @@ class WssTest {
     Socket rep = open(Protocol.REP);
     String plainUrl = bindSecure(rep).replace("wss://", "ws://");
     WsAddress address = WsAddress.parse(SpAddress.parse(plainUrl), false);
-    try (java.net.Socket plain = new java.net.Socket("127.0.0.1", address.port())) {
+    try (java.net.Socket plain = new java.net.Socket(InetAddress.getLoopbackAddress(), address.port())) {
       plain.setSoTimeout((int) WAIT.toMillis());
       plain.getOutputStream().write(Handshake.request(address, "rep.sp.nanomsg.org", "dGhlIHNhbXBsZSBub25jZQ=="));
       ByteArrayOutputStream answer = new ByteArrayOutputStream();

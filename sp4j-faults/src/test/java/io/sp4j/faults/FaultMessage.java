@@ -15,14 +15,14 @@ import java.util.zip.CRC32;
  * @param sender the sending peer's id (no colon)
  * @param seq the sender's sequence number, from 1
  */
-record Record(String sender, long seq) {
+record FaultMessage(String sender, long seq) {
   static final int MAX_PAYLOAD = 2000;
   static final int LARGE_EVERY = 25;
   /** Over the 64 KiB of a ws frame, so sent as two fragments. */
   static final int LARGE_PAYLOAD = 70_000;
   private static final String LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
 
-  Record {
+  FaultMessage {
     if (sender.isEmpty() || sender.indexOf(':') >= 0 || sender.indexOf(' ') >= 0) {
       throw new IllegalArgumentException("sender: a non-empty id without ':' or ' ', got '" + sender + "'");
     }
@@ -35,7 +35,7 @@ record Record(String sender, long seq) {
   }
 
   /** The record {@code body} carries, or empty if it is not one whole, undamaged record. */
-  static Optional<Record> parse(String body) {
+  static Optional<FaultMessage> parse(String body) {
     int crcColon = body.lastIndexOf(':');
     int first = body.indexOf(':');
     int second = first < 0 ? -1 : body.indexOf(':', first + 1);
@@ -55,7 +55,7 @@ record Record(String sender, long seq) {
     if (seq < 1) {
       return Optional.empty();
     }
-    Record record = new Record(body.substring(0, first), seq);
+    FaultMessage record = new FaultMessage(body.substring(0, first), seq);
     // The checksum could match a well-formed record of the wrong content only by a bug in the
     // sender; comparing the payload too makes the record fully determined by (sender, seq).
     return record.payload().equals(body.substring(second + 1, crcColon)) ? Optional.of(record) : Optional.empty();
