@@ -8,6 +8,7 @@ import io.sp4j.SpException;
 import io.sp4j.spi.ProtocolEngine;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -116,18 +117,17 @@ final class SocketCalls {
   }
 
   boolean readyToSend() {
-    lock.lock();
-    try {
-      return !closed && engine.canSend();
-    } finally {
-      lock.unlock();
-    }
+    return openAnd(engine::canSend);
   }
 
   boolean readyToReceive() {
+    return openAnd(engine::hasMessage);
+  }
+
+  private boolean openAnd(BooleanSupplier ready) {
     lock.lock();
     try {
-      return !closed && engine.hasMessage();
+      return !closed && ready.getAsBoolean();
     } finally {
       lock.unlock();
     }
@@ -174,10 +174,7 @@ final class SocketCalls {
         return false;
       }
       closed = true;
-      SocketClosedException cause = SocketClosedException.closed();
-      sends.failAll(cause);
-      receives.failAll(cause);
-      readiness.changed();
+      endWaiting(SocketClosedException.closed());
       return true;
     } finally {
       lock.unlock();
@@ -192,11 +189,17 @@ final class SocketCalls {
         return;
       }
       failure = cause;
-      sends.failAll(cause);
-      receives.failAll(cause);
-      readiness.changed();
+      endWaiting(cause);
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Every waiting call fails: asynchronous ones with {@code cause}, blocking ones as {@link #ensureOpen} says. */
+  private void endWaiting(SpException cause) {
+    assert lock.isHeldByCurrentThread();
+    sends.failAll(cause);
+    receives.failAll(cause);
+    readiness.changed();
   }
 }

@@ -39,7 +39,7 @@ final class Waiters<T> {
   private final String timedOut;
 
   @GuardedBy("lock")
-  private final ArrayDeque<Waiter<T>> queue = new ArrayDeque<>();
+  private final ArrayDeque<Waiter> queue = new ArrayDeque<>();
 
   /**
    * @param timers runs each task under {@code lock} (the socket's {@link LockedTimers})
@@ -71,7 +71,7 @@ final class Waiters<T> {
       if (timeout != null && timeout.compareTo(Duration.ZERO) <= 0) {
         throw timeoutException(timeout);
       }
-      Blocking<T> waiter = new Blocking<>(attempt, lock.newCondition());
+      Blocking waiter = new Blocking(attempt);
       enqueue(waiter, timeout);
       assert !lock.hasDeferred() : "work queued for the release would wait as long as this call";
       try {
@@ -86,7 +86,7 @@ final class Waiters<T> {
         }
         Thread.currentThread().interrupt(); // the call ended anyway: keep the flag for the caller
       }
-      return waiter.outcome(this, timeout);
+      return waiter.outcome(timeout);
     } finally {
       lock.unlock();
     }
@@ -103,7 +103,7 @@ final class Waiters<T> {
       if (now != null) {
         return CompletableFuture.completedFuture(result.apply(now));
       }
-      Async<T, R> waiter = new Async<>(attempt, result);
+      Async<R> waiter = new Async<>(attempt, result);
       enqueue(waiter, timeout);
       return waiter.future;
     } finally {
@@ -116,7 +116,7 @@ final class Waiters<T> {
     lock.lock();
     try {
       while (!queue.isEmpty()) {
-        Waiter<T> first = queue.peekFirst();
+        Waiter first = queue.peekFirst();
         if (first.abandoned()) {
           dequeue(first);
           continue;
@@ -146,7 +146,7 @@ final class Waiters<T> {
     lock.lock();
     try {
       while (!queue.isEmpty()) {
-        Waiter<T> waiter = queue.peekFirst();
+        Waiter waiter = queue.peekFirst();
         dequeue(waiter);
         waiter.failed(cause);
       }
@@ -176,7 +176,7 @@ final class Waiters<T> {
   }
 
   @GuardedBy("lock")
-  private void enqueue(Waiter<T> waiter, Duration timeout) {
+  private void enqueue(Waiter waiter, Duration timeout) {
     queue.addLast(waiter);
     if (timeout != null) {
       waiter.deadline = timers.schedule(timeout, () -> expire(waiter, timeout));
@@ -184,11 +184,11 @@ final class Waiters<T> {
   }
 
   /** A timer task, under the lock. */
-  private void expire(Waiter<T> waiter, Duration timeout) {
+  private void expire(Waiter waiter, Duration timeout) {
     lock.lock();
     try {
       if (queue.remove(waiter)) {
-        waiter.timedOut(this, timeout);
+        waiter.timedOut(timeout);
       }
     } finally {
       lock.unlock();
@@ -196,7 +196,7 @@ final class Waiters<T> {
   }
 
   @GuardedBy("lock")
-  private void dequeue(Waiter<T> waiter) {
+  private void dequeue(Waiter waiter) {
     queue.remove(waiter);
     if (waiter.deadline != null) {
       waiter.deadline.cancel();
@@ -209,9 +209,13 @@ final class Waiters<T> {
 
   private enum State { WAITING, GOT, THREW, TIMED_OUT, FAILED }
 
-  /** One waiting call. Its methods run under the socket's lock, once it has left the queue. */
-  private abstract static class Waiter<T> {
+  /**
+   * One waiting call; it ends by one of its methods, once it has left the queue. Its state is
+   * the socket lock's: only the methods above, which hold it, touch it (asserted where it counts).
+   */
+  private abstract class Waiter {
     final Supplier<T> attempt;
+
     Timeout deadline;
 
     Waiter(Supplier<T> attempt) {
@@ -225,7 +229,7 @@ final class Waiters<T> {
 
     abstract void threw(RuntimeException e);
 
-    abstract void timedOut(Waiters<T> waiters, Duration timeout);
+    abstract void timedOut(Duration timeout);
 
     abstract void failed(SpException cause);
   }
@@ -234,15 +238,17 @@ final class Waiters<T> {
    * A blocking call: parked on its own condition until its outcome is set. Exceptions are made on
    * the caller's thread, so that their stack traces show the call.
    */
-  private static final class Blocking<T> extends Waiter<T> {
-    final Condition turn;
+  private final class Blocking extends Waiter {
+    final Condition turn = lock.newCondition();
+
     State state = State.WAITING;
+
     T result;
+
     RuntimeException error;
 
-    Blocking(Supplier<T> attempt, Condition turn) {
+    Blocking(Supplier<T> attempt) {
       super(attempt);
-      this.turn = turn;
     }
 
     @Override
@@ -251,6 +257,7 @@ final class Waiters<T> {
     }
 
     private void end(State outcome) {
+      assert lock.isHeldByCurrentThread();
       state = outcome;
       turn.signal();
     }
@@ -268,7 +275,7 @@ final class Waiters<T> {
     }
 
     @Override
-    void timedOut(Waiters<T> waiters, Duration timeout) {
+    void timedOut(Duration timeout) {
       end(State.TIMED_OUT);
     }
 
@@ -277,24 +284,23 @@ final class Waiters<T> {
       end(State.FAILED);
     }
 
-    /** On the caller's thread, with the lock: the result, or the exception the call ends with. */
-    T outcome(Waiters<T> waiters, Duration timeout) {
-      switch (state) {
-        case GOT:
-          return result;
-        case THREW:
-          throw error;
-        case TIMED_OUT:
-          throw waiters.timeoutException(timeout);
-        default:
-          waiters.ensureOpen.run();
+    /** On the caller's thread: the result, or the exception the call ends with. */
+    T outcome(Duration timeout) {
+      assert lock.isHeldByCurrentThread();
+      return switch (state) {
+        case GOT -> result;
+        case THREW -> throw error;
+        case TIMED_OUT -> throw timeoutException(timeout);
+        default -> {
+          ensureOpen.run();
           throw new IllegalStateException("a call failed on an open socket");
-      }
+        }
+      };
     }
   }
 
   /** An asynchronous call: its future completes on {@link #COMPLETIONS}. */
-  private static final class Async<T, R> extends Waiter<T> {
+  private final class Async<R> extends Waiter {
     final CompletableFuture<R> future = new CompletableFuture<>();
     final Function<T, R> result;
 
@@ -319,8 +325,8 @@ final class Waiters<T> {
     }
 
     @Override
-    void timedOut(Waiters<T> waiters, Duration timeout) {
-      COMPLETIONS.execute(() -> future.completeExceptionally(waiters.timeoutException(timeout)));
+    void timedOut(Duration timeout) {
+      COMPLETIONS.execute(() -> future.completeExceptionally(timeoutException(timeout)));
     }
 
     @Override
