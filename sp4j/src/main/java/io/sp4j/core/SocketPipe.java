@@ -9,7 +9,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** The socket core's pipe: a transport {@link Connection} joined to one socket. */
+/**
+ * The socket core's pipe: a transport {@link Connection} joined to one socket. As a {@link Pipe}
+ * it is the engine's, called under the socket's lock (asserted where it reaches the connection);
+ * as {@link PipeEvents} it is the transport's, and passes each event to {@link Pipes}, which
+ * takes the lock.
+ */
 final class SocketPipe implements Pipe, PipeEvents {
   private final Pipes pipes;
   private final SocketLock lock;
@@ -56,6 +61,7 @@ final class SocketPipe implements Pipe, PipeEvents {
 
   @Override
   public boolean send(Message message) {
+    assert lock.isHeldByCurrentThread() : "the engine sends under the socket's lock";
     if (!isWritable()) {
       return false;
     }
@@ -70,11 +76,13 @@ final class SocketPipe implements Pipe, PipeEvents {
 
   @Override
   public void suspendReading() {
+    assert lock.isHeldByCurrentThread();
     connection.suspendReading();
   }
 
   @Override
   public void resumeReading() {
+    assert lock.isHeldByCurrentThread();
     if (!closed.get()) {
       connection.resumeReading();
     }
