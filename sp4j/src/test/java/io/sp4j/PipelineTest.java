@@ -5,7 +5,6 @@ import static io.sp4j.SocketPair.receiveText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -38,21 +37,6 @@ class PipelineTest {
       for (Socket pull : pulls) {
         assertThat(receiveText(pull)).isEqualTo("marker");
       }
-    }
-  }
-
-  @Test
-  void pushWithNoPullBlocksUntilItsSendTimeout() {
-    try (SocketPair pair = SocketPair.open(Protocol.PUSH, Protocol.PULL)) {
-      Socket push = pair.bound();
-      pair.connected().close();
-      push.set(Options.SEND_TIMEOUT, Duration.ofMillis(50));
-
-      long start = System.nanoTime();
-      assertThatThrownBy(() -> push.send(bytes("nobody")))
-          .isInstanceOfSatisfying(SpTimeoutException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ETIMEDOUT));
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(50));
-      assertThat(push.trySend(Message.of(bytes("nobody")))).isFalse();
     }
   }
 

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.sp4j.core.ManualTimeSockets;
+import io.sp4j.testing.ManualTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,16 +76,28 @@ class ReqRepTest {
   }
 
   @Test
-  void anUnansweredRequestIsResentAfterTheResendInterval() {
-    try (SocketPair pair = SocketPair.open(Protocol.REP, Protocol.REQ)) {
+  void anUnansweredRequestIsResentWhenTheResendIntervalHasPassedAndNotBefore() {
+    ManualTime time = new ManualTime();
+    Duration interval = Duration.ofMillis(50);
+    Socket manualReq = ManualTimeSockets.open(Protocol.REQ, time).set(Options.RESEND_INTERVAL, interval);
+    try (SocketPair pair = SocketPair.open(Socket.open(Protocol.REP), manualReq)) {
       Socket rep = pair.bound();
-      Socket req = pair.connected().set(Options.RESEND_INTERVAL, Duration.ofMillis(50));
+      Socket req = pair.connected();
       req.send(bytes("anyone?"));
       assertThat(receiveText(rep)).isEqualTo("anyone?");
-      // Not answered: the same request comes again.
-      assertThat(receiveText(rep)).isEqualTo("anyone?");
+      assertThat(time.dueIn()).containsExactly(interval);
+
+      // Not answered: the same request comes again once the interval has passed (inproc
+      // delivers on the thread that sends: the timer's, here the test's), and not before.
+      time.advance(interval.minusNanos(1));
+      assertThat(rep.tryReceive()).isEmpty();
+      time.advance(Duration.ofNanos(1));
+      assertThat(rep.tryReceive()).map(m -> text(m.body())).contains("anyone?");
+      assertThat(time.dueIn()).as("and again an interval later").containsExactly(interval);
+
       rep.send(bytes("yes"));
       assertThat(receiveText(req)).isEqualTo("yes");
+      assertThat(time.pending()).as("an answered request is not resent").isZero();
     }
   }
 

@@ -1,11 +1,11 @@
 package io.sp4j.core;
 
 import io.sp4j.Refusal;
+import io.sp4j.spi.Clock;
 import java.lang.System.Logger.Level;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.function.LongSupplier;
 
 /**
  * One socket's refusals: counted by reason, and logged without letting a flood of them flood the
@@ -18,18 +18,21 @@ final class Refusals {
   private static final Refusal[] REASONS = Refusal.values();
 
   private final String owner;
-  private final LongSupplier clock;
+  private final Clock clock;
   private final AtomicLongArray counts = new AtomicLongArray(REASONS.length);
   private final AtomicLongArray logged = new AtomicLongArray(REASONS.length); // count at the last line
   private final AtomicLongArray loggedAt = new AtomicLongArray(REASONS.length); // nanos of the last line
   private final System.Logger log;
 
-  /** @param owner names the socket in log lines */
-  Refusals(String owner) {
-    this(owner, System::nanoTime, LOG);
+  /**
+   * @param owner names the socket in log lines
+   * @param clock the socket's clock, for the interval between lines
+   */
+  Refusals(String owner, Clock clock) {
+    this(owner, clock, LOG);
   }
 
-  Refusals(String owner, LongSupplier clock, System.Logger log) {
+  Refusals(String owner, Clock clock, System.Logger log) {
     this.owner = owner;
     this.clock = clock;
     this.log = log;
@@ -42,7 +45,7 @@ final class Refusals {
     if (!log.isLoggable(level)) {
       return;
     }
-    long now = clock.getAsLong();
+    long now = clock.nanoTime();
     long last = loggedAt.get(i);
     long previous = logged.get(i);
     boolean first = previous == 0;

@@ -13,19 +13,22 @@ import io.sp4j.Protocol;
 import io.sp4j.Refusal;
 import io.sp4j.SpException;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A socket's bound or connected address: the public {@link Endpoint} and a transport's context. */
 final class SocketEndpoint implements Endpoint, EndpointContext {
   private final CoreSocket socket;
+  private final Pipes pipes;
   private final String url;
   private final boolean bound;
   private final int sendPriority;
   private final int receivePriority;
   private volatile TransportEndpoint transportEndpoint;
-  private volatile boolean closed;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
-  SocketEndpoint(CoreSocket socket, String url, boolean bound) {
+  SocketEndpoint(CoreSocket socket, Pipes pipes, String url, boolean bound) {
     this.socket = socket;
+    this.pipes = pipes;
     this.url = url;
     this.bound = bound;
     this.sendPriority = socket.get(Options.SEND_PRIORITY);
@@ -68,23 +71,19 @@ final class SocketEndpoint implements Endpoint, EndpointContext {
 
   @Override
   public boolean isClosed() {
-    return closed;
+    return closed.get();
   }
 
   @Override
   public void close() {
-    if (socket.removeEndpoint(this)) {
+    if (pipes.remove(this)) {
       closeTransport();
     }
   }
 
-  /** Marks closed; returns whether this call did it. Caller holds the socket's lock. */
+  /** Marks closed; returns whether this call did it. */
   boolean markClosed() {
-    if (closed) {
-      return false;
-    }
-    closed = true;
-    return true;
+    return closed.compareAndSet(false, true);
   }
 
   /** Stops the transport side; called without the socket's lock. */
@@ -107,12 +106,12 @@ final class SocketEndpoint implements Endpoint, EndpointContext {
 
   @Override
   public Scheduler timers() {
-    return SharedTimers.INSTANCE;
+    return socket.scheduler();
   }
 
   @Override
   public PipeEvents attach(Connection connection, Protocol peer) {
-    return socket.attach(this, connection, peer);
+    return pipes.attach(this, connection, peer);
   }
 
   @Override

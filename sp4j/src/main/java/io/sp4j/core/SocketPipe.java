@@ -7,19 +7,27 @@ import io.sp4j.Message;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-/** The socket core's pipe: a transport {@link Connection} joined to one socket. */
+/**
+ * The socket core's pipe: a transport {@link Connection} joined to one socket. As a {@link Pipe}
+ * it is the engine's, called under the socket's lock (asserted where it reaches the connection);
+ * as {@link PipeEvents} it is the transport's, and passes each event to {@link Pipes}, which
+ * takes the lock.
+ */
 final class SocketPipe implements Pipe, PipeEvents {
-  private final CoreSocket socket;
+  private final Pipes pipes;
+  private final SocketLock lock;
   private final SocketEndpoint endpoint;
   private final int id;
   private final Connection connection;
   private final int sendPriority;
   private final int receivePriority;
-  private boolean closed; // guarded by the socket's lock
+  private final AtomicBoolean closed = new AtomicBoolean();
 
-  SocketPipe(CoreSocket socket, SocketEndpoint endpoint, int id, Connection connection) {
-    this.socket = socket;
+  SocketPipe(Pipes pipes, SocketLock lock, SocketEndpoint endpoint, int id, Connection connection) {
+    this.pipes = pipes;
+    this.lock = lock;
     this.endpoint = endpoint;
     this.id = id;
     this.connection = connection;
@@ -48,11 +56,12 @@ final class SocketPipe implements Pipe, PipeEvents {
 
   @Override
   public boolean isWritable() {
-    return !closed && connection.isWritable();
+    return !closed.get() && connection.isWritable();
   }
 
   @Override
   public boolean send(Message message) {
+    assert lock.isHeldByCurrentThread() : "the engine sends under the socket's lock";
     if (!isWritable()) {
       return false;
     }
@@ -67,12 +76,14 @@ final class SocketPipe implements Pipe, PipeEvents {
 
   @Override
   public void suspendReading() {
+    assert lock.isHeldByCurrentThread();
     connection.suspendReading();
   }
 
   @Override
   public void resumeReading() {
-    if (!closed) {
+    assert lock.isHeldByCurrentThread();
+    if (!closed.get()) {
       connection.resumeReading();
     }
   }
@@ -80,9 +91,10 @@ final class SocketPipe implements Pipe, PipeEvents {
   /** Closed from the socket side (protocol decision, endpoint or socket close); lock held. */
   @Override
   public void close() {
+    assert lock.isHeldByCurrentThread();
     if (markClosed()) {
       connection.close();
-      socket.pipeGone(this);
+      pipes.gone(this);
     }
   }
 
@@ -91,50 +103,47 @@ final class SocketPipe implements Pipe, PipeEvents {
    * lock held. The future completes when that is done (at once if already closed).
    */
   CompletableFuture<Void> closeLingering(Duration linger) {
+    assert lock.isHeldByCurrentThread();
     if (!markClosed()) {
       return CompletableFuture.completedFuture(null);
     }
     CompletableFuture<Void> written = connection.close(linger);
-    socket.pipeGone(this);
+    pipes.gone(this);
     return written;
   }
 
-  /** Returns whether this call closed it; lock held. */
+  /** Returns whether this call closed it. */
   boolean markClosed() {
-    if (closed) {
-      return false;
-    }
-    closed = true;
-    return true;
+    return closed.compareAndSet(false, true);
   }
 
   boolean isClosed() {
-    return closed;
+    return closed.get();
   }
 
   @Override
   public void deliver(Message message) {
-    socket.pipeDelivered(this, message);
+    pipes.delivered(this, List.of(message));
   }
 
   @Override
   public void deliverAll(List<Message> messages) {
-    socket.pipeDeliveredAll(this, messages);
+    pipes.delivered(this, messages);
   }
 
   @Override
   public void writable() {
-    socket.pipeWritable(this);
+    pipes.writable(this);
   }
 
   @Override
   public void closed() {
-    socket.pipeClosedByTransport(this);
+    pipes.closedByTransport(this);
   }
 
   @Override
   public void afterUnlock(Runnable task) {
-    socket.afterUnlock(task);
+    lock.afterUnlock(task);
   }
 
   @Override

@@ -13,7 +13,10 @@ public interface EndpointContext {
   /** A socket option's current value. */
   <T> T option(Option<T> option);
 
-  /** Timers that run on a shared timer thread, without the socket's lock. */
+  /**
+   * The socket's timers (a shared timer thread, or what the socket was given, e.g. a test's
+   * manual clock), run without the socket's lock: reconnect waits go through them.
+   */
   Scheduler timers();
 
   /**

@@ -64,6 +64,12 @@ class ArchitectureTest {
       .orShould().callMethod(Thread.class, "sleep", long.class);
 
   @ArchTest
+  static final ArchRule coreReadsTimeOnlyThroughItsClock = noClasses().that().resideInAPackage("io.sp4j.core..")
+      .should().callMethod(System.class, "nanoTime")
+      .orShould().callMethod(System.class, "currentTimeMillis")
+      .because("the socket core's time is the injected spi.Clock and spi.Scheduler, so tests can move it by hand");
+
+  @ArchTest
   static final ArchRule transportsKnowNoSocketCoreOrProtocol = noClasses().that().resideInAPackage("io.sp4j.transport..")
       .should().dependOnClassesThat().resideInAnyPackage("io.sp4j.core..", "io.sp4j.protocol..", "io.sp4j.nn..");
 

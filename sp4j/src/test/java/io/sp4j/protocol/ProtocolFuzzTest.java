@@ -76,7 +76,7 @@ class ProtocolFuzzTest {
           case 0 -> arrive(pipe);
           case 1 -> receive();
           case 2 -> send(Message.of(new byte[] {next()}));
-          case 3 -> harness.scheduler.advance(Duration.ofMillis(500L * (next() & 0xff)));
+          case 3 -> harness.time.advance(Duration.ofMillis(500L * (next() & 0xff)));
           case 4 -> toggle(pipe);
           case 5 -> subscribe(bytes(next() & 0xff));
           case 6 -> send(Message.of(bytes(next() & 0xff), new byte[] {'h'}));
@@ -154,7 +154,7 @@ class ProtocolFuzzTest {
       if (harness.protocol == Protocol.REQ) {
         return requestPending;
       }
-      return sends > 0 && harness.scheduler.now().minus(surveyStart).compareTo(Options.SURVEY_DEADLINE.defaultValue()) < 0;
+      return sends > 0 && harness.time.now().minus(surveyStart).compareTo(Options.SURVEY_DEADLINE.defaultValue()) < 0;
     }
 
     private void receive() {
@@ -179,7 +179,7 @@ class ProtocolFuzzTest {
         if (cooked && message.headerSize() == 0 && (harness.protocol == Protocol.REQ || harness.protocol == Protocol.SURVEYOR)) {
           sends++;
           requestPending = true;
-          surveyStart = harness.scheduler.now();
+          surveyStart = harness.time.now();
         }
       } catch (ProtocolStateException documented) {
         // EFSM, ENOTSUP: SP-REP-3, SP-SUB-1, SP-PULL-1

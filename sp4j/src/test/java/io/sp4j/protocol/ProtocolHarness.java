@@ -9,6 +9,7 @@ import io.sp4j.Protocol;
 import io.sp4j.spi.ProtocolContext;
 import io.sp4j.spi.ProtocolEngine;
 import io.sp4j.core.PriorityReceiveQueue;
+import io.sp4j.testing.ManualTime;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -19,7 +20,7 @@ import java.util.function.IntSupplier;
 
 /**
  * One protocol engine with everything the socket core would give it, but nothing running: a
- * {@link PriorityReceiveQueue}, a {@link ManualScheduler}, settings from a map (defaults from
+ * {@link PriorityReceiveQueue}, a {@link ManualTime} as its scheduler, settings from a map (defaults from
  * {@link Options}) and a deterministic random. {@link #arrive} does what the core does when a
  * pipe delivers a message: hand it to the engine and queue what comes back.
  */
@@ -32,7 +33,7 @@ final class ProtocolHarness {
 
   final Protocol protocol;
   final boolean raw;
-  final ManualScheduler scheduler = new ManualScheduler();
+  final ManualTime time = new ManualTime();
   final PriorityReceiveQueue queue;
   final ProtocolEngine engine;
   private final Map<Option<?>, Object> settings = new HashMap<>();
@@ -41,7 +42,7 @@ final class ProtocolHarness {
     this.protocol = protocol;
     this.raw = raw;
     this.queue = new PriorityReceiveQueue(Options.RECEIVE_BUFFER.defaultValue());
-    this.engine = Protocols.engine(protocol, raw, new ProtocolContext(queue, scheduler, this::setting, random));
+    this.engine = Protocols.engine(protocol, raw, new ProtocolContext(queue, time, this::setting, random));
   }
 
   static ProtocolHarness cooked(Protocol protocol) {

@@ -197,10 +197,10 @@ class ReqProtocolTest {
       MockPipe pipe = req.connect(1);
       req.send("again");
 
-      req.scheduler.advance(Duration.ofMillis(59_999));
+      req.time.advance(Duration.ofMillis(59_999));
       assertThat(pipe.sent()).hasSize(1);
 
-      req.scheduler.advanceMillis(1);
+      req.time.advanceMillis(1);
       assertThat(pipe.sentWire()).hasSize(2);
       assertThat(hex(pipe.sentWire().get(1))).isEqualTo(hex(request(FIRST_ID, "again")));
     }
@@ -214,11 +214,11 @@ class ReqProtocolTest {
       MockPipe pipe = req.connect(1);
       req.send("again");
 
-      req.scheduler.advanceMillis(millis - 1);
+      req.time.advanceMillis(millis - 1);
       assertThat(pipe.sent()).hasSize(1);
-      req.scheduler.advanceMillis(1);
+      req.time.advanceMillis(1);
       assertThat(pipe.sent()).hasSize(2);
-      req.scheduler.advanceMillis(millis);
+      req.time.advanceMillis(millis);
       assertThat(pipe.sent()).hasSize(3);
       assertThat(pipe.sentWire()).allSatisfy(w -> assertThat(hex(w)).isEqualTo(hex(request(FIRST_ID, "again"))));
     }
@@ -230,7 +230,7 @@ class ReqProtocolTest {
       MockPipe b = req.connect(2);
       req.send("x");
 
-      req.scheduler.advance(Options.RESEND_INTERVAL.defaultValue());
+      req.time.advance(Options.RESEND_INTERVAL.defaultValue());
 
       assertThat(hex(a.onlySentWire())).isEqualTo(hex(request(FIRST_ID, "x")));
       assertThat(hex(b.onlySentWire())).isEqualTo(hex(request(FIRST_ID, "x")));
@@ -244,10 +244,10 @@ class ReqProtocolTest {
       req.arrive(pipe, request(FIRST_ID, "a"));
       assertThat(req.receive().body()).isEqualTo(utf8("a"));
 
-      req.scheduler.advance(Duration.ofMinutes(10));
+      req.time.advance(Duration.ofMinutes(10));
 
       assertThat(pipe.sent()).hasSize(1);
-      assertThat(req.scheduler.pending()).isZero();
+      assertThat(req.time.pending()).isZero();
     }
 
     @Test
@@ -294,14 +294,14 @@ class ReqProtocolTest {
       MockPipe a = req.connect(1);
       MockPipe b = req.connect(2);
       req.send("x");
-      req.scheduler.advanceMillis(30_000);
+      req.time.advanceMillis(30_000);
       req.disconnect(a);
 
-      req.scheduler.advanceMillis(30_000);
+      req.time.advanceMillis(30_000);
       assertThat(b.sent()).hasSize(1);
-      req.scheduler.advanceMillis(30_000);
+      req.time.advanceMillis(30_000);
       assertThat(b.sent()).hasSize(2);
-      assertThat(req.scheduler.pending()).isEqualTo(1);
+      assertThat(req.time.pending()).isEqualTo(1);
     }
 
     @Test
@@ -311,7 +311,7 @@ class ReqProtocolTest {
       req.send("x");
 
       req.engine.close();
-      req.scheduler.advance(Duration.ofMinutes(5));
+      req.time.advance(Duration.ofMinutes(5));
 
       assertThat(pipe.sent()).hasSize(1);
     }
@@ -354,7 +354,7 @@ class ReqProtocolTest {
       req.arrive(pipe, request(FIRST_ID, "late"));
       assertThat(req.receive()).isNull();
 
-      req.scheduler.advance(Options.RESEND_INTERVAL.defaultValue());
+      req.time.advance(Options.RESEND_INTERVAL.defaultValue());
       assertThat(pipe.sentWire()).extracting(ProtocolHarness::hex)
           .containsExactly(hex(request(FIRST_ID, "old")), hex(request(FIRST_ID + 1, "new")),
               hex(request(FIRST_ID + 1, "new")));
@@ -479,10 +479,10 @@ class ReqProtocolTest {
       MockPipe pipe = raw.connect(1);
 
       assertThat(raw.send(Message.of(hex("00 00 00 07 c8 44 e3 1d"), utf8("hello")))).isTrue();
-      raw.scheduler.advance(Duration.ofMinutes(5));
+      raw.time.advance(Duration.ofMinutes(5));
 
       assertThat(hex(pipe.onlySentWire())).isEqualTo("00 00 00 07 c8 44 e3 1d 68 65 6c 6c 6f");
-      assertThat(raw.scheduler.pending()).isZero();
+      assertThat(raw.time.pending()).isZero();
     }
 
     @Test

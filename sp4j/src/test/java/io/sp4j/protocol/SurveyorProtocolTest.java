@@ -125,11 +125,11 @@ class SurveyorProtocolTest {
     MockPipe pipe = surveyor.connect(1);
     surveyor.send("q");
 
-    surveyor.scheduler.advanceMillis(999);
+    surveyor.time.advanceMillis(999);
     surveyor.arrive(pipe, response(FIRST_ID, "in time"));
     assertThat(surveyor.receive().body()).isEqualTo(utf8("in time"));
 
-    surveyor.scheduler.advanceMillis(1);
+    surveyor.time.advanceMillis(1);
     surveyor.arrive(pipe, response(FIRST_ID, "too late"));
     assertTimedOut(surveyor);
     assertEfsm(surveyor);
@@ -144,9 +144,9 @@ class SurveyorProtocolTest {
     surveyor.connect(1);
     surveyor.send("q");
 
-    surveyor.scheduler.advanceMillis(millis - 1);
+    surveyor.time.advanceMillis(millis - 1);
     assertThat(surveyor.receive()).isNull();
-    surveyor.scheduler.advanceMillis(1);
+    surveyor.time.advanceMillis(1);
     assertTimedOut(surveyor);
   }
 
@@ -163,7 +163,7 @@ class SurveyorProtocolTest {
   void timeoutOnceThenEfsm() {
     surveyor.connect(1);
     surveyor.send("q");
-    surveyor.scheduler.advance(Options.SURVEY_DEADLINE.defaultValue());
+    surveyor.time.advance(Options.SURVEY_DEADLINE.defaultValue());
 
     assertTimedOut(surveyor);
     assertEfsm(surveyor);
@@ -175,16 +175,16 @@ class SurveyorProtocolTest {
   void newSurveyCancelsOld() {
     MockPipe pipe = surveyor.connect(1);
     surveyor.send("old");
-    surveyor.scheduler.advanceMillis(600);
+    surveyor.time.advanceMillis(600);
     surveyor.send("new");
 
-    surveyor.scheduler.advanceMillis(600); // past the old survey's deadline
+    surveyor.time.advanceMillis(600); // past the old survey's deadline
     surveyor.arrive(pipe, response(FIRST_ID, "old answer"));
     assertThat(surveyor.receive()).isNull();
     surveyor.arrive(pipe, response(FIRST_ID + 1, "new answer"));
     assertThat(surveyor.receive().body()).isEqualTo(utf8("new answer"));
 
-    surveyor.scheduler.advanceMillis(400); // the new survey's deadline
+    surveyor.time.advanceMillis(400); // the new survey's deadline
     assertTimedOut(surveyor);
   }
 
@@ -193,7 +193,7 @@ class SurveyorProtocolTest {
   void newSurveyAfterTimeout() {
     surveyor.connect(1);
     surveyor.send("q1");
-    surveyor.scheduler.advance(Options.SURVEY_DEADLINE.defaultValue());
+    surveyor.time.advance(Options.SURVEY_DEADLINE.defaultValue());
 
     surveyor.send("q2");
 
@@ -208,7 +208,7 @@ class SurveyorProtocolTest {
 
     surveyor.engine.close();
 
-    assertThat(surveyor.scheduler.pending()).isZero();
+    assertThat(surveyor.time.pending()).isZero();
   }
 
   // ---- raw
@@ -224,7 +224,7 @@ class SurveyorProtocolTest {
 
     assertThat(hex(a.onlySentWire())).isEqualTo("c8 44 e3 1d 71");
     assertThat(hex(b.onlySentWire())).isEqualTo("c8 44 e3 1d 71");
-    assertThat(raw.scheduler.pending()).isZero();
+    assertThat(raw.time.pending()).isZero();
   }
 
   @Test
@@ -235,7 +235,7 @@ class SurveyorProtocolTest {
     assertThat(raw.receive()).isNull();
 
     raw.arrive(pipe, hex("c8 44 e3 1d 68 69"));
-    raw.scheduler.advance(Duration.ofMinutes(1));
+    raw.time.advance(Duration.ofMinutes(1));
 
     Message response = raw.receive();
     assertThat(hex(response.header())).isEqualTo("c8 44 e3 1d");

@@ -251,7 +251,7 @@ public abstract class TransportContractTest {
     sender.start();
     // The receiver starts once the sender ran into full buffers (it waits in send) or is done.
     await().atMost(WAIT).until(() -> sent.get() >= 1
-        && (sender.getState() == Thread.State.TIMED_WAITING || sending.isDone()));
+        && (sender.getState() == Thread.State.WAITING || sending.isDone()));
     for (int i = 0; i < count; i++) {
       assertThat(pull.receive()).as("message %d", i).isEqualTo(numbered(i, sizes[i % sizes.length]));
     }

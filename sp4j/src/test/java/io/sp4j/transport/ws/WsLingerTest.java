@@ -1,11 +1,13 @@
 package io.sp4j.transport.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.sp4j.Options;
 import io.sp4j.Protocol;
 import io.sp4j.Socket;
+import io.sp4j.core.ManualTimeSockets;
+import io.sp4j.testing.ManualTime;
 import io.sp4j.testing.WsUpgrade;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,8 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -30,13 +30,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * LINGER on ws connections: {@code close()} waits (up to {@link Options#LINGER}) until what was
  * queued is written, so a burst sent just before it reaches a peer that reads late; and it never
- * waits longer than that for a peer that does not read at all.
+ * waits longer than that for a peer that does not read at all. The sending socket runs on a
+ * clock the test moves, with a LINGER far beyond the test's real time: only the socket's own
+ * deadline, or the writes done, can end its close.
  */
 class WsLingerTest {
   private static final int WAIT_MILLIS = 10_000;
+  private static final Duration WAIT = Duration.ofMillis(WAIT_MILLIS);
+  private static final Duration LONG = Duration.ofHours(1);
   private static final int BIG = 2 * 1024 * 1024;
   private static final int SMALL_MESSAGES = 20;
   private final List<AutoCloseable> resources = new ArrayList<>();
+  private final ManualTime time = new ManualTime();
 
   @AfterEach
   void closeAll() throws Exception {
@@ -47,10 +52,9 @@ class WsLingerTest {
 
   /** A PUSH socket whose kernel send buffer is small, so a big message waits in user space. */
   private Socket push(Duration linger) {
-    Socket push = Socket.open(Protocol.PUSH);
+    Socket push = ManualTimeSockets.open(Protocol.PUSH, time);
     resources.add(push);
     push.set(Options.SEND_BUFFER, 16 * 1024);
-    push.set(Options.SEND_TIMEOUT, Duration.ofMillis(WAIT_MILLIS));
     push.set(Options.LINGER, linger);
     return push;
   }
@@ -107,15 +111,21 @@ class WsLingerTest {
     push.send(big);
   }
 
+  /** Closes the socket on another thread, once it waits for its connections with its deadline set. */
+  private CompletableFuture<Void> closeLingering(Socket push) {
+    CompletableFuture<Void> closing = CompletableFuture.runAsync(push::close);
+    await().atMost(WAIT).until(() -> time.dueIn().equals(List.of(LONG)));
+    return closing;
+  }
+
   @ParameterizedTest(name = "sp4j listens: {0}")
   @ValueSource(booleans = {true, false})
   void burstSentRightBeforeCloseReachesAPeerThatReadsLate(boolean sp4jListens) throws Exception {
-    Socket push = push(Duration.ofMillis(WAIT_MILLIS));
+    Socket push = push(LONG);
     Peer peer = peer(push, sp4jListens);
     burst(push);
-    CompletableFuture<Void> closing = CompletableFuture.runAsync(push::close);
     // Nothing is read yet: close() lingers (a dialer's old one-second goodbye would have cut it off).
-    assertThatThrownBy(() -> closing.get(1500, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+    CompletableFuture<Void> closing = closeLingering(push);
     for (int i = 0; i < SMALL_MESSAGES; i++) {
       assertThat(new String(readMessage(peer), StandardCharsets.US_ASCII)).isEqualTo("message " + i);
     }
@@ -123,18 +133,24 @@ class WsLingerTest {
     assertThat(big).hasSize(BIG);
     assertThat(big[0]).isEqualTo((byte) 1);
     assertThat(big[BIG - 1]).isEqualTo((byte) 2);
-    closing.get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+    // All written: close() returns, its clock never moved.
+    assertThat(closing).succeedsWithin(WAIT);
+    assertThat(time.pending()).as("its deadline cancelled").isZero();
   }
 
   @ParameterizedTest(name = "sp4j listens: {0}")
   @ValueSource(booleans = {true, false})
-  void closeWaitsNoLongerThanLingerForAPeerThatNeverReads(boolean sp4jListens) throws Exception {
-    Socket push = push(Duration.ofMillis(300));
+  void closeWaitsForAPeerThatNeverReadsUntilLingerHasPassedAndNoLonger(boolean sp4jListens) throws Exception {
+    Socket push = push(LONG);
     peer(push, sp4jListens);
     burst(push);
-    long start = System.nanoTime();
-    push.close();
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    CompletableFuture<Void> closing = closeLingering(push);
+
+    time.advance(LONG.minusNanos(1));
+    assertThat(time.dueIn()).as("the deadline not yet reached").containsExactly(Duration.ofNanos(1));
+    time.advance(Duration.ofNanos(1));
+
+    assertThat(closing).succeedsWithin(WAIT);
   }
 
   @Test
@@ -142,9 +158,8 @@ class WsLingerTest {
     Socket push = push(Duration.ZERO);
     peer(push, true);
     burst(push);
-    long start = System.nanoTime();
-    push.close();
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    assertThat(CompletableFuture.runAsync(push::close)).succeedsWithin(WAIT);
+    assertThat(time.pending()).as("no deadline to wait for").isZero();
   }
 
   private static String readHead(InputStream in) throws IOException {

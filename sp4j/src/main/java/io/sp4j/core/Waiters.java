@@ -1,0 +1,337 @@
+package io.sp4j.core;
+
+import com.google.errorprone.annotations.concurrent.GuardedBy;
+import io.sp4j.Errno;
+import io.sp4j.SpException;
+import io.sp4j.SpTimeoutException;
+import io.sp4j.spi.Scheduler;
+import io.sp4j.spi.Timeout;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.locks.Condition;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The calls of one direction (sends waiting for room, or receives waiting for a message) that
+ * have to wait, blocking and asynchronous alike, served in the order they came. A call first
+ * tries at once when no one waits before it; otherwise it joins the queue, and {@link #serve}
+ * (run whenever the socket may have room or a message) tries for the first in line until one
+ * still has to wait. A call's timeout is a timer on the socket's {@link LockedTimers}, so it runs
+ * on the socket's scheduler and nothing here reads a clock.
+ *
+ * <p>A blocking call parks on a condition of its own; an asynchronous one's future completes on
+ * {@link #COMPLETIONS}, never under the socket's lock, so that no user code runs there.
+ *
+ * @param <T> what a call gets: the message received, or {@link Boolean#TRUE} for a send taken
+ */
+final class Waiters<T> {
+  /** Completes asynchronous calls away from transport threads and the socket's lock. */
+  private static final Executor COMPLETIONS = ForkJoinPool.commonPool();
+
+  private final SocketLock lock;
+  private final Scheduler timers;
+  private final Runnable ensureOpen;
+  private final Runnable moved;
+  private final String timedOut;
+
+  @GuardedBy("lock")
+  private final ArrayDeque<Waiter> queue = new ArrayDeque<>();
+
+  /**
+   * @param timers runs each task under {@code lock} (the socket's {@link LockedTimers})
+   * @param ensureOpen throws what calls fail with once the socket is closed or failed
+   * @param moved a call got its turn (the socket's readiness may have changed); lock held
+   * @param timedOut the timeout's message, the timeout itself follows
+   */
+  Waiters(SocketLock lock, Scheduler timers, Runnable ensureOpen, Runnable moved, String timedOut) {
+    this.lock = lock;
+    this.timers = timers;
+    this.ensureOpen = ensureOpen;
+    this.moved = moved;
+    this.timedOut = timedOut;
+  }
+
+  /**
+   * A blocking call: returns what {@code attempt} gave once it gave something, waiting up to
+   * {@code timeout} (forever if {@code null}).
+   *
+   * @param attempt tries the call under the lock; {@code null} when it has to wait
+   */
+  T await(Supplier<T> attempt, Duration timeout) {
+    lock.lock();
+    try {
+      T now = tryFirst(attempt);
+      if (now != null) {
+        return now;
+      }
+      if (timeout != null && timeout.compareTo(Duration.ZERO) <= 0) {
+        throw timeoutException(timeout);
+      }
+      Blocking waiter = new Blocking(attempt);
+      enqueue(waiter, timeout);
+      assert !lock.hasDeferred() : "work queued for the release would wait as long as this call";
+      try {
+        while (waiter.state == State.WAITING) {
+          waiter.turn.await();
+        }
+      } catch (InterruptedException e) {
+        if (waiter.state == State.WAITING) {
+          dequeue(waiter);
+          Thread.currentThread().interrupt();
+          throw new SpException(Errno.EINTR, "interrupted while waiting", e);
+        }
+        Thread.currentThread().interrupt(); // the call ended anyway: keep the flag for the caller
+      }
+      return waiter.outcome(timeout);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * An asynchronous call: the future completes with what {@code attempt} gave, mapped by {@code
+   * result}, or fails after {@code timeout} (never if {@code null}).
+   */
+  <R> CompletableFuture<R> start(Supplier<T> attempt, Duration timeout, Function<T, R> result) {
+    lock.lock();
+    try {
+      T now = tryFirst(attempt);
+      if (now != null) {
+        return CompletableFuture.completedFuture(result.apply(now));
+      }
+      Async<R> waiter = new Async<>(attempt, result);
+      enqueue(waiter, timeout);
+      return waiter.future;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Gives the calls in line their turn, in order, until one has to wait again. */
+  void serve() {
+    lock.lock();
+    try {
+      while (!queue.isEmpty()) {
+        Waiter first = queue.peekFirst();
+        if (first.abandoned()) {
+          dequeue(first);
+          continue;
+        }
+        T got;
+        try {
+          got = first.attempt.get();
+        } catch (RuntimeException e) {
+          dequeue(first);
+          first.threw(e);
+          continue;
+        }
+        if (got == null) {
+          return;
+        }
+        dequeue(first);
+        moved.run();
+        first.got(got);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The socket closed or failed: every call in line fails ({@code cause} for asynchronous ones). */
+  void failAll(SpException cause) {
+    lock.lock();
+    try {
+      while (!queue.isEmpty()) {
+        Waiter waiter = queue.peekFirst();
+        dequeue(waiter);
+        waiter.failed(cause);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** A try call: what {@code attempt} gives now, {@code null} if it would have to wait. */
+  T tryNow(Supplier<T> attempt) {
+    lock.lock();
+    try {
+      T now = attempt.get();
+      if (now != null) {
+        moved.run();
+      }
+      return now;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** A call tries at once only if no one waits before it: first come, first served. */
+  @GuardedBy("lock")
+  private T tryFirst(Supplier<T> attempt) {
+    return queue.isEmpty() ? tryNow(attempt) : null;
+  }
+
+  @GuardedBy("lock")
+  private void enqueue(Waiter waiter, Duration timeout) {
+    queue.addLast(waiter);
+    if (timeout != null) {
+      waiter.deadline = timers.schedule(timeout, () -> expire(waiter, timeout));
+    }
+  }
+
+  /** A timer task, under the lock. */
+  private void expire(Waiter waiter, Duration timeout) {
+    lock.lock();
+    try {
+      if (queue.remove(waiter)) {
+        waiter.timedOut(timeout);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @GuardedBy("lock")
+  private void dequeue(Waiter waiter) {
+    queue.remove(waiter);
+    if (waiter.deadline != null) {
+      waiter.deadline.cancel();
+    }
+  }
+
+  private SpTimeoutException timeoutException(Duration timeout) {
+    return new SpTimeoutException(timedOut + timeout);
+  }
+
+  private enum State { WAITING, GOT, THREW, TIMED_OUT, FAILED }
+
+  /**
+   * One waiting call; it ends by one of its methods, once it has left the queue. Its state is
+   * the socket lock's: only the methods above, which hold it, touch it (asserted where it counts).
+   */
+  private abstract class Waiter {
+    final Supplier<T> attempt;
+
+    Timeout deadline;
+
+    Waiter(Supplier<T> attempt) {
+      this.attempt = attempt;
+    }
+
+    /** The caller no longer waits (an asynchronous call's future was completed or cancelled). */
+    abstract boolean abandoned();
+
+    abstract void got(T result);
+
+    abstract void threw(RuntimeException e);
+
+    abstract void timedOut(Duration timeout);
+
+    abstract void failed(SpException cause);
+  }
+
+  /**
+   * A blocking call: parked on its own condition until its outcome is set. Exceptions are made on
+   * the caller's thread, so that their stack traces show the call.
+   */
+  private final class Blocking extends Waiter {
+    final Condition turn = lock.newCondition();
+
+    State state = State.WAITING;
+
+    T result;
+
+    RuntimeException error;
+
+    Blocking(Supplier<T> attempt) {
+      super(attempt);
+    }
+
+    @Override
+    boolean abandoned() {
+      return false;
+    }
+
+    private void end(State outcome) {
+      assert lock.isHeldByCurrentThread();
+      state = outcome;
+      turn.signal();
+    }
+
+    @Override
+    void got(T value) {
+      result = value;
+      end(State.GOT);
+    }
+
+    @Override
+    void threw(RuntimeException e) {
+      error = e;
+      end(State.THREW);
+    }
+
+    @Override
+    void timedOut(Duration timeout) {
+      end(State.TIMED_OUT);
+    }
+
+    @Override
+    void failed(SpException cause) {
+      end(State.FAILED);
+    }
+
+    /** On the caller's thread: the result, or the exception the call ends with. */
+    T outcome(Duration timeout) {
+      assert lock.isHeldByCurrentThread();
+      return switch (state) {
+        case GOT -> result;
+        case THREW -> throw error;
+        case TIMED_OUT -> throw timeoutException(timeout);
+        default -> {
+          ensureOpen.run();
+          throw new IllegalStateException("a call failed on an open socket");
+        }
+      };
+    }
+  }
+
+  /** An asynchronous call: its future completes on {@link #COMPLETIONS}. */
+  private final class Async<R> extends Waiter {
+    final CompletableFuture<R> future = new CompletableFuture<>();
+    final Function<T, R> result;
+
+    Async(Supplier<T> attempt, Function<T, R> result) {
+      super(attempt);
+      this.result = result;
+    }
+
+    @Override
+    boolean abandoned() {
+      return future.isDone();
+    }
+
+    @Override
+    void got(T value) {
+      COMPLETIONS.execute(() -> future.complete(result.apply(value)));
+    }
+
+    @Override
+    void threw(RuntimeException e) {
+      COMPLETIONS.execute(() -> future.completeExceptionally(e));
+    }
+
+    @Override
+    void timedOut(Duration timeout) {
+      COMPLETIONS.execute(() -> future.completeExceptionally(timeoutException(timeout)));
+    }
+
+    @Override
+    void failed(SpException cause) {
+      COMPLETIONS.execute(() -> future.completeExceptionally(cause));
+    }
+  }
+}
