@@ -7,10 +7,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Forwards messages, headers included, between two raw sockets of one protocol family (like
- * {@code nn_device}), or back out of one raw socket (a loopback device, as a BUS hub uses). Each
- * direction that the sockets allow runs on its own daemon thread until a socket closes or the
- * device is closed.
+ * Forwards messages, headers included, between two raw sockets of one protocol family (like {@code
+ * nn_device}), or back out of one raw socket (a loopback device, as a BUS hub uses). Each direction
+ * that the sockets allow runs on its own daemon thread until a socket closes or the device is
+ * closed.
  *
  * <pre>{@code
  * Socket front = Socket.openRaw(Protocol.REP);  // clients' REQs connect here
@@ -40,7 +40,11 @@ public final class Device implements AutoCloseable {
     Protocol b = second.protocol();
     if (a.peer() != b) {
       throw new IllegalArgumentException(
-          "device: " + a + " and " + b + " sockets cannot be joined; use peers of one protocol family");
+          "device: "
+              + a
+              + " and "
+              + b
+              + " sockets cannot be joined; use peers of one protocol family");
     }
     Device device = new Device();
     device.forward(first, second);
@@ -74,7 +78,8 @@ public final class Device implements AutoCloseable {
     if (!canReceive(from.protocol()) || !canSend(to.protocol())) {
       return;
     }
-    Thread thread = new Thread(() -> pump(from, to), "sp4j-device " + from.protocol() + "->" + to.protocol());
+    Thread thread =
+        new Thread(() -> pump(from, to), "sp4j-device " + from.protocol() + "->" + to.protocol());
     thread.setDaemon(true);
     forwarders.add(thread);
   }
@@ -139,7 +144,8 @@ public final class Device implements AutoCloseable {
 
   private static void requireRaw(Socket socket) {
     if (!socket.isRaw()) {
-      throw new IllegalArgumentException("device: " + socket + " is not raw; devices need raw sockets");
+      throw new IllegalArgumentException(
+          "device: " + socket + " is not raw; devices need raw sockets");
     }
   }
 

@@ -7,14 +7,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * nanomsg's error codes: the 32 names nanomsg 1.1.5's {@code nn_symbol} lists, each with its
- * number on Linux and the text {@code nn_strerror} gives for it. Every {@link SpException} carries
- * one ({@link SpException#errno()}), and the nn facade reports {@link #number()} through
- * {@code nn_errno()}.
+ * nanomsg's error codes: the 32 names nanomsg 1.1.5's {@code nn_symbol} lists, each with its number
+ * on Linux and the text {@code nn_strerror} gives for it. Every {@link SpException} carries one
+ * ({@link SpException#errno()}), and the nn facade reports {@link #number()} through {@code
+ * nn_errno()}.
  *
- * <p>The numbers are Linux's {@code errno.h} values, except {@link #ETERM} and {@link #EFSM},
- * which only nanomsg has ({@code NN_HAUSNUMERO} + 53 and + 54 in {@code nn.h}). The texts are the
- * C library's {@code strerror} words, which nanomsg passes on, and nanomsg's own for those two.
+ * <p>The numbers are Linux's {@code errno.h} values, except {@link #ETERM} and {@link #EFSM}, which
+ * only nanomsg has ({@code NN_HAUSNUMERO} + 53 and + 54 in {@code nn.h}). The texts are the C
+ * library's {@code strerror} words, which nanomsg passes on, and nanomsg's own for those two.
  */
 public enum Errno {
   EINTR(4, "Interrupted system call"),
@@ -53,7 +53,8 @@ public enum Errno {
   EFSM(156384712 + 54, "Operation cannot be performed in this state");
 
   private static final Map<Integer, Errno> BY_NUMBER =
-      Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Errno::number, Function.identity()));
+      Arrays.stream(values())
+          .collect(Collectors.toUnmodifiableMap(Errno::number, Function.identity()));
 
   private final int number;
   private final String message;

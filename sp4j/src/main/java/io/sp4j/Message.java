@@ -11,13 +11,13 @@ import java.util.Optional;
  *
  * <p>A message made with {@link #of(byte[])} or {@link #of(byte[], byte[])} takes the arrays as
  * they are, without copying, so that a message can cross an {@code inproc://} connection with no
- * copy at all: do not change an array after handing it to a message. {@link #copyOf} copies.
- * The arrays that {@link #body()} and {@link #header()} return are the message's own; treat them
- * as read-only.
+ * copy at all: do not change an array after handing it to a message. {@link #copyOf} copies. The
+ * arrays that {@link #body()} and {@link #header()} return are the message's own; treat them as
+ * read-only.
  *
- * <p>A message may carry a {@link MessageType}: {@code ws://} sets it on every message it
- * receives, and uses it, when set, instead of the socket's {@link Options#WS_MESSAGE_TYPE} when
- * sending. The type is not part of {@link #equals}.
+ * <p>A message may carry a {@link MessageType}: {@code ws://} sets it on every message it receives,
+ * and uses it, when set, instead of the socket's {@link Options#WS_MESSAGE_TYPE} when sending. The
+ * type is not part of {@link #equals}.
  */
 public final class Message {
   private static final byte[] EMPTY = new byte[0];
@@ -44,7 +44,8 @@ public final class Message {
 
   /** A message with the given header and body (neither copied). */
   public static Message of(byte[] header, byte[] body) {
-    return new Message(Objects.requireNonNull(header, "header"), Objects.requireNonNull(body, "body"));
+    return new Message(
+        Objects.requireNonNull(header, "header"), Objects.requireNonNull(body, "body"));
   }
 
   /** A message with an empty header and a copy of {@code body}. */
@@ -59,7 +60,9 @@ public final class Message {
 
   /** A message with copies of the remaining bytes of {@code header} and {@code body}. */
   public static Message copyOf(ByteBuffer header, ByteBuffer body) {
-    return of(remaining(Objects.requireNonNull(header, "header")), remaining(Objects.requireNonNull(body, "body")));
+    return of(
+        remaining(Objects.requireNonNull(header, "header")),
+        remaining(Objects.requireNonNull(body, "body")));
   }
 
   /** The empty message: no header, no body. */
@@ -121,8 +124,8 @@ public final class Message {
   }
 
   /**
-   * This message's header and body with the given type. Sending a {@link MessageType#TEXT}
-   * message whose body is not valid UTF-8 fails with {@link IllegalArgumentException}.
+   * This message's header and body with the given type. Sending a {@link MessageType#TEXT} message
+   * whose body is not valid UTF-8 fails with {@link IllegalArgumentException}.
    */
   public Message withType(MessageType newType) {
     return new Message(header, body, Objects.requireNonNull(newType, "type"));
@@ -140,7 +143,9 @@ public final class Message {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Message other && Arrays.equals(header, other.header) && Arrays.equals(body, other.body);
+    return o instanceof Message other
+        && Arrays.equals(header, other.header)
+        && Arrays.equals(body, other.body);
   }
 
   @Override
@@ -150,8 +155,13 @@ public final class Message {
 
   @Override
   public String toString() {
-    return "Message[header=" + header.length + " bytes, body=" + body.length + " bytes"
-        + (type == null ? "" : ", " + type) + "]";
+    return "Message[header="
+        + header.length
+        + " bytes, body="
+        + body.length
+        + " bytes"
+        + (type == null ? "" : ", " + type)
+        + "]";
   }
 
   private static byte[] remaining(ByteBuffer buffer) {

@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
- * A typed socket option. The constants live in {@link Options}; use them with
- * {@link Socket#set(Option, Object)} and {@link Socket#get(Option)}.
+ * A typed socket option. The constants live in {@link Options}; use them with {@link
+ * Socket#set(Option, Object)} and {@link Socket#get(Option)}.
  *
  * @param <T> the value type
  */
@@ -18,8 +18,14 @@ public final class Option<T> {
   private final boolean readable;
   private final boolean writable;
 
-  Option(String name, Class<T> type, T defaultValue, Predicate<T> valid, String allowed,
-      boolean readable, boolean writable) {
+  Option(
+      String name,
+      Class<T> type,
+      T defaultValue,
+      Predicate<T> valid,
+      String allowed,
+      boolean readable,
+      boolean writable) {
     this.name = name;
     this.type = type;
     this.defaultValue = defaultValue;
@@ -63,7 +69,11 @@ public final class Option<T> {
   public T validate(Object value) {
     if (value != null && !type.isInstance(value)) {
       throw new IllegalArgumentException(
-          name + ": expected a " + type.getSimpleName() + ", got a " + value.getClass().getSimpleName());
+          name
+              + ": expected a "
+              + type.getSimpleName()
+              + ", got a "
+              + value.getClass().getSimpleName());
     }
     T typed = type.cast(value);
     if (!valid.test(typed)) {
@@ -78,18 +88,24 @@ public final class Option<T> {
   }
 
   /**
-   * A read-write option, for a transport or protocol that declares its own (see
-   * {@link io.sp4j.spi.Transport#options}). {@code null} is allowed only if the default is null.
+   * A read-write option, for a transport or protocol that declares its own (see {@link
+   * io.sp4j.spi.Transport#options}). {@code null} is allowed only if the default is null.
    *
    * @param valid which non-null values are allowed
    * @param allowed says which values are allowed, for error messages
    */
-  public static <T> Option<T> readWrite(String name, Class<T> type, T defaultValue, Predicate<T> valid, String allowed) {
-    return new Option<>(name, type, defaultValue, nonNullUnless(defaultValue == null, valid), allowed, true, true);
+  public static <T> Option<T> readWrite(
+      String name, Class<T> type, T defaultValue, Predicate<T> valid, String allowed) {
+    return new Option<>(
+        name, type, defaultValue, nonNullUnless(defaultValue == null, valid), allowed, true, true);
   }
 
-  /** A read-write option where {@code null} is allowed (and means something) though the default is not. */
-  public static <T> Option<T> readWriteOrNull(String name, Class<T> type, T defaultValue, Predicate<T> valid, String allowed) {
+  /**
+   * A read-write option where {@code null} is allowed (and means something) though the default is
+   * not.
+   */
+  public static <T> Option<T> readWriteOrNull(
+      String name, Class<T> type, T defaultValue, Predicate<T> valid, String allowed) {
     return new Option<>(name, type, defaultValue, nonNullUnless(true, valid), allowed, true, true);
   }
 

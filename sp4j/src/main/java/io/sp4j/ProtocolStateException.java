@@ -1,9 +1,9 @@
 package io.sp4j;
 
 /**
- * The operation is not allowed by the socket's protocol in its current state: a REP replying
- * with no request pending, a REQ or SURVEYOR receiving with nothing asked (errno EFSM); or not
- * allowed at all by this socket type: a SUB or PULL sending, a PUB or PUSH receiving (ENOTSUP).
+ * The operation is not allowed by the socket's protocol in its current state: a REP replying with
+ * no request pending, a REQ or SURVEYOR receiving with nothing asked (errno EFSM); or not allowed
+ * at all by this socket type: a SUB or PULL sending, a PUB or PUSH receiving (ENOTSUP).
  */
 public final class ProtocolStateException extends SpException {
   private static final long serialVersionUID = 1L;

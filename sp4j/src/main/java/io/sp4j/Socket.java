@@ -7,8 +7,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A Scalability Protocols socket. Open one with {@link #open(Protocol)} (cooked: the protocol
- * manages headers, ids, resends and routing) or {@link #openRaw(Protocol)} (raw: the header is
- * the user's, as devices need). All methods are thread-safe.
+ * manages headers, ids, resends and routing) or {@link #openRaw(Protocol)} (raw: the header is the
+ * user's, as devices need). All methods are thread-safe.
  *
  * <p>Blocking calls wait according to {@link Options#SEND_TIMEOUT} and {@link
  * Options#RECEIVE_TIMEOUT}, on a lock that virtual threads can park on. {@link #close()} wakes
@@ -90,8 +90,8 @@ public interface Socket extends AutoCloseable {
   <T> T get(Option<T> option);
 
   /**
-   * How many connections and messages this socket refused since it opened, by reason (every
-   * reason present, zero or not). A refusal closes the connection concerned, never the socket.
+   * How many connections and messages this socket refused since it opened, by reason (every reason
+   * present, zero or not). A refusal closes the connection concerned, never the socket.
    */
   Map<Refusal, Long> refusals();
 
@@ -99,8 +99,8 @@ public interface Socket extends AutoCloseable {
   boolean isClosed();
 
   /**
-   * Closes the socket: its endpoints and connections, after sending what is queued for up to
-   * {@link Options#LINGER}. Every waiting call fails with {@link SocketClosedException}. Idempotent.
+   * Closes the socket: its endpoints and connections, after sending what is queued for up to {@link
+   * Options#LINGER}. Every waiting call fails with {@link SocketClosedException}. Idempotent.
    */
   @Override
   void close();

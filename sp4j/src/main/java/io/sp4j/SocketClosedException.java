@@ -1,8 +1,6 @@
 package io.sp4j;
 
-/**
- * The socket is closed (EBADF), or the library was terminated while the call waited (ETERM).
- */
+/** The socket is closed (EBADF), or the library was terminated while the call waited (ETERM). */
 public final class SocketClosedException extends SpException {
   private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,8 @@
 package io.sp4j;
 
-/** A send or receive did not complete within its timeout, or a survey's deadline passed (ETIMEDOUT). */
+/**
+ * A send or receive did not complete within its timeout, or a survey's deadline passed (ETIMEDOUT).
+ */
 public final class SpTimeoutException extends SpException {
   private static final long serialVersionUID = 1L;
 

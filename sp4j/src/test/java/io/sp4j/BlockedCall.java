@@ -21,13 +21,16 @@ public final class BlockedCall {
   private final CompletableFuture<Object> outcome = new CompletableFuture<>();
 
   private BlockedCall(String name, Callable<?> call) {
-    this.thread = new Thread(() -> {
-      try {
-        outcome.complete(call.call());
-      } catch (Throwable t) {
-        outcome.completeExceptionally(t);
-      }
-    }, "test-" + name);
+    this.thread =
+        new Thread(
+            () -> {
+              try {
+                outcome.complete(call.call());
+              } catch (Throwable t) {
+                outcome.completeExceptionally(t);
+              }
+            },
+            "test-" + name);
     thread.setDaemon(true);
     thread.start();
   }
@@ -37,10 +40,12 @@ public final class BlockedCall {
   }
 
   public static BlockedCall start(String name, Runnable call) {
-    return new BlockedCall(name, () -> {
-      call.run();
-      return "returned";
-    });
+    return new BlockedCall(
+        name,
+        () -> {
+          call.run();
+          return "returned";
+        });
   }
 
   /** Parked on the socket's condition (its lock released): a signal from now on wakes it. */
@@ -50,12 +55,12 @@ public final class BlockedCall {
 
   /**
    * Whether {@code thread} is parked in {@link java.util.concurrent.locks.Condition#await} (the
-   * socket's send or receive wait: the calls tests block in wait on nothing else). Its state
-   * alone (WAITING) cannot tell that from a thread still queued for the socket's lock. The
-   * blocker can: a thread queued for a lock is parked with the lock's synchronizer as blocker,
-   * while await sets the condition as blocker only after the thread has joined the condition's
-   * queue and released the lock, so a signal from then on reaches it. Platform and virtual
-   * threads alike; no hook in the socket needed.
+   * socket's send or receive wait: the calls tests block in wait on nothing else). Its state alone
+   * (WAITING) cannot tell that from a thread still queued for the socket's lock. The blocker can: a
+   * thread queued for a lock is parked with the lock's synchronizer as blocker, while await sets
+   * the condition as blocker only after the thread has joined the condition's queue and released
+   * the lock, so a signal from then on reaches it. Platform and virtual threads alike; no hook in
+   * the socket needed.
    */
   public static boolean parkedOnCondition(Thread thread) {
     Thread.State state = thread.getState();
@@ -64,7 +69,9 @@ public final class BlockedCall {
   }
 
   public void assertEndedWith(Class<? extends Throwable> type) {
-    assertThat(outcome).as(thread.getName()).failsWithin(DEADLINE)
+    assertThat(outcome)
+        .as(thread.getName())
+        .failsWithin(DEADLINE)
         .withThrowableOfType(ExecutionException.class)
         .withCauseInstanceOf(type);
   }

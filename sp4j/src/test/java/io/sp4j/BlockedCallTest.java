@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 /** {@link BlockedCall} tells a call parked on a condition from one still queued for the lock. */
 class BlockedCallTest {
 
-  /** The socket's shape (one ReentrantLock, calls wait on its conditions), with the lock in the test's hand. */
+  /**
+   * The socket's shape (one ReentrantLock, calls wait on its conditions), with the lock in the
+   * test's hand.
+   */
   @Test
   void aCallQueuedForTheLockIsNotWaitingUntilItParksOnTheCondition() {
     ReentrantLock lock = new ReentrantLock();
@@ -21,17 +24,20 @@ class BlockedCallTest {
     BlockedCall call;
     lock.lock();
     try {
-      call = BlockedCall.start("queued", () -> {
-        lock.lock();
-        try {
-          for (int i = 0; i < 1_000 && !signalled[0]; i++) {
-            ready.await();
-          }
-          return signalled[0];
-        } finally {
-          lock.unlock();
-        }
-      });
+      call =
+          BlockedCall.start(
+              "queued",
+              () -> {
+                lock.lock();
+                try {
+                  for (int i = 0; i < 1_000 && !signalled[0]; i++) {
+                    ready.await();
+                  }
+                  return signalled[0];
+                } finally {
+                  lock.unlock();
+                }
+              });
       await().atMost(BlockedCall.DEADLINE).until(() -> lock.hasQueuedThreads());
       assertThat(call.isWaiting()).as("queued for the lock, not parked on the condition").isFalse();
     } finally {

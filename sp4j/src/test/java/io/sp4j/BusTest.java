@@ -36,7 +36,9 @@ class BusTest {
             expected.add("from " + names.get(j));
           }
         }
-        assertThat(got).as(names.get(i) + " hears each other peer once").containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(got)
+            .as(names.get(i) + " hears each other peer once")
+            .containsExactlyInAnyOrderElementsOf(expected);
       }
 
       // Each sends a marker after it heard the others: an echo or a duplicate forwarded to a
@@ -53,7 +55,8 @@ class BusTest {
           }
         }
         assertThat(List.of(receiveText(mesh.get(i)), receiveText(mesh.get(i))))
-            .as(names.get(i) + " no echo, no duplicate").containsExactlyInAnyOrderElementsOf(expected);
+            .as(names.get(i) + " no echo, no duplicate")
+            .containsExactlyInAnyOrderElementsOf(expected);
       }
     }
   }

@@ -26,23 +26,27 @@ class CloseTest {
       socket.close();
       assertThat(socket.isClosed()).isTrue();
 
-      List<Runnable> calls = List.of(
-          () -> socket.send(bytes("x")),
-          () -> socket.send(Message.of(bytes("x"))),
-          () -> socket.trySend(Message.of(bytes("x"))),
-          socket::receive,
-          socket::receiveMessage,
-          socket::tryReceive,
-          () -> socket.bind(SocketPair.uniqueUrl()),
-          () -> socket.connect(SocketPair.uniqueUrl()),
-          () -> socket.set(Options.RECEIVE_BUFFER, 1024));
+      List<Runnable> calls =
+          List.of(
+              () -> socket.send(bytes("x")),
+              () -> socket.send(Message.of(bytes("x"))),
+              () -> socket.trySend(Message.of(bytes("x"))),
+              socket::receive,
+              socket::receiveMessage,
+              socket::tryReceive,
+              () -> socket.bind(SocketPair.uniqueUrl()),
+              () -> socket.connect(SocketPair.uniqueUrl()),
+              () -> socket.set(Options.RECEIVE_BUFFER, 1024));
       for (Runnable call : calls) {
         assertThatThrownBy(call::run)
-            .isInstanceOfSatisfying(SocketClosedException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EBADF));
+            .isInstanceOfSatisfying(
+                SocketClosedException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EBADF));
       }
       assertFailsAsClosed(socket.sendAsync(Message.of(bytes("x"))));
       assertFailsAsClosed(socket.receiveAsync());
-      assertThat(pair.connected().trySend(Message.of(bytes("to a closed peer")))).as("the link is gone").isFalse();
+      assertThat(pair.connected().trySend(Message.of(bytes("to a closed peer"))))
+          .as("the link is gone")
+          .isFalse();
     }
   }
 
@@ -86,8 +90,12 @@ class CloseTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Protocol.class, names = {"PUB", "PUSH"}, mode = EnumSource.Mode.EXCLUDE)
-  void closeWakesABlockedReceiveOnEverySocketTypeThatReceives(Protocol protocol) throws InterruptedException {
+  @EnumSource(
+      value = Protocol.class,
+      names = {"PUB", "PUSH"},
+      mode = EnumSource.Mode.EXCLUDE)
+  void closeWakesABlockedReceiveOnEverySocketTypeThatReceives(Protocol protocol)
+      throws InterruptedException {
     try (SocketPair pair = SocketPair.open(protocol, protocol.peer())) {
       Socket socket = waitsForever(pair.bound());
       if (protocol == Protocol.SURVEYOR) {
@@ -96,7 +104,10 @@ class CloseTest {
       if (protocol == Protocol.REQ || protocol == Protocol.SURVEYOR) {
         socket.send(bytes("a question nobody answers"));
       }
-      List<BlockedCall> blocked = List.of(BlockedCall.start("receiver-1", socket::receive), BlockedCall.start("receiver-2", socket::receive));
+      List<BlockedCall> blocked =
+          List.of(
+              BlockedCall.start("receiver-1", socket::receive),
+              BlockedCall.start("receiver-2", socket::receive));
       awaitAllWaiting(blocked);
 
       socket.close();
@@ -133,7 +144,10 @@ class CloseTest {
       assertThat(waiting).isNotDone();
       Socket another = pair.connectAnother(Protocol.PUSH);
       another.send(bytes("still listening"));
-      assertThat(waiting).succeedsWithin(WAKE_UP).extracting(m -> SocketPair.text(m.body())).isEqualTo("still listening");
+      assertThat(waiting)
+          .succeedsWithin(WAKE_UP)
+          .extracting(m -> SocketPair.text(m.body()))
+          .isEqualTo("still listening");
     }
   }
 
@@ -143,7 +157,8 @@ class CloseTest {
   }
 
   private static void assertFailsAsClosed(CompletableFuture<?> future) {
-    assertThat(future).failsWithin(WAKE_UP)
+    assertThat(future)
+        .failsWithin(WAKE_UP)
         .withThrowableOfType(ExecutionException.class)
         .withCauseInstanceOf(SocketClosedException.class);
   }

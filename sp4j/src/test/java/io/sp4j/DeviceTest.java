@@ -79,12 +79,13 @@ class DeviceTest {
   }
 
   /**
-   * A raw REQ sends its header as it is: with one hop word already on it, the two devices make
-   * it four words at the server. A request sent after it with just its id (three words there)
-   * fits either limit and travels behind it on every pipe, so it arrives first only if the
-   * deep one was dropped.
+   * A raw REQ sends its header as it is: with one hop word already on it, the two devices make it
+   * four words at the server. A request sent after it with just its id (three words there) fits
+   * either limit and travels behind it on every pipe, so it arrives first only if the deep one was
+   * dropped.
    */
-  @ParameterizedTest(name = "MAX_TTL {0} at the server, 4 header words after 2 hops: delivered = {1}")
+  @ParameterizedTest(
+      name = "MAX_TTL {0} at the server, 4 header words after 2 hops: delivered = {1}")
   @CsvSource({"3, false", "4, true"})
   void theServerDropsRequestsWithMoreHopsThanMaxTtl(int maxTtl, boolean delivered) {
     Socket[] ends = chain(2, socket(Protocol.REQ, true), Protocol.REQ, Protocol.REP);
@@ -172,9 +173,11 @@ class DeviceTest {
   @Test
   void devicesRefuseCookedSocketsAndUnrelatedProtocols() {
     assertThatThrownBy(() -> Device.start(socket(Protocol.REP, false), socket(Protocol.REQ, true)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("raw");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("raw");
     assertThatThrownBy(() -> Device.start(socket(Protocol.REP, true), socket(Protocol.PUB, true)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("REP");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("REP");
     assertThatThrownBy(() -> Device.start(socket(Protocol.REP, true), socket(Protocol.REP, true)))
         .isInstanceOf(IllegalArgumentException.class);
   }

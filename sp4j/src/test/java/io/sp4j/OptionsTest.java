@@ -20,11 +20,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OptionsTest {
 
   /** The options only some socket types have, and which (cooked) ones. */
-  private static final List<Arguments> PROTOCOL_OPTIONS = List.of(
-      Arguments.of(Options.SUBSCRIBE, Set.of(Protocol.SUB)),
-      Arguments.of(Options.UNSUBSCRIBE, Set.of(Protocol.SUB)),
-      Arguments.of(Options.RESEND_INTERVAL, Set.of(Protocol.REQ)),
-      Arguments.of(Options.SURVEY_DEADLINE, Set.of(Protocol.SURVEYOR)));
+  private static final List<Arguments> PROTOCOL_OPTIONS =
+      List.of(
+          Arguments.of(Options.SUBSCRIBE, Set.of(Protocol.SUB)),
+          Arguments.of(Options.UNSUBSCRIBE, Set.of(Protocol.SUB)),
+          Arguments.of(Options.RESEND_INTERVAL, Set.of(Protocol.REQ)),
+          Arguments.of(Options.SURVEY_DEADLINE, Set.of(Protocol.SURVEYOR)));
 
   static Stream<Arguments> socketOptionDefaults() {
     return Stream.of(
@@ -47,7 +48,9 @@ class OptionsTest {
     for (Protocol protocol : Protocol.values()) {
       for (boolean raw : new boolean[] {false, true}) {
         try (Socket socket = raw ? Socket.openRaw(protocol) : Socket.open(protocol)) {
-          assertThat(socket.get(option)).as("%s on %s raw=%s", option, protocol, raw).isEqualTo(expected);
+          assertThat(socket.get(option))
+              .as("%s on %s raw=%s", option, protocol, raw)
+              .isEqualTo(expected);
         }
       }
     }
@@ -55,7 +58,8 @@ class OptionsTest {
 
   @Test
   void protocolOptionsStartWithTheirDefaults() {
-    try (Socket req = Socket.open(Protocol.REQ); Socket surveyor = Socket.open(Protocol.SURVEYOR)) {
+    try (Socket req = Socket.open(Protocol.REQ);
+        Socket surveyor = Socket.open(Protocol.SURVEYOR)) {
       assertThat(req.get(Options.RESEND_INTERVAL)).isEqualTo(Duration.ofSeconds(60));
       assertThat(surveyor.get(Options.SURVEY_DEADLINE)).isEqualTo(Duration.ofSeconds(1));
     }
@@ -93,11 +97,14 @@ class OptionsTest {
         assertThat(socket.get(Options.PEER_PROTOCOL)).isEqualTo(protocol.peer());
         assertThat(socket.get(Options.RAW)).isEqualTo(raw);
         assertThatThrownBy(() -> socket.set(Options.PROTOCOL, Protocol.BUS))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PROTOCOL");
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("PROTOCOL");
         assertThatThrownBy(() -> socket.set(Options.PEER_PROTOCOL, Protocol.BUS))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PEER_PROTOCOL");
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("PEER_PROTOCOL");
         assertThatThrownBy(() -> socket.set(Options.RAW, !raw))
-            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RAW");
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("RAW");
         assertThat(socket.get(Options.PROTOCOL)).isEqualTo(protocol);
       }
     }
@@ -131,7 +138,8 @@ class OptionsTest {
 
   @ParameterizedTest(name = "{0} {1} = {2}")
   @MethodSource("badValues")
-  void aBadValueIsRefusedWithTheOptionsNameAndTheOldValueStays(Protocol protocol, Option<Object> option, Object bad) {
+  void aBadValueIsRefusedWithTheOptionsNameAndTheOldValueStays(
+      Protocol protocol, Option<Object> option, Object bad) {
     try (Socket socket = Socket.open(protocol)) {
       Object before = option.isReadable() ? socket.get(option) : null;
       assertThatThrownBy(() -> socket.set(option, bad))
@@ -149,15 +157,20 @@ class OptionsTest {
     try (Socket socket = Socket.open(Protocol.PAIR)) {
       Option untyped = Options.RECEIVE_BUFFER;
       assertThatThrownBy(() -> socket.set(untyped, "a lot"))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RECEIVE_BUFFER");
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("RECEIVE_BUFFER");
     }
   }
 
   @Test
   void goodValuesAreKept() {
     try (Socket socket = Socket.open(Protocol.REQ)) {
-      socket.set(Options.RECEIVE_TIMEOUT, Duration.ZERO).set(Options.SEND_TIMEOUT, Duration.ofMillis(5))
-          .set(Options.MAX_TTL, 255).set(Options.RECEIVE_MAX_SIZE, -1).set(Options.SEND_PRIORITY, 1)
+      socket
+          .set(Options.RECEIVE_TIMEOUT, Duration.ZERO)
+          .set(Options.SEND_TIMEOUT, Duration.ofMillis(5))
+          .set(Options.MAX_TTL, 255)
+          .set(Options.RECEIVE_MAX_SIZE, -1)
+          .set(Options.SEND_PRIORITY, 1)
           .set(Options.RESEND_INTERVAL, Duration.ofMillis(1));
       assertThat(socket.get(Options.RECEIVE_TIMEOUT)).isZero();
       assertThat(socket.get(Options.SEND_TIMEOUT)).isEqualTo(Duration.ofMillis(5));
@@ -191,13 +204,16 @@ class OptionsTest {
   @ParameterizedTest(name = "{2} on {0} raw={1}")
   @MethodSource("optionsASocketTypeLacks")
   @SuppressWarnings({"unchecked", "rawtypes"})
-  void anOptionTheSocketTypeLacksIsAnIllegalArgument(Protocol protocol, boolean raw, Option option) {
+  void anOptionTheSocketTypeLacksIsAnIllegalArgument(
+      Protocol protocol, boolean raw, Option option) {
     try (Socket socket = raw ? Socket.openRaw(protocol) : Socket.open(protocol)) {
       Object value = option.type() == byte[].class ? new byte[0] : Duration.ofSeconds(1);
       assertThatThrownBy(() -> socket.set(option, value))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(option.name());
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining(option.name());
       assertThatThrownBy(() -> socket.get(option))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(option.name());
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining(option.name());
     }
   }
 
@@ -206,9 +222,11 @@ class OptionsTest {
     try (Socket sub = Socket.open(Protocol.SUB)) {
       sub.set(Options.SUBSCRIBE, SocketPair.bytes("x"));
       assertThatThrownBy(() -> sub.get(Options.SUBSCRIBE))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SUBSCRIBE");
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("SUBSCRIBE");
       assertThatThrownBy(() -> sub.get(Options.UNSUBSCRIBE))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("UNSUBSCRIBE");
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("UNSUBSCRIBE");
     }
   }
 

@@ -21,20 +21,28 @@ class PairTest {
 
   /**
    * A second peer really connects (over tcp, a hand-driven one: the greetings are exchanged) and
-   * PAIR closes it; the message it sent with its greeting never arrives, while the first peer
-   * goes on.
+   * PAIR closes it; the message it sent with its greeting never arrives, while the first peer goes
+   * on.
    */
   @Test
   void aSecondPeerIsClosedAfterTheGreetingsAndItsMessageNeverArrives() throws IOException {
     try (SocketPair pair = SocketPair.open(Protocol.PAIR, Protocol.PAIR)) {
       Endpoint tcp = pair.bound().bind("tcp://127.0.0.1:0");
-      try (RawPeer intruder = RawPeer.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), tcp.port()))) {
+      try (RawPeer intruder =
+          RawPeer.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), tcp.port()))) {
         byte[] message = bytes("intruder");
-        intruder.write(ByteBuffer.allocate(8 + 8 + message.length)
-            .put(RawPeer.greeting(PAIR_PROTOCOL)).putLong(message.length).put(message).array());
-        assertThat(intruder.read(8, SocketPair.PATIENCE)).as("PAIR's greeting: connected")
+        intruder.write(
+            ByteBuffer.allocate(8 + 8 + message.length)
+                .put(RawPeer.greeting(PAIR_PROTOCOL))
+                .putLong(message.length)
+                .put(message)
+                .array());
+        assertThat(intruder.read(8, SocketPair.PATIENCE))
+            .as("PAIR's greeting: connected")
             .isEqualTo(RawPeer.greeting(PAIR_PROTOCOL));
-        assertThat(intruder.closedWithin(SocketPair.PATIENCE)).as("PAIR closes a second peer").isTrue();
+        assertThat(intruder.closedWithin(SocketPair.PATIENCE))
+            .as("PAIR closes a second peer")
+            .isTrue();
       }
       // Closed: anything the intruder's connection delivered is queued ahead of this.
       pair.connected().send(bytes("first"));
@@ -47,8 +55,10 @@ class PairTest {
   @Test
   void theRefusedPeerLinksOnceTheFirstLeaves() {
     try (SocketPair pair = SocketPair.open(Protocol.PAIR, Protocol.PAIR)) {
-      Socket second = pair.connectAnother(Socket.open(Protocol.PAIR),
-          s -> s.set(Options.RECONNECT_INTERVAL, Duration.ofMillis(10)));
+      Socket second =
+          pair.connectAnother(
+              Socket.open(Protocol.PAIR),
+              s -> s.set(Options.RECONNECT_INTERVAL, Duration.ofMillis(10)));
       assertThat(second.trySend(Message.of(bytes("too early")))).isFalse();
 
       pair.connected().close();
@@ -68,7 +78,8 @@ class PairTest {
       lonely.set(Options.SEND_TIMEOUT, Duration.ofMillis(20));
       assertThat(lonely.trySend(Message.of(bytes("x")))).isFalse();
       assertThatThrownBy(() -> lonely.send(bytes("x")))
-          .isInstanceOfSatisfying(SpTimeoutException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ETIMEDOUT));
+          .isInstanceOfSatisfying(
+              SpTimeoutException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ETIMEDOUT));
 
       lonely.set(Options.SEND_TIMEOUT, SocketPair.PATIENCE);
       CompletableFuture<Void> waiting = lonely.sendAsync(Message.of(bytes("hello, newcomer")));

@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every pattern delivers a message each way it allows, over {@code inproc://}: cooked and raw,
- * with either side bound.
+ * Every pattern delivers a message each way it allows, over {@code inproc://}: cooked and raw, with
+ * either side bound.
  */
 class PatternDeliveryTest {
 
@@ -108,9 +108,9 @@ class PatternDeliveryTest {
   }
 
   /**
-   * REQ/REP and SURVEYOR/RESPONDENT. Cooked: the sockets manage the ids. Raw: the asker writes
-   * the id (top bit set) as the header; the answerer sees its pipe id in front of it and hands
-   * the header back; the asker gets the id back as the reply's header.
+   * REQ/REP and SURVEYOR/RESPONDENT. Cooked: the sockets manage the ids. Raw: the asker writes the
+   * id (top bit set) as the header; the answerer sees its pipe id in front of it and hands the
+   * header back; the asker gets the id back as the reply's header.
    */
   static void askAndAnswer(Socket asker, Socket answerer, boolean raw) {
     if (!raw) {
@@ -126,7 +126,9 @@ class PatternDeliveryTest {
     assertThat(text(question.body())).isEqualTo("question");
     assertThat(question.headerSize()).isEqualTo(8);
     assertThat(ByteBuffer.wrap(question.header()).getInt(0)).as("pipe id word").isPositive();
-    assertThat(ByteBuffer.wrap(question.header()).getInt(4)).as("request id word").isEqualTo(0x8000_0000 | 4711);
+    assertThat(ByteBuffer.wrap(question.header()).getInt(4))
+        .as("request id word")
+        .isEqualTo(0x8000_0000 | 4711);
     answerer.send(Message.of(question.header(), bytes("answer")));
     Message answer = asker.receiveMessage();
     assertThat(answer.header()).isEqualTo(id);

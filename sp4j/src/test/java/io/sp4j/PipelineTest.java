@@ -17,7 +17,11 @@ class PipelineTest {
   void pushDealsRoundRobinAcrossThePulls() {
     try (SocketPair pair = SocketPair.open(Protocol.PUSH, Protocol.PULL)) {
       Socket push = pair.bound();
-      List<Socket> pulls = List.of(pair.connected(), pair.connectAnother(Protocol.PULL), pair.connectAnother(Protocol.PULL));
+      List<Socket> pulls =
+          List.of(
+              pair.connected(),
+              pair.connectAnother(Protocol.PULL),
+              pair.connectAnother(Protocol.PULL));
       for (int i = 0; i < 12; i++) {
         push.send(bytes(Integer.toString(i)));
       }
@@ -91,9 +95,11 @@ class PipelineTest {
   void pushCannotReceiveAndPullCannotSend() {
     try (SocketPair pair = SocketPair.open(Protocol.PUSH, Protocol.PULL)) {
       assertThatThrownBy(() -> pair.bound().receive())
-          .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENOTSUP));
+          .isInstanceOfSatisfying(
+              ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENOTSUP));
       assertThatThrownBy(() -> pair.connected().send(bytes("back")))
-          .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENOTSUP));
+          .isInstanceOfSatisfying(
+              ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENOTSUP));
     }
   }
 }

@@ -41,7 +41,8 @@ class PubSubTest {
       sub.set(Options.UNSUBSCRIBE, bytes("t"));
       pub.send(bytes("twice subscribed, once taken back"));
       pub.send(bytes("end 1"));
-      assertThat(receiveAllUntil(sub, "end")).containsExactly("twice subscribed, once taken back", "end 1");
+      assertThat(receiveAllUntil(sub, "end"))
+          .containsExactly("twice subscribed, once taken back", "end 1");
 
       sub.set(Options.UNSUBSCRIBE, bytes("t"));
       pub.send(bytes("tail"));
@@ -49,7 +50,8 @@ class PubSubTest {
       assertThat(receiveAllUntil(sub, "end")).containsExactly("end 2");
 
       assertThatThrownBy(() -> sub.set(Options.UNSUBSCRIBE, bytes("t")))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("UNSUBSCRIBE");
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("UNSUBSCRIBE");
     }
   }
 
@@ -66,7 +68,8 @@ class PubSubTest {
       assertThat(List.of(receiveText(everything), receiveText(everything), receiveText(everything)))
           .containsExactly("sport: 1-0", "weather: rain", "sport: 2-2");
       // In order on each pipe: the weather, sent between them, would have come between them.
-      assertThat(List.of(receiveText(sports), receiveText(sports))).containsExactly("sport: 1-0", "sport: 2-2");
+      assertThat(List.of(receiveText(sports), receiveText(sports)))
+          .containsExactly("sport: 1-0", "sport: 2-2");
       // The subscriber with none gets a subscription and a marker: the marker, sent last on the
       // same pipe, is the first thing it receives only if the news before it were all dropped.
       none.set(Options.SUBSCRIBE, bytes("marker"));
@@ -79,13 +82,15 @@ class PubSubTest {
   void pubNeverBlocksASlowSubscriberLosesMessagesTheOthersLoseNone() {
     int count = 10_000;
     Socket pub = Socket.open(Protocol.PUB).set(Options.SEND_TIMEOUT, Duration.ZERO);
-    Socket fast = Socket.open(Protocol.SUB)
-        .set(Options.RECEIVE_BUFFER, 64 * 1024 * 1024)
-        .set(Options.SUBSCRIBE, new byte[0]);
+    Socket fast =
+        Socket.open(Protocol.SUB)
+            .set(Options.RECEIVE_BUFFER, 64 * 1024 * 1024)
+            .set(Options.SUBSCRIBE, new byte[0]);
     try (SocketPair pair = SocketPair.open(pub, fast)) {
-      Socket slow = pair.connectAnother(Socket.open(Protocol.SUB), s -> s
-          .set(Options.RECEIVE_BUFFER, 16)
-          .set(Options.SUBSCRIBE, new byte[0]));
+      Socket slow =
+          pair.connectAnother(
+              Socket.open(Protocol.SUB),
+              s -> s.set(Options.RECEIVE_BUFFER, 16).set(Options.SUBSCRIBE, new byte[0]));
 
       // SEND_TIMEOUT is zero: a send that had to wait for the slow subscriber would fail.
       for (int i = 0; i < count; i++) {
@@ -98,22 +103,28 @@ class PubSubTest {
       // Everything the slow one got is ahead of a marker on its pipe: read until a marker comes
       // (publishing markers, since one sent while it is still full is missed too).
       List<String> slowGot = new ArrayList<>();
-      await().atMost(SocketPair.PATIENCE).until(() -> {
-        pub.send(bytes("marker"));
-        while (slowGot.size() <= count) {
-          Optional<Message> message = slow.tryReceive();
-          if (message.isEmpty()) {
-            break;
-          }
-          String news = text(message.get().body());
-          if (news.equals("marker")) {
-            return true;
-          }
-          slowGot.add(news);
-        }
-        return false;
-      });
-      assertThat(slowGot).isNotEmpty().hasSizeLessThan(count).isSorted()
+      await()
+          .atMost(SocketPair.PATIENCE)
+          .until(
+              () -> {
+                pub.send(bytes("marker"));
+                while (slowGot.size() <= count) {
+                  Optional<Message> message = slow.tryReceive();
+                  if (message.isEmpty()) {
+                    break;
+                  }
+                  String news = text(message.get().body());
+                  if (news.equals("marker")) {
+                    return true;
+                  }
+                  slowGot.add(news);
+                }
+                return false;
+              });
+      assertThat(slowGot)
+          .isNotEmpty()
+          .hasSizeLessThan(count)
+          .isSorted()
           .allSatisfy(news -> assertThat(news).startsWith("message "));
     }
   }
@@ -122,9 +133,11 @@ class PubSubTest {
   void pubCannotReceiveAndSubCannotSend() {
     try (SocketPair pair = SocketPair.open(Protocol.PUB, Protocol.SUB)) {
       assertThatThrownBy(() -> pair.bound().receive())
-          .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENOTSUP));
+          .isInstanceOfSatisfying(
+              ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENOTSUP));
       assertThatThrownBy(() -> pair.connected().send(bytes("up")))
-          .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENOTSUP));
+          .isInstanceOfSatisfying(
+              ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENOTSUP));
     }
   }
 

@@ -9,16 +9,17 @@ import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 
 /**
- * A REQ/REP device by hand: clients talk to a raw REP, whose requests (header and all) are sent
- * on through a raw REQ to the server, and the replies come back the same way. Raw sockets pass
- * headers through untouched, so the backtrace grows by one hop and shrinks again.
+ * A REQ/REP device by hand: clients talk to a raw REP, whose requests (header and all) are sent on
+ * through a raw REQ to the server, and the replies come back the same way. Raw sockets pass headers
+ * through untouched, so the backtrace grows by one hop and shrinks again.
  */
 class RawDeviceTest {
 
   @Test
   void rawRepAndRawReqForwardRequestsAndRepliesWithTheirHeaders() {
     try (SocketPair front = SocketPair.openRaw(Protocol.REP, Protocol.REQ);
-        SocketPair back = SocketPair.open(Socket.openRaw(Protocol.REQ), Socket.open(Protocol.REP))) {
+        SocketPair back =
+            SocketPair.open(Socket.openRaw(Protocol.REQ), Socket.open(Protocol.REP))) {
       Socket deviceFront = front.bound();
       Socket deviceBack = back.bound();
       Socket server = back.connected();
@@ -31,8 +32,12 @@ class RawDeviceTest {
       for (int i = 0; i < 2; i++) {
         Message request = deviceFront.receiveMessage();
         assertThat(request.headerSize()).as("hop word + request id").isEqualTo(8);
-        assertThat(ByteBuffer.wrap(request.header()).getInt(0)).as("hop word: top bit clear").isPositive();
-        assertThat(ByteBuffer.wrap(request.header()).getInt(4)).as("request id: top bit set").isNegative();
+        assertThat(ByteBuffer.wrap(request.header()).getInt(0))
+            .as("hop word: top bit clear")
+            .isPositive();
+        assertThat(ByteBuffer.wrap(request.header()).getInt(4))
+            .as("request id: top bit set")
+            .isNegative();
         deviceBack.send(request);
       }
 
@@ -52,7 +57,8 @@ class RawDeviceTest {
 
   @Test
   void aRawRepReplyToAnUnknownPipeIsDropped() {
-    try (SocketPair pair = SocketPair.open(Socket.openRaw(Protocol.REP), Socket.open(Protocol.REQ))) {
+    try (SocketPair pair =
+        SocketPair.open(Socket.openRaw(Protocol.REP), Socket.open(Protocol.REQ))) {
       Socket rawRep = pair.bound();
       pair.connected().send(bytes("question"));
       Message request = rawRep.receiveMessage();

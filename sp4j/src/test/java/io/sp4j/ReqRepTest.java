@@ -39,7 +39,11 @@ class ReqRepTest {
   void requestsAreLoadBalancedRoundRobinOverTheReps() {
     try (SocketPair pair = SocketPair.open(Protocol.REQ, Protocol.REP)) {
       Socket req = pair.bound();
-      List<Socket> reps = List.of(pair.connected(), pair.connectAnother(Protocol.REP), pair.connectAnother(Protocol.REP));
+      List<Socket> reps =
+          List.of(
+              pair.connected(),
+              pair.connectAnother(Protocol.REP),
+              pair.connectAnother(Protocol.REP));
       List<Integer> servedBy = new ArrayList<>();
       for (int i = 0; i < 9; i++) {
         req.send(bytes("q" + i));
@@ -48,7 +52,9 @@ class ReqRepTest {
         reps.get(index).send(bytes("a" + i));
         assertThat(receiveText(req)).isEqualTo("a" + i);
       }
-      assertThat(servedBy.subList(0, 3)).as("one request each before any REP gets a second").doesNotHaveDuplicates();
+      assertThat(servedBy.subList(0, 3))
+          .as("one request each before any REP gets a second")
+          .doesNotHaveDuplicates();
       assertThat(servedBy.subList(3, 6)).isEqualTo(servedBy.subList(0, 3));
       assertThat(servedBy.subList(6, 9)).isEqualTo(servedBy.subList(0, 3));
     }
@@ -79,7 +85,8 @@ class ReqRepTest {
   void anUnansweredRequestIsResentWhenTheResendIntervalHasPassedAndNotBefore() {
     ManualTime time = new ManualTime();
     Duration interval = Duration.ofMillis(50);
-    Socket manualReq = ManualTimeSockets.open(Protocol.REQ, time).set(Options.RESEND_INTERVAL, interval);
+    Socket manualReq =
+        ManualTimeSockets.open(Protocol.REQ, time).set(Options.RESEND_INTERVAL, interval);
     try (SocketPair pair = SocketPair.open(Socket.open(Protocol.REP), manualReq)) {
       Socket rep = pair.bound();
       Socket req = pair.connected();
@@ -133,26 +140,32 @@ class ReqRepTest {
   void receivingWithNoRequestAndReplyingWithNoneAreStateErrors() {
     try (SocketPair pair = SocketPair.open(Protocol.REP, Protocol.REQ)) {
       assertThatThrownBy(() -> pair.connected().receive())
-          .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EFSM));
+          .isInstanceOfSatisfying(
+              ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EFSM));
       assertThatThrownBy(() -> pair.bound().send(bytes("unasked")))
-          .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EFSM));
+          .isInstanceOfSatisfying(
+              ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EFSM));
     }
   }
 
   /** Which of {@code reps} got {@code request}, polling them all until one has. */
   static int awaitRequest(List<Socket> reps, String request) {
     AtomicInteger found = new AtomicInteger(-1);
-    await().atMost(SocketPair.PATIENCE).pollInterval(Duration.ofMillis(1)).until(() -> {
-      for (int i = 0; i < reps.size(); i++) {
-        Optional<Message> message = reps.get(i).tryReceive();
-        if (message.isPresent()) {
-          assertThat(text(message.get().body())).isEqualTo(request);
-          found.set(i);
-          return true;
-        }
-      }
-      return false;
-    });
+    await()
+        .atMost(SocketPair.PATIENCE)
+        .pollInterval(Duration.ofMillis(1))
+        .until(
+            () -> {
+              for (int i = 0; i < reps.size(); i++) {
+                Optional<Message> message = reps.get(i).tryReceive();
+                if (message.isPresent()) {
+                  assertThat(text(message.get().body())).isEqualTo(request);
+                  found.set(i);
+                  return true;
+                }
+              }
+              return false;
+            });
     return found.get();
   }
 }

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class SmokeTest {
   @Test
   void reqRepOverInproc() {
-    try (Socket rep = Socket.open(Protocol.REP); Socket req = Socket.open(Protocol.REQ)) {
+    try (Socket rep = Socket.open(Protocol.REP);
+        Socket req = Socket.open(Protocol.REQ)) {
       rep.bind("inproc://smoke");
       req.connect("inproc://smoke");
       req.send("hi".getBytes(UTF_8));

@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Many sockets and many messages leave nothing behind: once every socket is closed, no sp4j
- * thread lives on (the shared timer thread ends after a second idle), no socket stays reachable
- * from a transport's tables or a timer, and the heap is back near where it started.
+ * Many sockets and many messages leave nothing behind: once every socket is closed, no sp4j thread
+ * lives on (the shared timer thread ends after a second idle), no socket stays reachable from a
+ * transport's tables or a timer, and the heap is back near where it started.
  */
 class SoakTest {
   private static final int SOCKETS = 10_000;
@@ -34,14 +34,27 @@ class SoakTest {
     openAndCloseManySockets(opened);
     moveManyMessages(opened);
 
-    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-        .untilAsserted(() -> assertThat(sp4jThreads(networkThreadsBefore)).as("sp4j threads still alive").isEmpty());
-    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-      long used = usedHeapAfterGc();
-      assertThat(opened.stream().filter(ref -> ref.get() != null).count())
-          .as("sockets still reachable after close").isZero();
-      assertThat(used).as("heap in use after GC vs. baseline %d", baseline).isLessThan(baseline + HEAP_SLACK);
-    });
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(100))
+        .untilAsserted(
+            () ->
+                assertThat(sp4jThreads(networkThreadsBefore))
+                    .as("sp4j threads still alive")
+                    .isEmpty());
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(200))
+        .untilAsserted(
+            () -> {
+              long used = usedHeapAfterGc();
+              assertThat(opened.stream().filter(ref -> ref.get() != null).count())
+                  .as("sockets still reachable after close")
+                  .isZero();
+              assertThat(used)
+                  .as("heap in use after GC vs. baseline %d", baseline)
+                  .isLessThan(baseline + HEAP_SLACK);
+            });
   }
 
   /**
@@ -79,24 +92,29 @@ class SoakTest {
         opened.add(new WeakReference<>(pair.connected()));
         Socket push = pair.connected();
         Socket pull = pair.bound();
-        sent.add(threads.submit(() -> {
-          for (int i = 0; i < perPair; i++) {
-            push.send(ByteBuffer.allocate(4).putInt(i).array());
-          }
-          return null;
-        }));
-        received.add(threads.submit(() -> {
-          for (int i = 0; i < perPair; i++) {
-            int got = ByteBuffer.wrap(pull.receive()).getInt();
-            if (got != i) {
-              throw new AssertionError("expected message " + i + ", got " + got);
-            }
-          }
-          return perPair;
-        }));
+        sent.add(
+            threads.submit(
+                () -> {
+                  for (int i = 0; i < perPair; i++) {
+                    push.send(ByteBuffer.allocate(4).putInt(i).array());
+                  }
+                  return null;
+                }));
+        received.add(
+            threads.submit(
+                () -> {
+                  for (int i = 0; i < perPair; i++) {
+                    int got = ByteBuffer.wrap(pull.receive()).getInt();
+                    if (got != i) {
+                      throw new AssertionError("expected message " + i + ", got " + got);
+                    }
+                  }
+                  return perPair;
+                }));
       }
       for (Future<?> sender : sent) {
-        sender.get(60, TimeUnit.SECONDS); // a failed send shows here, not as a receiver waiting in vain
+        sender.get(
+            60, TimeUnit.SECONDS); // a failed send shows here, not as a receiver waiting in vain
       }
       int total = 0;
       for (Future<Integer> count : received) {
@@ -111,9 +129,9 @@ class SoakTest {
   }
 
   /**
-   * Live sp4j threads, except the network transports' event-loop threads that were already
-   * running before the test: that group lives as long as the process once a network socket
-   * used it (an earlier test class in this JVM), and this test uses {@code inproc://} only.
+   * Live sp4j threads, except the network transports' event-loop threads that were already running
+   * before the test: that group lives as long as the process once a network socket used it (an
+   * earlier test class in this JVM), and this test uses {@code inproc://} only.
    */
   private static List<String> sp4jThreads(List<Thread> allowed) {
     List<String> names = new ArrayList<>();

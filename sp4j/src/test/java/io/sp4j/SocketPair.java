@@ -8,11 +8,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * Two sockets joined over {@code inproc://}: {@link #bound()} listens on a name no other test
- * uses, {@link #connected()} dials it. An inproc connect to a bound name links before it
- * returns, so the pipe is up on both sides when {@link #open} returns. More sockets can join the
- * same name with {@link #connectAnother}; {@link #close()} closes them all. Every socket gets
- * send and receive timeouts of {@link #PATIENCE} unless it has its own (see {@link #patient}).
+ * Two sockets joined over {@code inproc://}: {@link #bound()} listens on a name no other test uses,
+ * {@link #connected()} dials it. An inproc connect to a bound name links before it returns, so the
+ * pipe is up on both sides when {@link #open} returns. More sockets can join the same name with
+ * {@link #connectAnother}; {@link #close()} closes them all. Every socket gets send and receive
+ * timeouts of {@link #PATIENCE} unless it has its own (see {@link #patient}).
  */
 public final class SocketPair implements AutoCloseable {
   /** Bounds every blocking receive a test makes, so a missing message fails instead of hanging. */
@@ -27,7 +27,8 @@ public final class SocketPair implements AutoCloseable {
   private final Endpoint dialer;
   private final List<Socket> others = new ArrayList<>();
 
-  private SocketPair(String url, Socket bound, Socket connected, Endpoint listener, Endpoint dialer) {
+  private SocketPair(
+      String url, Socket bound, Socket connected, Endpoint listener, Endpoint dialer) {
     this.url = url;
     this.bound = bound;
     this.connected = connected;
@@ -56,8 +57,8 @@ public final class SocketPair implements AutoCloseable {
   }
 
   /**
-   * Joins two sockets the caller opened (and configured); takes them over, closing both if the
-   * bind or connect fails.
+   * Joins two sockets the caller opened (and configured); takes them over, closing both if the bind
+   * or connect fails.
    */
   public static SocketPair open(Socket bindSide, Socket connectSide) {
     String url = uniqueUrl();
@@ -133,8 +134,8 @@ public final class SocketPair implements AutoCloseable {
   }
 
   /**
-   * Bounds the socket's blocking calls by {@link #PATIENCE} where they were unbounded, so that
-   * a missing message fails the test with {@link SpTimeoutException} instead of hanging it.
+   * Bounds the socket's blocking calls by {@link #PATIENCE} where they were unbounded, so that a
+   * missing message fails the test with {@link SpTimeoutException} instead of hanging it.
    */
   public static Socket patient(Socket socket) {
     if (socket.get(Options.RECEIVE_TIMEOUT) == null) {

@@ -14,8 +14,8 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
- * SURVEYOR/RESPONDENT over {@code inproc://}, the surveyor on a clock the test moves: answers
- * count until the survey's deadline, not a nanosecond less, and none after it.
+ * SURVEYOR/RESPONDENT over {@code inproc://}, the surveyor on a clock the test moves: answers count
+ * until the survey's deadline, not a nanosecond less, and none after it.
  */
 class SurveyTest {
   private static final Duration DEADLINE = Duration.ofMillis(200);
@@ -37,7 +37,8 @@ class SurveyTest {
   void everyRespondentAnswersUntilTheDeadlineThenTheReceiveTimesOutOnceThenStateError() {
     Socket surveyor = surveyor();
     try (SocketPair pair = SocketPair.open(surveyor, Socket.open(Protocol.RESPONDENT))) {
-      List<Socket> respondents = List.of(pair.connected(), pair.connectAnother(Protocol.RESPONDENT));
+      List<Socket> respondents =
+          List.of(pair.connected(), pair.connectAnother(Protocol.RESPONDENT));
       Socket late = pair.connectAnother(Protocol.RESPONDENT);
       surveyor.send(bytes("lunch?"));
       for (Socket respondent : respondents) {
@@ -55,18 +56,22 @@ class SurveyTest {
       waiting.assertReturned("me too");
 
       // Then the deadline ends the next wait with ETIMEDOUT, and the one after is a state error.
-      BlockedCall last = BlockedCall.start("surveyor", () -> {
-        try {
-          return receiveText(surveyor);
-        } catch (SpTimeoutException e) {
-          return e.errno();
-        }
-      });
+      BlockedCall last =
+          BlockedCall.start(
+              "surveyor",
+              () -> {
+                try {
+                  return receiveText(surveyor);
+                } catch (SpTimeoutException e) {
+                  return e.errno();
+                }
+              });
       await().atMost(BlockedCall.DEADLINE).until(last::isWaiting);
       time.advance(Duration.ofNanos(1));
       last.assertReturned(Errno.ETIMEDOUT);
       assertThatThrownBy(surveyor::receive)
-          .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EFSM));
+          .isInstanceOfSatisfying(
+              ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EFSM));
     }
   }
 
@@ -92,9 +97,11 @@ class SurveyTest {
   void receivingBeforeAnySurveyAndAnsweringNothingAreStateErrors() {
     try (SocketPair pair = SocketPair.open(Protocol.SURVEYOR, Protocol.RESPONDENT)) {
       assertThatThrownBy(() -> pair.bound().receive())
-          .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EFSM));
+          .isInstanceOfSatisfying(
+              ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EFSM));
       assertThatThrownBy(() -> pair.connected().send(bytes("unasked")))
-          .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EFSM));
+          .isInstanceOfSatisfying(
+              ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EFSM));
     }
   }
 }

@@ -13,9 +13,9 @@ import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 
 /**
- * Send and receive timeouts, blocking and asynchronous, on a clock the test moves: a call ends
- * with ETIMEDOUT exactly when its timeout has passed, and not a nanosecond before (proved by
- * what still reaches it then). Real time only bounds how long the test waits for an outcome.
+ * Send and receive timeouts, blocking and asynchronous, on a clock the test moves: a call ends with
+ * ETIMEDOUT exactly when its timeout has passed, and not a nanosecond before (proved by what still
+ * reaches it then). Real time only bounds how long the test waits for an outcome.
  */
 class TimeoutTest {
   private static final Duration TIMEOUT = Duration.ofMillis(200);
@@ -26,14 +26,17 @@ class TimeoutTest {
 
   /** A PULL on the manual clock (bound) and a PUSH on the real one. */
   private SocketPair pullOnManualTime() {
-    return SocketPair.open(ManualTimeSockets.open(Protocol.PULL, time).set(Options.RECEIVE_TIMEOUT, TIMEOUT),
+    return SocketPair.open(
+        ManualTimeSockets.open(Protocol.PULL, time).set(Options.RECEIVE_TIMEOUT, TIMEOUT),
         Socket.open(Protocol.PUSH));
   }
 
   /** A PUSH on the manual clock (bound) whose PULL has gone. */
   private SocketPair pushWithNoPeer() {
-    SocketPair pair = SocketPair.open(ManualTimeSockets.open(Protocol.PUSH, time).set(Options.SEND_TIMEOUT, TIMEOUT),
-        Socket.open(Protocol.PULL));
+    SocketPair pair =
+        SocketPair.open(
+            ManualTimeSockets.open(Protocol.PUSH, time).set(Options.SEND_TIMEOUT, TIMEOUT),
+            Socket.open(Protocol.PULL));
     pair.connected().close();
     return pair;
   }
@@ -84,13 +87,16 @@ class TimeoutTest {
   void theTimeoutIsErrnoEtimedout() {
     try (SocketPair pair = pullOnManualTime()) {
       Socket pull = pair.bound();
-      BlockedCall receiver = parked("receiver", () -> {
-        try {
-          return pull.receive();
-        } catch (SpTimeoutException e) {
-          return e.errno();
-        }
-      });
+      BlockedCall receiver =
+          parked(
+              "receiver",
+              () -> {
+                try {
+                  return pull.receive();
+                } catch (SpTimeoutException e) {
+                  return e.errno();
+                }
+              });
       time.advance(TIMEOUT);
       receiver.assertReturned(Errno.ETIMEDOUT);
     }
@@ -104,8 +110,10 @@ class TimeoutTest {
 
       time.advance(TIMEOUT);
 
-      assertThat(receiving).failsWithin(OUTCOME_WITHIN)
-          .withThrowableOfType(ExecutionException.class).withCauseInstanceOf(SpTimeoutException.class);
+      assertThat(receiving)
+          .failsWithin(OUTCOME_WITHIN)
+          .withThrowableOfType(ExecutionException.class)
+          .withCauseInstanceOf(SpTimeoutException.class);
     }
   }
 
@@ -117,8 +125,10 @@ class TimeoutTest {
       time.advance(JUST_BEFORE);
       pair.connected().send(bytes("just in time"));
 
-      assertThat(receiving).succeedsWithin(OUTCOME_WITHIN)
-          .satisfies(message -> assertThat(SocketPair.text(message.body())).isEqualTo("just in time"));
+      assertThat(receiving)
+          .succeedsWithin(OUTCOME_WITHIN)
+          .satisfies(
+              message -> assertThat(SocketPair.text(message.body())).isEqualTo("just in time"));
     }
   }
 
@@ -157,8 +167,10 @@ class TimeoutTest {
 
       time.advance(TIMEOUT);
 
-      assertThat(sending).failsWithin(OUTCOME_WITHIN)
-          .withThrowableOfType(ExecutionException.class).withCauseInstanceOf(SpTimeoutException.class);
+      assertThat(sending)
+          .failsWithin(OUTCOME_WITHIN)
+          .withThrowableOfType(ExecutionException.class)
+          .withCauseInstanceOf(SpTimeoutException.class);
       // A timed-out send is gone: a PULL linking now gets nothing of it.
       Socket late = pair.connectAnother(Protocol.PULL);
       push.send(bytes("the next one"));

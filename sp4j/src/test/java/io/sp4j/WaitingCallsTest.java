@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Calls that have to wait stand in one line each way, blocking and asynchronous alike: they get
- * their turn in the order they came, and a call that stops waiting (interrupted, cancelled)
- * leaves the line without taking anything. The sockets run on a clock that never moves, so no
- * timeout ends a call here.
+ * their turn in the order they came, and a call that stops waiting (interrupted, cancelled) leaves
+ * the line without taking anything. The sockets run on a clock that never moves, so no timeout ends
+ * a call here.
  */
 class WaitingCallsTest {
   private final ManualTime time = new ManualTime();
@@ -33,7 +33,8 @@ class WaitingCallsTest {
 
   @Test
   void blockingAndAsyncReceivesAreServedInTheOrderTheyCame() {
-    try (SocketPair pair = SocketPair.open(ManualTimeSockets.open(Protocol.PULL, time), Socket.open(Protocol.PUSH))) {
+    try (SocketPair pair =
+        SocketPair.open(ManualTimeSockets.open(Protocol.PULL, time), Socket.open(Protocol.PUSH))) {
       Socket pull = pair.bound();
       CompletableFuture<Message> first = pull.receiveAsync();
       BlockedCall second = parked("second", () -> receiveText(pull));
@@ -51,7 +52,8 @@ class WaitingCallsTest {
 
   @Test
   void blockingAndAsyncSendsGoOutInTheOrderTheyCame() {
-    try (SocketPair pair = SocketPair.open(ManualTimeSockets.open(Protocol.PUSH, time), Socket.open(Protocol.PULL))) {
+    try (SocketPair pair =
+        SocketPair.open(ManualTimeSockets.open(Protocol.PUSH, time), Socket.open(Protocol.PULL))) {
       Socket push = pair.bound();
       pair.connected().close(); // no peer: every send waits
       CompletableFuture<Void> first = push.sendAsync(Message.of(bytes("a")));
@@ -70,17 +72,22 @@ class WaitingCallsTest {
 
   @Test
   void anInterruptedReceiveEndsWithEintrAndLeavesTheLine() {
-    try (SocketPair pair = SocketPair.open(ManualTimeSockets.open(Protocol.PULL, time), Socket.open(Protocol.PUSH))) {
+    try (SocketPair pair =
+        SocketPair.open(ManualTimeSockets.open(Protocol.PULL, time), Socket.open(Protocol.PUSH))) {
       Socket pull = pair.bound();
       AtomicReference<Thread> receiving = new AtomicReference<>();
-      BlockedCall interrupted = parked("interrupted", () -> {
-        receiving.set(Thread.currentThread());
-        try {
-          return pull.receive();
-        } catch (SpException e) {
-          return e.errno() + (Thread.currentThread().isInterrupted() ? " and still interrupted" : "");
-        }
-      });
+      BlockedCall interrupted =
+          parked(
+              "interrupted",
+              () -> {
+                receiving.set(Thread.currentThread());
+                try {
+                  return pull.receive();
+                } catch (SpException e) {
+                  return e.errno()
+                      + (Thread.currentThread().isInterrupted() ? " and still interrupted" : "");
+                }
+              });
       CompletableFuture<Message> next = pull.receiveAsync();
 
       receiving.get().interrupt();
@@ -93,7 +100,8 @@ class WaitingCallsTest {
 
   @Test
   void aCancelledAsyncReceiveGivesUpItsPlace() {
-    try (SocketPair pair = SocketPair.open(ManualTimeSockets.open(Protocol.PULL, time), Socket.open(Protocol.PUSH))) {
+    try (SocketPair pair =
+        SocketPair.open(ManualTimeSockets.open(Protocol.PULL, time), Socket.open(Protocol.PUSH))) {
       Socket pull = pair.bound();
       CompletableFuture<Message> cancelled = pull.receiveAsync();
       CompletableFuture<Message> next = pull.receiveAsync();

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * One kind of hostile peer behaviour against one target address. Bounded in count and time by
- * its parameters, so that the same class serves a short test and the long bench run.
+ * One kind of hostile peer behaviour against one target address. Bounded in count and time by its
+ * parameters, so that the same class serves a short test and the long bench run.
  *
  * <p>The life of an attack: {@link #launch()} returns once it is at its peak (every connection
  * made, a flood under way); {@link #awaitEnd(Duration)} lets it run its course; {@link #close()}
@@ -20,8 +20,8 @@ public interface Attack extends AutoCloseable {
 
   /**
    * Lets the attack run its course, at most {@code max}: a flood until its time is up, held
-   * connections until the server has closed every one of them. An attack that runs whole in
-   * {@link #launch()} (cycles, killed peers) has nothing left to wait for.
+   * connections until the server has closed every one of them. An attack that runs whole in {@link
+   * #launch()} (cycles, killed peers) has nothing left to wait for.
    *
    * @return whether it ended by itself within {@code max}
    */

@@ -14,8 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The long attacks against sp4j, nanocat (nanomsg) and nngcat (NNG) side by side, on free
- * loopback ports (bench/attacks.sh runs it):
+ * The long attacks against sp4j, nanocat (nanomsg) and nngcat (NNG) side by side, on free loopback
+ * ports (bench/attacks.sh runs it):
  *
  * <pre>
  *   AttackBench [--out FILE] [--only WORD] [--schemes tcp,ws] [--targets sp4j,nanomsg,nng]
@@ -23,16 +23,19 @@ import java.util.Map;
  * </pre>
  *
  * <p>Each case of {@link BenchCase#all} runs once per scheme and target, each target a fresh
- * process: {@link AttackRun} with a sample a second, 30 s to settle. Writes a markdown report
- * (a table per case, targets side by side); progress goes to stderr. A benchmark, not a test:
- * nothing fails on a bad number, and a target that dies is reported as such.
+ * process: {@link AttackRun} with a sample a second, 30 s to settle. Writes a markdown report (a
+ * table per case, targets side by side); progress goes to stderr. A benchmark, not a test: nothing
+ * fails on a bad number, and a target that dies is reported as such.
  */
 public final class AttackBench {
   private AttackBench() {}
 
   public static void main(String[] args) throws Exception {
     Map<String, String> o = options(args);
-    Path out = Path.of(o.getOrDefault("out", "bench/reports/" + LocalDate.now(ZoneId.systemDefault()) + "-attacks.md"));
+    Path out =
+        Path.of(
+            o.getOrDefault(
+                "out", "bench/reports/" + LocalDate.now(ZoneId.systemDefault()) + "-attacks.md"));
     String only = o.getOrDefault("only", "");
     List<Scheme> schemes = new ArrayList<>();
     for (String s : o.getOrDefault("schemes", "tcp,ws").split(",", -1)) {
@@ -42,8 +45,14 @@ public final class AttackBench {
     String heap = o.getOrDefault("heap", "512m");
     long seed = Long.parseLong(o.getOrDefault("seed", "20261202"));
     TargetProcess.Jvm jvm = new TargetProcess.Jvm(heap, heap, "simple");
-    AttackRun.Settings settings = new AttackRun.Settings(Duration.ofSeconds(1), Duration.ZERO,
-        Duration.ofSeconds(30), 6, 3, Duration.ofSeconds(2));
+    AttackRun.Settings settings =
+        new AttackRun.Settings(
+            Duration.ofSeconds(1),
+            Duration.ZERO,
+            Duration.ofSeconds(30),
+            6,
+            3,
+            Duration.ofSeconds(2));
 
     BenchReport report = new BenchReport(heap);
     for (BenchCase c : BenchCase.all(seed)) {
@@ -60,23 +69,34 @@ public final class AttackBench {
         }
         report.add(c.title() + " — " + scheme.prefix() + "://", cells);
         Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(out, report.markdown(), StandardCharsets.UTF_8); // after each case: a partial run has a report
+        Files.writeString(
+            out,
+            report.markdown(),
+            StandardCharsets.UTF_8); // after each case: a partial run has a report
       }
     }
     System.err.println("AttackBench: wrote " + out);
   }
 
-  private static BenchReport.Cell runOne(BenchCase c, Scheme scheme, String kind, TargetProcess.Jvm jvm,
-      AttackRun.Settings settings, PrintStream log) {
-    log.printf(Locale.ROOT, "AttackBench: %s over %s against %s%n", c.title(), scheme.prefix(), kind);
+  private static BenchReport.Cell runOne(
+      BenchCase c,
+      Scheme scheme,
+      String kind,
+      TargetProcess.Jvm jvm,
+      AttackRun.Settings settings,
+      PrintStream log) {
+    log.printf(
+        Locale.ROOT, "AttackBench: %s over %s against %s%n", c.title(), scheme.prefix(), kind);
     TargetProcess target = null;
     try {
-      target = switch (kind) {
-        case "sp4j" -> TargetProcess.sp4j(scheme, c.sp4jOptions(), jvm);
-        case "nanomsg" -> TargetProcess.nanocat(scheme, LoopbackPorts.free());
-        case "nng" -> TargetProcess.nngcat(scheme, LoopbackPorts.free());
-        default -> throw new IllegalArgumentException("no target " + kind + " (sp4j, nanomsg, nng)");
-      };
+      target =
+          switch (kind) {
+            case "sp4j" -> TargetProcess.sp4j(scheme, c.sp4jOptions(), jvm);
+            case "nanomsg" -> TargetProcess.nanocat(scheme, LoopbackPorts.free());
+            case "nng" -> TargetProcess.nngcat(scheme, LoopbackPorts.free());
+            default ->
+                throw new IllegalArgumentException("no target " + kind + " (sp4j, nanomsg, nng)");
+          };
       AttackRun.Result result = AttackRun.run(target, c.attack().apply(target.address()), settings);
       log.println("AttackBench:   " + result);
       return BenchReport.Cell.of(kind, result);
@@ -92,15 +112,18 @@ public final class AttackBench {
   }
 
   private static AttackRun.Settings withEnd(AttackRun.Settings s, Duration endMax) {
-    return new AttackRun.Settings(s.sampleEvery(), endMax, s.settleMax(), s.fdSlack(), s.threadSlack(), s.clientTimeout());
+    return new AttackRun.Settings(
+        s.sampleEvery(), endMax, s.settleMax(), s.fdSlack(), s.threadSlack(), s.clientTimeout());
   }
 
   private static Map<String, String> options(String[] args) {
     Map<String, String> o = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
-        throw new IllegalArgumentException("usage: AttackBench [--out FILE] [--only WORD] [--schemes tcp,ws]"
-            + " [--targets sp4j,nanomsg,nng] [--heap 512m] [--seed N]; not understood: " + args[i]);
+        throw new IllegalArgumentException(
+            "usage: AttackBench [--out FILE] [--only WORD] [--schemes tcp,ws]"
+                + " [--targets sp4j,nanomsg,nng] [--heap 512m] [--seed N]; not understood: "
+                + args[i]);
       }
       o.put(args[i].substring(2), args[++i]);
     }

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One attack against one target, measured the same way for a test and for the bench: a
- * {@link WellBehavedClient} connects first and is answered; the target's numbers before; the
- * attack launched and run its course while a {@link PeakSampler} records the peak; the attack
- * closed; then, once the target's descriptors and threads are back near where they were (or
- * the settle time is up), its numbers after; and last a new client's requests.
+ * One attack against one target, measured the same way for a test and for the bench: a {@link
+ * WellBehavedClient} connects first and is answered; the target's numbers before; the attack
+ * launched and run its course while a {@link PeakSampler} records the peak; the attack closed;
+ * then, once the target's descriptors and threads are back near where they were (or the settle time
+ * is up), its numbers after; and last a new client's requests.
  */
 public final class AttackRun {
   /**
@@ -22,14 +22,31 @@ public final class AttackRun {
    * @param threadSlack threads above the baseline that still count as back
    * @param clientTimeout how long the well-behaved client waits for each answer
    */
-  public record Settings(Duration sampleEvery, Duration endMax, Duration settleMax, long fdSlack, long threadSlack,
+  public record Settings(
+      Duration sampleEvery,
+      Duration endMax,
+      Duration settleMax,
+      long fdSlack,
+      long threadSlack,
       Duration clientTimeout) {}
 
   /** What a run measured. Numbers are the target's {@link TargetProcess#stats()}. */
-  public record Result(String attack, TargetProcess.Kind target, AttackAddress address, Map<String, Long> before,
-      Map<String, Long> peak, Map<String, Long> after, WellBehavedClient.Tally during,
-      WellBehavedClient.Tally afterwards, int newClientAnswers, boolean ended, boolean survived,
-      Map<String, Object> attackResults, List<String> problems, String sampleFailure, String timing) {
+  public record Result(
+      String attack,
+      TargetProcess.Kind target,
+      AttackAddress address,
+      Map<String, Long> before,
+      Map<String, Long> peak,
+      Map<String, Long> after,
+      WellBehavedClient.Tally during,
+      WellBehavedClient.Tally afterwards,
+      int newClientAnswers,
+      boolean ended,
+      boolean survived,
+      Map<String, Object> attackResults,
+      List<String> problems,
+      String sampleFailure,
+      String timing) {
 
     /** Peak minus before, for one number; 0 when either is missing. */
     public long growth(String key) {
@@ -50,10 +67,32 @@ public final class AttackRun {
     /** Everything, for a failure message. */
     @Override
     public String toString() {
-      return attack + " on " + target.label() + " " + address + ": attack " + attackResults + "; before " + before
-          + "; peak " + peak + "; after " + after + "; client during: " + during + "; after: " + afterwards
-          + "; new client answered " + newClientAnswers + "; ended by itself " + ended + "; target alive "
-          + survived + "; " + timing + (sampleFailure == null ? "" : "; a sample failed: " + sampleFailure)
+      return attack
+          + " on "
+          + target.label()
+          + " "
+          + address
+          + ": attack "
+          + attackResults
+          + "; before "
+          + before
+          + "; peak "
+          + peak
+          + "; after "
+          + after
+          + "; client during: "
+          + during
+          + "; after: "
+          + afterwards
+          + "; new client answered "
+          + newClientAnswers
+          + "; ended by itself "
+          + ended
+          + "; target alive "
+          + survived
+          + "; "
+          + timing
+          + (sampleFailure == null ? "" : "; a sample failed: " + sampleFailure)
           + (problems.isEmpty() ? "" : "; target reported " + problems);
     }
   }
@@ -64,10 +103,16 @@ public final class AttackRun {
   public static Result run(TargetProcess target, Attack attack, Settings s) throws Exception {
     String url = target.address().url();
     Stopwatch clock = new Stopwatch();
-    try (WellBehavedClient client = WellBehavedClient.start(url, s.clientTimeout(), Duration.ofMillis(20))) {
+    try (WellBehavedClient client =
+        WellBehavedClient.start(url, s.clientTimeout(), Duration.ofMillis(20))) {
       if (!client.awaitAnswers(3, Duration.ofSeconds(20))) {
-        throw new IllegalStateException("the well-behaved client got no answers from " + target
-            + " before the attack: " + client.tally(WellBehavedClient.Phase.BEFORE) + "; " + target.stderrTail());
+        throw new IllegalStateException(
+            "the well-behaved client got no answers from "
+                + target
+                + " before the attack: "
+                + client.tally(WellBehavedClient.Phase.BEFORE)
+                + "; "
+                + target.stderrTail());
       }
       Map<String, Long> before = target.stats();
       clock.lap("baseline");
@@ -86,7 +131,8 @@ public final class AttackRun {
         peak = sampler.stop();
       }
       client.phase(WellBehavedClient.Phase.AFTER);
-      Map<String, Object> attackResults = attack.results(); // before closing: what the server closed
+      Map<String, Object> attackResults =
+          attack.results(); // before closing: what the server closed
       attack.close();
       boolean alive = target.isAlive();
       Map<String, Long> after = alive ? settle(target, before, s) : Map.of();
@@ -96,24 +142,41 @@ public final class AttackRun {
       }
       int newClient = alive ? WellBehavedClient.probe(url, 3, Duration.ofSeconds(5)) : 0;
       clock.lap("clients");
-      return new Result(attack.name(), target.kind(), target.address(), before, peak, after,
-          client.tally(WellBehavedClient.Phase.DURING), client.tally(WellBehavedClient.Phase.AFTER), newClient,
-          ended, target.isAlive(), attackResults, target.problems(), sampler.failure(), clock.toString());
+      return new Result(
+          attack.name(),
+          target.kind(),
+          target.address(),
+          before,
+          peak,
+          after,
+          client.tally(WellBehavedClient.Phase.DURING),
+          client.tally(WellBehavedClient.Phase.AFTER),
+          newClient,
+          ended,
+          target.isAlive(),
+          attackResults,
+          target.problems(),
+          sampler.failure(),
+          clock.toString());
     } finally {
       attack.close();
     }
   }
 
   /** Waits until descriptors and threads are back near the baseline, then measures. */
-  private static Map<String, Long> settle(TargetProcess target, Map<String, Long> before, Settings s) {
-    Waits.until(() -> {
-      if (!target.isAlive()) {
-        return true;
-      }
-      Map<String, Long> now = target.stats();
-      return now.get("fds") <= before.get("fds") + s.fdSlack()
-          && now.get("threads") <= before.get("threads") + s.threadSlack();
-    }, s.settleMax(), Duration.ofMillis(250));
+  private static Map<String, Long> settle(
+      TargetProcess target, Map<String, Long> before, Settings s) {
+    Waits.until(
+        () -> {
+          if (!target.isAlive()) {
+            return true;
+          }
+          Map<String, Long> now = target.stats();
+          return now.get("fds") <= before.get("fds") + s.fdSlack()
+              && now.get("threads") <= before.get("threads") + s.threadSlack();
+        },
+        s.settleMax(),
+        Duration.ofMillis(250));
     try {
       return target.stats();
     } catch (IllegalStateException ended) {

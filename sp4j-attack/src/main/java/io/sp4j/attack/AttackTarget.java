@@ -22,17 +22,17 @@ import java.util.Locale;
  *   AttackTarget [--protocol REP|PULL|…] [--option NAME=VALUE]… [--ignore-unknown-options] URL…
  * </pre>
  *
- * <p>A REP echoes each request back; any other protocol just takes what arrives. Options name
- * the public {@code Option} fields of {@code io.sp4j.Options} ({@link OptionValues}); an unknown
- * one stops it at once with status 2 and a message naming it, unless
- * {@code --ignore-unknown-options} (for measuring a build that lacks an option: each one skipped
- * is named on stderr). Port 0 binds a free port.
+ * <p>A REP echoes each request back; any other protocol just takes what arrives. Options name the
+ * public {@code Option} fields of {@code io.sp4j.Options} ({@link OptionValues}); an unknown one
+ * stops it at once with status 2 and a message naming it, unless {@code --ignore-unknown-options}
+ * (for measuring a build that lacks an option: each one skipped is named on stderr). Port 0 binds a
+ * free port.
  *
  * <p>Prints {@code ready <url>} per endpoint, with the port bound, then reads commands on stdin:
- * {@code stats} prints one {@link TargetStats} line; {@code exit} (or the end of stdin) closes
- * the socket and exits 0. Leak reports and uncaught throwables go to stderr with the markers of
- * {@link ProblemReporter}. Tests start it with a small fixed heap and the leak detector at
- * paranoid ({@link TargetProcess}).
+ * {@code stats} prints one {@link TargetStats} line; {@code exit} (or the end of stdin) closes the
+ * socket and exits 0. Leak reports and uncaught throwables go to stderr with the markers of {@link
+ * ProblemReporter}. Tests start it with a small fixed heap and the leak detector at paranoid
+ * ({@link TargetProcess}).
  */
 public final class AttackTarget {
   private AttackTarget() {}
@@ -44,7 +44,8 @@ public final class AttackTarget {
       config = Config.parse(args, System.err);
     } catch (IllegalArgumentException e) {
       System.err.println("AttackTarget: " + e.getMessage());
-      System.err.println("usage: AttackTarget [--protocol REP] [--option NAME=VALUE]... [--ignore-unknown-options] URL...");
+      System.err.println(
+          "usage: AttackTarget [--protocol REP] [--option NAME=VALUE]... [--ignore-unknown-options] URL...");
       System.exit(2);
       return;
     }
@@ -63,7 +64,8 @@ public final class AttackTarget {
       Thread server = new Thread(() -> serve(socket), "attack-target-serve");
       server.setDaemon(true);
       server.start();
-      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       String line;
       while ((line = in.readLine()) != null) {
         switch (line.trim()) {
@@ -74,7 +76,7 @@ public final class AttackTarget {
           case "exit" -> {
             return 0;
           }
-          case "" -> { }
+          case "" -> {}
           default -> say(out, "unknown command: " + line.trim());
         }
       }
@@ -98,8 +100,8 @@ public final class AttackTarget {
   }
 
   /**
-   * Netty reports a leaked buffer when the collector has freed it and the next buffer is made:
-   * make one, after the collections that the stats line runs anyway.
+   * Netty reports a leaked buffer when the collector has freed it and the next buffer is made: make
+   * one, after the collections that the stats line runs anyway.
    */
   private static void probeLeaks() {
     System.gc();
@@ -131,7 +133,8 @@ public final class AttackTarget {
   }
 
   /** The parsed command line. */
-  private record Config(Protocol protocol, List<OptionValues.Setting<?>> settings, List<String> urls) {
+  private record Config(
+      Protocol protocol, List<OptionValues.Setting<?>> settings, List<String> urls) {
     static Config parse(String[] args, PrintStream err) {
       Protocol protocol = Protocol.REP;
       List<String> options = new ArrayList<>();
@@ -139,7 +142,8 @@ public final class AttackTarget {
       boolean lenient = false;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
-          case "--protocol" -> protocol = Protocol.valueOf(value(args, ++i, "--protocol").toUpperCase(Locale.ROOT));
+          case "--protocol" ->
+              protocol = Protocol.valueOf(value(args, ++i, "--protocol").toUpperCase(Locale.ROOT));
           case "--option" -> options.add(value(args, ++i, "--option"));
           case "--ignore-unknown-options" -> lenient = true;
           default -> {
@@ -155,9 +159,11 @@ public final class AttackTarget {
       }
       List<OptionValues.Setting<?>> settings = new ArrayList<>();
       for (String option : options) {
-        String name = option.contains("=") ? option.substring(0, option.indexOf('=')).trim() : option;
+        String name =
+            option.contains("=") ? option.substring(0, option.indexOf('=')).trim() : option;
         if (lenient && !OptionValues.exists(name)) {
-          err.println("AttackTarget: skipping unknown option " + name + " (--ignore-unknown-options)");
+          err.println(
+              "AttackTarget: skipping unknown option " + name + " (--ignore-unknown-options)");
           continue;
         }
         settings.add(OptionValues.parse(option));

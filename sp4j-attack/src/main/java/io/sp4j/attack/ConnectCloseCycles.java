@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * Connect, maybe handshake, close, over and over: every {@code handshakeEvery}-th cycle finishes
  * the handshake first, every {@code resetEvery}-th closes with a reset instead of a FIN. What a
- * server allocates per connection must all come back: its descriptors and threads return to
- * where they were.
+ * server allocates per connection must all come back: its descriptors and threads return to where
+ * they were.
  */
 public final class ConnectCloseCycles implements Attack {
   private final AttackAddress target;

@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * For a while, connection after connection sends one piece of {@link Mutations garbage}, waits a
- * moment for the server to close it, and closes (every other one with a reset). Several workers
- * at once, each with its own seeded random source, so a run can be repeated from its seed.
+ * moment for the server to close it, and closes (every other one with a reset). Several workers at
+ * once, each with its own seeded random source, so a run can be repeated from its seed.
  */
 public final class GarbageAttack implements Attack {
   /** How long a connection waits for the server to close it after its garbage. */
@@ -38,7 +38,8 @@ public final class GarbageAttack implements Attack {
    * @param maxConnections at most this many connections in all
    * @param seed of the random sources (worker i uses seed + i)
    */
-  public GarbageAttack(AttackAddress target, Duration duration, int workers, int maxConnections, long seed) {
+  public GarbageAttack(
+      AttackAddress target, Duration duration, int workers, int maxConnections, long seed) {
     this.target = target;
     this.duration = duration;
     this.workers = workers;
@@ -68,7 +69,9 @@ public final class GarbageAttack implements Attack {
 
   private void work(Random rnd, long deadline) {
     int refusedInARow = 0;
-    while (System.nanoTime() < deadline && refusedInARow < GONE_AFTER && started.incrementAndGet() <= maxConnections
+    while (System.nanoTime() < deadline
+        && refusedInARow < GONE_AFTER
+        && started.incrementAndGet() <= maxConnections
         && !Thread.currentThread().isInterrupted()) {
       Mutations.Garbage garbage = Mutations.next(rnd, target);
       byKind.computeIfAbsent(garbage.kind(), k -> new LongAdder()).increment();

@@ -7,8 +7,8 @@ import java.util.Locale;
 
 /**
  * A peer in a process of its own, to be killed: connects, finishes the handshake, announces a
- * message of {@code announced} bytes and sends {@code sent} of them, prints {@code ready} and
- * waits for stdin to end (it is killed first).
+ * message of {@code announced} bytes and sends {@code sent} of them, prints {@code ready} and waits
+ * for stdin to end (it is killed first).
  *
  * <pre>HalfMessagePeer tcp|ws PORT [SERVER_PROTOCOL] [ANNOUNCED] [SENT]</pre>
  */
@@ -18,7 +18,8 @@ public final class HalfMessagePeer {
   public static void main(String[] args) throws IOException {
     Scheme scheme = Scheme.valueOf(args[0].toUpperCase(Locale.ROOT));
     int port = Integer.parseInt(args[1]);
-    Protocol server = args.length > 2 ? Protocol.valueOf(args[2].toUpperCase(Locale.ROOT)) : Protocol.REP;
+    Protocol server =
+        args.length > 2 ? Protocol.valueOf(args[2].toUpperCase(Locale.ROOT)) : Protocol.REP;
     long announced = args.length > 3 ? Long.parseLong(args[3]) : 64 * 1024;
     int sent = args.length > 4 ? Integer.parseInt(args[4]) : 32 * 1024;
     AttackAddress target = new AttackAddress(scheme, port, server);

@@ -14,10 +14,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Thousands of TCP connects started at the same moment (non-blocking, from one loop), that then
- * send nothing, or, every other one, half of its opening. Records how long each connect took: on the loopback a
- * connect the listener has room for completes at once, while one whose SYN found the accept queue
- * full waits for the client's retry, a second later at the least. The kernel's listen-overflow
- * counters are read before and after.
+ * send nothing, or, every other one, half of its opening. Records how long each connect took: on
+ * the loopback a connect the listener has room for completes at once, while one whose SYN found the
+ * accept queue full waits for the client's retry, a second later at the least. The kernel's
+ * listen-overflow counters are read before and after.
  */
 public final class HalfOpenStormAttack implements Attack {
   /** A connect at least this slow waited for a SYN retry (the initial retransmission timeout). */
@@ -36,7 +36,8 @@ public final class HalfOpenStormAttack implements Attack {
    * @param halfOpening whether every other connection sends the first half of its opening
    * @param connectTimeout how long the storm waits for its slowest connect
    */
-  public HalfOpenStormAttack(AttackAddress target, int connections, boolean halfOpening, Duration connectTimeout) {
+  public HalfOpenStormAttack(
+      AttackAddress target, int connections, boolean halfOpening, Duration connectTimeout) {
     this.target = target;
     this.connections = connections;
     this.halfOpening = halfOpening;
@@ -102,7 +103,8 @@ public final class HalfOpenStormAttack implements Attack {
   }
 
   /** Finishes the connects the selector found ready and times them; how many there were. */
-  private static int finishConnects(Selector selector, SocketChannel[] channels, long[] started, long[] took) {
+  private static int finishConnects(
+      Selector selector, SocketChannel[] channels, long[] started, long[] took) {
     int done = 0;
     for (Iterator<SelectionKey> it = selector.selectedKeys().iterator(); it.hasNext(); ) {
       SelectionKey key = it.next();

@@ -54,9 +54,9 @@ public final class HeldConnections implements AutoCloseable {
   }
 
   /**
-   * Seconds from the last connection made until the server had closed every one, as first seen
-   * by {@link #closedByServer()}: for a server that closes a stalled connection after a timeout,
-   * that timeout plus how late it was. -1 while some are open.
+   * Seconds from the last connection made until the server had closed every one, as first seen by
+   * {@link #closedByServer()}: for a server that closes a stalled connection after a timeout, that
+   * timeout plus how late it was. -1 while some are open.
    */
   public synchronized double secondsUntilAllClosed() {
     return allClosedNanos < 0 ? -1 : (allClosedNanos - lastAddedNanos) / 1e9;

@@ -27,7 +27,9 @@ public final class KilledPeersAttack implements Attack {
   private int killed;
   private double seconds;
 
-  /** @param readyTimeout how long a peer may take to start, connect and send */
+  /**
+   * @param readyTimeout how long a peer may take to start, connect and send
+   */
   public KilledPeersAttack(AttackAddress target, int rounds, Duration readyTimeout) {
     this.target = target;
     this.rounds = rounds;
@@ -44,7 +46,8 @@ public final class KilledPeersAttack implements Attack {
   public void launch() throws IOException, InterruptedException {
     long start = System.nanoTime();
     for (int i = 0; i < rounds; i++) {
-      current = new ProcessBuilder(command()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      current =
+          new ProcessBuilder(command()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
       try {
         if (awaitReady(current)) {
           killed++;
@@ -60,16 +63,20 @@ public final class KilledPeersAttack implements Attack {
   }
 
   private boolean awaitReady(Process peer) throws IOException, InterruptedException {
-    BufferedReader out = new BufferedReader(new InputStreamReader(peer.getInputStream(), StandardCharsets.UTF_8));
-    Thread watchdog = new Thread(() -> {
-      try {
-        if (!peer.waitFor(readyTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-          peer.destroyForcibly(); // ends the read below
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "peer-ready-watchdog");
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(peer.getInputStream(), StandardCharsets.UTF_8));
+    Thread watchdog =
+        new Thread(
+            () -> {
+              try {
+                if (!peer.waitFor(readyTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                  peer.destroyForcibly(); // ends the read below
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "peer-ready-watchdog");
     watchdog.setDaemon(true);
     watchdog.start();
     try {
@@ -83,7 +90,8 @@ public final class KilledPeersAttack implements Attack {
   private List<String> command() {
     List<String> c = new ArrayList<>();
     c.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    // A peer lives a second: no tiered compilation beyond C1, a small heap, no JIT threads to spare.
+    // A peer lives a second: no tiered compilation beyond C1, a small heap, no JIT threads to
+    // spare.
     c.addAll(List.of("-Xmx32m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto"));
     c.add("-cp");
     c.add(System.getProperty("java.class.path"));

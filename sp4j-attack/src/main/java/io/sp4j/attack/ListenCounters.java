@@ -7,10 +7,10 @@ import java.util.List;
 
 /**
  * The kernel's count of connections a listener could not queue ({@code TcpExt: ListenOverflows},
- * {@code ListenDrops} in {@code /proc/net/netstat}): when the accept queue (the listen backlog)
- * is full, a new SYN, or the last ACK of a handshake, is dropped and the client has to retry a
- * second later. The counters are the network namespace's, so another process overflowing its
- * own backlog at the same time shows here too.
+ * {@code ListenDrops} in {@code /proc/net/netstat}): when the accept queue (the listen backlog) is
+ * full, a new SYN, or the last ACK of a handshake, is dropped and the client has to retry a second
+ * later. The counters are the network namespace's, so another process overflowing its own backlog
+ * at the same time shows here too.
  */
 public record ListenCounters(long overflows, long drops) {
   /** The counters now; -1 each where the file or the field is missing. */
@@ -21,7 +21,8 @@ public record ListenCounters(long overflows, long drops) {
         if (lines.get(i).startsWith("TcpExt:") && lines.get(i + 1).startsWith("TcpExt:")) {
           String[] names = lines.get(i).trim().split("\\s+");
           String[] values = lines.get(i + 1).trim().split("\\s+");
-          return new ListenCounters(field(names, values, "ListenOverflows"), field(names, values, "ListenDrops"));
+          return new ListenCounters(
+              field(names, values, "ListenOverflows"), field(names, values, "ListenDrops"));
         }
       }
     } catch (IOException e) {

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-/** Ports on the loopback: a free one for a program that cannot bind port 0, and whether one listens. */
+/**
+ * Ports on the loopback: a free one for a program that cannot bind port 0, and whether one listens.
+ */
 public final class LoopbackPorts {
   private LoopbackPorts() {}
 

@@ -9,20 +9,38 @@ import java.util.Random;
  * What a garbage connection sends: random bytes, or valid traffic (the opening and one request)
  * broken in one way: bit flips, a truncation, a doubled or impossible length field, and over ws
  * frames with reserved opcodes, RSV bits, unminimal or top-bit lengths, no mask, oversized or
- * fragmented control frames, stray continuations, text that is not UTF-8. Deterministic for a
- * given {@link Random}.
+ * fragmented control frames, stray continuations, text that is not UTF-8. Deterministic for a given
+ * {@link Random}.
  */
 public final class Mutations {
   /** One connection's bytes and what kind of garbage they are. */
-  @SuppressWarnings("ArrayRecordComponent") // written once to a connection, never compared or hashed
+  @SuppressWarnings(
+      "ArrayRecordComponent") // written once to a connection, never compared or hashed
   public record Garbage(String kind, byte[] bytes) {}
 
-  private static final List<String> STREAM_KINDS = List.of(
-      "random", "flipped-opening", "flipped-message", "truncated", "doubled-length", "huge-length");
-  private static final List<String> WS_KINDS = List.of(
-      "random", "flipped-opening", "flipped-message", "truncated", "bad-opcode", "rsv-bits",
-      "unminimal-length", "top-bit-length", "unmasked", "big-control", "fragmented-control",
-      "stray-continuation", "bad-utf8-text");
+  private static final List<String> STREAM_KINDS =
+      List.of(
+          "random",
+          "flipped-opening",
+          "flipped-message",
+          "truncated",
+          "doubled-length",
+          "huge-length");
+  private static final List<String> WS_KINDS =
+      List.of(
+          "random",
+          "flipped-opening",
+          "flipped-message",
+          "truncated",
+          "bad-opcode",
+          "rsv-bits",
+          "unminimal-length",
+          "top-bit-length",
+          "unmasked",
+          "big-control",
+          "fragmented-control",
+          "stray-continuation",
+          "bad-utf8-text");
 
   private Mutations() {}
 
@@ -48,26 +66,39 @@ public final class Mutations {
       case "random" -> randomBytes(rnd, 1 + rnd.nextInt(16 * 1024));
       case "flipped-opening" -> SpWire.concat(flipBits(rnd, opening), message);
       case "flipped-message" -> SpWire.concat(opening, flipBits(rnd, message));
-      case "truncated" -> SpWire.concat(opening, Arrays.copyOf(message, rnd.nextInt(message.length)));
+      case "truncated" ->
+          SpWire.concat(opening, Arrays.copyOf(message, rnd.nextInt(message.length)));
       case "doubled-length" -> SpWire.concat(opening, SpWire.length(request.length), message);
       case "huge-length" -> SpWire.concat(opening, SpWire.length(hugeLength(rnd)), request);
-      case "bad-opcode" -> frameAfter(opening, 0x80 | pick(rnd, 3, 4, 5, 6, 7, 11, 12, 13, 14, 15), request, mask);
+      case "bad-opcode" ->
+          frameAfter(opening, 0x80 | pick(rnd, 3, 4, 5, 6, 7, 11, 12, 13, 14, 15), request, mask);
       case "rsv-bits" -> frameAfter(opening, 0x82 | (1 + rnd.nextInt(7)) << 4, request, mask);
       case "unminimal-length" -> SpWire.concat(opening, unminimal(request, mask));
       case "top-bit-length" -> SpWire.concat(opening, topBitLength(mask), request);
-      case "unmasked" -> SpWire.concat(opening, new byte[] {(byte) 0x82, (byte) request.length}, request);
-      case "big-control" -> frameAfter(opening, 0x80 | pick(rnd, 8, 9, 10), randomBytes(rnd, 126 + rnd.nextInt(200)), mask);
+      case "unmasked" ->
+          SpWire.concat(opening, new byte[] {(byte) 0x82, (byte) request.length}, request);
+      case "big-control" ->
+          frameAfter(
+              opening, 0x80 | pick(rnd, 8, 9, 10), randomBytes(rnd, 126 + rnd.nextInt(200)), mask);
       case "fragmented-control" -> frameAfter(opening, pick(rnd, 8, 9, 10), new byte[4], mask);
       case "stray-continuation" -> frameAfter(opening, 0x80, request, mask);
-      case "bad-utf8-text" -> frameAfter(opening, 0x81, SpWire.concat(SpWire.requestHeader(1),
-          "caf\u00e9 ".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xc3, 0x28, (byte) 0xff}), mask);
+      case "bad-utf8-text" ->
+          frameAfter(
+              opening,
+              0x81,
+              SpWire.concat(
+                  SpWire.requestHeader(1),
+                  "caf\u00e9 ".getBytes(StandardCharsets.UTF_8),
+                  new byte[] {(byte) 0xc3, 0x28, (byte) 0xff}),
+              mask);
       default -> throw new IllegalArgumentException("no garbage kind " + kind);
     };
   }
 
   /** A REQ request: an id with its top bit set and a short random body. */
   private static byte[] request(Random rnd) {
-    return SpWire.concat(SpWire.requestHeader(rnd.nextInt() & 0x7fffffff), randomBytes(rnd, rnd.nextInt(256)));
+    return SpWire.concat(
+        SpWire.requestHeader(rnd.nextInt() & 0x7fffffff), randomBytes(rnd, rnd.nextInt(256)));
   }
 
   private static byte[] frameAfter(byte[] opening, int finOpcode, byte[] payload, int mask) {

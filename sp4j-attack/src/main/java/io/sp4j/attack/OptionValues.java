@@ -13,8 +13,8 @@ import java.util.TreeMap;
 /**
  * Socket options given as text, {@code NAME=VALUE}, resolved by reflection on the public static
  * {@link Option} fields of {@link Options}: so the target takes options the library gains later
- * without a change here. The value is parsed by the option's {@link Option#type()}: Integer,
- * Long, Boolean, {@link Duration} (ISO-8601, {@code PT2S}) or an enum constant.
+ * without a change here. The value is parsed by the option's {@link Option#type()}: Integer, Long,
+ * Boolean, {@link Duration} (ISO-8601, {@code PT2S}) or an enum constant.
  */
 public final class OptionValues {
   private OptionValues() {}
@@ -45,8 +45,13 @@ public final class OptionValues {
     String name = text.substring(0, eq).trim();
     Option<?> option = known().get(name);
     if (option == null) {
-      throw new IllegalArgumentException("unknown option " + name + ": this sp4j has no Options." + name
-          + "; known: " + String.join(", ", known().keySet()));
+      throw new IllegalArgumentException(
+          "unknown option "
+              + name
+              + ": this sp4j has no Options."
+              + name
+              + "; known: "
+              + String.join(", ", known().keySet()));
     }
     return setting(option, text.substring(eq + 1).trim());
   }
@@ -84,23 +89,37 @@ public final class OptionValues {
             return constant;
           }
         }
-        throw new IllegalArgumentException("not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        throw new IllegalArgumentException(
+            "not one of " + java.util.Arrays.toString(type.getEnumConstants()));
       }
     } catch (NumberFormatException | DateTimeParseException e) {
-      throw new IllegalArgumentException("option " + option.name() + ": '" + value + "' is not a "
-          + type.getSimpleName() + (type == Duration.class ? " (ISO-8601, e.g. PT2S)" : ""), e);
+      throw new IllegalArgumentException(
+          "option "
+              + option.name()
+              + ": '"
+              + value
+              + "' is not a "
+              + type.getSimpleName()
+              + (type == Duration.class ? " (ISO-8601, e.g. PT2S)" : ""),
+          e);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("option " + option.name() + ": '" + value + "': " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "option " + option.name() + ": '" + value + "': " + e.getMessage(), e);
     }
-    throw new IllegalArgumentException("option " + option.name() + " takes a " + type.getSimpleName()
-        + ", which cannot be given as text");
+    throw new IllegalArgumentException(
+        "option "
+            + option.name()
+            + " takes a "
+            + type.getSimpleName()
+            + ", which cannot be given as text");
   }
 
   /** Every public static Option field of {@link Options}, by name. */
   private static Map<String, Option<?>> known() {
     Map<String, Option<?>> byName = new TreeMap<>();
     for (Field field : Options.class.getFields()) {
-      if (Modifier.isStatic(field.getModifiers()) && Option.class.isAssignableFrom(field.getType())) {
+      if (Modifier.isStatic(field.getModifiers())
+          && Option.class.isAssignableFrom(field.getType())) {
         try {
           byName.put(field.getName(), (Option<?>) field.get(null));
         } catch (IllegalAccessException e) {

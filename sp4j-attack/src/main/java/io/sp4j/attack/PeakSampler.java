@@ -10,17 +10,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Samples a target's numbers at a fixed pace while an attack runs and keeps the largest value
- * of each: the attack's peak, whenever it came. A sample that fails (the target ended) is kept
- * as the reason.
+ * Samples a target's numbers at a fixed pace while an attack runs and keeps the largest value of
+ * each: the attack's peak, whenever it came. A sample that fails (the target ended) is kept as the
+ * reason.
  */
 public final class PeakSampler {
   private final Supplier<Map<String, Long>> source;
-  private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "peak-sampler");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService pacer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "peak-sampler");
+            t.setDaemon(true);
+            return t;
+          });
   private final Map<String, Long> peak = new LinkedHashMap<>();
   private volatile ScheduledFuture<?> pacing;
   private int samples;
@@ -33,8 +35,9 @@ public final class PeakSampler {
   /** Starts sampling {@code source} every {@code every}. */
   public static PeakSampler start(Supplier<Map<String, Long>> source, Duration every) {
     PeakSampler sampler = new PeakSampler(source);
-    sampler.pacing = sampler.pacer.scheduleWithFixedDelay(sampler::sampleNow, every.toNanos(), every.toNanos(),
-        TimeUnit.NANOSECONDS);
+    sampler.pacing =
+        sampler.pacer.scheduleWithFixedDelay(
+            sampler::sampleNow, every.toNanos(), every.toNanos(), TimeUnit.NANOSECONDS);
     return sampler;
   }
 
@@ -66,7 +69,8 @@ public final class PeakSampler {
     synchronized (this) {
       Throwable ended = Schedules.thrown(pacing);
       if (ended != null && failure == null) {
-        failure = "sampling stopped: " + ended; // a throw ends a fixed-delay schedule without a word
+        failure =
+            "sampling stopped: " + ended; // a throw ends a fixed-delay schedule without a word
       }
       return new LinkedHashMap<>(peak);
     }

@@ -10,16 +10,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A ws client that upgrades, shrinks its receive buffer to next to nothing, never reads, and
- * sends masked empty Ping frames as fast as the server takes them for a while. Each Ping asks
- * for a Pong the client will not read: a server that answers every one without looking at its
- * outbound queue keeps them all.
+ * A ws client that upgrades, shrinks its receive buffer to next to nothing, never reads, and sends
+ * masked empty Ping frames as fast as the server takes them for a while. Each Ping asks for a Pong
+ * the client will not read: a server that answers every one without looking at its outbound queue
+ * keeps them all.
  */
 public final class PingFloodAttack implements Attack {
   /** SO_RCVBUF of the flooding client: the kernel's floor (it rounds small values up). */
   private static final int TINY_RECEIVE_BUFFER = 1024;
+
   /** Pings written per system call. */
   private static final int PINGS_PER_WRITE = 1024;
+
   private static final int PING_SIZE = 6; // 2-byte header, 4-byte mask, no payload
 
   private final AttackAddress target;
@@ -32,7 +34,9 @@ public final class PingFloodAttack implements Attack {
   private long startNanos;
   private volatile long endNanos;
 
-  /** @param duration how long to flood */
+  /**
+   * @param duration how long to flood
+   */
   public PingFloodAttack(AttackAddress target, Duration duration) {
     if (target.scheme() != Scheme.WS) {
       throw new IllegalArgumentException("a ping flood needs ws://, not " + target.scheme());
@@ -60,7 +64,12 @@ public final class PingFloodAttack implements Attack {
   private void flood() {
     byte[] batch = new byte[PINGS_PER_WRITE * PING_SIZE];
     for (int i = 0; i < PINGS_PER_WRITE; i++) {
-      System.arraycopy(SpWire.frameHeader(0x89, 0, ThreadLocalRandom.current().nextInt()), 0, batch, i * PING_SIZE, PING_SIZE);
+      System.arraycopy(
+          SpWire.frameHeader(0x89, 0, ThreadLocalRandom.current().nextInt()),
+          0,
+          batch,
+          i * PING_SIZE,
+          PING_SIZE);
     }
     ByteBuffer buffer = ByteBuffer.wrap(batch);
     long deadline = startNanos + duration.toNanos();

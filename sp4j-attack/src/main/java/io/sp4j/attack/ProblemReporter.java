@@ -13,6 +13,7 @@ import java.io.PrintStream;
 public final class ProblemReporter {
   /** Starts the line of a leak report. */
   public static final String LEAK = "LEAK ";
+
   /** Starts the line of an uncaught throwable. */
   public static final String UNCAUGHT = "UNCAUGHT ";
 
@@ -20,19 +21,22 @@ public final class ProblemReporter {
 
   /** Installs both reporters, writing to {@code err}. */
   public static void install(PrintStream err) {
-    ResourceLeakDetectorFactory.setResourceLeakDetectorFactory(new ResourceLeakDetectorFactory() {
-      @Override
-      public <T> ResourceLeakDetector<T> newResourceLeakDetector(Class<T> resource, int samplingInterval, long maxActive) {
-        return new PrintingDetector<>(resource, samplingInterval, err);
-      }
-    });
-    Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
-      synchronized (err) {
-        err.println(UNCAUGHT + "in thread " + thread.getName() + ": " + error);
-        error.printStackTrace(err);
-        err.flush();
-      }
-    });
+    ResourceLeakDetectorFactory.setResourceLeakDetectorFactory(
+        new ResourceLeakDetectorFactory() {
+          @Override
+          public <T> ResourceLeakDetector<T> newResourceLeakDetector(
+              Class<T> resource, int samplingInterval, long maxActive) {
+            return new PrintingDetector<>(resource, samplingInterval, err);
+          }
+        });
+    Thread.setDefaultUncaughtExceptionHandler(
+        (thread, error) -> {
+          synchronized (err) {
+            err.println(UNCAUGHT + "in thread " + thread.getName() + ": " + error);
+            error.printStackTrace(err);
+            err.flush();
+          }
+        });
   }
 
   private static final class PrintingDetector<T> extends ResourceLeakDetector<T> {

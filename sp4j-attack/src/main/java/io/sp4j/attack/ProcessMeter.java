@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * What the kernel says about any process, Java or not: its resident memory and thread count
- * ({@code /proc/<pid>/status}) and its open file descriptors ({@code /proc/<pid>/fd}). The same
- * numbers exist for sp4j, nanocat and nngcat, so they can stand side by side.
+ * What the kernel says about any process, Java or not: its resident memory and thread count ({@code
+ * /proc/<pid>/status}) and its open file descriptors ({@code /proc/<pid>/fd}). The same numbers
+ * exist for sp4j, nanocat and nngcat, so they can stand side by side.
  */
 public final class ProcessMeter {
   private ProcessMeter() {}
@@ -38,7 +38,8 @@ public final class ProcessMeter {
   public static Usage read(long pid) {
     try {
       List<String> status = Files.readAllLines(Path.of("/proc/" + pid + "/status"));
-      return new Usage(statusNumber(status, "VmRSS:") * 1024, statusNumber(status, "Threads:"), openFds(pid));
+      return new Usage(
+          statusNumber(status, "VmRSS:") * 1024, statusNumber(status, "Threads:"), openFds(pid));
     } catch (NoSuchFileException e) {
       throw new IllegalStateException("process " + pid + " has ended", e);
     } catch (IOException e) {

@@ -12,9 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A child process's output read by two daemon threads: stdout lines queued for
- * {@link #nextLine} (or dropped, for a program whose stdout is only noise, like nanocat echoing
- * every request), stderr kept as text up to 1 MiB.
+ * A child process's output read by two daemon threads: stdout lines queued for {@link #nextLine}
+ * (or dropped, for a program whose stdout is only noise, like nanocat echoing every request),
+ * stderr kept as text up to 1 MiB.
  */
 final class ProcessOutput {
   private static final int STDERR_KEPT = 1 << 20;
@@ -24,11 +24,15 @@ final class ProcessOutput {
   private final StringBuilder stderr = new StringBuilder();
 
   ProcessOutput(Process process, boolean keepStdout) {
-    pump(process.getInputStream(), line -> {
-      if (keepStdout) {
-        lines.add(line);
-      }
-    }, true, "stdout-" + process.pid());
+    pump(
+        process.getInputStream(),
+        line -> {
+          if (keepStdout) {
+            lines.add(line);
+          }
+        },
+        true,
+        "stdout-" + process.pid());
     pump(process.getErrorStream(), this::onStderr, false, "stderr-" + process.pid());
   }
 
@@ -38,7 +42,8 @@ final class ProcessOutput {
    * @throws TimeoutException if none came within {@code timeout}
    * @throws IOException if stdout ended first
    */
-  String nextLine(String prefix, Duration timeout) throws TimeoutException, IOException, InterruptedException {
+  String nextLine(String prefix, Duration timeout)
+      throws TimeoutException, IOException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -70,21 +75,26 @@ final class ProcessOutput {
     }
   }
 
-  private void pump(InputStream in, java.util.function.Consumer<String> sink, boolean marksEnd, String name) {
-    Thread t = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          sink.accept(line);
-        }
-      } catch (IOException e) {
-        // the process is gone: its output ends here
-      } finally {
-        if (marksEnd) {
-          lines.add(END);
-        }
-      }
-    }, name);
+  private void pump(
+      InputStream in, java.util.function.Consumer<String> sink, boolean marksEnd, String name) {
+    Thread t =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                  sink.accept(line);
+                }
+              } catch (IOException e) {
+                // the process is gone: its output ends here
+              } finally {
+                if (marksEnd) {
+                  lines.add(END);
+                }
+              }
+            },
+            name);
     t.setDaemon(true);
     t.start();
   }

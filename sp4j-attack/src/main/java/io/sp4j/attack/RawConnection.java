@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * One hand-driven client connection: blocking while it connects and handshakes (reads bounded by
- * a timeout), then non-blocking, so a thread can hold hundreds and see which the server closed.
+ * One hand-driven client connection: blocking while it connects and handshakes (reads bounded by a
+ * timeout), then non-blocking, so a thread can hold hundreds and see which the server closed.
  */
 public final class RawConnection implements AutoCloseable {
   /** Largest handshake answer read (an HTTP response head). */
@@ -35,7 +35,8 @@ public final class RawConnection implements AutoCloseable {
    *
    * @param receiveBuffer SO_RCVBUF to set before connecting, 0 for the system's
    */
-  public static RawConnection connect(AttackAddress target, int receiveBuffer, Duration timeout) throws IOException {
+  public static RawConnection connect(AttackAddress target, int receiveBuffer, Duration timeout)
+      throws IOException {
     SocketChannel channel = SocketChannel.open();
     try {
       if (receiveBuffer > 0) {
@@ -56,8 +57,8 @@ public final class RawConnection implements AutoCloseable {
   }
 
   /**
-   * Sends what a client of the target sends first and reads the answer: the server's greeting
-   * (tcp) or {@code 101 Switching Protocols} (ws).
+   * Sends what a client of the target sends first and reads the answer: the server's greeting (tcp)
+   * or {@code 101 Switching Protocols} (ws).
    *
    * @throws IOException if the server answered otherwise, closed, or took longer than the timeout
    */
@@ -85,7 +86,8 @@ public final class RawConnection implements AutoCloseable {
         if (System.nanoTime() > deadline) {
           throw new SocketTimeoutException("the server took nothing for 10 s");
         }
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1)); // pacing: the peer's window is shut
+        LockSupport.parkNanos(
+            TimeUnit.MILLISECONDS.toNanos(1)); // pacing: the peer's window is shut
       }
     }
   }
@@ -162,8 +164,10 @@ public final class RawConnection implements AutoCloseable {
     while (filled < head.length) {
       int n = in.read(head, filled, head.length - filled);
       if (n < 0) {
-        throw new EOFException("the server closed during the upgrade: '"
-            + new String(head, 0, filled, StandardCharsets.ISO_8859_1) + "'");
+        throw new EOFException(
+            "the server closed during the upgrade: '"
+                + new String(head, 0, filled, StandardCharsets.ISO_8859_1)
+                + "'");
       }
       filled += n;
       String text = new String(head, 0, filled, StandardCharsets.ISO_8859_1);

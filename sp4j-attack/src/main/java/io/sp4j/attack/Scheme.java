@@ -4,8 +4,8 @@ import io.sp4j.Protocol;
 import java.util.Locale;
 
 /**
- * The transports the attacks speak, with what a peer sends first and how it frames a message.
- * Every address is on the loopback.
+ * The transports the attacks speak, with what a peer sends first and how it frames a message. Every
+ * address is on the loopback.
  */
 public enum Scheme {
   /** SP over TCP: an 8-byte greeting each way, then 8-byte big-endian lengths. */
@@ -25,7 +25,9 @@ public enum Scheme {
 
   /** What a client of a {@code server} socket sends first: the greeting or the upgrade request. */
   public byte[] opening(Protocol server, int port) {
-    return this == TCP ? SpWire.greeting(server.peer()) : SpWire.upgradeRequest("127.0.0.1:" + port, server);
+    return this == TCP
+        ? SpWire.greeting(server.peer())
+        : SpWire.upgradeRequest("127.0.0.1:" + port, server);
   }
 
   /**
@@ -38,7 +40,9 @@ public enum Scheme {
 
   /** A whole message carrying {@code payload} (SP header and body). */
   public byte[] message(byte[] payload, int mask) {
-    return this == TCP ? SpWire.concat(SpWire.length(payload.length), payload) : SpWire.frame(0x82, payload, mask);
+    return this == TCP
+        ? SpWire.concat(SpWire.length(payload.length), payload)
+        : SpWire.frame(0x82, payload, mask);
   }
 
   /** Bytes of an announced payload as they go on the wire from {@code offset} on (ws: masked). */

@@ -13,10 +13,10 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Many connections that send their opening (the ws upgrade request, the tcp greeting) one byte
- * at a time, a byte every {@code interval}, and never its last byte: each keeps the server's
- * handshake busy for as long as the server lets it. A server needs a deadline for the whole
- * handshake, not one per read.
+ * Many connections that send their opening (the ws upgrade request, the tcp greeting) one byte at a
+ * time, a byte every {@code interval}, and never its last byte: each keeps the server's handshake
+ * busy for as long as the server lets it. A server needs a deadline for the whole handshake, not
+ * one per read.
  */
 public final class SlowLorisAttack implements Attack {
   private final AttackAddress target;
@@ -24,16 +24,20 @@ public final class SlowLorisAttack implements Attack {
   private final Duration interval;
   private final HeldConnections held = new HeldConnections();
   private final List<Dribble> dribbles = new ArrayList<>();
-  private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "slow-loris");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService pacer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "slow-loris");
+            t.setDaemon(true);
+            return t;
+          });
   private volatile int maxBytesSent;
   private volatile ScheduledFuture<?> dribbling;
   private int refused;
 
-  /** @param interval the pause between two bytes of one connection */
+  /**
+   * @param interval the pause between two bytes of one connection
+   */
   public SlowLorisAttack(AttackAddress target, int connections, Duration interval) {
     this.target = target;
     this.connections = connections;
@@ -58,7 +62,8 @@ public final class SlowLorisAttack implements Attack {
         refused++;
       }
     }
-    dribbling = pacer.scheduleAtFixedRate(this::dribble, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
+    dribbling =
+        pacer.scheduleAtFixedRate(this::dribble, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   /** One byte more on every connection the server has not closed. */
@@ -93,7 +98,9 @@ public final class SlowLorisAttack implements Attack {
     r.put("mostBytesSent", maxBytesSent);
     Throwable ended = Schedules.thrown(dribbling);
     if (ended != null) {
-      r.put("dribblingStoppedBy", String.valueOf(ended)); // a throw ends a fixed-rate schedule without a word
+      r.put(
+          "dribblingStoppedBy",
+          String.valueOf(ended)); // a throw ends a fixed-rate schedule without a word
     }
     held.addClosingTo(r);
     return r;

@@ -7,14 +7,13 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Many connections that each finish the handshake, announce one message of {@code announced}
- * bytes (tcp: the 8-byte length; ws: a masked binary frame header, 14 bytes), and then send
- * nothing more, or, every other one, {@code bodyBytes} of the body first. A server that takes an
- * announced length as a promise of memory holds {@code connections × announced} bytes for a few
- * bytes each.
+ * Many connections that each finish the handshake, announce one message of {@code announced} bytes
+ * (tcp: the 8-byte length; ws: a masked binary frame header, 14 bytes), and then send nothing more,
+ * or, every other one, {@code bodyBytes} of the body first. A server that takes an announced length
+ * as a promise of memory holds {@code connections × announced} bytes for a few bytes each.
  *
- * <p>Variants by parameter: the receive limit exactly (1 MiB, the default), and with the
- * server's limit off a huge announcement (1 GiB over tcp, 2<sup>31</sup>−1 over ws).
+ * <p>Variants by parameter: the receive limit exactly (1 MiB, the default), and with the server's
+ * limit off a huge announcement (1 GiB over tcp, 2<sup>31</sup>−1 over ws).
  */
 public final class SlowMaxSizeAttack implements Attack {
   /** The default receive limit, {@code RECEIVE_MAX_SIZE}. */
@@ -31,8 +30,8 @@ public final class SlowMaxSizeAttack implements Attack {
   /**
    * @param connections how many connections announce a message
    * @param announced the length announced by each
-   * @param bodyBytes how much of the body every other connection then sends (less than
-   *     {@code announced}); the others send none
+   * @param bodyBytes how much of the body every other connection then sends (less than {@code
+   *     announced}); the others send none
    */
   public SlowMaxSizeAttack(AttackAddress target, int connections, long announced, int bodyBytes) {
     this.target = target;
@@ -46,7 +45,10 @@ public final class SlowMaxSizeAttack implements Attack {
     return "slow-max-size";
   }
 
-  /** Launching stops after this long, whatever is left: a server in trouble may take seconds per connection. */
+  /**
+   * Launching stops after this long, whatever is left: a server in trouble may take seconds per
+   * connection.
+   */
   public static final Duration LAUNCH_BUDGET = Duration.ofSeconds(20);
 
   @Override

@@ -6,9 +6,9 @@ import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The bytes a client peer puts on the wire, built by hand so that an attack can send any part
- * of them, or a broken version: the SP greeting (TCP-1), the WebSocket upgrade request, masked
- * RFC 6455 frames, 8-byte SP lengths. No I/O.
+ * The bytes a client peer puts on the wire, built by hand so that an attack can send any part of
+ * them, or a broken version: the SP greeting (TCP-1), the WebSocket upgrade request, masked RFC
+ * 6455 frames, 8-byte SP lengths. No I/O.
  */
 public final class SpWire {
   private SpWire() {}
@@ -21,25 +21,37 @@ public final class SpWire {
 
   /** Whether {@code bytes} are an SP greeting (magic and reserved bytes right). */
   public static boolean isGreeting(byte[] bytes) {
-    return bytes.length == 8 && bytes[0] == 0 && bytes[1] == 'S' && bytes[2] == 'P' && bytes[3] == 0
-        && bytes[6] == 0 && bytes[7] == 0;
+    return bytes.length == 8
+        && bytes[0] == 0
+        && bytes[1] == 'S'
+        && bytes[2] == 'P'
+        && bytes[3] == 0
+        && bytes[6] == 0
+        && bytes[7] == 0;
   }
 
   /**
-   * The upgrade request a client of a {@code server} socket sends (the header order nanomsg and
-   * NNG use), with a fresh random key.
+   * The upgrade request a client of a {@code server} socket sends (the header order nanomsg and NNG
+   * use), with a fresh random key.
    */
   public static byte[] upgradeRequest(String hostPort, Protocol server) {
     byte[] key = new byte[16];
     ThreadLocalRandom.current().nextBytes(key);
     return ("GET / HTTP/1.1\r\n"
-        + "Host: " + hostPort + "\r\n"
-        + "Upgrade: websocket\r\n"
-        + "Connection: Upgrade\r\n"
-        + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(key) + "\r\n"
-        + "Sec-WebSocket-Version: 13\r\n"
-        + "Sec-WebSocket-Protocol: " + server.wireName() + ".sp.nanomsg.org\r\n"
-        + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+            + "Host: "
+            + hostPort
+            + "\r\n"
+            + "Upgrade: websocket\r\n"
+            + "Connection: Upgrade\r\n"
+            + "Sec-WebSocket-Key: "
+            + Base64.getEncoder().encodeToString(key)
+            + "\r\n"
+            + "Sec-WebSocket-Version: 13\r\n"
+            + "Sec-WebSocket-Protocol: "
+            + server.wireName()
+            + ".sp.nanomsg.org\r\n"
+            + "\r\n")
+        .getBytes(StandardCharsets.ISO_8859_1);
   }
 
   /** An SP length prefix: {@code length} as 8 bytes big-endian. */
@@ -53,8 +65,8 @@ public final class SpWire {
   }
 
   /**
-   * A client frame header: first byte {@code finOpcode} (FIN, RSV and opcode bits as given),
-   * the mask bit, the shortest length encoding, the 4-byte mask.
+   * A client frame header: first byte {@code finOpcode} (FIN, RSV and opcode bits as given), the
+   * mask bit, the shortest length encoding, the 4-byte mask.
    */
   public static byte[] frameHeader(int finOpcode, long length, int mask) {
     int extra = length < 126 ? 0 : length < 65536 ? 2 : 8;
@@ -86,7 +98,9 @@ public final class SpWire {
   /** A REQ request's SP header: a 4-byte request id with its top bit set. */
   public static byte[] requestHeader(int id) {
     int word = id | 0x80000000;
-    return new byte[] {(byte) (word >>> 24), (byte) (word >>> 16), (byte) (word >>> 8), (byte) word};
+    return new byte[] {
+      (byte) (word >>> 24), (byte) (word >>> 16), (byte) (word >>> 8), (byte) word
+    };
   }
 
   public static byte[] concat(byte[]... parts) {

@@ -16,15 +16,16 @@ import java.util.concurrent.TimeoutException;
 /**
  * A server under attack in a process of its own: sp4j's {@link AttackTarget}, nanocat or nngcat,
  * each a REP on one loopback port. {@link #stats()} gives the same kernel numbers for all three
- * ({@link ProcessMeter}: {@code rss}, {@code fds}, {@code threads}) and, for sp4j, what the
- * target says of its own JVM ({@link TargetStats}: {@code heap}, {@code direct}, Java
- * {@code threads}, counters), plus {@code osThreads}. {@link #close()} ends it whatever state it
- * is in.
+ * ({@link ProcessMeter}: {@code rss}, {@code fds}, {@code threads}) and, for sp4j, what the target
+ * says of its own JVM ({@link TargetStats}: {@code heap}, {@code direct}, Java {@code threads},
+ * counters), plus {@code osThreads}. {@link #close()} ends it whatever state it is in.
  */
 public final class TargetProcess implements AutoCloseable {
   /** Which server. */
   public enum Kind {
-    SP4J("sp4j"), NANOMSG("nanomsg"), NNG("NNG");
+    SP4J("sp4j"),
+    NANOMSG("nanomsg"),
+    NNG("NNG");
 
     private final String label;
 
@@ -69,17 +70,22 @@ public final class TargetProcess implements AutoCloseable {
   }
 
   /**
-   * Starts sp4j's {@link AttackTarget}: a REP bound to port 0 of {@code scheme}, with
-   * {@code options} ({@code NAME=VALUE}); returns once it is ready.
+   * Starts sp4j's {@link AttackTarget}: a REP bound to port 0 of {@code scheme}, with {@code
+   * options} ({@code NAME=VALUE}); returns once it is ready.
    *
    * @throws IllegalStateException with its stderr if it does not start (an unknown option, say)
    */
   public static TargetProcess sp4j(Scheme scheme, List<String> options, Jvm jvm) {
     List<String> c = new ArrayList<>();
     c.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    c.addAll(List.of("-Xmx" + jvm.maxHeap(), "-XX:MaxDirectMemorySize=" + jvm.maxDirect(),
-        // Serial: after System.gc() the heap in use is what is alive, and no GC threads to count.
-        "-XX:+UseSerialGC", "-Dio.netty.leakDetection.level=" + jvm.leakLevel()));
+    c.addAll(
+        List.of(
+            "-Xmx" + jvm.maxHeap(),
+            "-XX:MaxDirectMemorySize=" + jvm.maxDirect(),
+            // Serial: after System.gc() the heap in use is what is alive, and no GC threads to
+            // count.
+            "-XX:+UseSerialGC",
+            "-Dio.netty.leakDetection.level=" + jvm.leakLevel()));
     c.add("-cp");
     c.add(System.getProperty("java.class.path"));
     c.add(AttackTarget.class.getName());
@@ -104,21 +110,30 @@ public final class TargetProcess implements AutoCloseable {
 
   /** Starts {@code nanocat --rep --bind URL --data pong --ascii} (nanomsg) on {@code port}. */
   public static TargetProcess nanocat(Scheme scheme, int port) {
-    return external(Kind.NANOMSG, List.of("nanocat", "--rep", "--bind", scheme.url(port), "--data", "pong", "--ascii"),
-        scheme, port);
+    return external(
+        Kind.NANOMSG,
+        List.of("nanocat", "--rep", "--bind", scheme.url(port), "--data", "pong", "--ascii"),
+        scheme,
+        port);
   }
 
   /** Starts {@code nngcat --rep --listen URL --data pong} (NNG) on {@code port}. */
   public static TargetProcess nngcat(Scheme scheme, int port) {
-    return external(Kind.NNG, List.of("nngcat", "--rep", "--listen", scheme.url(port), "--data", "pong"), scheme, port);
+    return external(
+        Kind.NNG,
+        List.of("nngcat", "--rep", "--listen", scheme.url(port), "--data", "pong"),
+        scheme,
+        port);
   }
 
   private static TargetProcess external(Kind kind, List<String> command, Scheme scheme, int port) {
     TargetProcess target = new TargetProcess(kind, command);
     target.address = new AttackAddress(scheme, port);
-    if (!Waits.until(() -> !target.isAlive() || LoopbackPorts.listening(port), STARTUP) || !target.isAlive()) {
+    if (!Waits.until(() -> !target.isAlive() || LoopbackPorts.listening(port), STARTUP)
+        || !target.isAlive()) {
       target.close();
-      throw new IllegalStateException(target + " is not listening on port " + port + "; " + target.stderrTail());
+      throw new IllegalStateException(
+          target + " is not listening on port " + port + "; " + target.stderrTail());
     }
     return target;
   }
@@ -165,15 +180,17 @@ public final class TargetProcess implements AutoCloseable {
   }
 
   /**
-   * The lines of stderr that report trouble: a leaked buffer or an uncaught throwable
-   * ({@link ProblemReporter}), an exception that reached the end of a Netty pipeline, an
-   * OutOfMemoryError anywhere.
+   * The lines of stderr that report trouble: a leaked buffer or an uncaught throwable ({@link
+   * ProblemReporter}), an exception that reached the end of a Netty pipeline, an OutOfMemoryError
+   * anywhere.
    */
   public List<String> problems() {
     List<String> found = new ArrayList<>();
     for (String line : stderr().split("\n", -1)) {
-      if (line.startsWith(ProblemReporter.LEAK) || line.startsWith(ProblemReporter.UNCAUGHT)
-          || line.contains("exceptionCaught() event was fired") || line.contains("OutOfMemoryError")
+      if (line.startsWith(ProblemReporter.LEAK)
+          || line.startsWith(ProblemReporter.UNCAUGHT)
+          || line.contains("exceptionCaught() event was fired")
+          || line.contains("OutOfMemoryError")
           || line.contains("LEAK:")) {
         found.add(line);
       }
@@ -184,7 +201,9 @@ public final class TargetProcess implements AutoCloseable {
   /** The last lines of stderr, for failure messages. */
   public String stderrTail() {
     String all = stderr();
-    return "stderr: '" + (all.length() > 2000 ? "…" + all.substring(all.length() - 2000) : all) + "'";
+    return "stderr: '"
+        + (all.length() > 2000 ? "…" + all.substring(all.length() - 2000) : all)
+        + "'";
   }
 
   /** Asks it to exit ({@code exit} for sp4j), then SIGTERM, then SIGKILL; waits for the end. */
@@ -207,10 +226,17 @@ public final class TargetProcess implements AutoCloseable {
 
   @Override
   public String toString() {
-    return kind.label() + " (" + String.join(" ", command.subList(0, Math.min(command.size(), 3))) + " … pid " + pid() + ")";
+    return kind.label()
+        + " ("
+        + String.join(" ", command.subList(0, Math.min(command.size(), 3)))
+        + " … pid "
+        + pid()
+        + ")";
   }
 
-  /** The next stdout line starting with {@code prefix}; fails with stderr if the process ends first. */
+  /**
+   * The next stdout line starting with {@code prefix}; fails with stderr if the process ends first.
+   */
   private String reply(String prefix, Duration timeout) {
     try {
       return output.nextLine(prefix, timeout);
@@ -218,8 +244,14 @@ public final class TargetProcess implements AutoCloseable {
       if (!isAlive() || e instanceof IOException) {
         waitQuietly();
       }
-      throw new IllegalStateException(this + ": " + e.getMessage()
-          + (isAlive() ? "" : " (it ended, exit " + process.exitValue() + ")") + "; " + stderrTail(), e);
+      throw new IllegalStateException(
+          this
+              + ": "
+              + e.getMessage()
+              + (isAlive() ? "" : " (it ended, exit " + process.exitValue() + ")")
+              + "; "
+              + stderrTail(),
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted waiting for " + this, e);

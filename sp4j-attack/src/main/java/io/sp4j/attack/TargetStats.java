@@ -12,13 +12,15 @@ import java.util.Map;
  * The {@code stats} line of the {@link AttackTarget}'s own JVM: what it holds once garbage is
  * collected, so that growth means memory the server keeps, not garbage it has yet to collect.
  *
- * <pre>stats heap=… direct=… fds=… threads=… rss=… [extra counters: pool chunks, refusals by reason]</pre>
+ * <pre>
+ * stats heap=… direct=… fds=… threads=… rss=… [extra counters: pool chunks, refusals by reason]
+ * </pre>
  *
  * <ul>
  *   <li>{@code heap}: heap in use after {@link System#gc()} (run twice: the first may only
  *       promote);
- *   <li>{@code direct}: the JDK's "direct" buffer pool plus the chunks of Netty's buffer pool
- *       that are not in it (see {@link #directBytes()});
+ *   <li>{@code direct}: the JDK's "direct" buffer pool plus the chunks of Netty's buffer pool that
+ *       are not in it (see {@link #directBytes()});
  *   <li>{@code fds}: open file descriptors ({@code /proc/self/fd});
  *   <li>{@code threads}: live Java threads;
  *   <li>{@code rss}: resident memory ({@code /proc/self/status} VmRSS).
@@ -66,11 +68,11 @@ public final class TargetStats {
   }
 
   /**
-   * Direct memory: the JDK's "direct" buffer pool, and Netty's pooled chunks when they are not
-   * part of it. Netty takes its chunks from {@code ByteBuffer.allocateDirect} where it may (JDK 17:
-   * they are in the JDK's pool, and adding them again would count them twice) or allocates them
-   * around the JDK (JDK 24 and later: the JDK's pool does not see them). A JDK pool smaller than
-   * Netty's chunks cannot hold them, which tells the two apart.
+   * Direct memory: the JDK's "direct" buffer pool, and Netty's pooled chunks when they are not part
+   * of it. Netty takes its chunks from {@code ByteBuffer.allocateDirect} where it may (JDK 17: they
+   * are in the JDK's pool, and adding them again would count them twice) or allocates them around
+   * the JDK (JDK 24 and later: the JDK's pool does not see them). A JDK pool smaller than Netty's
+   * chunks cannot hold them, which tells the two apart.
    */
   private static long directBytes() {
     long jdk = 0;

@@ -14,20 +14,33 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The peer an attack must not hurt: an sp4j REQ that connects before the attack and goes on
- * asking, one request every {@code pace}, each with a short timeout, recording per
- * {@link Phase} what was answered, what failed and how long answers took.
+ * The peer an attack must not hurt: an sp4j REQ that connects before the attack and goes on asking,
+ * one request every {@code pace}, each with a short timeout, recording per {@link Phase} what was
+ * answered, what failed and how long answers took.
  */
 public final class WellBehavedClient implements AutoCloseable {
   /** When a request was sent, relative to the attack. */
-  public enum Phase { BEFORE, DURING, AFTER }
+  public enum Phase {
+    BEFORE,
+    DURING,
+    AFTER
+  }
 
   /** What one phase saw. */
-  public record Tally(int answered, int failed, double p50Millis, double p99Millis, double maxMillis) {
+  public record Tally(
+      int answered, int failed, double p50Millis, double p99Millis, double maxMillis) {
     @Override
     public String toString() {
-      return answered + " answered, " + failed + " failed, p50 " + p50Millis + " ms, p99 " + p99Millis
-          + " ms, max " + maxMillis + " ms";
+      return answered
+          + " answered, "
+          + failed
+          + " failed, p50 "
+          + p50Millis
+          + " ms, p99 "
+          + p99Millis
+          + " ms, max "
+          + maxMillis
+          + " ms";
     }
   }
 
@@ -166,7 +179,11 @@ public final class WellBehavedClient implements AutoCloseable {
 
     synchronized Tally tally() {
       long[] nanos = latencies.stream().mapToLong(Long::longValue).toArray();
-      return new Tally(answered, failed, Percentiles.millis(nanos, 0.50), Percentiles.millis(nanos, 0.99),
+      return new Tally(
+          answered,
+          failed,
+          Percentiles.millis(nanos, 0.50),
+          Percentiles.millis(nanos, 0.99),
           Percentiles.millis(nanos, 1.0));
     }
   }

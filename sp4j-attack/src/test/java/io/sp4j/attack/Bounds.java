@@ -1,14 +1,13 @@
 package io.sp4j.attack;
 
 import io.sp4j.Refusal;
-
 import org.assertj.core.api.SoftAssertions;
 
 /**
- * The checks of an attack run, collected so that a failure names every bound broken, each with
- * the run's numbers: memory growth at the peak, descriptors and threads after, the well-behaved
- * client answered during and after, a new client answered, the target alive with nothing on its
- * stderr. Call {@link #check()} last.
+ * The checks of an attack run, collected so that a failure names every bound broken, each with the
+ * run's numbers: memory growth at the peak, descriptors and threads after, the well-behaved client
+ * answered during and after, a new client answered, the target alive with nothing on its stderr.
+ * Call {@link #check()} last.
  */
 final class Bounds {
   private static final long MIB = 1 << 20;
@@ -36,14 +35,18 @@ final class Bounds {
 
   private Bounds below(String what, long growth, long bound) {
     soft.assertThat(growth)
-        .as("%s growth at the peak (%s MiB; bound %s MiB) in %s", what, mib(growth), mib(bound), result)
+        .as(
+            "%s growth at the peak (%s MiB; bound %s MiB) in %s",
+            what, mib(growth), mib(bound), result)
         .isLessThan(bound);
     return this;
   }
 
   /** Descriptors and threads came back to the baseline, within the slack of {@link Targets}. */
   Bounds backToBaseline() {
-    soft.assertThat(result.after()).as("numbers after the attack (the target died?) in %s", result).isNotEmpty();
+    soft.assertThat(result.after())
+        .as("numbers after the attack (the target died?) in %s", result)
+        .isNotEmpty();
     soft.assertThat(result.left("fds"))
         .as("descriptors left open after the attack in %s", result)
         .isLessThanOrEqualTo(Targets.FD_SLACK);
@@ -61,10 +64,16 @@ final class Bounds {
     WellBehavedClient.Tally during = result.during();
     soft.assertThat(during.answered()).as("answers during the attack in %s", result).isPositive();
     soft.assertThat(during.failed())
-        .as("requests that failed during the attack, against %s answered, in %s", during.answered(), result)
+        .as(
+            "requests that failed during the attack, against %s answered, in %s",
+            during.answered(), result)
         .isLessThanOrEqualTo(during.answered());
-    soft.assertThat(result.afterwards().answered()).as("answers after the attack in %s", result).isGreaterThanOrEqualTo(3);
-    soft.assertThat(result.newClientAnswers()).as("answers to a new client after the attack in %s", result).isEqualTo(3);
+    soft.assertThat(result.afterwards().answered())
+        .as("answers after the attack in %s", result)
+        .isGreaterThanOrEqualTo(3);
+    soft.assertThat(result.newClientAnswers())
+        .as("answers to a new client after the attack in %s", result)
+        .isEqualTo(3);
     return this;
   }
 
@@ -79,7 +88,9 @@ final class Bounds {
   /** The server closed every connection the attack held, by itself, within the attack's end. */
   Bounds serverClosedAll() {
     Object connections = result.attackResults().get("connections");
-    soft.assertThat(result.ended()).as("the server closed every held connection in time in %s", result).isTrue();
+    soft.assertThat(result.ended())
+        .as("the server closed every held connection in time in %s", result)
+        .isTrue();
     soft.assertThat(result.attackResults().get("closedByServer"))
         .as("connections the server closed, of %s, in %s", connections, result)
         .isEqualTo(connections);
@@ -108,7 +119,8 @@ final class Bounds {
     for (Refusal reason : reasons) {
       refused += result.left("refused." + reason);
     }
-    soft.assertThat(refused).as("refusals for %s in %s", java.util.Arrays.toString(reasons), result)
+    soft.assertThat(refused)
+        .as("refusals for %s in %s", java.util.Arrays.toString(reasons), result)
         .isGreaterThanOrEqualTo(count);
     return this;
   }

@@ -8,9 +8,9 @@ final class Costs {
   private Costs() {}
 
   /**
-   * Heap of one open connection the server holds: its Netty channel and pipeline, sp4j's
-   * connection object and a few small arrays. An idle ws connection measured about 2 KB in the
-   * scale bench; 8 KiB leaves room for a handshake decoder's state and per-connection bookkeeping.
+   * Heap of one open connection the server holds: its Netty channel and pipeline, sp4j's connection
+   * object and a few small arrays. An idle ws connection measured about 2 KB in the scale bench; 8
+   * KiB leaves room for a handshake decoder's state and per-connection bookkeeping.
    */
   static final long PER_CONNECTION = 8 * 1024;
 
@@ -21,9 +21,9 @@ final class Costs {
   static final long NOISE = 2L << 20;
 
   /**
-   * Direct memory the buffer pool may add under load: a 4 MiB chunk for each of the target's
-   * (at most 2, with 64 MiB of direct memory) arenas, twice over for reads and writes in flight.
-   * 16 MiB, a quarter of the target's direct memory: more means the server keeps buffers.
+   * Direct memory the buffer pool may add under load: a 4 MiB chunk for each of the target's (at
+   * most 2, with 64 MiB of direct memory) arenas, twice over for reads and writes in flight. 16
+   * MiB, a quarter of the target's direct memory: more means the server keeps buffers.
    */
   static final long POOL_GROWTH = 16L << 20;
 

@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 class OptionValuesTest {
   @Test
   void parsesEachValueTypeByTheOptionsType() {
-    assertThat(OptionValues.parse("RECEIVE_MAX_SIZE=-1")).isEqualTo(new OptionValues.Setting<>(Options.RECEIVE_MAX_SIZE, -1));
-    assertThat(OptionValues.parse("TCP_NODELAY=false")).isEqualTo(new OptionValues.Setting<>(Options.TCP_NODELAY, false));
+    assertThat(OptionValues.parse("RECEIVE_MAX_SIZE=-1"))
+        .isEqualTo(new OptionValues.Setting<>(Options.RECEIVE_MAX_SIZE, -1));
+    assertThat(OptionValues.parse("TCP_NODELAY=false"))
+        .isEqualTo(new OptionValues.Setting<>(Options.TCP_NODELAY, false));
     assertThat(OptionValues.parse("HANDSHAKE_TIMEOUT=PT2S"))
         .isEqualTo(new OptionValues.Setting<>(Options.HANDSHAKE_TIMEOUT, Duration.ofSeconds(2)));
     assertThat(OptionValues.parse("WS_MESSAGE_TYPE=text"))
@@ -31,8 +33,11 @@ class OptionValuesTest {
   @Test
   void aBadValueNamesTheOptionAndTheType() {
     assertThatThrownBy(() -> OptionValues.parse("HANDSHAKE_TIMEOUT=2s"))
-        .hasMessageContaining("HANDSHAKE_TIMEOUT").hasMessageContaining("PT2S");
-    assertThatThrownBy(() -> OptionValues.parse("TCP_NODELAY=yes")).hasMessageContaining("TCP_NODELAY");
-    assertThatThrownBy(() -> OptionValues.parse("RECEIVE_MAX_SIZE")).hasMessageContaining("NAME=VALUE");
+        .hasMessageContaining("HANDSHAKE_TIMEOUT")
+        .hasMessageContaining("PT2S");
+    assertThatThrownBy(() -> OptionValues.parse("TCP_NODELAY=yes"))
+        .hasMessageContaining("TCP_NODELAY");
+    assertThatThrownBy(() -> OptionValues.parse("RECEIVE_MAX_SIZE"))
+        .hasMessageContaining("NAME=VALUE");
   }
 }

@@ -20,7 +20,8 @@ class SpWireTest {
   void announcingTheLimitIsEightOrFourteenBytes() {
     assertThat(HEX.formatHex(Scheme.TCP.announce(1 << 20, 0))).isEqualTo("0000000000100000");
     // FIN + binary, mask bit + 127, 8-byte length 1 MiB, 4-byte mask
-    assertThat(HEX.formatHex(Scheme.WS.announce(1 << 20, 0x01020304))).isEqualTo("82ff000000000010000001020304");
+    assertThat(HEX.formatHex(Scheme.WS.announce(1 << 20, 0x01020304)))
+        .isEqualTo("82ff000000000010000001020304");
   }
 
   @Test
@@ -39,8 +40,13 @@ class SpWireTest {
 
   @Test
   void theUpgradeRequestNamesTheServersProtocol() {
-    String request = new String(SpWire.upgradeRequest("127.0.0.1:1", Protocol.REP), java.nio.charset.StandardCharsets.ISO_8859_1);
-    assertThat(request).startsWith("GET / HTTP/1.1\r\n").contains("Sec-WebSocket-Protocol: rep.sp.nanomsg.org\r\n")
+    String request =
+        new String(
+            SpWire.upgradeRequest("127.0.0.1:1", Protocol.REP),
+            java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertThat(request)
+        .startsWith("GET / HTTP/1.1\r\n")
+        .contains("Sec-WebSocket-Protocol: rep.sp.nanomsg.org\r\n")
         .endsWith("\r\n\r\n");
   }
 }

@@ -7,17 +7,18 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The fixture of every attack test: starts sp4j targets (a REP in its own JVM with
- * {@link TargetProcess.Jvm#TEST}'s small heap and paranoid leak detection) and ends each one after
- * the test, passed or failed. Also the run settings the tests share.
+ * The fixture of every attack test: starts sp4j targets (a REP in its own JVM with {@link
+ * TargetProcess.Jvm#TEST}'s small heap and paranoid leak detection) and ends each one after the
+ * test, passed or failed. Also the run settings the tests share.
  */
 final class Targets implements AfterEachCallback {
   /**
    * Descriptors above the baseline that still count as back: the JVM may open a jar or two for
-   * classes first loaded during the attack (exceptions, rare paths), and sp4j's timer thread
-   * comes and goes.
+   * classes first loaded during the attack (exceptions, rare paths), and sp4j's timer thread comes
+   * and goes.
    */
   static final long FD_SLACK = 6;
+
   /** Threads above the baseline that still count as back (the timer thread, a JIT or GC helper). */
   static final long THREAD_SLACK = 3;
 
@@ -26,6 +27,7 @@ final class Targets implements AfterEachCallback {
    * Kept well above a loaded machine's scheduling hiccups (tens of ms), well below the defaults.
    */
   static final String STALL_TIMEOUT = "RECEIVE_STALL_TIMEOUT=PT2S";
+
   static final String HANDSHAKE_TIMEOUT = "HANDSHAKE_TIMEOUT=PT2S";
   static final Duration SHORT_TIMEOUT = Duration.ofSeconds(2);
 
@@ -49,12 +51,18 @@ final class Targets implements AfterEachCallback {
    * well-behaved client waiting 2 s per answer.
    */
   static AttackRun.Settings settings(Duration endMax) {
-    return new AttackRun.Settings(Duration.ofMillis(500), endMax, Duration.ofSeconds(15), FD_SLACK, THREAD_SLACK,
+    return new AttackRun.Settings(
+        Duration.ofMillis(500),
+        endMax,
+        Duration.ofSeconds(15),
+        FD_SLACK,
+        THREAD_SLACK,
         Duration.ofSeconds(2));
   }
 
   /** Runs {@code attack} and prints what it measured (the test output is the record of numbers). */
-  static AttackRun.Result run(TargetProcess target, Attack attack, Duration endMax) throws Exception {
+  static AttackRun.Result run(TargetProcess target, Attack attack, Duration endMax)
+      throws Exception {
     AttackRun.Result result = AttackRun.run(target, attack, settings(endMax));
     System.out.println("ATTACK " + result);
     return result;

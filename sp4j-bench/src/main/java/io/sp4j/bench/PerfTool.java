@@ -10,8 +10,8 @@ import java.util.Locale;
 
 /**
  * The four perf tools, each a line-by-line port of nanomsg 1.1.5 {@code perf/*.c} as built in
- * {@code shared/bench}: the same socket options (no receive size limit, TCP_NODELAY on the
- * latency tools, 1 s linger), the same sync message, the same clock points and printed lines.
+ * {@code shared/bench}: the same socket options (no receive size limit, TCP_NODELAY on the latency
+ * tools, 1 s linger), the same sync message, the same clock points and printed lines.
  */
 enum PerfTool {
   /** Bind, echo {@code rts} messages, sleep 1 s, close. Prints nothing. */

@@ -16,9 +16,9 @@ import java.util.Arrays;
  *   scale all    (both, with the options of both)
  * </pre>
  *
- * <p>{@link Fanout} and {@link Idle} say what each measurement does. The roles they start as
- * child JVMs ({@link Roles}: {@code pub}, {@code subs}, {@code pull}, {@code dial}) can also be
- * run through this class. Benchmarks are not tests: nothing here fails on a slow or large result.
+ * <p>{@link Fanout} and {@link Idle} say what each measurement does. The roles they start as child
+ * JVMs ({@link Roles}: {@code pub}, {@code subs}, {@code pull}, {@code dial}) can also be run
+ * through this class. Benchmarks are not tests: nothing here fails on a slow or large result.
  */
 public final class Scale {
   private Scale() {}
@@ -51,8 +51,9 @@ public final class Scale {
   }
 
   private static int usage(PrintStream out) {
-    out.println("usage: scale fanout|idle|all [--subs N] [--messages N] [--size B] [--conns N]"
-        + " [--batch N] [--nn PATH-to-nn-scale] [--settle-ms MS]");
+    out.println(
+        "usage: scale fanout|idle|all [--subs N] [--messages N] [--size B] [--conns N]"
+            + " [--batch N] [--nn PATH-to-nn-scale] [--settle-ms MS]");
     return 1;
   }
 }

@@ -4,10 +4,10 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * spperf: nanomsg's four perf tools ({@code perf/local_lat.c}, {@code remote_lat.c},
- * {@code local_thr.c}, {@code remote_thr.c}) over sp4j, with the same arguments, PAIR socket,
- * empty sync message, timing and printed lines, so that it pairs with the C tools of
- * {@code shared/bench} in {@code run-matrix.sh} ({@code IMPL_java="bin/spperf "}).
+ * spperf: nanomsg's four perf tools ({@code perf/local_lat.c}, {@code remote_lat.c}, {@code
+ * local_thr.c}, {@code remote_thr.c}) over sp4j, with the same arguments, PAIR socket, empty sync
+ * message, timing and printed lines, so that it pairs with the C tools of {@code shared/bench} in
+ * {@code run-matrix.sh} ({@code IMPL_java="bin/spperf "}).
  *
  * <pre>
  *   spperf local_lat  &lt;bind-to&gt;    &lt;msg-size&gt; &lt;roundtrips&gt;

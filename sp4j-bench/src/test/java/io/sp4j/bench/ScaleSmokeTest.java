@@ -21,23 +21,40 @@ class ScaleSmokeTest {
   void runsBothMeasurementsAtTinyScaleAndPrintsTheirLines() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    int status = Scale.run(new String[] {"all", "--subs", "10", "--messages", "200",
-        "--conns", "20", "--batch", "7", "--settle-ms", "200"}, out);
+    int status =
+        Scale.run(
+            new String[] {
+              "all",
+              "--subs",
+              "10",
+              "--messages",
+              "200",
+              "--conns",
+              "20",
+              "--batch",
+              "7",
+              "--settle-ms",
+              "200"
+            },
+            out);
     String text = bytes.toString(StandardCharsets.UTF_8);
     assertThat(status).as(text).isZero();
-    assertThat(text).containsPattern(
-        "(?m)^fanout pub=sp4j subs=10 size=64 sent=200 send_s=[0-9.]+ delivered=[0-9]+ of 2000"
-            + " drop=[0-9.]+% span_s=[0-9.]+ rate=[0-9]+ msg/s per_sub_min=[0-9]+ per_sub_max=[0-9]+ pub_cpu_s=[0-9.]+$");
-    assertThat(text).containsPattern(
-        "(?m)^idle server=sp4j conns=20 established=20 heap=[0-9]+->[0-9]+ \\(-?[0-9]+ B/conn\\)"
-            + " direct_alloc=.* direct_netty=.* direct_pool=.* rss=[0-9]+->[0-9]+ \\(-?[0-9]+ B/conn\\)$");
+    assertThat(text)
+        .containsPattern(
+            "(?m)^fanout pub=sp4j subs=10 size=64 sent=200 send_s=[0-9.]+ delivered=[0-9]+ of 2000"
+                + " drop=[0-9.]+% span_s=[0-9.]+ rate=[0-9]+ msg/s per_sub_min=[0-9]+ per_sub_max=[0-9]+ pub_cpu_s=[0-9.]+$");
+    assertThat(text)
+        .containsPattern(
+            "(?m)^idle server=sp4j conns=20 established=20 heap=[0-9]+->[0-9]+ \\(-?[0-9]+ B/conn\\)"
+                + " direct_alloc=.* direct_netty=.* direct_pool=.* rss=[0-9]+->[0-9]+ \\(-?[0-9]+ B/conn\\)$");
     assertThat(text).doesNotContain("pub=nanomsg", "server=nanomsg");
   }
 
   @Test
   void unknownCommandPrintsUsage() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    int status = Scale.run(new String[] {"nope"}, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    int status =
+        Scale.run(new String[] {"nope"}, new PrintStream(bytes, true, StandardCharsets.UTF_8));
     assertThat(status).isEqualTo(1);
     assertThat(bytes.toString(StandardCharsets.UTF_8)).startsWith("usage: scale ");
   }
@@ -45,7 +62,10 @@ class ScaleSmokeTest {
   @Test
   void roleWithoutItsArgumentsPrintsUsage() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    int status = Scale.run(new String[] {"subs", "ws://127.0.0.1:1"}, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    int status =
+        Scale.run(
+            new String[] {"subs", "ws://127.0.0.1:1"},
+            new PrintStream(bytes, true, StandardCharsets.UTF_8));
     assertThat(status).isEqualTo(1);
     assertThat(bytes.toString(StandardCharsets.UTF_8)).startsWith("usage: scale ");
   }

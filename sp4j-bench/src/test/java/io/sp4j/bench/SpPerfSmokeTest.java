@@ -18,19 +18,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * spperf runs and prints nanomsg's lines: each pair of tools in one JVM over ws://, tcp:// (127.0.0.1)
- * and ipc:// (the connecting side redials until the binding side listens). Checks the output
- * format only; a benchmark is not a test, so no speed is asserted.
+ * spperf runs and prints nanomsg's lines: each pair of tools in one JVM over ws://, tcp://
+ * (127.0.0.1) and ipc:// (the connecting side redials until the binding side listens). Checks the
+ * output format only; a benchmark is not a test, so no speed is asserted.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SpPerfSmokeTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /** A fresh address of the scheme: ws and tcp on a free loopback port, ipc in a temp dir. */
   private String url(String scheme) throws IOException {
-    return scheme.equals("ipc") ? "ipc://" + dir.resolve("perf.ipc") : scheme + "://127.0.0.1:" + freePort();
+    return scheme.equals("ipc")
+        ? "ipc://" + dir.resolve("perf.ipc")
+        : scheme + "://127.0.0.1:" + freePort();
   }
 
   @ParameterizedTest(name = "over {0}")
@@ -42,8 +43,9 @@ class SpPerfSmokeTest {
     assertThat(local.status()).isZero();
     assertThat(remote.status()).isZero();
     assertThat(remote.output()).isEmpty();
-    assertThat(local.output()).matches(
-        """
+    assertThat(local.output())
+        .matches(
+            """
         message size: 64 \\[B\\]
         message count: 2000
         throughput: [1-9][0-9]* \\[msg/s\\]
@@ -60,8 +62,9 @@ class SpPerfSmokeTest {
     assertThat(remote.status()).isZero();
     assertThat(local.status()).isZero();
     assertThat(local.output()).isEmpty();
-    assertThat(remote.output()).matches(
-        """
+    assertThat(remote.output())
+        .matches(
+            """
         message size: 64 \\[B\\]
         roundtrip count: 500
         average latency: [0-9]+\\.[0-9]{3} \\[us\\]
@@ -71,7 +74,10 @@ class SpPerfSmokeTest {
   @Test
   void wrongArgumentCountPrintsTheToolsUsage() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    int status = SpPerf.run(new String[] {"local_thr", "ws://127.0.0.1:1"}, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    int status =
+        SpPerf.run(
+            new String[] {"local_thr", "ws://127.0.0.1:1"},
+            new PrintStream(bytes, true, StandardCharsets.UTF_8));
     assertThat(status).isEqualTo(1);
     assertThat(bytes.toString(StandardCharsets.UTF_8))
         .isEqualTo("usage: local_thr <bind-to> <msg-size> <msg-count>\n");
@@ -96,13 +102,16 @@ class SpPerfSmokeTest {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
       CompletableFuture<Integer> status = new CompletableFuture<>();
-      Thread t = new Thread(() -> {
-        try {
-          status.complete(SpPerf.run(args, out));
-        } catch (Throwable e) {
-          status.completeExceptionally(e);
-        }
-      }, "spperf-" + args[0]);
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  status.complete(SpPerf.run(args, out));
+                } catch (Throwable e) {
+                  status.completeExceptionally(e);
+                }
+              },
+              "spperf-" + args[0]);
       t.setDaemon(true);
       t.start();
       return new Run(status, bytes);

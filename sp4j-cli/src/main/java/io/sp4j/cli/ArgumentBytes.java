@@ -3,8 +3,8 @@ package io.sp4j.cli;
 import java.nio.charset.Charset;
 
 /**
- * The bytes of a command-line argument. The JVM decoded {@code argv} with the platform's file
- * name encoding; encoding back with it gives the bytes nanocat would have sent.
+ * The bytes of a command-line argument. The JVM decoded {@code argv} with the platform's file name
+ * encoding; encoding back with it gives the bytes nanocat would have sent.
  */
 final class ArgumentBytes {
   private static final Charset ARGV = argvCharset();

@@ -25,19 +25,22 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * Turns spcat's arguments into an {@link Invocation}, as nanocat's parser would: options are
- * taken in order, each checked against those before it, so the first problem on the line is
- * the one reported. picocli does the tokenizing (clusters like {@code -Av}, {@code --data=x},
- * unique prefixes like {@code --conn}); {@link OptionRules} does nanocat's checks.
+ * Turns spcat's arguments into an {@link Invocation}, as nanocat's parser would: options are taken
+ * in order, each checked against those before it, so the first problem on the line is the one
+ * reported. picocli does the tokenizing (clusters like {@code -Av}, {@code --data=x}, unique
+ * prefixes like {@code --conn}); {@link OptionRules} does nanocat's checks.
  */
 final class ArgumentParser {
-  private static final String SYNOPSIS = SpCat.NAME
-      + " {--push|--pull|--pub|--sub|--req|--rep|--surveyor|--respondent|--bus|--pair}"
-      + " {--bind ADDR|--connect ADDR|-X PATH|-x PATH|-L PORT|-l PORT} [-vqhAQ] [-i SEC] [-d SEC]"
-      + " [-D DATA] [-F PATH] [options]";
+  private static final String SYNOPSIS =
+      SpCat.NAME
+          + " {--push|--pull|--pub|--sub|--req|--rep|--surveyor|--respondent|--bus|--pair}"
+          + " {--bind ADDR|--connect ADDR|-X PATH|-x PATH|-L PORT|-l PORT} [-vqhAQ] [-i SEC] [-d SEC]"
+          + " [-D DATA] [-F PATH] [options]";
 
   /** picocli's words for a prefix that fits several options. */
-  private static final Pattern AMBIGUOUS = Pattern.compile("'(--[^']*)' is not unique: it matches (.*)");
+  private static final Pattern AMBIGUOUS =
+      Pattern.compile("'(--[^']*)' is not unique: it matches (.*)");
+
   private static final Pattern QUOTED_OPTION = Pattern.compile("'(--?[A-Za-z][A-Za-z-]*)'");
 
   private final InputStream stdin;
@@ -94,13 +97,26 @@ final class ArgumentParser {
     if (!unmatched.isEmpty()) {
       // picocli names a bad letter in a cluster as "-z (while processing option: '-Az')".
       String first = unmatched.get(0).replaceFirst(" \\(while processing option: .*\\)$", "");
-      throw CliFailure.usage(first.startsWith("-") && first.length() > 1
-          ? "Unknown option ``" + first + "''"
-          : "Unexpected argument ``" + first + "''");
+      throw CliFailure.usage(
+          first.startsWith("-") && first.length() > 1
+              ? "Unknown option ``" + first + "''"
+              : "Unexpected argument ``" + first + "''");
     }
     rules.checkRequirements();
-    return new Invocation.Run(new Settings(protocol, binds, connects, sendTimeout, receiveTimeout,
-        subscriptions, delay, interval, data, format, verbosity, text));
+    return new Invocation.Run(
+        new Settings(
+            protocol,
+            binds,
+            connects,
+            sendTimeout,
+            receiveTimeout,
+            subscriptions,
+            delay,
+            interval,
+            data,
+            format,
+            verbosity,
+            text));
   }
 
   /** Our own failures come wrapped by picocli's setter call; picocli's own get one line each. */
@@ -113,13 +129,17 @@ final class ArgumentParser {
     if (e instanceof CommandLine.MissingParameterException missing
         && !missing.getMissing().isEmpty()
         && missing.getMissing().get(0) instanceof OptionSpec option) {
-      return CliFailure.usage("Option " + optionFor(option).displayName() + " requires an argument");
+      return CliFailure.usage(
+          "Option " + optionFor(option).displayName() + " requires an argument");
     }
     String message = String.valueOf(e.getMessage()).replaceFirst("^Error: ", "");
     Matcher ambiguous = AMBIGUOUS.matcher(message);
     if (ambiguous.find()) {
-      return CliFailure.usage("Ambiguous option ``" + ambiguous.group(1) + "'': "
-          + ambiguous.group(2).replace("'", ""));
+      return CliFailure.usage(
+          "Ambiguous option ``"
+              + ambiguous.group(1)
+              + "'': "
+              + ambiguous.group(2).replace("'", ""));
     }
     if (e instanceof CommandLine.MaxValuesExceededException) {
       // A flag given a value, as in --help=x.
@@ -148,14 +168,17 @@ final class ArgumentParser {
     CommandSpec spec = CommandSpec.create().name(SpCat.NAME);
     spec.usageMessage()
         .customSynopsis(SYNOPSIS)
-        .description("Sends and receives Scalability Protocols messages from the command line, as nanocat does.", "")
+        .description(
+            "Sends and receives Scalability Protocols messages from the command line, as nanocat does.",
+            "")
         .sortOptions(false)
         .width(100);
     for (CliOption option : CliOption.values()) {
-      OptionSpec.Builder builder = OptionSpec.builder(option.names())
-          .description(option.description)
-          .hasInitialValue(false)
-          .setter(setterFor(option));
+      OptionSpec.Builder builder =
+          OptionSpec.builder(option.names())
+              .description(option.description)
+              .hasInitialValue(false)
+              .setter(setterFor(option));
       if (option.takesValue()) {
         builder.arity("1").type(String.class).paramLabel(option.paramLabel);
       } else {
@@ -204,11 +227,20 @@ final class ArgumentParser {
       case CONNECT_LOCAL -> connects.add("tcp://127.0.0.1:" + value);
       case RECV_TIMEOUT -> receiveTimeout = seconds(option, value);
       case SEND_TIMEOUT -> sendTimeout = seconds(option, value);
-      case SOCKET_NAME -> { } // nanocat names the socket for statistics; sp4j has none.
+      case SOCKET_NAME -> {} // nanocat names the socket for statistics; sp4j has none.
       case SUBSCRIBE -> subscriptions.add(ArgumentBytes.of(value));
-      case FORMAT -> format = EchoFormat.named(value).orElseThrow(() -> CliFailure.usage(
-          "Invalid value ``" + value + "'' for --format; one of: "
-              + Stream.of(EchoFormat.values()).map(EchoFormat::formatName).collect(Collectors.joining(", "))));
+      case FORMAT ->
+          format =
+              EchoFormat.named(value)
+                  .orElseThrow(
+                      () ->
+                          CliFailure.usage(
+                              "Invalid value ``"
+                                  + value
+                                  + "'' for --format; one of: "
+                                  + Stream.of(EchoFormat.values())
+                                      .map(EchoFormat::formatName)
+                                      .collect(Collectors.joining(", "))));
       case RAW_FORMAT -> format = EchoFormat.RAW;
       case ASCII -> format = EchoFormat.ASCII;
       case QUOTED -> format = EchoFormat.QUOTED;
@@ -235,9 +267,11 @@ final class ArgumentParser {
     try {
       return "-".equals(path) ? stdin.readAllBytes() : Files.readAllBytes(Path.of(path));
     } catch (NoSuchFileException | AccessDeniedException | InvalidPathException e) {
-      throw new CliFailure(CliFailure.FILE, "Error opening file ``" + path + "'': " + Errors.describe(e));
+      throw new CliFailure(
+          CliFailure.FILE, "Error opening file ``" + path + "'': " + Errors.describe(e));
     } catch (IOException e) {
-      throw new CliFailure(CliFailure.FILE, "Error reading file ``" + path + "'': " + Errors.describe(e));
+      throw new CliFailure(
+          CliFailure.FILE, "Error reading file ``" + path + "'': " + Errors.describe(e));
     }
   }
 

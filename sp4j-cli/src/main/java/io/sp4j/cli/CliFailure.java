@@ -1,8 +1,8 @@
 package io.sp4j.cli;
 
 /**
- * Ends spcat with an exit status and one line for stderr: 1 for a bad command line, 2 for a
- * data file that cannot be read, 3 for a socket error (nanocat's statuses).
+ * Ends spcat with an exit status and one line for stderr: 1 for a bad command line, 2 for a data
+ * file that cannot be read, 3 for a socket error (nanocat's statuses).
  */
 final class CliFailure extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * How received messages are printed; the bytes match nanocat's for each format. "Printable" is
- * the C locale's {@code isprint}: 0x20 to 0x7e.
+ * How received messages are printed; the bytes match nanocat's for each format. "Printable" is the
+ * C locale's {@code isprint}: 0x20 to 0x7e.
  */
 enum EchoFormat {
   /** Nothing is printed. */
@@ -44,7 +44,7 @@ enum EchoFormat {
   byte[] render(byte[] body) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + 8);
     switch (this) {
-      case NO -> { }
+      case NO -> {}
       case RAW -> out.writeBytes(body);
       case ASCII -> {
         for (byte b : body) {

@@ -8,7 +8,9 @@ import java.nio.file.FileSystemException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 
-/** The words nanocat prints for an error: nanomsg's text for the errno ({@link Errno#message()}). */
+/**
+ * The words nanocat prints for an error: nanomsg's text for the errno ({@link Errno#message()}).
+ */
 final class Errors {
   private Errors() {}
 
@@ -23,10 +25,14 @@ final class Errors {
     throw failure; // not an error a socket call reports: a fault to show as it is
   }
 
-  /** A socket call's failure as nanocat prints it, e.g. {@code Can't bind: Address already in use}. */
+  /**
+   * A socket call's failure as nanocat prints it, e.g. {@code Can't bind: Address already in use}.
+   */
   static String line(String what, RuntimeException failure, boolean verbose) {
     String line = what + ": " + errnoOf(failure).message();
-    return verbose && failure.getMessage() != null ? line + " (" + failure.getMessage() + ")" : line;
+    return verbose && failure.getMessage() != null
+        ? line + " (" + failure.getMessage() + ")"
+        : line;
   }
 
   /** A file error as C's strerror words it. */

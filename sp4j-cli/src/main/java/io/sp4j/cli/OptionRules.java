@@ -6,9 +6,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * nanocat's option rules: an option fails at once when it clashes with one already given, and
- * after parsing every option given must have what it requires, and the whole line a socket type
- * and an endpoint. Each failure is a {@link CliFailure} with one line.
+ * nanocat's option rules: an option fails at once when it clashes with one already given, and after
+ * parsing every option given must have what it requires, and the whole line a socket type and an
+ * endpoint. Each failure is a {@link CliFailure} with one line.
  */
 final class OptionRules {
   private final Set<CliOption> given = EnumSet.noneOf(CliOption.class);
@@ -17,13 +17,17 @@ final class OptionRules {
   /** Records one use of {@code option}, failing if it clashes with what came before. */
   void use(CliOption option) {
     if ((provided & option.conflicts) != 0) {
-      String others = given.stream()
-          .filter(o -> o != option && (o.provides & option.conflicts) != 0)
-          .map(CliOption::displayName)
-          .collect(Collectors.joining(", "));
+      String others =
+          given.stream()
+              .filter(o -> o != option && (o.provides & option.conflicts) != 0)
+              .map(CliOption::displayName)
+              .collect(Collectors.joining(", "));
       // Nothing else clashes: the option itself was given twice.
-      throw CliFailure.usage("Option " + option.displayName() + " conflicts with "
-          + (others.isEmpty() ? option.displayName() : others));
+      throw CliFailure.usage(
+          "Option "
+              + option.displayName()
+              + " conflicts with "
+              + (others.isEmpty() ? option.displayName() : others));
     }
     provided |= option.provides;
     given.add(option);
@@ -33,8 +37,8 @@ final class OptionRules {
   void checkRequirements() {
     for (CliOption option : given) {
       if ((option.requires & provided) != option.requires) {
-        throw CliFailure.usage("Option " + option.displayName() + " requires one of "
-            + providersOf(option.requires));
+        throw CliFailure.usage(
+            "Option " + option.displayName() + " requires one of " + providersOf(option.requires));
       }
     }
     int missing = CliOption.Mask.REQUIRED & ~provided;

@@ -10,23 +10,24 @@ interface Pacer {
   void sleepMillis(long millis);
 
   /** Wall time: {@link System#nanoTime()} and {@link Thread#sleep(long)}. */
-  Pacer SYSTEM = new Pacer() {
-    @Override
-    public long nowMillis() {
-      return System.nanoTime() / 1_000_000;
-    }
+  Pacer SYSTEM =
+      new Pacer() {
+        @Override
+        public long nowMillis() {
+          return System.nanoTime() / 1_000_000;
+        }
 
-    @Override
-    public void sleepMillis(long millis) {
-      if (millis <= 0) {
-        return;
-      }
-      try {
-        Thread.sleep(millis);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new CliFailure(CliFailure.SOCKET, SpCat.NAME + ": interrupted");
-      }
-    }
-  };
+        @Override
+        public void sleepMillis(long millis) {
+          if (millis <= 0) {
+            return;
+          }
+          try {
+            Thread.sleep(millis);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliFailure(CliFailure.SOCKET, SpCat.NAME + ": interrupted");
+          }
+        }
+      };
 }

@@ -4,8 +4,8 @@ import io.sp4j.Protocol;
 import java.util.List;
 
 /**
- * What a valid spcat command line asks for. Times are in seconds, as typed; a negative time
- * means "not given" (nanocat's convention).
+ * What a valid spcat command line asks for. Times are in seconds, as typed; a negative time means
+ * "not given" (nanocat's convention).
  *
  * @param protocol the socket type
  * @param binds addresses to listen on, in order (each listened on before any dial)
@@ -20,7 +20,8 @@ import java.util.List;
  * @param verbosity -v count less -q count
  * @param text whether to send WebSocket text frames
  */
-@SuppressWarnings("ArrayRecordComponent") // the parsed command line, read once, never compared or hashed
+@SuppressWarnings(
+    "ArrayRecordComponent") // the parsed command line, read once, never compared or hashed
 record Settings(
     Protocol protocol,
     List<String> binds,

@@ -12,13 +12,13 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 
 /**
- * nanocat's four loops over an open socket: send only (PUB, PUSH), receive only (SUB, PULL, and
- * the others without data), send then receive until the next send (REQ, SURVEYOR, and PAIR or
- * BUS with data), and receive then reply (REP, RESPONDENT with data).
+ * nanocat's four loops over an open socket: send only (PUB, PUSH), receive only (SUB, PULL, and the
+ * others without data), send then receive until the next send (REQ, SURVEYOR, and PAIR or BUS with
+ * data), and receive then reply (REP, RESPONDENT with data).
  *
- * <p>A receive that times out, or that the protocol refuses in its state (a REQ with its reply
- * in, a SURVEYOR past its deadline), ends a receive-only loop quietly: there is nothing more to
- * wait for. Any other socket error ends spcat with status 3.
+ * <p>A receive that times out, or that the protocol refuses in its state (a REQ with its reply in,
+ * a SURVEYOR past its deadline), ends a receive-only loop quietly: there is nothing more to wait
+ * for. Any other socket error ends spcat with status 3.
  */
 final class SocketLoops {
   private final Socket socket;

@@ -18,8 +18,8 @@ import java.time.Duration;
  * receive loop for its type (see {@link SocketLoops}).
  *
  * <p>Exit statuses are nanocat's: 0 when the loop ends (a receive timed out, the one message was
- * sent), 1 for a bad command line, 2 for an unreadable {@code --file}, 3 for a socket error.
- * Every error is one line on stderr.
+ * sent), 1 for a bad command line, 2 for an unreadable {@code --file}, 3 for a socket error. Every
+ * error is one line on stderr.
  */
 public final class SpCat {
   /** The program's name, at the start of usage errors. */
@@ -85,7 +85,8 @@ public final class SpCat {
 
   private static void configure(Socket socket, Settings settings) {
     if (settings.sendTimeout() >= 0) {
-      socket.set(Options.SEND_TIMEOUT, Duration.ofMillis(SocketLoops.millis(settings.sendTimeout())));
+      socket.set(
+          Options.SEND_TIMEOUT, Duration.ofMillis(SocketLoops.millis(settings.sendTimeout())));
     }
     if (settings.receiveTimeout() >= 0) {
       // nanocat truncates this one to whole seconds before scaling: 0.5 waits not at all.

@@ -14,7 +14,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EchoFormatTest {
 
   static Stream<Arguments> printedBytes() {
-    byte[] mixed = {'a', '\n', '\r', '\t', '\\', '"', 0, 0x1f, 0x20, 0x7e, 0x7f, (byte) 0x80, (byte) 0xff, '\''};
+    byte[] mixed = {
+      'a', '\n', '\r', '\t', '\\', '"', 0, 0x1f, 0x20, 0x7e, 0x7f, (byte) 0x80, (byte) 0xff, '\''
+    };
     return Stream.of(
         Arguments.of(EchoFormat.NO, bytes("hello"), new byte[0]),
         Arguments.of(EchoFormat.RAW, bytes("hello"), bytes("hello")),
@@ -24,13 +26,17 @@ class EchoFormatTest {
         Arguments.of(EchoFormat.ASCII, mixed, bytes("a...\\\".. ~...'\n")),
         Arguments.of(EchoFormat.ASCII, new byte[0], bytes("\n")),
         Arguments.of(EchoFormat.QUOTED, bytes("hello"), bytes("\"hello\"\n")),
-        Arguments.of(EchoFormat.QUOTED, mixed,
+        Arguments.of(
+            EchoFormat.QUOTED,
+            mixed,
             bytes("\"a\\n\\r\\x09\\\\\\\"\\x00\\x1f ~\\x7f\\x80\\xff'\"\n")),
         Arguments.of(EchoFormat.QUOTED, new byte[0], bytes("\"\"\n")),
         Arguments.of(EchoFormat.HEX, bytes("hi"), bytes("\"\\x68\\x69\"\n")),
-        Arguments.of(EchoFormat.HEX, new byte[] {0, (byte) 0xab, 0x7f}, bytes("\"\\x00\\xab\\x7f\"\n")),
+        Arguments.of(
+            EchoFormat.HEX, new byte[] {0, (byte) 0xab, 0x7f}, bytes("\"\\x00\\xab\\x7f\"\n")),
         Arguments.of(EchoFormat.HEX, new byte[0], bytes("\"\"\n")),
-        Arguments.of(EchoFormat.MSGPACK, bytes("hi"), concat(new byte[] {(byte) 0xc4, 2}, bytes("hi"))),
+        Arguments.of(
+            EchoFormat.MSGPACK, bytes("hi"), concat(new byte[] {(byte) 0xc4, 2}, bytes("hi"))),
         Arguments.of(EchoFormat.MSGPACK, new byte[0], new byte[] {(byte) 0xc4, 0}));
   }
 
@@ -70,7 +76,8 @@ class EchoFormatTest {
       } else if (printable) {
         assertThat(printed).isEqualTo(new byte[] {'"', (byte) b, '"', '\n'});
       } else if (b != '\n' && b != '\r' && b != '"' && b != '\\') {
-        assertThat(new String(printed, StandardCharsets.US_ASCII)).isEqualTo(String.format("\"\\x%02x\"\n", b));
+        assertThat(new String(printed, StandardCharsets.US_ASCII))
+            .isEqualTo(String.format("\"\\x%02x\"\n", b));
       }
     }
   }

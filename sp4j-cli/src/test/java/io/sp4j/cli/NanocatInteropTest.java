@@ -22,21 +22,23 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The real nanocat (nanomsg-utils 1.1.5) and spcat each receive the same messages from nanocat
- * over ws:// and print them in the same format: the bytes printed must be the same.
+ * The real nanocat (nanomsg-utils 1.1.5) and spcat each receive the same messages from nanocat over
+ * ws:// and print them in the same format: the bytes printed must be the same.
  */
 @Timeout(60)
 class NanocatInteropTest {
   private static final Duration PROCESS_END = Duration.ofSeconds(20);
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @BeforeAll
   static void nanocatIsInstalled() {
-    boolean found = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-        .anyMatch(p -> Files.isExecutable(Path.of(p, "nanocat")));
-    assertThat(found).as("nanocat (Debian nanomsg-utils) must be installed; .ci/run installs it").isTrue();
+    boolean found =
+        Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+            .anyMatch(p -> Files.isExecutable(Path.of(p, "nanocat")));
+    assertThat(found)
+        .as("nanocat (Debian nanomsg-utils) must be installed; .ci/run installs it")
+        .isTrue();
   }
 
   static Stream<String> formats() {
@@ -46,18 +48,34 @@ class NanocatInteropTest {
   @ParameterizedTest(name = "--format {0}")
   @MethodSource("formats")
   void spcatPrintsTheBytesNanocatPrints(String format) throws Exception {
-    List<byte[]> messages = List.of(everyByte(), "hello".getBytes(StandardCharsets.US_ASCII), new byte[300]);
+    List<byte[]> messages =
+        List.of(everyByte(), "hello".getBytes(StandardCharsets.US_ASCII), new byte[300]);
     int nanocatPort = freePort();
     int spcatPort = freePort();
     Path nanocatOut = dir.resolve("nanocat.out");
 
-    Process nanocat = new ProcessBuilder("nanocat", "--pull", "--bind", "ws://127.0.0.1:" + nanocatPort,
-        "--recv-timeout", "2", "--format", format)
-        .redirectOutput(nanocatOut.toFile())
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
-    SpCatRun spcat = SpCatRun.start("--pull", "--bind", "ws://127.0.0.1:" + spcatPort,
-        "--recv-timeout", "2", "--format", format);
+    Process nanocat =
+        new ProcessBuilder(
+                "nanocat",
+                "--pull",
+                "--bind",
+                "ws://127.0.0.1:" + nanocatPort,
+                "--recv-timeout",
+                "2",
+                "--format",
+                format)
+            .redirectOutput(nanocatOut.toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    SpCatRun spcat =
+        SpCatRun.start(
+            "--pull",
+            "--bind",
+            "ws://127.0.0.1:" + spcatPort,
+            "--recv-timeout",
+            "2",
+            "--format",
+            format);
     try {
       for (int i = 0; i < messages.size(); i++) {
         Path file = dir.resolve("message" + i);
@@ -79,16 +97,19 @@ class NanocatInteropTest {
   @ParameterizedTest(name = "spcat --req over {0} {1} against nanocat --rep")
   @MethodSource("requestCases")
   void spcatRequestGetsNanocatsReply(String scheme, String frames) throws Exception {
-    String url = switch (scheme) {
-      case "ws" -> "ws://127.0.0.1:" + freePort(); // nanomsg cannot bind a path
-      case "tcp" -> "tcp://127.0.0.1:" + freePort();
-      default -> "ipc://" + dir.resolve("rep.ipc");
-    };
+    String url =
+        switch (scheme) {
+          case "ws" -> "ws://127.0.0.1:" + freePort(); // nanomsg cannot bind a path
+          case "tcp" -> "tcp://127.0.0.1:" + freePort();
+          default -> "ipc://" + dir.resolve("rep.ipc");
+        };
     Path repOut = dir.resolve("rep.out");
-    Process rep = new ProcessBuilder("nanocat", "--rep", "--bind", url, "-D", "pong", "--recv-timeout", "2", "-Q")
-        .redirectOutput(repOut.toFile())
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    Process rep =
+        new ProcessBuilder(
+                "nanocat", "--rep", "--bind", url, "-D", "pong", "--recv-timeout", "2", "-Q")
+            .redirectOutput(repOut.toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     try {
       List<String> args = new ArrayList<>(List.of("--req", "--connect", url, "-D", "ping", "-Q"));
       if (!frames.isEmpty()) {
@@ -108,17 +129,22 @@ class NanocatInteropTest {
 
   static Stream<Arguments> requestCases() {
     return Stream.of(
-        Arguments.of("ws", ""), Arguments.of("ws", "--text"), Arguments.of("tcp", ""), Arguments.of("ipc", ""));
+        Arguments.of("ws", ""),
+        Arguments.of("ws", "--text"),
+        Arguments.of("tcp", ""),
+        Arguments.of("ipc", ""));
   }
 
   @org.junit.jupiter.api.Test
   void bindLocalAndConnectLocalMeanTcpOnLoopback() throws Exception {
     int port = freePort();
-    SpCatRun pull = SpCatRun.start("--pull", "-L", String.valueOf(port), "--recv-timeout", "3", "-A");
-    Process push = new ProcessBuilder("nanocat", "--push", "-l", String.valueOf(port), "-D", "over tcp")
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    SpCatRun pull =
+        SpCatRun.start("--pull", "-L", String.valueOf(port), "--recv-timeout", "3", "-A");
+    Process push =
+        new ProcessBuilder("nanocat", "--push", "-l", String.valueOf(port), "-D", "over tcp")
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     try {
       assertThat(pull.awaitStatus(PROCESS_END)).isZero();
       assertThat(pull.stdoutText()).isEqualTo("over tcp\n");
@@ -127,14 +153,25 @@ class NanocatInteropTest {
     }
   }
 
-  private static void sendWithNanocat(int port, Path file) throws IOException, InterruptedException {
+  private static void sendWithNanocat(int port, Path file)
+      throws IOException, InterruptedException {
     awaitListening(port); // a nanomsg dialer that fails its first handshakes may give up for good
-    List<String> command = new ArrayList<>(List.of(
-        "nanocat", "--push", "--connect", "ws://127.0.0.1:" + port, "-F", file.toString(), "--send-timeout", "10"));
-    Process push = new ProcessBuilder(command)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "nanocat",
+                "--push",
+                "--connect",
+                "ws://127.0.0.1:" + port,
+                "-F",
+                file.toString(),
+                "--send-timeout",
+                "10"));
+    Process push =
+        new ProcessBuilder(command)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     try {
       assertThat(push.waitFor(PROCESS_END.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
       assertThat(push.exitValue()).as("nanocat --push status").isZero();
@@ -144,11 +181,16 @@ class NanocatInteropTest {
   }
 
   private static void awaitListening(int port) {
-    org.awaitility.Awaitility.await().atMost(PROCESS_END).ignoreExceptions().until(() -> {
-      try (java.net.Socket probe = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
-        return true;
-      }
-    });
+    org.awaitility.Awaitility.await()
+        .atMost(PROCESS_END)
+        .ignoreExceptions()
+        .until(
+            () -> {
+              try (java.net.Socket probe =
+                  new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
+                return true;
+              }
+            });
   }
 
   private static byte[] everyByte() {

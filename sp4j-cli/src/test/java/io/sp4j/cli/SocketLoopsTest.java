@@ -76,14 +76,27 @@ class SocketLoopsTest {
     String url = address();
     try (Socket pub = open(Protocol.PUB)) {
       pub.bind(url);
-      SpCatRun spcat = SpCatRun.start("--sub", "--connect", url, "--subscribe", "a", "--subscribe", "b",
-          "--recv-timeout", "1", "-A");
+      SpCatRun spcat =
+          SpCatRun.start(
+              "--sub",
+              "--connect",
+              url,
+              "--subscribe",
+              "a",
+              "--subscribe",
+              "b",
+              "--recv-timeout",
+              "1",
+              "-A");
       // PUB drops what is sent before the subscriber is there: publish until it prints.
-      await().atMost(END).until(() -> {
-        pub.send(bytes("cx"));
-        pub.send(bytes("ax"));
-        return spcat.stdoutText().contains("ax\n") || spcat.hasEnded();
-      });
+      await()
+          .atMost(END)
+          .until(
+              () -> {
+                pub.send(bytes("cx"));
+                pub.send(bytes("ax"));
+                return spcat.stdoutText().contains("ax\n") || spcat.hasEnded();
+              });
       pub.send(bytes("b\u0001"));
 
       assertThat(spcat.awaitStatus(END)).isZero();
@@ -112,7 +125,8 @@ class SocketLoopsTest {
     String url = address();
     try (Socket rep = open(Protocol.REP)) {
       rep.bind(url);
-      SpCatRun spcat = SpCatRun.start("--req", "--connect", url, "-D", "again", "-i", "0.05", "--raw");
+      SpCatRun spcat =
+          SpCatRun.start("--req", "--connect", url, "-D", "again", "-i", "0.05", "--raw");
       for (int i = 0; i < 3; i++) {
         assertThat(rep.receive()).isEqualTo(bytes("again"));
         rep.send(bytes("r" + i));
@@ -130,7 +144,8 @@ class SocketLoopsTest {
     String url = address();
     try (Socket req = open(Protocol.REQ)) {
       req.bind(url);
-      SpCatRun spcat = SpCatRun.start("--rep", "--connect", url, "-D", "pong", "--recv-timeout", "1", "-A");
+      SpCatRun spcat =
+          SpCatRun.start("--rep", "--connect", url, "-D", "pong", "--recv-timeout", "1", "-A");
       for (int i = 0; i < 2; i++) {
         req.send(bytes("ping" + i));
         assertThat(req.receive()).isEqualTo(bytes("pong"));
@@ -138,7 +153,8 @@ class SocketLoopsTest {
 
       // A REP with data treats a receive timeout as an error, as nanocat does.
       assertThat(spcat.awaitStatus(END)).isEqualTo(3);
-      assertThat(spcat.stderr()).isEqualTo("Can't recv: Connection timed out" + System.lineSeparator());
+      assertThat(spcat.stderr())
+          .isEqualTo("Can't recv: Connection timed out" + System.lineSeparator());
       assertThat(spcat.stdoutText()).isEqualTo("ping0\nping1\n");
     }
   }
@@ -148,7 +164,8 @@ class SocketLoopsTest {
     String url = address();
     try (Socket req = open(Protocol.REQ)) {
       req.bind(url);
-      SpCatRun spcat = SpCatRun.start("--rep", "--connect", url, "--recv-timeout", "1", "--msgpack");
+      SpCatRun spcat =
+          SpCatRun.start("--rep", "--connect", url, "--recv-timeout", "1", "--msgpack");
       req.send(bytes("q"));
 
       assertThat(spcat.awaitStatus(END)).isZero();
@@ -176,7 +193,8 @@ class SocketLoopsTest {
     String url = address();
     try (Socket pair = open(Protocol.PAIR)) {
       pair.bind(url);
-      SpCatRun spcat = SpCatRun.start("--pair", "--connect", url, "-D", "hi", "--recv-timeout", "1", "-A");
+      SpCatRun spcat =
+          SpCatRun.start("--pair", "--connect", url, "-D", "hi", "--recv-timeout", "1", "-A");
 
       assertThat(pair.receive()).isEqualTo(bytes("hi"));
       pair.send(bytes("back"));
@@ -191,8 +209,9 @@ class SocketLoopsTest {
     String url = address();
     try (Socket bus = open(Protocol.BUS)) {
       bus.bind(url);
-      SpCatRun spcat = SpCatRun.start("--bus", "--connect", url, "-D", "tick", "-i", "0.05",
-          "--recv-timeout", "1", "-A");
+      SpCatRun spcat =
+          SpCatRun.start(
+              "--bus", "--connect", url, "-D", "tick", "-i", "0.05", "--recv-timeout", "1", "-A");
       assertThat(bus.receive()).isEqualTo(bytes("tick"));
       assertThat(bus.receive()).isEqualTo(bytes("tick"));
       bus.send(bytes("tock"));
@@ -212,7 +231,8 @@ class SocketLoopsTest {
       SpCatRun spcat = SpCatRun.start("--push", "--connect", url, "-D", "late", "-d", "0.3");
 
       assertThat(pull.receive()).isEqualTo(bytes("late"));
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+      assertThat(Duration.ofNanos(System.nanoTime() - start))
+          .isGreaterThanOrEqualTo(Duration.ofMillis(300));
       assertThat(spcat.awaitStatus(END)).isZero();
     }
   }

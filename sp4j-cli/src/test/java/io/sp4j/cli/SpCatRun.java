@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * spcat run in this JVM through {@link SpCat#run}: its exit status, what it printed on stdout,
- * and its stderr. {@link #start} runs it on a thread for tests that talk to it over a socket.
+ * spcat run in this JVM through {@link SpCat#run}: its exit status, what it printed on stdout, and
+ * its stderr. {@link #start} runs it on a thread for tests that talk to it over a socket.
  */
 final class SpCatRun {
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -7,22 +7,26 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * A REP server answering three requests from a REQ client, and a PUB reaching a SUB that
- * subscribed to one topic: everything in this process over {@code inproc://}.
+ * A REP server answering three requests from a REQ client, and a PUB reaching a SUB that subscribed
+ * to one topic: everything in this process over {@code inproc://}.
  */
 public final class RequestReply {
   private RequestReply() {}
 
   public static void main(String[] args) throws Exception {
-    try (Socket server = Socket.open(Protocol.REP); Socket client = Socket.open(Protocol.REQ)) {
+    try (Socket server = Socket.open(Protocol.REP);
+        Socket client = Socket.open(Protocol.REQ)) {
       server.bind("inproc://example");
       client.connect("inproc://example");
-      Thread replier = new Thread(() -> {
-        for (int i = 0; i < 3; i++) {
-          String request = text(server.receive());
-          server.send(bytes("reply to " + request));
-        }
-      }, "replier");
+      Thread replier =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 3; i++) {
+                  String request = text(server.receive());
+                  server.send(bytes("reply to " + request));
+                }
+              },
+              "replier");
       replier.start();
       for (int i = 1; i <= 3; i++) {
         client.send(bytes("request " + i));
@@ -31,7 +35,8 @@ public final class RequestReply {
       replier.join();
     }
 
-    try (Socket pub = Socket.open(Protocol.PUB); Socket sub = Socket.open(Protocol.SUB)) {
+    try (Socket pub = Socket.open(Protocol.PUB);
+        Socket sub = Socket.open(Protocol.SUB)) {
       sub.set(Options.SUBSCRIBE, bytes("weather."));
       sub.set(Options.RECEIVE_TIMEOUT, Duration.ofSeconds(1));
       pub.bind("inproc://news");

@@ -23,7 +23,8 @@ final class Command {
     /** This result, or an {@link IllegalStateException} with the command's words if it failed. */
     Result orThrow() {
       if (!ok()) {
-        throw new IllegalStateException(String.join(" ", command) + " failed (exit " + exitCode + "): " + stderr.strip());
+        throw new IllegalStateException(
+            String.join(" ", command) + " failed (exit " + exitCode + "): " + stderr.strip());
       }
       return this;
     }
@@ -46,9 +47,14 @@ final class Command {
         in.write(input.getBytes(StandardCharsets.UTF_8));
       }
       if (!process.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS)) {
-        throw new IllegalStateException(String.join(" ", command) + " still running after " + DEADLINE_SECONDS + " s");
+        throw new IllegalStateException(
+            String.join(" ", command) + " still running after " + DEADLINE_SECONDS + " s");
       }
-      return new Result(command, process.exitValue(), stdout.get(5, TimeUnit.SECONDS), stderr.get(5, TimeUnit.SECONDS));
+      return new Result(
+          command,
+          process.exitValue(),
+          stdout.get(5, TimeUnit.SECONDS),
+          stderr.get(5, TimeUnit.SECONDS));
     } catch (IOException | ExecutionException | TimeoutException e) {
       throw new IllegalStateException(String.join(" ", command) + ": " + e, e);
     } catch (InterruptedException e) {
@@ -66,11 +72,13 @@ final class Command {
 
   /** Reads a whole stream on a thread of its own (the common pool may have only one thread). */
   private static FutureTask<String> readAsync(InputStream stream) {
-    FutureTask<String> task = new FutureTask<>(() -> {
-      try (stream) {
-        return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-      }
-    });
+    FutureTask<String> task =
+        new FutureTask<>(
+            () -> {
+              try (stream) {
+                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+              }
+            });
     Thread reader = new Thread(task, "command-output");
     reader.setDaemon(true);
     reader.start();

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 final class CutTest {
   /** Long enough for the dialer's doubling waits to reach their cap (0.1 + 0.2 + 0.4 + 0.8 s). */
   private static final Duration CUT_TIME = Duration.ofMillis(2500);
+
   /** Past the reconnect backoff's cap: JVM pauses and a loaded machine. */
   private static final Duration SLACK = Duration.ofMillis(1500);
 
@@ -36,10 +37,17 @@ final class CutTest {
             .as("reconnect after the restore, in ms")
             .isLessThanOrEqualTo(Scenario.RECONNECT_INTERVAL_MAX.plus(SLACK).toMillis());
       }
-      scenario.report("cut for " + CUT_TIME.toMillis() + " ms", (recovery.connectionKept()
-          ? "connection kept"
-          : "reconnected " + Scenario.millis(restored, recovery.newConnection()) + " ms after the restore")
-          + ", first message " + Scenario.millis(restored, recovery.firstArrival()) + " ms after the restore; " + summary);
+      scenario.report(
+          "cut for " + CUT_TIME.toMillis() + " ms",
+          (recovery.connectionKept()
+                  ? "connection kept"
+                  : "reconnected "
+                      + Scenario.millis(restored, recovery.newConnection())
+                      + " ms after the restore")
+              + ", first message "
+              + Scenario.millis(restored, recovery.firstArrival())
+              + " ms after the restore; "
+              + summary);
     }
   }
 
@@ -51,17 +59,24 @@ final class CutTest {
       scenario.netns().cut();
       scenario.connectClient();
       Scenario.hold(CUT_TIME);
-      assertThat(TcpTable.established(scenario.client().pid(), Scheme.PORT)).as("connections across the cut").isEmpty();
+      assertThat(TcpTable.established(scenario.client().pid(), Scheme.PORT))
+          .as("connections across the cut")
+          .isEmpty();
       scenario.netns().restore();
       long restored = System.nanoTime();
 
       long connected = scenario.awaitNewConnection(-1);
       scenario.startTraffic();
       Deliveries.Summary summary = scenario.finish(true);
-      assertThat(Scenario.millis(restored, connected)).as("connect after the restore, in ms")
+      assertThat(Scenario.millis(restored, connected))
+          .as("connect after the restore, in ms")
           .isLessThanOrEqualTo(Scenario.RECONNECT_INTERVAL_MAX.plus(SLACK).toMillis());
-      scenario.report("dialing through a " + CUT_TIME.toMillis() + " ms cut",
-          "connected " + Scenario.millis(restored, connected) + " ms after the restore; " + summary);
+      scenario.report(
+          "dialing through a " + CUT_TIME.toMillis() + " ms cut",
+          "connected "
+              + Scenario.millis(restored, connected)
+              + " ms after the restore; "
+              + summary);
     }
   }
 }

@@ -10,10 +10,10 @@ import java.util.Set;
 import java.util.stream.LongStream;
 
 /**
- * Checks what arrived at the peers against what SP promises for the pattern, after a sending
- * run has stopped: every message intact, from the client, in the order sent, never twice (REP
- * alone may see a request again: REQ resends it); PUSH/PULL over one unbroken connection loses
- * nothing; a REQ gets exactly one reply per request, and it is that request's.
+ * Checks what arrived at the peers against what SP promises for the pattern, after a sending run
+ * has stopped: every message intact, from the client, in the order sent, never twice (REP alone may
+ * see a request again: REQ resends it); PUSH/PULL over one unbroken connection loses nothing; a REQ
+ * gets exactly one reply per request, and it is that request's.
  */
 final class Deliveries {
   /**
@@ -22,19 +22,28 @@ final class Deliveries {
    * @param sent messages (requests) the client sent
    * @param delivered distinct messages that reached a server
    * @param repeats arrivals of a message a server had already seen (REQ resends; zero elsewhere)
-   * @param early messages sent before the first one that arrived (a PUB drops what it sends
-   *     before its first connection is up)
+   * @param early messages sent before the first one that arrived (a PUB drops what it sends before
+   *     its first connection is up)
    * @param lost messages after the first arrival that reached no server
    * @param replies replies the client received
    * @param lostRuns the lost sequence numbers after the first arrival as runs ("12-30, 41"), at
    *     most the first ten
    */
-  record Summary(long sent, int delivered, int repeats, long early, long lost, int replies, String lostRuns) {
+  record Summary(
+      long sent, int delivered, int repeats, long early, long lost, int replies, String lostRuns) {
     @Override
     public String toString() {
-      return "sent " + sent + ", delivered " + delivered + ", repeated at the server " + repeats
+      return "sent "
+          + sent
+          + ", delivered "
+          + delivered
+          + ", repeated at the server "
+          + repeats
           + (early > 0 ? ", dropped before the first connection " + early : "")
-          + ", lost " + lost + (lost > 0 ? " (" + lostRuns + ")" : "") + (replies > 0 ? ", replies " + replies : "");
+          + ", lost "
+          + lost
+          + (lost > 0 ? " (" + lostRuns + ")" : "")
+          + (replies > 0 ? ", replies " + replies : "");
     }
   }
 
@@ -44,23 +53,29 @@ final class Deliveries {
    * Checks the run; {@code servers} in the order they ran (a vanished server, then the one that
    * took its place). {@code oneConnection}: the client kept one connection the whole run.
    */
-  static Summary check(Pattern pattern, PeerLog client, List<PeerLog> servers, boolean oneConnection) {
+  static Summary check(
+      Pattern pattern, PeerLog client, List<PeerLog> servers, boolean oneConnection) {
     List<PeerLog> everyone = new ArrayList<>(servers);
     everyone.add(client);
     for (PeerLog peer : everyone) {
       assertThat(peer.lines(PeerLine.ERROR)).as("errors of %s", peer.id()).isEmpty();
     }
-    assertThat(client.lines(PeerLine.TIMEOUT)).as("requests without a reply; %s", client.tail()).isEmpty();
+    assertThat(client.lines(PeerLine.TIMEOUT))
+        .as("requests without a reply; %s", client.tail())
+        .isEmpty();
     List<PeerLog.Line> stopped = client.lines(PeerLine.STOPPED);
     assertThat(stopped).as("the client's end of run; %s", client.tail()).hasSize(1);
     long sent = stopped.get(0).seq();
     assertThat(client.lines(PeerLine.SENT).stream().map(PeerLog.Line::seq).toList())
-        .as("what the client sent").containsExactlyElementsOf(LongStream.rangeClosed(1, sent).boxed().toList());
+        .as("what the client sent")
+        .containsExactlyElementsOf(LongStream.rangeClosed(1, sent).boxed().toList());
 
     List<Long> arrived = arrivals(client.id(), servers);
     checkOrder(pattern, arrived);
     Set<Long> distinct = new LinkedHashSet<>(arrived);
-    assertThat(distinct).as("messages that arrived but were never sent").allMatch(seq -> seq <= sent);
+    assertThat(distinct)
+        .as("messages that arrived but were never sent")
+        .allMatch(seq -> seq <= sent);
     int repeats = arrived.size() - distinct.size();
     long early = arrived.isEmpty() ? sent : arrived.get(0) - 1;
     long lost = sent - early - distinct.size();
@@ -69,13 +84,16 @@ final class Deliveries {
       case REQ_REP -> replies = checkReplies(client, servers, sent);
       case PUSH_PULL -> {
         if (oneConnection) {
-          assertThat(missing(distinct, sent)).as("PUSH/PULL over one connection lost messages").isEmpty();
+          assertThat(missing(distinct, sent))
+              .as("PUSH/PULL over one connection lost messages")
+              .isEmpty();
         }
         assertThat(distinct).as("the last message").contains(sent);
       }
       case PUB_SUB -> assertThat(distinct).as("the last message").contains(sent);
     }
-    return new Summary(sent, distinct.size(), repeats, early, lost, replies, runs(distinct, early + 1, sent));
+    return new Summary(
+        sent, distinct.size(), repeats, early, lost, replies, runs(distinct, early + 1, sent));
   }
 
   /** The sequence numbers that reached the servers, in order; every body must be intact. */
@@ -113,7 +131,8 @@ final class Deliveries {
   /** Exactly one reply per request, in order, each from a server and carrying its request. */
   private static int checkReplies(PeerLog client, List<PeerLog> servers, long sent) {
     List<PeerLog.Line> replies = client.lines(PeerLine.REPLY);
-    assertThat(replies.stream().map(PeerLog.Line::seq).toList()).as("one reply per request, in order")
+    assertThat(replies.stream().map(PeerLog.Line::seq).toList())
+        .as("one reply per request, in order")
         .containsExactlyElementsOf(LongStream.rangeClosed(1, sent).boxed().toList());
     Set<String> serverIds = new LinkedHashSet<>();
     servers.forEach(server -> serverIds.add(server.id()));
@@ -121,17 +140,24 @@ final class Deliveries {
       String[] fields = reply.afterSeq().split(" ", 2);
       assertThat(fields).as("reply to %d: replier and body", reply.seq()).hasSize(2);
       assertThat(fields[0]).as("the replier of request %d", reply.seq()).isIn(serverIds);
-      assertThat(FaultMessage.parse(fields[1])).as("reply to request %d: %s", reply.seq(), abbreviate(fields[1]))
+      assertThat(FaultMessage.parse(fields[1]))
+          .as("reply to request %d: %s", reply.seq(), abbreviate(fields[1]))
           .contains(new FaultMessage(client.id(), reply.seq()));
     }
     return replies.size();
   }
 
   private static List<Long> missing(Set<Long> distinct, long sent) {
-    return LongStream.rangeClosed(1, sent).filter(seq -> !distinct.contains(seq)).limit(20).boxed().toList();
+    return LongStream.rangeClosed(1, sent)
+        .filter(seq -> !distinct.contains(seq))
+        .limit(20)
+        .boxed()
+        .toList();
   }
 
-  /** The sequence numbers from {@code from} to {@code sent} missing from {@code distinct}, as runs. */
+  /**
+   * The sequence numbers from {@code from} to {@code sent} missing from {@code distinct}, as runs.
+   */
   private static String runs(Set<Long> distinct, long from, long sent) {
     List<String> runs = new ArrayList<>();
     long start = -1;
@@ -148,6 +174,8 @@ final class Deliveries {
   }
 
   private static String abbreviate(String body) {
-    return body.length() <= 60 ? body : body.substring(0, 30) + "…" + body.substring(body.length() - 20);
+    return body.length() <= 60
+        ? body
+        : body.substring(0, 30) + "…" + body.substring(body.length() - 20);
   }
 }

@@ -26,15 +26,17 @@ final class FaultMessageTest {
   @ValueSource(strings = {"flip", "cut", "glue", "foreign payload", "sender"})
   void aDamagedRecordDoesNotRead(String damage) {
     String body = new FaultMessage("c", 7).encode();
-    String damaged = switch (damage) {
-      case "flip" -> body.substring(0, 20) + (char) (body.charAt(20) ^ 1) + body.substring(21);
-      case "cut" -> body.substring(0, body.length() - 3);
-      case "glue" -> body + new FaultMessage("c", 8).encode();
-      // Another message's payload with a checksum that fits it: well formed, but not message 7.
-      case "foreign payload" -> reChecksummed("c:7:" + payloadOf(new FaultMessage("c", 8).encode()));
-      case "sender" -> "d" + body.substring(1);
-      default -> throw new IllegalArgumentException(damage);
-    };
+    String damaged =
+        switch (damage) {
+          case "flip" -> body.substring(0, 20) + (char) (body.charAt(20) ^ 1) + body.substring(21);
+          case "cut" -> body.substring(0, body.length() - 3);
+          case "glue" -> body + new FaultMessage("c", 8).encode();
+          // Another message's payload with a checksum that fits it: well formed, but not message 7.
+          case "foreign payload" ->
+              reChecksummed("c:7:" + payloadOf(new FaultMessage("c", 8).encode()));
+          case "sender" -> "d" + body.substring(1);
+          default -> throw new IllegalArgumentException(damage);
+        };
     assertThat(FaultMessage.parse(damaged)).as(damage).isEmpty();
   }
 

@@ -20,16 +20,16 @@ import java.util.Locale;
  * FaultPeer &lt;id&gt; &lt;PROTOCOL&gt; [reconnect=&lt;ms&gt;] [reconnect-max=&lt;ms&gt;] [resend=&lt;ms&gt;]
  * </pre>
  *
- * <p>It prints {@code ready} once its socket is open, then takes commands: {@code bind <url>}
- * and {@code connect <url>} (so a test can start both peers' JVMs side by side and still dial
- * only once the server listens: no reconnect backoff before the first connection);
- * {@code start <interval ms>}, for the sending roles (PUSH, PUB, REQ), sends numbered
- * {@link FaultMessage}s until {@code stop}. Receiving roles (PULL, SUB, REP) receive from the start.
- * {@code quit} or the end of stdin closes the socket and ends the process (so a peer never
- * outlives the test that started it). The lines it prints are in {@link PeerLine}.
+ * <p>It prints {@code ready} once its socket is open, then takes commands: {@code bind <url>} and
+ * {@code connect <url>} (so a test can start both peers' JVMs side by side and still dial only once
+ * the server listens: no reconnect backoff before the first connection); {@code start <interval
+ * ms>}, for the sending roles (PUSH, PUB, REQ), sends numbered {@link FaultMessage}s until {@code
+ * stop}. Receiving roles (PULL, SUB, REP) receive from the start. {@code quit} or the end of stdin
+ * closes the socket and ends the process (so a peer never outlives the test that started it). The
+ * lines it prints are in {@link PeerLine}.
  *
- * <p>It lives with the tests because it is a test fixture: the tests start it with their own
- * class path, and nothing outside this module needs it.
+ * <p>It lives with the tests because it is a test fixture: the tests start it with their own class
+ * path, and nothing outside this module needs it.
  */
 public final class FaultPeer {
   /** A REQ gives up on a reply, and a PUSH on room to send, after this long. */
@@ -54,7 +54,11 @@ public final class FaultPeer {
       traffic.startReceiving();
     }
     out.line(PeerLine.READY);
-    follow(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), socket, traffic, out);
+    follow(
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+        socket,
+        traffic,
+        out);
     // No waiting for the sender: closing the socket wakes a send or receive blocked on a peer
     // that is gone, and the test waits for this process to end.
     socket.close();
@@ -86,7 +90,8 @@ public final class FaultPeer {
   }
 
   /** Runs the commands on stdin until {@code quit} or its end. */
-  private static void follow(BufferedReader in, Socket socket, PeerTraffic traffic, PeerOutput out) throws IOException {
+  private static void follow(BufferedReader in, Socket socket, PeerTraffic traffic, PeerOutput out)
+      throws IOException {
     for (String line; (line = in.readLine()) != null; ) {
       String[] words = line.trim().split(" ", -1);
       try {

@@ -11,11 +11,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 final class LossTest {
   /** Dropped independently on the client's veth end in each direction. */
   private static final int LOSS_PERCENT = 15;
+
   private static final Duration LOSS_TIME = Duration.ofSeconds(3);
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("io.sp4j.faults.Matrix#everyPattern")
-  void lossDelaysMessagesButNeverDamagesRepeatsReordersOrDisconnects(Scheme scheme, Pattern pattern) {
+  void lossDelaysMessagesButNeverDamagesRepeatsReordersOrDisconnects(
+      Scheme scheme, Pattern pattern) {
     try (Scenario scenario = Scenario.create(scheme, pattern)) {
       int connection = scenario.startStream();
       int before = scenario.arrivals();
@@ -29,10 +31,13 @@ final class LossTest {
 
       Scenario.Recovery recovery = scenario.awaitRecovery(cleared, connection);
       Deliveries.Summary summary = scenario.finish(true);
-      assertThat(recovery.connectionKept()).as("the connection survives the loss (nothing but TCP stands between)").isTrue();
+      assertThat(recovery.connectionKept())
+          .as("the connection survives the loss (nothing but TCP stands between)")
+          .isTrue();
       assertThat(drops.dropped()).as("packets dropped during the loss: %s", drops).isPositive();
       assertThat(crossed).as("messages that crossed the lossy link").isPositive();
-      scenario.report(LOSS_PERCENT + " % loss for " + LOSS_TIME.toSeconds() + " s",
+      scenario.report(
+          LOSS_PERCENT + " % loss for " + LOSS_TIME.toSeconds() + " s",
           drops + ", " + crossed + " messages crossed meanwhile; " + summary);
     }
   }

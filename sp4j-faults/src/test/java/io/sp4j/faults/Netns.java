@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * Two fresh network namespaces, a client's and a server's, joined by a veth pair with IPv4
- * link-local addresses ({@value #CLIENT_ADDRESS} and {@value #SERVER_ADDRESS}), and the faults
- * the tests put between them. Nothing is added to the root namespace: the veth ends are created
- * inside the two namespaces, and all traffic stays between them. {@link #close()} deletes both
- * namespaces (which removes the veth pair) after killing whatever still runs inside.
+ * link-local addresses ({@value #CLIENT_ADDRESS} and {@value #SERVER_ADDRESS}), and the faults the
+ * tests put between them. Nothing is added to the root namespace: the veth ends are created inside
+ * the two namespaces, and all traffic stays between them. {@link #close()} deletes both namespaces
+ * (which removes the veth pair) after killing whatever still runs inside.
  *
- * <p>Faults are nftables rules in one namespace's table {@value #TABLE}, matched on its veth
- * end, so the namespace's loopback is never touched.
+ * <p>Faults are nftables rules in one namespace's table {@value #TABLE}, matched on its veth end,
+ * so the namespace's loopback is never touched.
  */
 final class Netns implements AutoCloseable {
   static final String PREFIX = "sp4jf-";
@@ -25,15 +25,22 @@ final class Netns implements AutoCloseable {
   static final String SERVER_ADDRESS = "169.254.77.2";
   private static final String TABLE = "sp4jf";
   private static final AtomicInteger CREATED = new AtomicInteger();
-  /** Namespaces not yet deleted: a JVM that ends before a test's own cleanup deletes them on its way out. */
+
+  /**
+   * Namespaces not yet deleted: a JVM that ends before a test's own cleanup deletes them on its way
+   * out.
+   */
   private static final Set<Netns> OPEN = ConcurrentHashMap.newKeySet();
+
   private static final long PID = ProcessHandle.current().pid();
+
   /** Why namespaces cannot be made here (empty: they can); found once per JVM. */
   private static Optional<String> unavailable;
 
   /** One end of the pair. */
   enum Side {
-    CLIENT("c", CLIENT_ADDRESS), SERVER("s", SERVER_ADDRESS);
+    CLIENT("c", CLIENT_ADDRESS),
+    SERVER("s", SERVER_ADDRESS);
 
     private final String suffix;
     private final String address;
@@ -69,13 +76,15 @@ final class Netns implements AutoCloseable {
       unavailable = probe();
       if (unavailable.isEmpty()) {
         removeLeftovers();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(Netns::close), "netns-cleanup"));
+        Runtime.getRuntime()
+            .addShutdownHook(new Thread(() -> OPEN.forEach(Netns::close), "netns-cleanup"));
       } else {
         // Surefire's console counts skipped tests without their reason: say it once, plainly.
         System.out.println("[faults] every fault test is skipped: " + unavailable.get());
       }
     }
-    Assumptions.assumeTrue(unavailable.isEmpty(),
+    Assumptions.assumeTrue(
+        unavailable.isEmpty(),
         () -> "fault tests skipped: network namespaces unavailable: " + unavailable.orElse(""));
   }
 
@@ -87,8 +96,19 @@ final class Netns implements AutoCloseable {
       for (Side side : Side.values()) {
         ip("netns", "add", netns.name(side));
       }
-      ip("link", "add", Side.CLIENT.veth(), "netns", netns.name(Side.CLIENT), "type", "veth",
-          "peer", "name", Side.SERVER.veth(), "netns", netns.name(Side.SERVER));
+      ip(
+          "link",
+          "add",
+          Side.CLIENT.veth(),
+          "netns",
+          netns.name(Side.CLIENT),
+          "type",
+          "veth",
+          "peer",
+          "name",
+          Side.SERVER.veth(),
+          "netns",
+          netns.name(Side.SERVER));
       for (Side side : Side.values()) {
         ip("-n", netns.name(side), "link", "set", "lo", "up");
         ip("-n", netns.name(side), "addr", "add", side.address() + "/30", "dev", side.veth());
@@ -107,9 +127,9 @@ final class Netns implements AutoCloseable {
   }
 
   /**
-   * Takes the client's veth end down. Nothing crosses in either direction (the server's end
-   * loses its carrier), and the client's route to the server goes away, so its connection
-   * attempts fail at once and its reconnect backoff, not TCP's SYN backoff, sets the pace.
+   * Takes the client's veth end down. Nothing crosses in either direction (the server's end loses
+   * its carrier), and the client's route to the server goes away, so its connection attempts fail
+   * at once and its reconnect backoff, not TCP's SYN backoff, sets the pace.
    */
   void cut() {
     ip("-n", name(Side.CLIENT), "link", "set", Side.CLIENT.veth(), "down");
@@ -129,8 +149,8 @@ final class Netns implements AutoCloseable {
   }
 
   /**
-   * Drops every packet entering or leaving {@code side}: a process killed there vanishes, since
-   * its kernel's FIN or RST never arrives.
+   * Drops every packet entering or leaving {@code side}: a process killed there vanishes, since its
+   * kernel's FIN or RST never arrives.
    */
   void blackhole(Side side) {
     rules(side, "drop");
@@ -139,13 +159,16 @@ final class Netns implements AutoCloseable {
   /**
    * Destroys {@code side}'s TCP connections to the other side in its kernel (SOCK_DESTROY, as
    * {@code ss -K} does), as a host that crashed forgets them. Without this a killed process's
-   * kernel keeps each connection as an orphan that retransmits its FIN, and answers data with
-   * RST, once packets pass again. Run it under {@link #blackhole}: the RST it sends must not
-   * arrive either.
+   * kernel keeps each connection as an orphan that retransmits its FIN, and answers data with RST,
+   * once packets pass again. Run it under {@link #blackhole}: the RST it sends must not arrive
+   * either.
    */
   void forgetConnections(Side side) {
     Side other = side == Side.CLIENT ? Side.SERVER : Side.CLIENT;
-    Command.run(List.of("ip", "netns", "exec", name(side), "ss", "-K", "-t", "dst", other.address()), "").orThrow();
+    Command.run(
+            List.of("ip", "netns", "exec", name(side), "ss", "-K", "-t", "dst", other.address()),
+            "")
+        .orThrow();
   }
 
   /** Removes the faults of {@code side}. */
@@ -167,17 +190,28 @@ final class Netns implements AutoCloseable {
   }
 
   /**
-   * Replaces {@code side}'s table with one whose input and output chains count the veth's
-   * packets, then apply {@code verdict} (counting what it matches).
+   * Replaces {@code side}'s table with one whose input and output chains count the veth's packets,
+   * then apply {@code verdict} (counting what it matches).
    */
   private void rules(Side side, String verdict) {
-    StringBuilder script = new StringBuilder("add table inet " + TABLE + "\ndelete table inet " + TABLE + "\n")
-        .append("table inet ").append(TABLE).append(" {\n");
+    StringBuilder script =
+        new StringBuilder("add table inet " + TABLE + "\ndelete table inet " + TABLE + "\n")
+            .append("table inet ")
+            .append(TABLE)
+            .append(" {\n");
     for (String[] hook : new String[][] {{"input", "iifname"}, {"output", "oifname"}}) {
       String match = hook[1] + " \"" + side.veth() + "\" ";
-      script.append("  chain ").append(hook[0]).append(" { type filter hook ").append(hook[0])
-          .append(" priority 0; policy accept; ").append(match).append("counter; ")
-          .append(match).append(verdict.replace("drop", "counter drop")).append("; }\n");
+      script
+          .append("  chain ")
+          .append(hook[0])
+          .append(" { type filter hook ")
+          .append(hook[0])
+          .append(" priority 0; policy accept; ")
+          .append(match)
+          .append("counter; ")
+          .append(match)
+          .append(verdict.replace("drop", "counter drop"))
+          .append("; }\n");
     }
     nft(side, script.append("}\n").toString());
   }
@@ -186,14 +220,23 @@ final class Netns implements AutoCloseable {
   record Drops(long seen, long dropped) {
     @Override
     public String toString() {
-      return dropped + " of " + seen + " packets dropped (" + (seen == 0 ? 0 : 100 * dropped / seen) + " %)";
+      return dropped
+          + " of "
+          + seen
+          + " packets dropped ("
+          + (seen == 0 ? 0 : 100 * dropped / seen)
+          + " %)";
     }
   }
 
   /** The counts of {@code side}'s fault so far (its chains list a total, then the drops). */
   Drops drops(Side side) {
-    String listing = Command.run(List.of("ip", "netns", "exec", name(side), "nft", "list", "table", "inet", TABLE), "")
-        .orThrow().stdout();
+    String listing =
+        Command.run(
+                List.of("ip", "netns", "exec", name(side), "nft", "list", "table", "inet", TABLE),
+                "")
+            .orThrow()
+            .stdout();
     Matcher counter = java.util.regex.Pattern.compile("counter packets (\\d+)").matcher(listing);
     long seen = 0;
     long dropped = 0;
@@ -243,9 +286,13 @@ final class Netns implements AutoCloseable {
       return Optional.of("'ip netns add' failed (the tests need root): " + add.stderr().strip());
     }
     try {
-      Command.Result nft = Command.run(List.of("ip", "netns", "exec", name, "nft", "-f", "-"),
-          "add table inet " + TABLE + "\n");
-      return nft.ok() ? Optional.empty() : Optional.of("'nft' (nftables) does not run in a namespace: " + nft.stderr().strip());
+      Command.Result nft =
+          Command.run(
+              List.of("ip", "netns", "exec", name, "nft", "-f", "-"),
+              "add table inet " + TABLE + "\n");
+      return nft.ok()
+          ? Optional.empty()
+          : Optional.of("'nft' (nftables) does not run in a namespace: " + nft.stderr().strip());
     } finally {
       Command.run("ip", "netns", "del", name);
     }
@@ -261,7 +308,8 @@ final class Netns implements AutoCloseable {
       String[] parts = name.substring(PREFIX.length()).split("-", -1);
       boolean ownerAlive;
       try {
-        ownerAlive = ProcessHandle.of(Long.parseLong(parts[0])).map(ProcessHandle::isAlive).orElse(false);
+        ownerAlive =
+            ProcessHandle.of(Long.parseLong(parts[0])).map(ProcessHandle::isAlive).orElse(false);
       } catch (NumberFormatException e) {
         ownerAlive = false;
       }

@@ -1,5 +1,6 @@
 package io.sp4j.faults;
 
+import io.sp4j.faults.PeerLog.Line;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,13 +15,12 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
-import io.sp4j.faults.PeerLog.Line;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * A {@link FaultPeer} process inside a namespace, as the test sees it: commands go to its
- * stdin, and each line it prints is kept with the time the peer stamped on it (see
- * {@link PeerOutput}), read by a thread of its own.
+ * A {@link FaultPeer} process inside a namespace, as the test sees it: commands go to its stdin,
+ * and each line it prints is kept with the time the peer stamped on it (see {@link PeerOutput}),
+ * read by a thread of its own.
  */
 final class Peer implements AutoCloseable {
   /** Peers are small and short-lived: start fast, compile little, stay out of the tests' way. */
@@ -47,10 +47,17 @@ final class Peer implements AutoCloseable {
    * {@link #awaitReady}): peers that start side by side share the JVMs' start-up time.
    */
   static Peer launch(String namespace, String id, List<String> arguments) {
-    List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", namespace,
-        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "ip",
+                "netns",
+                "exec",
+                namespace,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(JVM_OPTIONS);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), FaultPeer.class.getName(), id));
+    command.addAll(
+        List.of("-cp", System.getProperty("java.class.path"), FaultPeer.class.getName(), id));
     command.addAll(arguments);
     try {
       // 'ip netns exec' replaces itself with java: the process is the peer, and a kill reaches it.
@@ -65,8 +72,12 @@ final class Peer implements AutoCloseable {
     long stamp = await("ready", line -> line.kind() == PeerLine.READY, timeout).nanos();
     long now = System.nanoTime();
     if (stamp > now || stamp < now - timeout.toNanos()) {
-      throw new IllegalStateException("peer " + id + " stamped 'ready' " + (now - stamp) / 1_000_000
-          + " ms before the test read it: its System.nanoTime() is not this JVM's clock");
+      throw new IllegalStateException(
+          "peer "
+              + id
+              + " stamped 'ready' "
+              + (now - stamp) / 1_000_000
+              + " ms before the test read it: its System.nanoTime() is not this JVM's clock");
     }
     return this;
   }
@@ -85,7 +96,8 @@ final class Peer implements AutoCloseable {
       stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
       stdin.flush();
     } catch (IOException e) {
-      throw new IllegalStateException("peer " + id + " no longer takes commands: " + e.getMessage() + "; " + output(), e);
+      throw new IllegalStateException(
+          "peer " + id + " no longer takes commands: " + e.getMessage() + "; " + output(), e);
     }
   }
 
@@ -170,11 +182,17 @@ final class Peer implements AutoCloseable {
 
   /** The peer's last lines and its stderr, for failure messages. */
   String output() {
-    StringBuilder sb = new StringBuilder("peer ").append(id).append(" (")
-        .append(process.isAlive() ? "running" : "exit " + process.exitValue()).append("), ").append(log().tail());
+    StringBuilder sb =
+        new StringBuilder("peer ")
+            .append(id)
+            .append(" (")
+            .append(process.isAlive() ? "running" : "exit " + process.exitValue())
+            .append("), ")
+            .append(log().tail());
     synchronized (stderr) {
       if (stderr.length() > 0) {
-        sb.append("\n  stderr: ").append(stderr.length() > 2000 ? stderr.substring(0, 2000) + "…" : stderr);
+        sb.append("\n  stderr: ")
+            .append(stderr.length() > 2000 ? stderr.substring(0, 2000) + "…" : stderr);
       }
     }
     return sb.toString();
@@ -202,7 +220,9 @@ final class Peer implements AutoCloseable {
   private static Line parse(String text) {
     String[] parts = text.split(" ", 3);
     try {
-      return new Line(Long.parseLong(parts[0]), PeerLine.valueOf(parts[1].toUpperCase(Locale.ROOT)),
+      return new Line(
+          Long.parseLong(parts[0]),
+          PeerLine.valueOf(parts[1].toUpperCase(Locale.ROOT)),
           parts.length > 2 ? parts[2] : "");
     } catch (RuntimeException e) {
       return new Line(System.nanoTime(), PeerLine.ERROR, "unexpected line: " + text);

@@ -1,8 +1,8 @@
 package io.sp4j.faults;
 
 /**
- * The lines a {@link FaultPeer} prints: the time ({@link System#nanoTime()}), a kind word, then
- * its fields, separated by single spaces (a message body, always last, is {@link FaultMessage} text
+ * The lines a {@link FaultPeer} prints: the time ({@link System#nanoTime()}), a kind word, then its
+ * fields, separated by single spaces (a message body, always last, is {@link FaultMessage} text
  * without spaces). The kinds below are described without the time.
  */
 enum PeerLine {
@@ -16,7 +16,9 @@ enum PeerLine {
   SENT,
   /** {@code reply <seq> <replier> <body>}: a REQ got this reply to its request {@code seq}. */
   REPLY,
-  /** {@code timeout <seq>}: a REQ got no reply to request {@code seq} in {@link FaultPeer#PATIENCE}. */
+  /**
+   * {@code timeout <seq>}: a REQ got no reply to request {@code seq} in {@link FaultPeer#PATIENCE}.
+   */
   TIMEOUT,
   /** {@code got <body>}: a PULL, SUB or REP received this message. */
   GOT,

@@ -11,19 +11,26 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * One fault test's world: the namespaces, a client peer that dials and sends, and the server
- * peers that bind and receive (one at a time; a vanished server's successor takes the same
- * address). Everything is torn down by {@link #close()}, pass or fail.
+ * One fault test's world: the namespaces, a client peer that dials and sends, and the server peers
+ * that bind and receive (one at a time; a vanished server's successor takes the same address).
+ * Everything is torn down by {@link #close()}, pass or fail.
  */
 final class Scenario implements AutoCloseable {
   static final Duration RECONNECT_INTERVAL = Duration.ofMillis(100);
   static final Duration RECONNECT_INTERVAL_MAX = Duration.ofSeconds(1);
   static final Duration RESEND_INTERVAL = Duration.ofMillis(500);
-  /** The client's pause between messages: a steady stream that is in flight whenever a fault hits. */
+
+  /**
+   * The client's pause between messages: a steady stream that is in flight whenever a fault hits.
+   */
   private static final Duration SEND_INTERVAL = Duration.ofMillis(20);
+
   /** How long a peer's start or an expected recovery may take on a loaded two-core machine. */
   static final Duration PATIENCE = Duration.ofSeconds(30);
-  /** Messages that must arrive before a fault, so that it hits an established, flowing connection. */
+
+  /**
+   * Messages that must arrive before a fault, so that it hits an established, flowing connection.
+   */
   private static final int WARM_UP = 5;
 
   private final Scheme scheme;
@@ -60,8 +67,8 @@ final class Scenario implements AutoCloseable {
   }
 
   /**
-   * Starts the server's and the client's processes side by side (their JVMs' start-up is most
-   * of a peer's cost) and binds the server; the client waits for {@link #connectClient()}.
+   * Starts the server's and the client's processes side by side (their JVMs' start-up is most of a
+   * peer's cost) and binds the server; the client waits for {@link #connectClient()}.
    */
   void openPeers() {
     Peer server = launchServer();
@@ -109,10 +116,12 @@ final class Scenario implements AutoCloseable {
 
   /** The client's one established connection to the server, by its local port. */
   int clientConnection() {
-    return awaitThat("the client's connection", () -> {
-      List<Integer> ports = TcpTable.established(client.pid(), Scheme.PORT);
-      return ports.size() == 1 ? Optional.of(ports.get(0)) : Optional.<Integer>empty();
-    });
+    return awaitThat(
+        "the client's connection",
+        () -> {
+          List<Integer> ports = TcpTable.established(client.pid(), Scheme.PORT);
+          return ports.size() == 1 ? Optional.of(ports.get(0)) : Optional.<Integer>empty();
+        });
   }
 
   /** Whether the client is still connected through local port {@code port}. */
@@ -120,20 +129,27 @@ final class Scenario implements AutoCloseable {
     return TcpTable.established(client.pid(), Scheme.PORT).contains(port);
   }
 
-  /** Waits for the client to have a connection other than the one on {@code oldPort}; returns when seen. */
+  /**
+   * Waits for the client to have a connection other than the one on {@code oldPort}; returns when
+   * seen.
+   */
   long awaitNewConnection(int oldPort) {
-    return awaitThat("a new connection from the client", () -> {
-      boolean fresh = TcpTable.established(client.pid(), Scheme.PORT).stream().anyMatch(port -> port != oldPort);
-      return fresh ? Optional.of(System.nanoTime()) : Optional.<Long>empty();
-    });
+    return awaitThat(
+        "a new connection from the client",
+        () -> {
+          boolean fresh =
+              TcpTable.established(client.pid(), Scheme.PORT).stream()
+                  .anyMatch(port -> port != oldPort);
+          return fresh ? Optional.of(System.nanoTime()) : Optional.<Long>empty();
+        });
   }
 
   /**
    * How the client came back after a fault ended.
    *
    * @param firstArrival when the server's first message after the fault's end arrived
-   * @param newConnection when a connection other than the old one was first seen, or -1 if the
-   *     old connection carried the traffic on
+   * @param newConnection when a connection other than the old one was first seen, or -1 if the old
+   *     connection carried the traffic on
    */
   record Recovery(long firstArrival, long newConnection) {
     boolean connectionKept() {
@@ -142,20 +158,25 @@ final class Scenario implements AutoCloseable {
   }
 
   /**
-   * Waits until messages arrive again after {@code since} (the end of a fault), noting on the
-   * way when the client got a connection other than the one on {@code oldPort}; then waits for
-   * traffic to flow ({@link #awaitFlowAfter}).
+   * Waits until messages arrive again after {@code since} (the end of a fault), noting on the way
+   * when the client got a connection other than the one on {@code oldPort}; then waits for traffic
+   * to flow ({@link #awaitFlowAfter}).
    */
   Recovery awaitRecovery(long since, int oldPort) {
     long[] newConnection = {-1};
     Peer server = server();
-    awaitTrue("messages after the fault", () -> {
-      if (newConnection[0] < 0
-          && TcpTable.established(client.pid(), Scheme.PORT).stream().anyMatch(port -> port != oldPort)) {
-        newConnection[0] = System.nanoTime();
-      }
-      return server.first(line -> line.kind() == PeerLine.GOT && line.nanos() > since).isPresent();
-    });
+    awaitTrue(
+        "messages after the fault",
+        () -> {
+          if (newConnection[0] < 0
+              && TcpTable.established(client.pid(), Scheme.PORT).stream()
+                  .anyMatch(port -> port != oldPort)) {
+            newConnection[0] = System.nanoTime();
+          }
+          return server
+              .first(line -> line.kind() == PeerLine.GOT && line.nanos() > since)
+              .isPresent();
+        });
     long firstArrival = awaitFlowAfter(since);
     if (newConnection[0] < 0 && !clientStillOn(oldPort)) {
       // Replaced between two polls: seen late, but seen.
@@ -169,17 +190,29 @@ final class Scenario implements AutoCloseable {
    * reached the server. Returns when the server's first message after {@code since} arrived.
    */
   long awaitFlowAfter(long since) {
-    PeerLog.Line sentAfter = client.await("a message sent after the fault",
-        line -> line.kind() == PeerLine.SENT && line.nanos() > since, PATIENCE);
+    PeerLog.Line sentAfter =
+        client.await(
+            "a message sent after the fault",
+            line -> line.kind() == PeerLine.SENT && line.nanos() > since,
+            PATIENCE);
     Peer server = server();
-    server.await("message " + sentAfter.seq(), line -> line.kind() == PeerLine.GOT
-        && FaultMessage.parse(line.rest()).map(record -> record.seq() >= sentAfter.seq()).orElse(false), PATIENCE);
-    return server.first(line -> line.kind() == PeerLine.GOT && line.nanos() > since).orElseThrow().nanos();
+    server.await(
+        "message " + sentAfter.seq(),
+        line ->
+            line.kind() == PeerLine.GOT
+                && FaultMessage.parse(line.rest())
+                    .map(record -> record.seq() >= sentAfter.seq())
+                    .orElse(false),
+        PATIENCE);
+    return server
+        .first(line -> line.kind() == PeerLine.GOT && line.nanos() > since)
+        .orElseThrow()
+        .nanos();
   }
 
   /**
-   * Keeps a fault in place for {@code duration}. This is the one plain sleep: it waits for
-   * nothing, it only lets the fault last.
+   * Keeps a fault in place for {@code duration}. This is the one plain sleep: it waits for nothing,
+   * it only lets the fault last.
    */
   static void hold(Duration duration) {
     try {
@@ -191,17 +224,26 @@ final class Scenario implements AutoCloseable {
   }
 
   /**
-   * Stops the client's stream, waits for its last message (a REQ: its last reply) to arrive,
-   * and checks every delivery of the run ({@link Deliveries}).
+   * Stops the client's stream, waits for its last message (a REQ: its last reply) to arrive, and
+   * checks every delivery of the run ({@link Deliveries}).
    */
   Deliveries.Summary finish(boolean oneConnection) {
     client.command("stop");
-    long last = client.await("its end of run", line -> line.kind() == PeerLine.STOPPED, PATIENCE).seq();
+    long last =
+        client.await("its end of run", line -> line.kind() == PeerLine.STOPPED, PATIENCE).seq();
     if (pattern != Pattern.REQ_REP) {
-      server().await("the last message, " + last, line -> line.kind() == PeerLine.GOT
-          && FaultMessage.parse(line.rest()).map(record -> record.seq() == last).orElse(false), PATIENCE);
+      server()
+          .await(
+              "the last message, " + last,
+              line ->
+                  line.kind() == PeerLine.GOT
+                      && FaultMessage.parse(line.rest())
+                          .map(record -> record.seq() == last)
+                          .orElse(false),
+              PATIENCE);
     }
-    return Deliveries.check(pattern, client.log(), servers.stream().map(Peer::log).toList(), oneConnection);
+    return Deliveries.check(
+        pattern, client.log(), servers.stream().map(Peer::log).toList(), oneConnection);
   }
 
   /** Prints one result line; the module's report quotes these numbers. */
@@ -236,7 +278,9 @@ final class Scenario implements AutoCloseable {
   }
 
   private Peer launchServer() {
-    Peer server = Peer.launch(netns.name(Side.SERVER), "s" + (servers.size() + 1), List.of(pattern.server().name()));
+    Peer server =
+        Peer.launch(
+            netns.name(Side.SERVER), "s" + (servers.size() + 1), List.of(pattern.server().name()));
     servers.add(server);
     return server;
   }
@@ -248,8 +292,12 @@ final class Scenario implements AutoCloseable {
   }
 
   private Peer launchClient() {
-    List<String> arguments = new ArrayList<>(List.of(pattern.client().name(),
-        "reconnect=" + RECONNECT_INTERVAL.toMillis(), "reconnect-max=" + RECONNECT_INTERVAL_MAX.toMillis()));
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                pattern.client().name(),
+                "reconnect=" + RECONNECT_INTERVAL.toMillis(),
+                "reconnect-max=" + RECONNECT_INTERVAL_MAX.toMillis()));
     if (pattern == Pattern.REQ_REP) {
       arguments.add("resend=" + RESEND_INTERVAL.toMillis());
     }
@@ -263,10 +311,14 @@ final class Scenario implements AutoCloseable {
 
   private <T> T awaitThat(String what, Supplier<Optional<T>> value) {
     try {
-      return Awaitility.await(what).atMost(PATIENCE).pollInterval(Duration.ofMillis(20))
-          .until(value::get, Optional::isPresent).orElseThrow();
+      return Awaitility.await(what)
+          .atMost(PATIENCE)
+          .pollInterval(Duration.ofMillis(20))
+          .until(value::get, Optional::isPresent)
+          .orElseThrow();
     } catch (ConditionTimeoutException e) {
-      throw new AssertionError(e.getMessage() + "; " + client.output() + "; " + server().output(), e);
+      throw new AssertionError(
+          e.getMessage() + "; " + client.output() + "; " + server().output(), e);
     }
   }
 }

@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The TCP connections a peer's kernel has, read from {@code /proc/<pid>/net/tcp} and
- * {@code tcp6} (which show the namespace the process lives in). A dialer's connection is known
- * by its local port: a new port means a new connection. Reading a file costs no process start,
- * so polling it is cheap.
+ * The TCP connections a peer's kernel has, read from {@code /proc/<pid>/net/tcp} and {@code tcp6}
+ * (which show the namespace the process lives in). A dialer's connection is known by its local
+ * port: a new port means a new connection. Reading a file costs no process start, so polling it is
+ * cheap.
  */
 final class TcpTable {
   private static final String ESTABLISHED = "01";
@@ -34,7 +34,8 @@ final class TcpTable {
   }
 
   private static int port(String hexAddressAndPort) {
-    return Integer.parseInt(hexAddressAndPort.substring(hexAddressAndPort.lastIndexOf(':') + 1), 16);
+    return Integer.parseInt(
+        hexAddressAndPort.substring(hexAddressAndPort.lastIndexOf(':') + 1), 16);
   }
 
   private static List<String> rows(Path table) {

@@ -21,8 +21,8 @@ final class VanishedPeerTest {
   /** How much of the server vanishes. */
   enum Vanish {
     /**
-     * The server's host: its kernel forgets the connection too. The client's retransmissions
-     * meet a kernel that knows nothing of it, and its RST.
+     * The server's host: its kernel forgets the connection too. The client's retransmissions meet a
+     * kernel that knows nothing of it, and its RST.
      */
     HOST,
     /**
@@ -35,13 +35,16 @@ final class VanishedPeerTest {
   /** The host on every scheme and pattern; the process alone on ws. */
   static Stream<Arguments> cases() {
     return Stream.concat(
-        Matrix.everyPattern().map(arguments -> Arguments.of(Vanish.HOST, arguments.get()[0], arguments.get()[1])),
-        Stream.of(Pattern.values()).map(pattern -> Arguments.of(Vanish.PROCESS, Scheme.WS, pattern)));
+        Matrix.everyPattern()
+            .map(arguments -> Arguments.of(Vanish.HOST, arguments.get()[0], arguments.get()[1])),
+        Stream.of(Pattern.values())
+            .map(pattern -> Arguments.of(Vanish.PROCESS, Scheme.WS, pattern)));
   }
 
   @ParameterizedTest(name = "{0} {1} {2}")
   @MethodSource("cases")
-  void theClientFindsTheVanishedServersSuccessorAndDeliversIntactInOrderAndOnce(Vanish vanish, Scheme scheme, Pattern pattern) {
+  void theClientFindsTheVanishedServersSuccessorAndDeliversIntactInOrderAndOnce(
+      Vanish vanish, Scheme scheme, Pattern pattern) {
     try (Scenario scenario = Scenario.create(scheme, pattern)) {
       int connection = scenario.startStream();
 
@@ -58,33 +61,57 @@ final class VanishedPeerTest {
 
       Scenario.Recovery recovery = scenario.awaitRecovery(lifted, connection);
       Deliveries.Summary summary = scenario.finish(false);
-      assertThat(unnoticed).as("the client still holds the old connection while no packet passes").isTrue();
+      assertThat(unnoticed)
+          .as("the client still holds the old connection while no packet passes")
+          .isTrue();
       assertThat(recovery.connectionKept()).as("the client moved to a new connection").isFalse();
       // TCP doubles its retransmission timer from the first unanswered segment (about the kill):
       // the next one after the lift comes within about as long again as the blackhole lasted.
       long blackhole = Scenario.millis(killed, lifted);
-      assertThat(Scenario.millis(lifted, recovery.newConnection())).as("reconnect after the lift, in ms")
+      assertThat(Scenario.millis(lifted, recovery.newConnection()))
+          .as("reconnect after the lift, in ms")
           .isLessThanOrEqualTo(blackhole + Scenario.RECONNECT_INTERVAL_MAX.plus(SLACK).toMillis());
       assertThat(successor.lines(PeerLine.GOT)).as("what the successor received").isNotEmpty();
       if (pattern == Pattern.REQ_REP) {
-        assertPendingRequestResentToSuccessor(scenario.client(), successor, recovery.newConnection());
+        assertPendingRequestResentToSuccessor(
+            scenario.client(), successor, recovery.newConnection());
       }
-      scenario.report(vanish.name().toLowerCase(Locale.ROOT) + " vanished", "blackhole " + blackhole
-          + " ms; reconnected " + Scenario.millis(lifted, recovery.newConnection()) + " ms after the lift ("
-          + Scenario.millis(killed, recovery.newConnection()) + " ms after the kill), first message at the successor "
-          + Scenario.millis(lifted, recovery.firstArrival()) + " ms after the lift; " + summary);
+      scenario.report(
+          vanish.name().toLowerCase(Locale.ROOT) + " vanished",
+          "blackhole "
+              + blackhole
+              + " ms; reconnected "
+              + Scenario.millis(lifted, recovery.newConnection())
+              + " ms after the lift ("
+              + Scenario.millis(killed, recovery.newConnection())
+              + " ms after the kill), first message at the successor "
+              + Scenario.millis(lifted, recovery.firstArrival())
+              + " ms after the lift; "
+              + summary);
     }
   }
 
   /**
-   * The successor's first reply answers a request sent before the client had its new
-   * connection (into the dead one, or while it had none): the REQ sent it again on the new one.
+   * The successor's first reply answers a request sent before the client had its new connection
+   * (into the dead one, or while it had none): the REQ sent it again on the new one.
    */
-  private static void assertPendingRequestResentToSuccessor(Peer client, Peer successor, long newConnection) {
-    PeerLog.Line firstReply = client.first(line -> line.kind() == PeerLine.REPLY
-        && line.afterSeq().startsWith(successor.id() + " ")).orElseThrow();
-    PeerLog.Line request = client.first(line -> line.kind() == PeerLine.SENT && line.seq() == firstReply.seq()).orElseThrow();
-    assertThat(request.nanos()).as("request %d, the successor's first reply, was sent before the new connection", request.seq())
+  private static void assertPendingRequestResentToSuccessor(
+      Peer client, Peer successor, long newConnection) {
+    PeerLog.Line firstReply =
+        client
+            .first(
+                line ->
+                    line.kind() == PeerLine.REPLY
+                        && line.afterSeq().startsWith(successor.id() + " "))
+            .orElseThrow();
+    PeerLog.Line request =
+        client
+            .first(line -> line.kind() == PeerLine.SENT && line.seq() == firstReply.seq())
+            .orElseThrow();
+    assertThat(request.nanos())
+        .as(
+            "request %d, the successor's first reply, was sent before the new connection",
+            request.seq())
         .isLessThan(newConnection);
   }
 }

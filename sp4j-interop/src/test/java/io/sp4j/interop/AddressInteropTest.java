@@ -21,11 +21,9 @@ class AddressInteropTest {
   private static final String REQUEST = "request-over-path";
   private static final String REPLY = "reply-over-path";
 
-  @RegisterExtension
-  final Interop interop = new Interop();
+  @RegisterExtension final Interop interop = new Interop();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @ParameterizedTest(name = "{0} dials /some/path?x=1 on an sp4j listener bound on /some/path")
   @EnumSource(Cli.class)
@@ -44,8 +42,10 @@ class AddressInteropTest {
   @Test
   void sp4jDialsPathAndQueryOfNngcatListener() {
     int port = FreePorts.find("127.0.0.1");
-    PeerProcess rep = interop.start(Cli.NNGCAT.command(Protocol.REP, true, "ws://127.0.0.1:" + port + "/some/path",
-        "--data", REPLY));
+    PeerProcess rep =
+        interop.start(
+            Cli.NNGCAT.command(
+                Protocol.REP, true, "ws://127.0.0.1:" + port + "/some/path", "--data", REPLY));
     Socket req = interop.open(Protocol.REQ);
     req.connect("ws://127.0.0.1:" + port + "/some/path?x=1");
 
@@ -61,7 +61,9 @@ class AddressInteropTest {
     PeerProcess req;
     if (role == Role.SP4J_BINDS) {
       int port = rep.bind("ws://[::1]:0").port();
-      req = interop.start(Cli.NNGCAT.command(Protocol.REQ, false, "ws://[::1]:" + port, "--data", REQUEST));
+      req =
+          interop.start(
+              Cli.NNGCAT.command(Protocol.REQ, false, "ws://[::1]:" + port, "--data", REQUEST));
     } else {
       String url = "ws://[::1]:" + FreePorts.find("::1");
       req = interop.start(Cli.NNGCAT.command(Protocol.REQ, true, url, "--data", REQUEST));
@@ -83,7 +85,9 @@ class AddressInteropTest {
     PeerProcess peer;
     if (role == Role.SP4J_BINDS) {
       int port = pair.bind("ws://[::1]:0").port();
-      peer = interop.start(CPeers.NANOMSG.command(join("pair", "connect", "ws://[::1]:" + port, args)));
+      peer =
+          interop.start(
+              CPeers.NANOMSG.command(join("pair", "connect", "ws://[::1]:" + port, args)));
     } else {
       String url = "ws://[::1]:" + FreePorts.find("::1");
       peer = interop.start(CPeers.NANOMSG.command(join("pair", "bind", url, args)));

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The C peers in {@code src/test/c}, built with gcc into {@code target/c-peers} the first time
- * a test needs one. Their arguments and report lines are described in {@code peer_common.h}.
+ * The C peers in {@code src/test/c}, built with gcc into {@code target/c-peers} the first time a
+ * test needs one. Their arguments and report lines are described in {@code peer_common.h}.
  */
 enum CPeers {
   NANOMSG("nn_peer", "nanomsg", "/usr/include/nanomsg/nn.h", "libnanomsg-dev"),
@@ -76,13 +76,30 @@ enum CPeers {
     } catch (IOException e) {
       throw new AssertionError("cannot create " + out.getParent(), e);
     }
-    List<String> command = List.of(gcc.toString(), "-std=c11", "-D_POSIX_C_SOURCE=200809L", "-O1", "-Wall",
-        "-Wextra", "-Werror", "-o", out.toString(), source.toString(), "-l" + library, "-lpthread");
+    List<String> command =
+        List.of(
+            gcc.toString(),
+            "-std=c11",
+            "-D_POSIX_C_SOURCE=200809L",
+            "-O1",
+            "-Wall",
+            "-Wextra",
+            "-Werror",
+            "-o",
+            out.toString(),
+            source.toString(),
+            "-l" + library,
+            "-lpthread");
     try (PeerProcess build = PeerProcess.start(command)) {
       int exit = build.waitFor(Duration.ofSeconds(60));
       if (exit != 0) {
-        throw new AssertionError(String.join(" ", command) + " failed (exit " + exit + "): "
-            + new String(build.stdout(), StandardCharsets.UTF_8) + build.stderrText());
+        throw new AssertionError(
+            String.join(" ", command)
+                + " failed (exit "
+                + exit
+                + "): "
+                + new String(build.stdout(), StandardCharsets.UTF_8)
+                + build.stderrText());
       }
     }
     return out;

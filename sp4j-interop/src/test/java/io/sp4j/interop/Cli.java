@@ -30,9 +30,9 @@ enum Cli {
   }
 
   /**
-   * The command that runs a {@code protocol} socket listening on ({@code bind}) or dialing
-   * {@code url}, printing received bodies as they are ({@code --raw}), with {@code extra}
-   * arguments after. Fails when the program is not installed.
+   * The command that runs a {@code protocol} socket listening on ({@code bind}) or dialing {@code
+   * url}, printing received bodies as they are ({@code --raw}), with {@code extra} arguments after.
+   * Fails when the program is not installed.
    */
   List<String> command(Protocol protocol, boolean bind, String url, String... extra) {
     List<String> command = new ArrayList<>();

@@ -13,26 +13,39 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@code nn_device} in a separate JVM between real peers over ws://: requests and surveys cross
- * it from nanocat, nngcat or sp4j to a nanocat server and back, backtrace and all.
+ * {@code nn_device} in a separate JVM between real peers over ws://: requests and surveys cross it
+ * from nanocat, nngcat or sp4j to a nanocat server and back, backtrace and all.
  */
 class DeviceProcessInteropTest {
   @RegisterExtension final Interop interop = new Interop();
 
   private PeerProcess startDevice(Protocol server, Protocol client, String front, String back) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    PeerProcess device = interop.start(List.of(java, "-cp", System.getProperty("java.class.path"),
-        NnDeviceMain.class.getName(), String.valueOf(server.number()), front,
-        String.valueOf(client.number()), back));
+    PeerProcess device =
+        interop.start(
+            List.of(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                NnDeviceMain.class.getName(),
+                String.valueOf(server.number()),
+                front,
+                String.valueOf(client.number()),
+                back));
     device.awaitStdout("ready", Interop.TIMEOUT);
     return device;
   }
 
   @ParameterizedTest(name = "{0} {1} → device process → nanocat {2}")
   @CsvSource({
-      "sp4j, REQ, REP", "nanocat, REQ, REP", "nngcat, REQ, REP",
-      "sp4j, SURVEYOR, RESPONDENT", "nanocat, SURVEYOR, RESPONDENT"})
-  void anAskCrossesADeviceInAnotherProcessAndTheAnswerComesBack(String asker, Protocol client, Protocol server) {
+    "sp4j, REQ, REP",
+    "nanocat, REQ, REP",
+    "nngcat, REQ, REP",
+    "sp4j, SURVEYOR, RESPONDENT",
+    "nanocat, SURVEYOR, RESPONDENT"
+  })
+  void anAskCrossesADeviceInAnotherProcessAndTheAnswerComesBack(
+      String asker, Protocol client, Protocol server) {
     String front = "ws://127.0.0.1:" + FreePorts.find("127.0.0.1");
     String back = "ws://127.0.0.1:" + FreePorts.find("127.0.0.1");
     startDevice(server, client, front, back);
@@ -46,7 +59,8 @@ class DeviceProcessInteropTest {
       Cli cli = asker.equals("nanocat") ? Cli.NANOCAT : Cli.NNGCAT;
       // A survey is broadcast: one sent before the respondent links up reaches nobody, so ask
       // again every second (REQ would resend by itself, but only after a minute).
-      PeerProcess peer = interop.start(cli.command(client, false, front, "--data", "question", "--interval", "1"));
+      PeerProcess peer =
+          interop.start(cli.command(client, false, front, "--data", "question", "--interval", "1"));
       peer.awaitStdout("answer", Interop.TIMEOUT);
     }
   }

@@ -34,18 +34,26 @@ class ErrnoInteropTest {
   @BeforeAll
   static void listNanomsgsErrors() {
     CPeers peer = CPeers.NANOMSG;
-    String program = CPeers.compile("nn_errors", "nanomsg", peer.header(), peer.debianPackage()).toString();
+    String program =
+        CPeers.compile("nn_errors", "nanomsg", peer.header(), peer.debianPackage()).toString();
     try (PeerProcess errors = PeerProcess.start(List.of(program))) {
-      assertThat(errors.waitFor(Duration.ofSeconds(30))).as("nn_errors exit; %s", errors.output()).isZero();
-      nanomsg = errors.stdoutText().lines().map(CError::parse)
-          .collect(Collectors.toMap(CError::name, Function.identity()));
+      assertThat(errors.waitFor(Duration.ofSeconds(30)))
+          .as("nn_errors exit; %s", errors.output())
+          .isZero();
+      nanomsg =
+          errors
+              .stdoutText()
+              .lines()
+              .map(CError::parse)
+              .collect(Collectors.toMap(CError::name, Function.identity()));
     }
   }
 
   @Test
   void errnoNamesAreNanomsgsErrorSymbols() {
     assertThat(Arrays.stream(Errno.values()).map(Errno::name))
-        .containsExactlyInAnyOrderElementsOf(nanomsg.keySet().stream().filter(name -> !name.equals("unknown")).toList());
+        .containsExactlyInAnyOrderElementsOf(
+            nanomsg.keySet().stream().filter(name -> !name.equals("unknown")).toList());
   }
 
   @ParameterizedTest(name = "{0}: number and text as libnanomsg's")
@@ -56,7 +64,9 @@ class ErrnoInteropTest {
     assertThat(errno.number()).as("number").isEqualTo(c.number());
     assertThat(errno.message()).as("nn_strerror text").isEqualTo(c.text());
     assertThat(Nn.nn_strerror(c.number())).as("sp4j's nn_strerror").isEqualTo(c.text());
-    assertThat(Nn.class.getField(errno.name()).getInt(null)).as("Nn.%s", errno).isEqualTo(c.number());
+    assertThat(Nn.class.getField(errno.name()).getInt(null))
+        .as("Nn.%s", errno)
+        .isEqualTo(c.number());
   }
 
   @Test

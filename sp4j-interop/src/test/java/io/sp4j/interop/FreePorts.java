@@ -6,10 +6,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /**
- * A free TCP port for a C peer to listen on: the system picks one for a throw-away server
- * socket, which is closed again. (sp4j itself binds port 0 and reports the port through
- * {@code Endpoint.port()}.) Another process could take the port in between; on a test machine
- * that is rare enough.
+ * A free TCP port for a C peer to listen on: the system picks one for a throw-away server socket,
+ * which is closed again. (sp4j itself binds port 0 and reports the port through {@code
+ * Endpoint.port()}.) Another process could take the port in between; on a test machine that is rare
+ * enough.
  */
 final class FreePorts {
   private FreePorts() {}

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Per-test fixture: sp4j sockets and peer processes opened through it are closed after each
- * test, pass or fail. Register with {@code @RegisterExtension final Interop interop = new Interop();}.
+ * Per-test fixture: sp4j sockets and peer processes opened through it are closed after each test,
+ * pass or fail. Register with {@code @RegisterExtension final Interop interop = new Interop();}.
  */
 final class Interop implements AfterEachCallback {
   /** Generous for a busy two-core CI machine, but bounded. */
@@ -22,9 +22,10 @@ final class Interop implements AfterEachCallback {
 
   /** A cooked sp4j socket with send and receive timeouts of {@link #TIMEOUT}. */
   Socket open(Protocol protocol) {
-    Socket socket = Socket.open(protocol)
-        .set(Options.RECEIVE_TIMEOUT, TIMEOUT)
-        .set(Options.SEND_TIMEOUT, TIMEOUT);
+    Socket socket =
+        Socket.open(protocol)
+            .set(Options.RECEIVE_TIMEOUT, TIMEOUT)
+            .set(Options.SEND_TIMEOUT, TIMEOUT);
     sockets.add(socket);
     return socket;
   }
@@ -44,7 +45,8 @@ final class Interop implements AfterEachCallback {
         process.close();
         if (context.getExecutionException().isPresent()) {
           // What the peer said, next to the failure in the test report.
-          System.err.println("peer " + process + " (" + context.getDisplayName() + "): " + process.output());
+          System.err.println(
+              "peer " + process + " (" + context.getDisplayName() + "): " + process.output());
         }
       } catch (RuntimeException e) {
         failure = addTo(failure, e);

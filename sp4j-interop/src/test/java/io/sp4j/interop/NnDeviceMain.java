@@ -8,9 +8,9 @@ import static io.sp4j.nn.Nn.nn_socket;
 import static io.sp4j.nn.Nn.nn_strerror;
 
 /**
- * A device in a process of its own, written the way a C program would: two raw sockets of the
- * given protocols, each bound to its address, joined by {@code nn_device}. Prints {@code ready}
- * once both are bound. Arguments: front-protocol front-url back-protocol back-url (numbers).
+ * A device in a process of its own, written the way a C program would: two raw sockets of the given
+ * protocols, each bound to its address, joined by {@code nn_device}. Prints {@code ready} once both
+ * are bound. Arguments: front-protocol front-url back-protocol back-url (numbers).
  */
 public final class NnDeviceMain {
   private NnDeviceMain() {}

@@ -20,24 +20,31 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every sp4j protocol against its peer protocol in nanocat and nngcat over ws://, tcp:// and
- * ipc://, with sp4j
- * binding and with sp4j dialing: a message reaches the other side, and where the pattern has
- * replies the reply comes back.
+ * ipc://, with sp4j binding and with sp4j dialing: a message reaches the other side, and where the
+ * pattern has replies the reply comes back.
  */
 class PatternInteropTest {
   private static final String FROM_PEER = "hello-from-peer";
   private static final String FROM_SP4J = "hello-from-sp4j";
 
-  @RegisterExtension
-  final Interop interop = new Interop();
+  @RegisterExtension final Interop interop = new Interop();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   static Stream<Arguments> matrix() {
-    return Arrays.stream(Scheme.values()).flatMap(scheme -> Arrays.stream(Protocol.values())
-        .flatMap(protocol -> Arrays.stream(Cli.values())
-            .flatMap(cli -> Arrays.stream(Role.values()).map(role -> Arguments.of(scheme, protocol, cli, role)))));
+    return Arrays.stream(Scheme.values())
+        .flatMap(
+            scheme ->
+                Arrays.stream(Protocol.values())
+                    .flatMap(
+                        protocol ->
+                            Arrays.stream(Cli.values())
+                                .flatMap(
+                                    cli ->
+                                        Arrays.stream(Role.values())
+                                            .map(
+                                                role ->
+                                                    Arguments.of(scheme, protocol, cli, role)))));
   }
 
   @ParameterizedTest(name = "{0} sp4j {1}, {3}, with {2}")
@@ -59,14 +66,18 @@ class PatternInteropTest {
         // A survey goes only to respondents connected when it is sent: ask until one answers.
         // (REQ keeps its request until a peer connects; one round is enough there.)
         socket.set(Options.RECEIVE_TIMEOUT, Duration.ofSeconds(2));
-        await("an answer from " + peer).atMost(Interop.TIMEOUT).pollDelay(Duration.ZERO).until(() -> {
-          socket.send(bytes(FROM_SP4J));
-          try {
-            return text(socket.receive()).equals(FROM_PEER);
-          } catch (SpTimeoutException e) {
-            return false;
-          }
-        });
+        await("an answer from " + peer)
+            .atMost(Interop.TIMEOUT)
+            .pollDelay(Duration.ZERO)
+            .until(
+                () -> {
+                  socket.send(bytes(FROM_SP4J));
+                  try {
+                    return text(socket.receive()).equals(FROM_PEER);
+                  } catch (SpTimeoutException e) {
+                    return false;
+                  }
+                });
         peer.awaitStdout(FROM_SP4J, Interop.TIMEOUT);
       }
       case REP, RESPONDENT -> {
@@ -76,12 +87,15 @@ class PatternInteropTest {
       }
       case PUB -> {
         // Published messages reach only subscribers already connected: publish until one arrives.
-        await("a subscriber " + peer + " to print the message").atMost(Interop.TIMEOUT)
-            .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
-            .until(() -> {
-              socket.send(bytes(FROM_SP4J));
-              return peer.stdoutContains(FROM_SP4J);
-            });
+        await("a subscriber " + peer + " to print the message")
+            .atMost(Interop.TIMEOUT)
+            .pollDelay(Duration.ZERO)
+            .pollInterval(Duration.ofMillis(100))
+            .until(
+                () -> {
+                  socket.send(bytes(FROM_SP4J));
+                  return peer.stdoutContains(FROM_SP4J);
+                });
       }
       case SUB, PULL -> assertThat(text(socket.receive())).isEqualTo(FROM_PEER);
       case PUSH -> {
@@ -105,7 +119,8 @@ class PatternInteropTest {
   }
 
   /** Binds or dials {@code socket} and starts the peer program on the other end. */
-  private PeerProcess joinPeer(Scheme scheme, Socket socket, Cli cli, Role role, String... peerArgs) {
+  private PeerProcess joinPeer(
+      Scheme scheme, Socket socket, Cli cli, Role role, String... peerArgs) {
     Protocol peerProtocol = socket.protocol().peer();
     if (role == Role.SP4J_BINDS) {
       return interop.start(cli.command(peerProtocol, false, scheme.bind(socket, dir), peerArgs));

@@ -22,20 +22,17 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Payloads that the command-line tools cannot carry, over ws://, tcp:// and ipc://, through the
- * C peers on PAIR: the peer
- * sends one, sp4j receives it and sends it back, and the peer reports what arrived (length,
- * frame type, hash). A message one byte over sp4j's {@link Options#RECEIVE_MAX_SIZE} is never
- * delivered, and sp4j drops the connection it came on.
+ * Payloads that the command-line tools cannot carry, over ws://, tcp:// and ipc://, through the C
+ * peers on PAIR: the peer sends one, sp4j receives it and sends it back, and the peer reports what
+ * arrived (length, frame type, hash). A message one byte over sp4j's {@link
+ * Options#RECEIVE_MAX_SIZE} is never delivered, and sp4j drops the connection it came on.
  */
 class PayloadInteropTest {
   private static final int LIMIT = 64 * 1024;
 
-  @RegisterExtension
-  final Interop interop = new Interop();
+  @RegisterExtension final Interop interop = new Interop();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   enum Payload {
     EMPTY(new byte[0]),
@@ -66,19 +63,29 @@ class PayloadInteropTest {
   }
 
   static Stream<Arguments> peersAndRoles() {
-    return Arrays.stream(Scheme.values()).flatMap(scheme -> Arrays.stream(CPeers.values())
-        .flatMap(peer -> Arrays.stream(Role.values()).map(role -> Arguments.of(scheme, peer, role))));
+    return Arrays.stream(Scheme.values())
+        .flatMap(
+            scheme ->
+                Arrays.stream(CPeers.values())
+                    .flatMap(
+                        peer ->
+                            Arrays.stream(Role.values())
+                                .map(role -> Arguments.of(scheme, peer, role))));
   }
 
   @ParameterizedTest(name = "{0}: {1} from {2} and back, {3}")
   @MethodSource("payloads")
-  void payloadCrossesBothWays(Scheme scheme, Payload payload, CPeers peer, Role role) throws IOException {
+  void payloadCrossesBothWays(Scheme scheme, Payload payload, CPeers peer, Role role)
+      throws IOException {
     Socket socket = interop.open(Protocol.PAIR).set(Options.RECEIVE_MAX_SIZE, -1);
-    PeerProcess process = join(scheme, socket, peer, role, "--send", file(payload.bytes).toString(), "--recv", "1");
+    PeerProcess process =
+        join(scheme, socket, peer, role, "--send", file(payload.bytes).toString(), "--recv", "1");
 
     byte[] received = socket.receive();
     assertThat(received.length).as("length received from " + peer).isEqualTo(payload.bytes.length);
-    assertThat(Arrays.equals(received, payload.bytes)).as("bytes received from " + peer + " intact").isTrue();
+    assertThat(Arrays.equals(received, payload.bytes))
+        .as("bytes received from " + peer + " intact")
+        .isTrue();
 
     socket.send(received);
     // The frame type: binary (2) over ws; the nanomsg peer knows no type on tcp and ipc (0).
@@ -89,37 +96,51 @@ class PayloadInteropTest {
 
   @ParameterizedTest(name = "{0}: one byte over the limit from {1} is refused, {2}")
   @MethodSource("peersAndRoles")
-  void messageOverReceiveLimitIsNeverDeliveredAndDropsTheConnection(Scheme scheme, CPeers peer, Role role)
-      throws IOException {
+  void messageOverReceiveLimitIsNeverDeliveredAndDropsTheConnection(
+      Scheme scheme, CPeers peer, Role role) throws IOException {
     Socket socket = interop.open(Protocol.PAIR).set(Options.RECEIVE_MAX_SIZE, LIMIT);
-    PeerProcess process = join(scheme, socket, peer, role, "--send", file(randomBytes(LIMIT + 1)).toString(),
-        "--watch-drop");
+    PeerProcess process =
+        join(
+            scheme,
+            socket,
+            peer,
+            role,
+            "--send",
+            file(randomBytes(LIMIT + 1)).toString(),
+            "--watch-drop");
 
     process.awaitStdout(PeerReport.DROPPED, Interop.TIMEOUT);
     // The refusal is counted where the frame's length is read, before any of it could be queued:
     // once it is counted, nothing of that message can arrive any more.
-    await().atMost(Interop.TIMEOUT).until(() -> socket.refusals().get(Refusal.MESSAGE_TOO_LARGE) > 0);
+    await()
+        .atMost(Interop.TIMEOUT)
+        .until(() -> socket.refusals().get(Refusal.MESSAGE_TOO_LARGE) > 0);
     assertThat(socket.refusals()).containsEntry(Refusal.MESSAGE_TOO_LARGE, 1L);
     assertThat(socket.tryReceive()).isEmpty();
   }
 
   @ParameterizedTest(name = "{0}: exactly the limit from {1} arrives, {2}")
   @MethodSource("peersAndRoles")
-  void messageOfExactlyTheReceiveLimitArrives(Scheme scheme, CPeers peer, Role role) throws IOException {
+  void messageOfExactlyTheReceiveLimitArrives(Scheme scheme, CPeers peer, Role role)
+      throws IOException {
     Socket socket = interop.open(Protocol.PAIR).set(Options.RECEIVE_MAX_SIZE, LIMIT);
     byte[] payload = randomBytes(LIMIT);
     join(scheme, socket, peer, role, "--send", file(payload).toString(), "--recv", "1");
 
-    assertThat(Arrays.equals(socket.receive(), payload)).as("message of exactly the limit intact").isTrue();
+    assertThat(Arrays.equals(socket.receive(), payload))
+        .as("message of exactly the limit intact")
+        .isTrue();
   }
 
   /** Binds or dials {@code socket} and starts the C peer (PAIR) on the other end. */
   private PeerProcess join(Scheme scheme, Socket socket, CPeers peer, Role role, String... args) {
     if (role == Role.SP4J_BINDS) {
-      return interop.start(peer.command(concat(new String[] {"pair", "connect", scheme.bind(socket, dir)}, args)));
+      return interop.start(
+          peer.command(concat(new String[] {"pair", "connect", scheme.bind(socket, dir)}, args)));
     }
     String url = scheme.peerUrl(dir);
-    PeerProcess process = interop.start(peer.command(concat(new String[] {"pair", "bind", url}, args)));
+    PeerProcess process =
+        interop.start(peer.command(concat(new String[] {"pair", "bind", url}, args)));
     process.awaitStdout(PeerReport.READY, Interop.TIMEOUT);
     socket.connect(url);
     return process;

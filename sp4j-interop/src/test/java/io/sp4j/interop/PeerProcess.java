@@ -12,9 +12,9 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 
 /**
- * A peer program run by a test: its stdout and stderr captured as bytes by two reader threads,
- * its end awaited with a deadline. {@link #close()} destroys it (the {@link Interop} fixture
- * closes every process after each test).
+ * A peer program run by a test: its stdout and stderr captured as bytes by two reader threads, its
+ * end awaited with a deadline. {@link #close()} destroys it (the {@link Interop} fixture closes
+ * every process after each test).
  */
 final class PeerProcess implements AutoCloseable {
   private final List<String> command;
@@ -34,7 +34,8 @@ final class PeerProcess implements AutoCloseable {
   /** Starts {@code command}; its stdin is closed at once. */
   static PeerProcess start(List<String> command) {
     try {
-      Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+      Process process =
+          new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
       process.getOutputStream().close();
       return new PeerProcess(command, process);
     } catch (IOException e) {
@@ -80,16 +81,23 @@ final class PeerProcess implements AutoCloseable {
       Awaitility.await("stdout of " + this + " to contain '" + text + "'")
           .atMost(timeout)
           .pollInterval(Duration.ofMillis(20))
-          .until(() -> {
-            if (stdoutContains(text)) {
-              return true;
-            }
-            if (!process.isAlive() && drained() && !stdoutContains(text)) {
-              throw new AssertionError(this + " ended (exit " + process.exitValue() + ") without printing '"
-                  + text + "'; " + output());
-            }
-            return false;
-          });
+          .until(
+              () -> {
+                if (stdoutContains(text)) {
+                  return true;
+                }
+                if (!process.isAlive() && drained() && !stdoutContains(text)) {
+                  throw new AssertionError(
+                      this
+                          + " ended (exit "
+                          + process.exitValue()
+                          + ") without printing '"
+                          + text
+                          + "'; "
+                          + output());
+                }
+                return false;
+              });
     } catch (org.awaitility.core.ConditionTimeoutException e) {
       throw new AssertionError(e.getMessage() + "; " + output(), e);
     }
@@ -150,19 +158,22 @@ final class PeerProcess implements AutoCloseable {
   }
 
   private Thread pump(InputStream in, ByteArrayOutputStream sink, String name) {
-    Thread thread = new Thread(() -> {
-      byte[] buffer = new byte[8192];
-      try (in) {
-        int n;
-        while ((n = in.read(buffer)) >= 0) {
-          synchronized (sink) {
-            sink.write(buffer, 0, n);
-          }
-        }
-      } catch (IOException e) {
-        // The process was destroyed: its output ends here.
-      }
-    }, "peer-" + name);
+    Thread thread =
+        new Thread(
+            () -> {
+              byte[] buffer = new byte[8192];
+              try (in) {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                  synchronized (sink) {
+                    sink.write(buffer, 0, n);
+                  }
+                }
+              } catch (IOException e) {
+                // The process was destroyed: its output ends here.
+              }
+            },
+            "peer-" + name);
     thread.setDaemon(true);
     thread.start();
     return thread;

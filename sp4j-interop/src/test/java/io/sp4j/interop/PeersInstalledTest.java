@@ -8,8 +8,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The peers are a requirement, not an option: when one is missing this fails (never skips), so
- * a CI run without them cannot pass by testing nothing.
+ * The peers are a requirement, not an option: when one is missing this fails (never skips), so a CI
+ * run without them cannot pass by testing nothing.
  */
 class PeersInstalledTest {
 

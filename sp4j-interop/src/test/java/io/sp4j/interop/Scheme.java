@@ -6,7 +6,9 @@ import java.util.Locale;
 
 /** The network transports the peers share with sp4j, and how each gets an address on loopback. */
 enum Scheme {
-  WS, TCP, IPC;
+  WS,
+  TCP,
+  IPC;
 
   /** Binds {@code socket} (port 0, or a socket file in {@code dir}); returns the URL to dial. */
   String bind(Socket socket, Path dir) {
@@ -21,7 +23,9 @@ enum Scheme {
 
   /** An address a peer program can listen on. */
   String peerUrl(Path dir) {
-    return this == IPC ? "ipc://" + dir.resolve("peer.sock") : scheme() + "://127.0.0.1:" + FreePorts.find("127.0.0.1");
+    return this == IPC
+        ? "ipc://" + dir.resolve("peer.sock")
+        : scheme() + "://127.0.0.1:" + FreePorts.find("127.0.0.1");
   }
 
   String scheme() {

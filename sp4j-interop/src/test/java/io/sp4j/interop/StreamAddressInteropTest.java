@@ -25,11 +25,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 class StreamAddressInteropTest {
   private static final String DATA = "hello-over-tcp";
 
-  @RegisterExtension
-  final Interop interop = new Interop();
+  @RegisterExtension final Interop interop = new Interop();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @ParameterizedTest(name = "sp4j binds tcp://*:port, {0} dials 127.0.0.1")
   @EnumSource(Cli.class)
@@ -65,12 +63,27 @@ class StreamAddressInteropTest {
     PeerProcess peer;
     if (role == Role.SP4J_BINDS) {
       int port = pair.bind("tcp://[::1]:0").port();
-      peer = interop.start(CPeers.NANOMSG.command(new String[] {"pair", "connect", "tcp://[::1]:" + port,
-          "--ipv6", "--send", file.toString(), "--recv", "1"}));
+      peer =
+          interop.start(
+              CPeers.NANOMSG.command(
+                  new String[] {
+                    "pair",
+                    "connect",
+                    "tcp://[::1]:" + port,
+                    "--ipv6",
+                    "--send",
+                    file.toString(),
+                    "--recv",
+                    "1"
+                  }));
     } else {
       String url = "tcp://[::1]:" + FreePorts.find("::1");
-      peer = interop.start(CPeers.NANOMSG.command(new String[] {"pair", "bind", url,
-          "--ipv6", "--send", file.toString(), "--recv", "1"}));
+      peer =
+          interop.start(
+              CPeers.NANOMSG.command(
+                  new String[] {
+                    "pair", "bind", url, "--ipv6", "--send", file.toString(), "--recv", "1"
+                  }));
       peer.awaitStdout(PeerReport.READY, Interop.TIMEOUT);
       pair.connect(url);
     }
@@ -94,7 +107,9 @@ class StreamAddressInteropTest {
   void nanocatDialsFromLocalAddressToSp4j() {
     Socket pull = interop.open(Protocol.PULL);
     int port = pull.bind("tcp://127.0.0.1:0").port();
-    interop.start(Cli.NANOCAT.command(Protocol.PUSH, false, "tcp://127.0.0.1;127.0.0.1:" + port, "--data", DATA));
+    interop.start(
+        Cli.NANOCAT.command(
+            Protocol.PUSH, false, "tcp://127.0.0.1;127.0.0.1:" + port, "--data", DATA));
     assertThat(new String(pull.receive(), UTF_8)).isEqualTo(DATA);
   }
 
@@ -105,8 +120,15 @@ class StreamAddressInteropTest {
     pull.set(Options.RECEIVE_MAX_SIZE, 1000);
     pull.set(Options.RECEIVE_TIMEOUT, Duration.ofSeconds(3));
     int port = pull.bind("tcp://127.0.0.1:0").port();
-    interop.start(cli.command(Protocol.PUSH, false, "tcp://127.0.0.1:" + port, "--data", "x".repeat(1001),
-        "--interval", "1"));
+    interop.start(
+        cli.command(
+            Protocol.PUSH,
+            false,
+            "tcp://127.0.0.1:" + port,
+            "--data",
+            "x".repeat(1001),
+            "--interval",
+            "1"));
     assertThatThrownBy(pull::receive).isInstanceOf(SpTimeoutException.class);
   }
 }

@@ -22,20 +22,18 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * WebSocket text frames against nanomsg, which sends them with {@code NN_WS_MSG_TYPE} = TEXT
- * and reports the opcode of each received message in {@code nn_recvmsg} control data; and
- * against NNG, which accepts only binary frames.
+ * WebSocket text frames against nanomsg, which sends them with {@code NN_WS_MSG_TYPE} = TEXT and
+ * reports the opcode of each received message in {@code nn_recvmsg} control data; and against NNG,
+ * which accepts only binary frames.
  */
 class TextFrameInteropTest {
   private static final String TEXT = "héllo, wörld ✓";
   private static final int OPCODE_TEXT = 1;
   private static final int OPCODE_BINARY = 2;
 
-  @RegisterExtension
-  final Interop interop = new Interop();
+  @RegisterExtension final Interop interop = new Interop();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /** How sp4j picks the frame type of a sent message. */
   enum TypeChoice {
@@ -77,7 +75,8 @@ class TextFrameInteropTest {
     Message message = Message.copyOf(TEXT.getBytes(UTF_8));
     socket.send(choice.messageType == null ? message : message.withType(choice.messageType));
 
-    peer.awaitStdout(PeerReport.received(TEXT.getBytes(UTF_8), choice.expectedOpcode), Interop.TIMEOUT);
+    peer.awaitStdout(
+        PeerReport.received(TEXT.getBytes(UTF_8), choice.expectedOpcode), Interop.TIMEOUT);
   }
 
   @ParameterizedTest(name = "nanomsg sends text, sp4j receives it as TEXT, {0}")
@@ -85,7 +84,8 @@ class TextFrameInteropTest {
   void textFromNanomsgArrivesAsText(Role role) throws IOException {
     Socket socket = interop.open(Protocol.PAIR);
     Path file = Files.writeString(dir.resolve("text.txt"), TEXT, UTF_8);
-    PeerProcess peer = join(socket, CPeers.NANOMSG, role, "--text", "--send", file.toString(), "--recv", "1");
+    PeerProcess peer =
+        join(socket, CPeers.NANOMSG, role, "--text", "--send", file.toString(), "--recv", "1");
 
     Message received = socket.receiveMessage();
     assertThat(new String(received.body(), UTF_8)).isEqualTo(TEXT);

@@ -26,14 +26,14 @@ import java.util.function.Function;
 
 /**
  * The socket core, written once for every protocol; the protocol engine holds the logic of the
- * socket type. It joins the pieces that do the work: {@link SocketCalls} (what users call, and
- * the calls that wait, in {@link Waiters}), {@link Pipes} (endpoints, pipes and what transports
- * report), {@link SocketOptions}, {@link LockedTimers} and {@link LingerWait} (the end of a
- * close). Time comes only from the {@link Clock} and {@link Scheduler} it is given.
+ * socket type. It joins the pieces that do the work: {@link SocketCalls} (what users call, and the
+ * calls that wait, in {@link Waiters}), {@link Pipes} (endpoints, pipes and what transports
+ * report), {@link SocketOptions}, {@link LockedTimers} and {@link LingerWait} (the end of a close).
+ * Time comes only from the {@link Clock} and {@link Scheduler} it is given.
  *
  * <p>One {@link SocketLock} guards it all. No thread ever holds two sockets' locks: work that
- * reaches another socket or user code is queued with {@link SocketLock#afterUnlock} and runs
- * once this socket's lock is released.
+ * reaches another socket or user code is queued with {@link SocketLock#afterUnlock} and runs once
+ * this socket's lock is released.
  */
 public final class CoreSocket implements PollableSocket {
   private final Protocol protocol;
@@ -46,30 +46,50 @@ public final class CoreSocket implements PollableSocket {
   private final SocketOptions options;
   private final Refusals refusals;
   private final ReadinessListeners readiness = new ReadinessListeners(lock, lock::afterUnlock);
+
   /** Called with the lock held only. */
   private final ProtocolEngine engine;
+
   private final SocketCalls calls;
   private final Pipes pipes;
 
-  CoreSocket(Protocol protocol, boolean raw, Function<ProtocolContext, ProtocolEngine> engineFactory,
-      Clock clock, Scheduler scheduler) {
+  CoreSocket(
+      Protocol protocol,
+      boolean raw,
+      Function<ProtocolContext, ProtocolEngine> engineFactory,
+      Clock clock,
+      Scheduler scheduler) {
     this.protocol = Objects.requireNonNull(protocol, "protocol");
     this.raw = raw;
     this.scheduler = scheduler;
     this.timers = new LockedTimers(lock, scheduler);
-    this.receiveQueue = new PriorityReceiveQueue(Options.RECEIVE_BUFFER.defaultValue(), receiveBudget);
+    this.receiveQueue =
+        new PriorityReceiveQueue(Options.RECEIVE_BUFFER.defaultValue(), receiveBudget);
     this.options = new SocketOptions(lock, protocol, raw, receiveQueue, receiveBudget);
     this.refusals = new Refusals(toString(), clock);
     // An engine's timer may let calls go on (a resend, a survey's deadline): wake them after it.
-    Scheduler engineTimers = (delay, task) -> timers.schedule(delay, () -> {
-      task.run();
-      wakeCalls();
-    });
-    this.engine = engineFactory.apply(new ProtocolContext(
-        receiveQueue, engineTimers, options, () -> ThreadLocalRandom.current().nextInt()));
+    Scheduler engineTimers =
+        (delay, task) ->
+            timers.schedule(
+                delay,
+                () -> {
+                  task.run();
+                  wakeCalls();
+                });
+    this.engine =
+        engineFactory.apply(
+            new ProtocolContext(
+                receiveQueue, engineTimers, options, () -> ThreadLocalRandom.current().nextInt()));
     this.calls = new SocketCalls(lock, engine, options, timers, readiness);
-    this.pipes = new Pipes(lock, protocol, engine, receiveQueue, refusals, calls::wake,
-        ThreadLocalRandom.current().nextInt());
+    this.pipes =
+        new Pipes(
+            lock,
+            protocol,
+            engine,
+            receiveQueue,
+            refusals,
+            calls::wake,
+            ThreadLocalRandom.current().nextInt());
   }
 
   private void wakeCalls() {
@@ -109,7 +129,8 @@ public final class CoreSocket implements PollableSocket {
       lock.unlock();
     }
     try {
-      endpoint.started(bind ? transport.bind(address, endpoint) : transport.connect(address, endpoint));
+      endpoint.started(
+          bind ? transport.bind(address, endpoint) : transport.connect(address, endpoint));
     } catch (RuntimeException e) {
       pipes.remove(endpoint);
       throw e;
@@ -135,7 +156,9 @@ public final class CoreSocket implements PollableSocket {
     refusals.count(reason, detail);
   }
 
-  /** The transport cannot work any more: waiting calls end and every call fails with {@code cause}. */
+  /**
+   * The transport cannot work any more: waiting calls end and every call fails with {@code cause}.
+   */
   void failed(SpException cause) {
     calls.fail(cause);
   }
@@ -228,8 +251,8 @@ public final class CoreSocket implements PollableSocket {
   }
 
   /**
-   * Calls end, endpoints stop, and each connection writes what is queued for it, for up to
-   * LINGER; the socket waits for that without its lock.
+   * Calls end, endpoints stop, and each connection writes what is queued for it, for up to LINGER;
+   * the socket waits for that without its lock.
    */
   @Override
   public void close() {

@@ -18,7 +18,10 @@ public final class CoreSocketProvider implements SocketProvider {
     this(Clock.SYSTEM, SharedTimers.INSTANCE);
   }
 
-  /** Sockets whose every deadline, timer and timestamp comes from {@code clock} and {@code scheduler}. */
+  /**
+   * Sockets whose every deadline, timer and timestamp comes from {@code clock} and {@code
+   * scheduler}.
+   */
   CoreSocketProvider(Clock clock, Scheduler scheduler) {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -27,6 +30,7 @@ public final class CoreSocketProvider implements SocketProvider {
   @Override
   public PollableSocket open(Protocol protocol, boolean raw) {
     Objects.requireNonNull(protocol, "protocol");
-    return new CoreSocket(protocol, raw, context -> Protocols.engine(protocol, raw, context), clock, scheduler);
+    return new CoreSocket(
+        protocol, raw, context -> Protocols.engine(protocol, raw, context), clock, scheduler);
   }
 }

@@ -6,10 +6,10 @@ import io.sp4j.spi.Timeout;
 import java.time.Duration;
 
 /**
- * A socket's timers for its protocol engine and its waiting calls: each task runs with the
- * socket's lock held, never after it was cancelled (cancels come under the lock, so a task that
- * already waits for the lock sees them) and never once the socket has closed ({@link #stop}).
- * The time itself comes from the scheduler the socket was given.
+ * A socket's timers for its protocol engine and its waiting calls: each task runs with the socket's
+ * lock held, never after it was cancelled (cancels come under the lock, so a task that already
+ * waits for the lock sees them) and never once the socket has closed ({@link #stop}). The time
+ * itself comes from the scheduler the socket was given.
  */
 final class LockedTimers implements Scheduler {
   private final SocketLock lock;

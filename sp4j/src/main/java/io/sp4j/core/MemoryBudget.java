@@ -1,24 +1,24 @@
 package io.sp4j.core;
 
 import io.sp4j.spi.ReceiveBudget;
-
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Memory that peers may make this process hold in messages they have started but not finished,
- * and in received messages beyond a socket's {@link io.sp4j.Options#RECEIVE_BUFFER}. A socket's
- * budget ({@link io.sp4j.Options#RECEIVE_BUDGET}) draws from the process's ({@link #PROCESS}):
- * a reservation must fit both. Whoever reserves releases, exactly once.
+ * Memory that peers may make this process hold in messages they have started but not finished, and
+ * in received messages beyond a socket's {@link io.sp4j.Options#RECEIVE_BUFFER}. A socket's budget
+ * ({@link io.sp4j.Options#RECEIVE_BUDGET}) draws from the process's ({@link #PROCESS}): a
+ * reservation must fit both. Whoever reserves releases, exactly once.
  *
- * <p>The process budget is the system property {@value #PROPERTY}: bytes, with an optional
- * {@code k}, {@code m} or {@code g} suffix, or a percentage of the maximum heap (message bodies
- * are heap arrays). Default {@value #DEFAULT_PERCENT} % of the maximum heap: peers can then never
- * take more than a quarter of the heap, however many connect, while one message of the default
- * 1 MiB limit fits many times over even in a 64 MiB heap.
+ * <p>The process budget is the system property {@value #PROPERTY}: bytes, with an optional {@code
+ * k}, {@code m} or {@code g} suffix, or a percentage of the maximum heap (message bodies are heap
+ * arrays). Default {@value #DEFAULT_PERCENT} % of the maximum heap: peers can then never take more
+ * than a quarter of the heap, however many connect, while one message of the default 1 MiB limit
+ * fits many times over even in a 64 MiB heap.
  */
 public final class MemoryBudget implements ReceiveBudget {
   /** The system property that sets the process budget. */
   public static final String PROPERTY = "io.sp4j.receiveBudget";
+
   static final int DEFAULT_PERCENT = 25;
 
   /** The process's budget, shared by every socket. */
@@ -34,7 +34,10 @@ public final class MemoryBudget implements ReceiveBudget {
     setLimit(limit);
   }
 
-  /** A budget of its own ({@code limit}, or -1 for none) that also draws from the process's: a socket's. */
+  /**
+   * A budget of its own ({@code limit}, or -1 for none) that also draws from the process's: a
+   * socket's.
+   */
   public static MemoryBudget ofSocket(long limit) {
     return new MemoryBudget(PROCESS, limit);
   }
@@ -78,7 +81,9 @@ public final class MemoryBudget implements ReceiveBudget {
     return true;
   }
 
-  /** Counts {@code bytes} that are held already, whether or not they fit (later reservations fail). */
+  /**
+   * Counts {@code bytes} that are held already, whether or not they fit (later reservations fail).
+   */
   public void force(long bytes) {
     if (bytes > 0) {
       used.addAndGet(bytes);
@@ -127,7 +132,10 @@ public final class MemoryBudget implements ReceiveBudget {
     } catch (NumberFormatException e) {
       // falls through to the message below
     }
-    throw new IllegalArgumentException(PROPERTY + ": '" + setting
-        + "' is not allowed; a size in bytes > 0 (suffix k, m or g allowed) or a percentage of the heap, 1% to 100%");
+    throw new IllegalArgumentException(
+        PROPERTY
+            + ": '"
+            + setting
+            + "' is not allowed; a size in bytes > 0 (suffix k, m or g allowed) or a percentage of the heap, 1% to 100%");
   }
 }

@@ -17,14 +17,16 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A socket's endpoints and pipes, and what their transports report: a connection offered (the
  * engine may refuse it), messages delivered (the engine's verdict, then the receive queue), room
- * again, a connection gone; pipe ids; and what the socket's close has to close. Every method
- * takes the socket's lock, so transports call them from any thread but another socket's lock.
+ * again, a connection gone; pipe ids; and what the socket's close has to close. Every method takes
+ * the socket's lock, so transports call them from any thread but another socket's lock.
  */
 final class Pipes {
   private final SocketLock lock;
   private final Protocol protocol;
+
   /** Called with the lock held only. */
   private final ProtocolEngine engine;
+
   private final PriorityReceiveQueue receiveQueue;
   private final Refusals refusals;
   private final Runnable changed;
@@ -45,8 +47,14 @@ final class Pipes {
    * @param changed what the socket does, lock held, when a pipe came, went, delivered or has room
    * @param firstPipeId where pipe ids start (a random place, as nanomsg's do)
    */
-  Pipes(SocketLock lock, Protocol protocol, ProtocolEngine engine, PriorityReceiveQueue receiveQueue,
-      Refusals refusals, Runnable changed, int firstPipeId) {
+  Pipes(
+      SocketLock lock,
+      Protocol protocol,
+      ProtocolEngine engine,
+      PriorityReceiveQueue receiveQueue,
+      Refusals refusals,
+      Runnable changed,
+      int firstPipeId) {
     this.lock = lock;
     this.protocol = protocol;
     this.engine = engine;
@@ -139,8 +147,14 @@ final class Pipes {
       return false;
     }
     if (!receiveQueue.add(pipe, queued)) {
-      refusals.count(Refusal.RECEIVE_BUDGET, pipe + ": a message of " + queued.size() + " bytes while "
-          + receiveQueue.bytes() + " wait to be received");
+      refusals.count(
+          Refusal.RECEIVE_BUDGET,
+          pipe
+              + ": a message of "
+              + queued.size()
+              + " bytes while "
+              + receiveQueue.bytes()
+              + " wait to be received");
       pipe.close();
       return false;
     }
@@ -187,8 +201,8 @@ final class Pipes {
 
   /**
    * The socket's close, first part: no pipe comes any more, every endpoint is forgotten (and
-   * returned, for the socket to stop their transports without the lock) and every pipe starts
-   * to close, writing what is queued for up to {@code linger} (the futures say when done).
+   * returned, for the socket to stop their transports without the lock) and every pipe starts to
+   * close, writing what is queued for up to {@code linger} (the futures say when done).
    */
   List<SocketEndpoint> close(Duration linger, List<CompletableFuture<Void>> lingering) {
     lock.lock();

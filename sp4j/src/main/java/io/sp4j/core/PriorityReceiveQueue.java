@@ -1,26 +1,24 @@
 package io.sp4j.core;
 
-import io.sp4j.spi.ReceiveQueue;
-
-import io.sp4j.spi.Pipe;
-import io.sp4j.spi.Pipe;
 import io.sp4j.Message;
+import io.sp4j.spi.Pipe;
+import io.sp4j.spi.ReceiveQueue;
 import java.util.ArrayDeque;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
  * The socket's queue of received messages, bounded in bytes. Messages from pipes of a higher
- * receive priority are taken first; within a priority, in arrival order. When the queue holds
- * its limit, the delivering pipe is told to stop reading, and every such pipe resumes once the
- * queue drains below the limit: back-pressure reaches the peer instead of memory growing.
+ * receive priority are taken first; within a priority, in arrival order. When the queue holds its
+ * limit, the delivering pipe is told to stop reading, and every such pipe resumes once the queue
+ * drains below the limit: back-pressure reaches the peer instead of memory growing.
  *
- * <p>Back-pressure takes effect only after the read under way, so every pipe can still add what
- * it had decoded: with many pipes that is more than the limit. What the queue holds beyond its
- * limit is therefore reserved from the socket's {@link MemoryBudget}; a message from a remote
- * pipe that the budget cannot hold is refused ({@link #add} returns false), and the socket
- * closes that pipe. Local (inproc) pipes are bounded by their senders, and only counted.
- * Not thread-safe: used under the socket's lock.
+ * <p>Back-pressure takes effect only after the read under way, so every pipe can still add what it
+ * had decoded: with many pipes that is more than the limit. What the queue holds beyond its limit
+ * is therefore reserved from the socket's {@link MemoryBudget}; a message from a remote pipe that
+ * the budget cannot hold is refused ({@link #add} returns false), and the socket closes that pipe.
+ * Local (inproc) pipes are bounded by their senders, and only counted. Not thread-safe: used under
+ * the socket's lock.
  */
 public final class PriorityReceiveQueue implements ReceiveQueue {
   private static final int PRIORITIES = 16;
@@ -48,8 +46,8 @@ public final class PriorityReceiveQueue implements ReceiveQueue {
   /**
    * Queues a message that arrived on {@code from}.
    *
-   * @return false, queuing nothing, if it came from a remote pipe and would take the queue
-   *     further beyond its limit than the receive budget allows
+   * @return false, queuing nothing, if it came from a remote pipe and would take the queue further
+   *     beyond its limit than the receive budget allows
    */
   public boolean add(Pipe from, Message message) {
     long beyond = Math.max(0, bytes + message.size() - limit) - reserved;

@@ -9,9 +9,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * The {@link Readiness} listeners of one socket. The socket reports each change with its lock
- * held; the listeners hear of it once that lock is released (locks never nest across sockets, so
- * a listener may look at other sockets), and once per release however much changed under it.
+ * The {@link Readiness} listeners of one socket. The socket reports each change with its lock held;
+ * the listeners hear of it once that lock is released (locks never nest across sockets, so a
+ * listener may look at other sockets), and once per release however much changed under it.
  */
 final class ReadinessListeners {
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
@@ -45,7 +45,8 @@ final class ReadinessListeners {
   }
 
   private void tellListeners() {
-    assert !socketLock.isHeldByCurrentThread() : "readiness listeners run after the socket's lock is released";
+    assert !socketLock.isHeldByCurrentThread()
+        : "readiness listeners run after the socket's lock is released";
     noticeQueued.set(false); // before telling: a change made meanwhile queues another notice
     for (Runnable listener : listeners) {
       listener.run();

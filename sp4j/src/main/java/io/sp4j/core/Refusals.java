@@ -20,8 +20,10 @@ final class Refusals {
   private final String owner;
   private final Clock clock;
   private final AtomicLongArray counts = new AtomicLongArray(REASONS.length);
-  private final AtomicLongArray logged = new AtomicLongArray(REASONS.length); // count at the last line
-  private final AtomicLongArray loggedAt = new AtomicLongArray(REASONS.length); // nanos of the last line
+  private final AtomicLongArray logged =
+      new AtomicLongArray(REASONS.length); // count at the last line
+  private final AtomicLongArray loggedAt =
+      new AtomicLongArray(REASONS.length); // nanos of the last line
   private final System.Logger log;
 
   /**
@@ -52,8 +54,15 @@ final class Refusals {
     if ((first || now - last >= LOG_INTERVAL_NANOS) && logged.compareAndSet(i, previous, count)) {
       loggedAt.set(i, now);
       long since = count - previous;
-      log.log(level, "{0} refused ({1}): {2}{3}", owner, reason, printable(detail),
-          since > 1 ? " (" + since + " such refusals since the last line, " + count + " in all)" : "");
+      log.log(
+          level,
+          "{0} refused ({1}): {2}{3}",
+          owner,
+          reason,
+          printable(detail),
+          since > 1
+              ? " (" + since + " such refusals since the last line, " + count + " in all)"
+              : "");
     }
   }
 
@@ -78,8 +87,12 @@ final class Refusals {
     return snapshot;
   }
 
-  /** The server is at a limit, which its operator should hear of, rather than a peer misbehaving. */
+  /**
+   * The server is at a limit, which its operator should hear of, rather than a peer misbehaving.
+   */
   private static boolean isCapacity(Refusal reason) {
-    return reason == Refusal.RECEIVE_BUDGET || reason == Refusal.CONNECTION_LIMIT || reason == Refusal.HANDSHAKE_LIMIT;
+    return reason == Refusal.RECEIVE_BUDGET
+        || reason == Refusal.CONNECTION_LIMIT
+        || reason == Refusal.HANDSHAKE_LIMIT;
   }
 }

@@ -19,27 +19,40 @@ import java.util.function.Supplier;
  */
 final class SocketCalls {
   private final SocketLock lock;
+
   /** Called with the lock held only. */
   private final ProtocolEngine engine;
+
   private final SocketOptions options;
   private final ReadinessListeners readiness;
   private final Waiters<Boolean> sends;
   private final Waiters<Message> receives;
-  private volatile SpException failure; // the transport can no longer work: every call fails with it
+  private volatile SpException
+      failure; // the transport can no longer work: every call fails with it
 
   @GuardedBy("lock")
   private boolean closed;
 
-  SocketCalls(SocketLock lock, ProtocolEngine engine, SocketOptions options, LockedTimers timers,
+  SocketCalls(
+      SocketLock lock,
+      ProtocolEngine engine,
+      SocketOptions options,
+      LockedTimers timers,
       ReadinessListeners readiness) {
     this.lock = lock;
     this.engine = engine;
     this.options = options;
     this.readiness = readiness;
-    this.sends = new Waiters<>(lock, timers, this::ensureOpen, readiness::changed,
-        "send: no peer could take the message within ");
-    this.receives = new Waiters<>(lock, timers, this::ensureOpen, readiness::changed,
-        "receive: no message within ");
+    this.sends =
+        new Waiters<>(
+            lock,
+            timers,
+            this::ensureOpen,
+            readiness::changed,
+            "send: no peer could take the message within ");
+    this.receives =
+        new Waiters<>(
+            lock, timers, this::ensureOpen, readiness::changed, "receive: no message within ");
   }
 
   void send(Message message) {
@@ -108,7 +121,8 @@ final class SocketCalls {
     lock.lock();
     try {
       ensureOpen();
-      return receives.start(engine::receive, options.get(Options.RECEIVE_TIMEOUT), Function.identity());
+      return receives.start(
+          engine::receive, options.get(Options.RECEIVE_TIMEOUT), Function.identity());
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     } finally {
@@ -181,7 +195,9 @@ final class SocketCalls {
     }
   }
 
-  /** The transport cannot work any more: waiting calls end and every call fails with {@code cause}. */
+  /**
+   * The transport cannot work any more: waiting calls end and every call fails with {@code cause}.
+   */
   void fail(SpException cause) {
     lock.lock();
     try {
@@ -195,7 +211,10 @@ final class SocketCalls {
     }
   }
 
-  /** Every waiting call fails: asynchronous ones with {@code cause}, blocking ones as {@link #ensureOpen} says. */
+  /**
+   * Every waiting call fails: asynchronous ones with {@code cause}, blocking ones as {@link
+   * #ensureOpen} says.
+   */
   private void endWaiting(SpException cause) {
     assert lock.isHeldByCurrentThread();
     sends.failAll(cause);

@@ -1,17 +1,17 @@
 package io.sp4j.core;
 
-import io.sp4j.spi.TransportEndpoint;
-import io.sp4j.spi.Scheduler;
-import io.sp4j.spi.PipeEvents;
-import io.sp4j.spi.EndpointContext;
-import io.sp4j.spi.Connection;
-import io.sp4j.spi.ReceiveBudget;
 import io.sp4j.Endpoint;
 import io.sp4j.Option;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
 import io.sp4j.Refusal;
 import io.sp4j.SpException;
+import io.sp4j.spi.Connection;
+import io.sp4j.spi.EndpointContext;
+import io.sp4j.spi.PipeEvents;
+import io.sp4j.spi.ReceiveBudget;
+import io.sp4j.spi.Scheduler;
+import io.sp4j.spi.TransportEndpoint;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 

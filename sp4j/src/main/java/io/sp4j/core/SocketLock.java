@@ -5,9 +5,9 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A socket's one lock, and the work that has to wait until it is released. A thread holding it
- * never calls into user code or into another socket (no thread ever holds two sockets' locks):
- * such work is queued with {@link #afterUnlock} and runs when the thread's outermost hold ends.
- * Virtual threads park on it without pinning.
+ * never calls into user code or into another socket (no thread ever holds two sockets' locks): such
+ * work is queued with {@link #afterUnlock} and runs when the thread's outermost hold ends. Virtual
+ * threads park on it without pinning.
  */
 final class SocketLock extends ReentrantLock {
   private static final long serialVersionUID = 1L;

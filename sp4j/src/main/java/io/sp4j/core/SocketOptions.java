@@ -11,18 +11,26 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A socket's options: the core's own ({@link #SOCKET_OPTIONS}), those a transport declares
- * ({@link Transports#declares}), and its protocol engine's; PROTOCOL, PEER_PROTOCOL and RAW are
- * read-only facts of the socket. As {@link Settings} it is what the engine and the transports
- * read.
+ * A socket's options: the core's own ({@link #SOCKET_OPTIONS}), those a transport declares ({@link
+ * Transports#declares}), and its protocol engine's; PROTOCOL, PEER_PROTOCOL and RAW are read-only
+ * facts of the socket. As {@link Settings} it is what the engine and the transports read.
  */
 final class SocketOptions implements Settings {
   /** Options of every socket; transports and protocols declare their own. */
-  static final Set<Option<?>> SOCKET_OPTIONS = Set.of(
-      Options.RECEIVE_TIMEOUT, Options.SEND_TIMEOUT, Options.LINGER, Options.RECONNECT_INTERVAL,
-      Options.RECONNECT_INTERVAL_MAX, Options.RECEIVE_MAX_SIZE, Options.SEND_BUFFER,
-      Options.RECEIVE_BUFFER, Options.MAX_TTL, Options.SEND_PRIORITY, Options.RECEIVE_PRIORITY,
-      Options.RECEIVE_BUDGET);
+  static final Set<Option<?>> SOCKET_OPTIONS =
+      Set.of(
+          Options.RECEIVE_TIMEOUT,
+          Options.SEND_TIMEOUT,
+          Options.LINGER,
+          Options.RECONNECT_INTERVAL,
+          Options.RECONNECT_INTERVAL_MAX,
+          Options.RECEIVE_MAX_SIZE,
+          Options.SEND_BUFFER,
+          Options.RECEIVE_BUFFER,
+          Options.MAX_TTL,
+          Options.SEND_PRIORITY,
+          Options.RECEIVE_PRIORITY,
+          Options.RECEIVE_BUDGET);
 
   private final SocketLock lock;
   private final Protocol protocol;
@@ -34,7 +42,11 @@ final class SocketOptions implements Settings {
   private final Map<Option<?>, Object> values = new HashMap<>();
 
   /** The queue and budget follow RECEIVE_BUFFER and RECEIVE_BUDGET. */
-  SocketOptions(SocketLock lock, Protocol protocol, boolean raw, PriorityReceiveQueue receiveQueue,
+  SocketOptions(
+      SocketLock lock,
+      Protocol protocol,
+      boolean raw,
+      PriorityReceiveQueue receiveQueue,
       MemoryBudget receiveBudget) {
     this.lock = lock;
     this.protocol = protocol;
@@ -98,15 +110,20 @@ final class SocketOptions implements Settings {
   public <T> T get(Option<T> option) {
     lock.lock();
     try {
-      return values.containsKey(option) ? option.type().cast(values.get(option)) : option.defaultValue();
+      return values.containsKey(option)
+          ? option.type().cast(values.get(option))
+          : option.defaultValue();
     } finally {
       lock.unlock();
     }
   }
 
   private static boolean has(ProtocolEngine engine, Option<?> option) {
-    return isSocketOption(option) || engine.options().contains(option)
-        || option == Options.PROTOCOL || option == Options.PEER_PROTOCOL || option == Options.RAW;
+    return isSocketOption(option)
+        || engine.options().contains(option)
+        || option == Options.PROTOCOL
+        || option == Options.PEER_PROTOCOL
+        || option == Options.RAW;
   }
 
   private static boolean isSocketOption(Option<?> option) {
@@ -114,6 +131,7 @@ final class SocketOptions implements Settings {
   }
 
   private IllegalArgumentException noSuchOption(Option<?> option) {
-    return new IllegalArgumentException(option + ": " + (raw ? "raw " : "") + protocol + " sockets have no such option");
+    return new IllegalArgumentException(
+        option + ": " + (raw ? "raw " : "") + protocol + " sockets have no such option");
   }
 }

@@ -1,19 +1,19 @@
 package io.sp4j.core;
 
-import io.sp4j.spi.PipeEvents;
-import io.sp4j.spi.Pipe;
-import io.sp4j.spi.Connection;
 import io.sp4j.Message;
+import io.sp4j.spi.Connection;
+import io.sp4j.spi.Pipe;
+import io.sp4j.spi.PipeEvents;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The socket core's pipe: a transport {@link Connection} joined to one socket. As a {@link Pipe}
- * it is the engine's, called under the socket's lock (asserted where it reaches the connection);
- * as {@link PipeEvents} it is the transport's, and passes each event to {@link Pipes}, which
- * takes the lock.
+ * The socket core's pipe: a transport {@link Connection} joined to one socket. As a {@link Pipe} it
+ * is the engine's, called under the socket's lock (asserted where it reaches the connection); as
+ * {@link PipeEvents} it is the transport's, and passes each event to {@link Pipes}, which takes the
+ * lock.
  */
 final class SocketPipe implements Pipe, PipeEvents {
   private final Pipes pipes;

@@ -16,12 +16,12 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The calls of one direction (sends waiting for room, or receives waiting for a message) that
- * have to wait, blocking and asynchronous alike, served in the order they came. A call first
- * tries at once when no one waits before it; otherwise it joins the queue, and {@link #serve}
- * (run whenever the socket may have room or a message) tries for the first in line until one
- * still has to wait. A call's timeout is a timer on the socket's {@link LockedTimers}, so it runs
- * on the socket's scheduler and nothing here reads a clock.
+ * The calls of one direction (sends waiting for room, or receives waiting for a message) that have
+ * to wait, blocking and asynchronous alike, served in the order they came. A call first tries at
+ * once when no one waits before it; otherwise it joins the queue, and {@link #serve} (run whenever
+ * the socket may have room or a message) tries for the first in line until one still has to wait. A
+ * call's timeout is a timer on the socket's {@link LockedTimers}, so it runs on the socket's
+ * scheduler and nothing here reads a clock.
  *
  * <p>A blocking call parks on a condition of its own; an asynchronous one's future completes on
  * {@link #COMPLETIONS}, never under the socket's lock, so that no user code runs there.
@@ -56,8 +56,8 @@ final class Waiters<T> {
   }
 
   /**
-   * A blocking call: returns what {@code attempt} gave once it gave something, waiting up to
-   * {@code timeout} (forever if {@code null}).
+   * A blocking call: returns what {@code attempt} gave once it gave something, waiting up to {@code
+   * timeout} (forever if {@code null}).
    *
    * @param attempt tries the call under the lock; {@code null} when it has to wait
    */
@@ -141,7 +141,9 @@ final class Waiters<T> {
     }
   }
 
-  /** The socket closed or failed: every call in line fails ({@code cause} for asynchronous ones). */
+  /**
+   * The socket closed or failed: every call in line fails ({@code cause} for asynchronous ones).
+   */
   void failAll(SpException cause) {
     lock.lock();
     try {
@@ -207,11 +209,17 @@ final class Waiters<T> {
     return new SpTimeoutException(timedOut + timeout);
   }
 
-  private enum State { WAITING, GOT, THREW, TIMED_OUT, FAILED }
+  private enum State {
+    WAITING,
+    GOT,
+    THREW,
+    TIMED_OUT,
+    FAILED
+  }
 
   /**
-   * One waiting call; it ends by one of its methods, once it has left the queue. Its state is
-   * the socket lock's: only the methods above, which hold it, touch it (asserted where it counts).
+   * One waiting call; it ends by one of its methods, once it has left the queue. Its state is the
+   * socket lock's: only the methods above, which hold it, touch it (asserted where it counts).
    */
   private abstract class Waiter {
     final Supplier<T> attempt;

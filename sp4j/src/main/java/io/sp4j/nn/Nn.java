@@ -7,24 +7,24 @@ import io.sp4j.nn.internal.NnRuntime;
 /**
  * The nanomsg C API over sp4j, for porting C code line by line: {@code import static
  * io.sp4j.nn.Nn.*;}. Names and numbers are those of nanomsg 1.1.5 on 64-bit Linux. Sockets are
- * small ints, functions return -1 on failure and leave the reason in a per-thread errno that
- * {@link #nn_errno()} reads: the {@link io.sp4j.Errno#number() number} of an {@link io.sp4j.Errno},
- * as every {@link io.sp4j.SpException} carries one. The functions work on one process-wide
- * socket table, as nanomsg's do.
+ * small ints, functions return -1 on failure and leave the reason in a per-thread errno that {@link
+ * #nn_errno()} reads: the {@link io.sp4j.Errno#number() number} of an {@link io.sp4j.Errno}, as
+ * every {@link io.sp4j.SpException} carries one. The functions work on one process-wide socket
+ * table, as nanomsg's do.
  *
  * <p>Where Java differs from C:
+ *
  * <ul>
  *   <li>buffers are {@code byte[]}; {@code nn_send(s, buf, flags)} copies, {@code nn_send(s, buf,
- *       NN_MSG, flags)} hands the array over (zero copy, as with {@code nn_allocmsg});
- *       {@code nn_recv(s, flags)} is the {@code NN_MSG} receive and returns the body (or
- *       {@code null});</li>
+ *       NN_MSG, flags)} hands the array over (zero copy, as with {@code nn_allocmsg}); {@code
+ *       nn_recv(s, flags)} is the {@code NN_MSG} receive and returns the body (or {@code null});
  *   <li>{@code NN_SNDFD}/{@code NN_RCVFD} fail with ENOPROTOOPT: Java sockets have no file
- *       descriptors; use {@link #nn_poll};</li>
- *   <li>{@code NN_IPV4ONLY} is kept (0 or 1) but has no effect: sp4j always accepts IPv6;</li>
- *   <li>{@code NN_TCP_NODELAY} defaults to 1 (sp4j's default) and also applies to ws://;</li>
+ *       descriptors; use {@link #nn_poll};
+ *   <li>{@code NN_IPV4ONLY} is kept (0 or 1) but has no effect: sp4j always accepts IPv6;
+ *   <li>{@code NN_TCP_NODELAY} defaults to 1 (sp4j's default) and also applies to ws://;
  *   <li>the transports are {@code inproc://}, {@code ipc://}, {@code tcp://}, {@code ws://} and
- *       {@code wss://};</li>
- *   <li>a JVM outlives {@link #nn_term()}, so {@link #nn_init()} allows new sockets again.</li>
+ *       {@code wss://};
+ *   <li>a JVM outlives {@link #nn_term()}, so {@link #nn_init()} allows new sockets again.
  * </ul>
  */
 public final class Nn {
@@ -92,8 +92,10 @@ public final class Nn {
   public static final int NN_DONTWAIT = NnConstants.NN_DONTWAIT;
   public static final int NN_POLLIN = NnConstants.NN_POLLIN;
   public static final int NN_POLLOUT = NnConstants.NN_POLLOUT;
+
   /** As a length: the zero-copy form ({@code (size_t) -1} in C). */
   public static final int NN_MSG = NnConstants.NN_MSG;
+
   public static final int PROTO_SP = NnConstants.PROTO_SP;
   public static final int SP_HDR = NnConstants.SP_HDR;
   public static final int NN_SOCKADDR_MAX = NnConstants.NN_SOCKADDR_MAX;
@@ -161,8 +163,10 @@ public final class Nn {
   public static final int ECONNREFUSED = 111;
   public static final int EHOSTUNREACH = 113;
   public static final int EINPROGRESS = 115;
+
   /** The library was terminated by {@link #nn_term()}. */
   public static final int ETERM = NN_HAUSNUMERO + 53;
+
   /** The operation is not allowed in the socket's current state. */
   public static final int EFSM = NN_HAUSNUMERO + 54;
 
@@ -219,8 +223,8 @@ public final class Nn {
   }
 
   /**
-   * Sends the first {@code len} bytes of {@code buf} (copied), or, with {@code len} =
-   * {@link #NN_MSG}, {@code buf} itself without a copy: it then belongs to the library.
+   * Sends the first {@code len} bytes of {@code buf} (copied), or, with {@code len} = {@link
+   * #NN_MSG}, {@code buf} itself without a copy: it then belongs to the library.
    */
   public static int nn_send(int s, byte[] buf, int len, int flags) {
     return RUNTIME.send(s, buf, len, flags);
@@ -292,26 +296,26 @@ public final class Nn {
   // ---- devices, polling, termination -----------------------------------------------------------
 
   /**
-   * Forwards between two raw sockets (or back out of one, when the other is -1) until one
-   * closes: returns -1 with EBADF then, or ETERM after {@link #nn_term()}; EINVAL if the sockets
-   * cannot be joined.
+   * Forwards between two raw sockets (or back out of one, when the other is -1) until one closes:
+   * returns -1 with EBADF then, or ETERM after {@link #nn_term()}; EINVAL if the sockets cannot be
+   * joined.
    */
   public static int nn_device(int s1, int s2) {
     return RUNTIME.device(s1, s2);
   }
 
   /**
-   * Waits until a socket of {@code fds} can receive ({@link #NN_POLLIN}) or send
-   * ({@link #NN_POLLOUT}) without blocking, up to {@code timeout} ms (negative: forever); returns
-   * the number of entries with events, 0 on timeout.
+   * Waits until a socket of {@code fds} can receive ({@link #NN_POLLIN}) or send ({@link
+   * #NN_POLLOUT}) without blocking, up to {@code timeout} ms (negative: forever); returns the
+   * number of entries with events, 0 on timeout.
    */
   public static int nn_poll(NnPollFd[] fds, int timeout) {
     return NnValueCalls.poll(RUNTIME, fds, timeout);
   }
 
   /**
-   * Closes every socket: calls blocked in them fail with ETERM, later calls on them with EBADF,
-   * and {@link #nn_socket} fails with ETERM until {@link #nn_init()}.
+   * Closes every socket: calls blocked in them fail with ETERM, later calls on them with EBADF, and
+   * {@link #nn_socket} fails with ETERM until {@link #nn_init()}.
    */
   public static void nn_term() {
     RUNTIME.term();
@@ -325,8 +329,8 @@ public final class Nn {
   // ---- symbols ---------------------------------------------------------------------------------
 
   /**
-   * The name of the {@code i}-th constant, its value stored in {@code value[0]} (if
-   * {@code value} is not null); {@code null} with EINVAL past the end.
+   * The name of the {@code i}-th constant, its value stored in {@code value[0]} (if {@code value}
+   * is not null); {@code null} with EINVAL past the end.
    */
   public static String nn_symbol(int i, int[] value) {
     return NnSymbols.symbol(i, value, RUNTIME);

@@ -5,8 +5,8 @@ import io.sp4j.nn.internal.NnCmsgLayout;
 /**
  * One control message in a control buffer, read with {@link #at(byte[], int)}. The layout is
  * nanomsg's on 64-bit Linux, little-endian: {@code size_t cmsg_len} (8 bytes), {@code int
- * cmsg_level}, {@code int cmsg_type}, then the data at {@link Nn#NN_CMSG_DATA} (offset + 16);
- * the next message starts at offset + {@code NN_CMSG_ALIGN(cmsg_len)}.
+ * cmsg_level}, {@code int cmsg_type}, then the data at {@link Nn#NN_CMSG_DATA} (offset + 16); the
+ * next message starts at offset + {@code NN_CMSG_ALIGN(cmsg_len)}.
  *
  * @param offset where the message starts in the buffer
  * @param length {@code cmsg_len}: header plus data, without the padding after it
@@ -22,13 +22,16 @@ public record NnCmsgHdr(int offset, long length, int level, int type) {
     if (!NnCmsgLayout.headerFits(control, offset)) {
       return null;
     }
-    return new NnCmsgHdr(offset, NnCmsgLayout.lengthAt(control, offset), NnCmsgLayout.levelAt(control, offset),
+    return new NnCmsgHdr(
+        offset,
+        NnCmsgLayout.lengthAt(control, offset),
+        NnCmsgLayout.levelAt(control, offset),
         NnCmsgLayout.typeAt(control, offset));
   }
 
   /**
-   * Writes a control message at {@code offset}: header, {@code data}, and zero padding up to
-   * {@link Nn#NN_CMSG_SPACE}.
+   * Writes a control message at {@code offset}: header, {@code data}, and zero padding up to {@link
+   * Nn#NN_CMSG_SPACE}.
    *
    * @return the offset after it
    * @throws IndexOutOfBoundsException if it does not fit

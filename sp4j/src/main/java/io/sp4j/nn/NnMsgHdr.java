@@ -1,16 +1,15 @@
 package io.sp4j.nn;
 
 /**
- * The message header of {@link Nn#nn_sendmsg} and {@link Nn#nn_recvmsg}, like nanomsg's
- * {@code struct nn_msghdr}: the message's parts ({@code msg_iov}) and a control buffer
- * ({@code msg_control}) of ancillary data laid out as nanomsg's on 64-bit Linux (see
- * {@link NnCmsgHdr}).
+ * The message header of {@link Nn#nn_sendmsg} and {@link Nn#nn_recvmsg}, like nanomsg's {@code
+ * struct nn_msghdr}: the message's parts ({@code msg_iov}) and a control buffer ({@code
+ * msg_control}) of ancillary data laid out as nanomsg's on 64-bit Linux (see {@link NnCmsgHdr}).
  *
  * <p>Sending gathers the parts into one body (copied, as in C). Receiving scatters the body over
- * the parts in order (what does not fit is cut off), unless the header was made with
- * {@link #ofMessage}: then the received body itself becomes the single part, without a copy, as
- * {@code NN_MSG} does in C. The control buffer, if there is one, receives whole control messages
- * up to its length, and {@link #controlLength()} is set to the bytes written.
+ * the parts in order (what does not fit is cut off), unless the header was made with {@link
+ * #ofMessage}: then the received body itself becomes the single part, without a copy, as {@code
+ * NN_MSG} does in C. The control buffer, if there is one, receives whole control messages up to its
+ * length, and {@link #controlLength()} is set to the bytes written.
  */
 public final class NnMsgHdr {
   private byte[][] iov;
@@ -26,9 +25,9 @@ public final class NnMsgHdr {
   }
 
   /**
-   * The {@code NN_MSG} form: on send, {@code chunk} (e.g. from {@link Nn#nn_allocmsg}) is sent
-   * as it is, without a copy, and belongs to the library afterwards; on receive (pass {@code
-   * null}) the received body is handed over as {@code iov()[0]}.
+   * The {@code NN_MSG} form: on send, {@code chunk} (e.g. from {@link Nn#nn_allocmsg}) is sent as
+   * it is, without a copy, and belongs to the library afterwards; on receive (pass {@code null})
+   * the received body is handed over as {@code iov()[0]}.
    */
   public static NnMsgHdr ofMessage(byte[] chunk, byte[] control) {
     NnMsgHdr hdr = new NnMsgHdr(new byte[][] {chunk}, control);
@@ -57,8 +56,8 @@ public final class NnMsgHdr {
   }
 
   /**
-   * The bytes of {@link #control()} in use ({@code msg_controllen}): read on send, set to the
-   * bytes written on receive.
+   * The bytes of {@link #control()} in use ({@code msg_controllen}): read on send, set to the bytes
+   * written on receive.
    */
   public int controlLength() {
     return controlLength;

@@ -6,8 +6,8 @@ import io.sp4j.nn.internal.NnRuntime;
 
 /**
  * The calls of {@link Nn} that take its public value types: each turns them into the runtime's
- * plain values and writes what the runtime gives back into them, so that the runtime knows
- * nothing of this package.
+ * plain values and writes what the runtime gives back into them, so that the runtime knows nothing
+ * of this package.
  */
 final class NnValueCalls {
   private NnValueCalls() {}
@@ -22,7 +22,9 @@ final class NnValueCalls {
 
   /** The header's parts as the runtime reads them; {@code null} for no header. */
   private static NnMsgParts parts(NnMsgHdr hdr) {
-    return hdr == null ? null : new NnMsgParts(hdr.iov(), hdr.isZeroCopy(), hdr.control(), hdr.controlLength());
+    return hdr == null
+        ? null
+        : new NnMsgParts(hdr.iov(), hdr.isZeroCopy(), hdr.control(), hdr.controlLength());
   }
 
   /** nn_poll; each entry's {@code revents} is set only where the runtime set it. */

@@ -6,9 +6,9 @@ import io.sp4j.spi.ProtocolContext;
 
 /**
  * BUS: a message goes to every directly connected peer that can take it, with no header; what
- * arrives is never forwarded. Raw: a received message's header is the 4-byte id of the pipe it
- * came on, and sending with that header reaches every peer but that one (how a device
- * rebroadcasts without echo).
+ * arrives is never forwarded. Raw: a received message's header is the 4-byte id of the pipe it came
+ * on, and sending with that header reaches every peer but that one (how a device rebroadcasts
+ * without echo).
  */
 final class BusProtocol extends BaseProtocol {
   BusProtocol(ProtocolContext context, boolean raw) {
@@ -29,7 +29,9 @@ final class BusProtocol extends BaseProtocol {
       message = message.withHeader(Wire.NO_HEADER);
     } else if (raw && message.headerSize() != 0) {
       throw new IllegalArgumentException(
-          "message: a raw BUS header is empty or a 4-byte pipe id, got " + message.headerSize() + " bytes");
+          "message: a raw BUS header is empty or a 4-byte pipe id, got "
+              + message.headerSize()
+              + " bytes");
     } else {
       requireNoHeader(message);
     }

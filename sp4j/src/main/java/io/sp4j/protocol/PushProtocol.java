@@ -4,7 +4,9 @@ import io.sp4j.Message;
 import io.sp4j.spi.Pipe;
 import io.sp4j.spi.ProtocolContext;
 
-/** PUSH: each message to exactly one writable PULL, by priority then round robin; never receives. */
+/**
+ * PUSH: each message to exactly one writable PULL, by priority then round robin; never receives.
+ */
 final class PushProtocol extends SendOnlyProtocol {
   private final LoadBalancer balancer = new LoadBalancer();
 

@@ -7,10 +7,10 @@ import io.sp4j.spi.ProtocolContext;
 
 /**
  * REP and RESPONDENT, which answer the same way. A request's backtrace (hop words up to one with
- * the top bit set, at most MAX_TTL words) is kept with the id of the pipe it came on; malformed
- * or too-long ones are dropped. Cooked: receive hands out the body and remembers the backtrace,
- * send replies with it to that pipe, or drops the reply if the pipe is gone or full. Raw: the
- * header is pipe id + backtrace both ways.
+ * the top bit set, at most MAX_TTL words) is kept with the id of the pipe it came on; malformed or
+ * too-long ones are dropped. Cooked: receive hands out the body and remembers the backtrace, send
+ * replies with it to that pipe, or drops the reply if the pipe is gone or full. Raw: the header is
+ * pipe id + backtrace both ways.
  */
 final class ReplyProtocol extends BaseProtocol {
   private byte[] backtrace;
@@ -40,7 +40,8 @@ final class ReplyProtocol extends BaseProtocol {
     } else {
       requireNoHeader(message);
       if (backtrace == null) {
-        throw ProtocolStateException.wrongState(name + ": no request to reply to; receive one first");
+        throw ProtocolStateException.wrongState(
+            name + ": no request to reply to; receive one first");
       }
       header = backtrace;
       backtrace = null;

@@ -10,9 +10,9 @@ import io.sp4j.spi.Timeout;
 /**
  * REQ. Cooked: one request at a time, with an id (previous + 1, top bit set, random start) as its
  * header; sent to one peer by priority and round robin, or held until a peer can take it; resent
- * after {@link Options#RESEND_INTERVAL} and at once when its pipe goes away; a new request
- * cancels the old; only the reply with the current id is delivered. Raw: the user's header goes
- * out as it is, and the first word of a reply becomes its header.
+ * after {@link Options#RESEND_INTERVAL} and at once when its pipe goes away; a new request cancels
+ * the old; only the reply with the current id is delivered. Raw: the user's header goes out as it
+ * is, and the first word of a reply becomes its header.
  */
 final class ReqProtocol extends RequestingProtocol {
   private final LoadBalancer balancer = new LoadBalancer();
@@ -102,7 +102,8 @@ final class ReqProtocol extends RequestingProtocol {
       return super.receive();
     }
     if (pending == null) {
-      throw ProtocolStateException.wrongState("REQ: no request is waiting for a reply; send one first");
+      throw ProtocolStateException.wrongState(
+          "REQ: no request is waiting for a reply; send one first");
     }
     Message reply = ids.nextReply(context.receiveQueue());
     if (reply != null) {

@@ -5,8 +5,8 @@ import io.sp4j.spi.ReceiveQueue;
 import java.util.Arrays;
 
 /**
- * The id a REQ request or a SURVEYOR survey carries as its header: previous + 1 with the top
- * bit set, from a random start; only replies with the open id are kept and delivered.
+ * The id a REQ request or a SURVEYOR survey carries as its header: previous + 1 with the top bit
+ * set, from a random start; only replies with the open id are kept and delivered.
  */
 final class RequestIds {
   private int lastId;
@@ -33,8 +33,8 @@ final class RequestIds {
   }
 
   /**
-   * A reply as it arrives: its first word becomes the header; cooked sockets drop it now unless
-   * it answers the open id, so stale or foreign replies never take room in the queue.
+   * A reply as it arrives: its first word becomes the header; cooked sockets drop it now unless it
+   * answers the open id, so stale or foreign replies never take room in the queue.
    */
   Message accept(Message message, boolean raw) {
     if (message.size() < 4) {

@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * REQ and SURVEYOR: a cooked send opens a new {@link RequestIds id}, only replies to it are
- * kept, and one duration option (resend interval, survey deadline) times it; raw sockets have
- * no option and keep every reply with its first word as the header.
+ * REQ and SURVEYOR: a cooked send opens a new {@link RequestIds id}, only replies to it are kept,
+ * and one duration option (resend interval, survey deadline) times it; raw sockets have no option
+ * and keep every reply with its first word as the header.
  */
 abstract class RequestingProtocol extends BaseProtocol {
   protected final RequestIds ids;

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * SUB: keeps the messages whose body starts with a subscribed prefix (the empty prefix matches
- * all; no subscription matches none). Subscriptions are counted: subscribing twice needs two
+ * SUB: keeps the messages whose body starts with a subscribed prefix (the empty prefix matches all;
+ * no subscription matches none). Subscriptions are counted: subscribing twice needs two
  * unsubscribes. Raw SUB filters the same way. Never sends.
  */
 final class SubProtocol extends ReceiveOnlyProtocol {

@@ -9,10 +9,10 @@ import io.sp4j.spi.Timeout;
 
 /**
  * SURVEYOR. Cooked: each survey gets an id (previous + 1, top bit set, random start) and goes to
- * every respondent that can take it; responses with that id are delivered until the deadline,
- * after which one receive fails with {@link SpTimeoutException} and later ones with EFSM; a new
- * survey cancels the old. Raw: the user's header goes out as it is, and the first word of a
- * response becomes its header.
+ * every respondent that can take it; responses with that id are delivered until the deadline, after
+ * which one receive fails with {@link SpTimeoutException} and later ones with EFSM; a new survey
+ * cancels the old. Raw: the user's header goes out as it is, and the first word of a response
+ * becomes its header.
  */
 final class SurveyorProtocol extends RequestingProtocol {
   private boolean timedOut;
@@ -32,11 +32,16 @@ final class SurveyorProtocol extends RequestingProtocol {
     endSurvey();
     timedOut = false;
     broadcast(message.withHeader(ids.open()), null);
-    deadlineTimer = context.scheduler().schedule(timing(), () -> {
-      deadlineTimer = null;
-      endSurvey();
-      timedOut = true;
-    });
+    deadlineTimer =
+        context
+            .scheduler()
+            .schedule(
+                timing(),
+                () -> {
+                  deadlineTimer = null;
+                  endSurvey();
+                  timedOut = true;
+                });
     return true;
   }
 

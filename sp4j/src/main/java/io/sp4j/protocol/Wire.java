@@ -3,8 +3,8 @@ package io.sp4j.protocol;
 import io.sp4j.Message;
 
 /**
- * SP header words: 32-bit big-endian, read across a message's header and body as if joined
- * (a message from {@code inproc://} arrives with its sender's split, one from the network with
+ * SP header words: 32-bit big-endian, read across a message's header and body as if joined (a
+ * message from {@code inproc://} arrives with its sender's split, one from the network with
  * everything in the body).
  */
 final class Wire {
@@ -17,12 +17,16 @@ final class Wire {
   private Wire() {}
 
   static byte[] word(int value) {
-    return new byte[] {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value};
+    return new byte[] {
+      (byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value
+    };
   }
 
   static int wordAt(byte[] bytes, int offset) {
-    return (bytes[offset] & 0xff) << 24 | (bytes[offset + 1] & 0xff) << 16
-        | (bytes[offset + 2] & 0xff) << 8 | (bytes[offset + 3] & 0xff);
+    return (bytes[offset] & 0xff) << 24
+        | (bytes[offset + 1] & 0xff) << 16
+        | (bytes[offset + 2] & 0xff) << 8
+        | (bytes[offset + 3] & 0xff);
   }
 
   /** The word at {@code offset} of header ‖ body; the caller checks the size. */
@@ -42,12 +46,14 @@ final class Wire {
     if (message.headerSize() == headerBytes) {
       return message;
     }
-    return message.withHeader(range(message, 0, headerBytes)).withBody(range(message, headerBytes, message.size()));
+    return message
+        .withHeader(range(message, 0, headerBytes))
+        .withBody(range(message, headerBytes, message.size()));
   }
 
   /**
-   * Bytes taken by the backtrace at the start of {@code message}: hop words with the top bit
-   * clear, ending with one that has it set.
+   * Bytes taken by the backtrace at the start of {@code message}: hop words with the top bit clear,
+   * ending with one that has it set.
    *
    * @return the length in bytes, or -1 if it never ends or has more than {@code maxWords} words
    */

@@ -4,10 +4,10 @@ import io.sp4j.Options;
 import java.time.Duration;
 
 /**
- * Reconnect waits: {@link Options#RECONNECT_INTERVAL} at first, doubling on each failed attempt
- * up to {@link Options#RECONNECT_INTERVAL_MAX} when that is larger; back to the start after a
- * connection succeeds. The intervals are the socket's when the endpoint was made (so reading
- * them never needs the socket's lock). Not thread-safe.
+ * Reconnect waits: {@link Options#RECONNECT_INTERVAL} at first, doubling on each failed attempt up
+ * to {@link Options#RECONNECT_INTERVAL_MAX} when that is larger; back to the start after a
+ * connection succeeds. The intervals are the socket's when the endpoint was made (so reading them
+ * never needs the socket's lock). Not thread-safe.
  */
 public final class Backoff {
   private final Duration base;

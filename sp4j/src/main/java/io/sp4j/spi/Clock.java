@@ -1,8 +1,8 @@
 package io.sp4j.spi;
 
 /**
- * Monotonic time for deadlines. The socket core reads time only through this, so that tests can
- * run timeouts, resends and lingers on a clock they advance by hand.
+ * Monotonic time for deadlines. The socket core reads time only through this, so that tests can run
+ * timeouts, resends and lingers on a clock they advance by hand.
  */
 @FunctionalInterface
 public interface Clock {

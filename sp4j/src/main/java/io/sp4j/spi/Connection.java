@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * What a transport gives the socket core for one established connection (after the SP
- * handshake). The core calls these with its socket's lock held: none may block, and none may
- * take another socket's lock (defer such work with {@link PipeEvents#afterUnlock(Runnable)}).
+ * What a transport gives the socket core for one established connection (after the SP handshake).
+ * The core calls these with its socket's lock held: none may block, and none may take another
+ * socket's lock (defer such work with {@link PipeEvents#afterUnlock(Runnable)}).
  */
 public interface Connection {
   /** Whether a write now would not overfill the connection's send buffer. */
@@ -27,8 +27,8 @@ public interface Connection {
 
   /**
    * Closes the connection after writing what is queued for it, taking at most {@code linger} for
-   * that (the socket's close honours {@link io.sp4j.Options#LINGER} this way). Idempotent; it
-   * does not block.
+   * that (the socket's close honours {@link io.sp4j.Options#LINGER} this way). Idempotent; it does
+   * not block.
    *
    * @return completes when what was queued is written or the connection is gone; by default at
    *     once, for transports with nothing to wait for

@@ -14,8 +14,8 @@ public interface EndpointContext {
   <T> T option(Option<T> option);
 
   /**
-   * The socket's timers (a shared timer thread, or what the socket was given, e.g. a test's
-   * manual clock), run without the socket's lock: reconnect waits go through them.
+   * The socket's timers (a shared timer thread, or what the socket was given, e.g. a test's manual
+   * clock), run without the socket's lock: reconnect waits go through them.
    */
   Scheduler timers();
 
@@ -23,8 +23,8 @@ public interface EndpointContext {
    * Offers an established connection to the socket.
    *
    * @param peer the protocol the peer announced
-   * @return the socket side of the new pipe, or {@code null} if the socket refuses it (wrong
-   *     peer protocol, a second PAIR peer, socket closed); the caller then closes the connection
+   * @return the socket side of the new pipe, or {@code null} if the socket refuses it (wrong peer
+   *     protocol, a second PAIR peer, socket closed); the caller then closes the connection
    */
   PipeEvents attach(Connection connection, Protocol peer);
 

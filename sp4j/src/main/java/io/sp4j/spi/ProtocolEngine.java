@@ -5,9 +5,9 @@ import io.sp4j.Option;
 import java.util.Set;
 
 /**
- * The pure logic of one SP socket type: which pipe a message goes to, which header it gets, what
- * is dropped. No I/O, no threads, no clock: the socket core calls every method with the socket's
- * lock held, and timers go through {@link ProtocolContext#scheduler()}.
+ * The pure logic of one SP socket type: which pipe a message goes to, which header it gets, what is
+ * dropped. No I/O, no threads, no clock: the socket core calls every method with the socket's lock
+ * held, and timers go through {@link ProtocolContext#scheduler()}.
  */
 public interface ProtocolEngine {
   /** The protocol-specific options this engine handles (e.g. SUBSCRIBE). */
@@ -41,8 +41,8 @@ public interface ProtocolEngine {
   /**
    * A message arrived on {@code pipe}, header and body still joined in the body.
    *
-   * @return the message to queue for the user (header split off as the protocol wants), or
-   *     {@code null} to drop it
+   * @return the message to queue for the user (header split off as the protocol wants), or {@code
+   *     null} to drop it
    */
   Message received(Pipe pipe, Message message);
 
@@ -74,8 +74,8 @@ public interface ProtocolEngine {
   }
 
   /**
-   * Whether {@link #send(Message)} would take a message now without waiting (nn_poll's
-   * NN_POLLOUT). Engines that cannot tell say {@code false}.
+   * Whether {@link #send(Message)} would take a message now without waiting (nn_poll's NN_POLLOUT).
+   * Engines that cannot tell say {@code false}.
    */
   default boolean canSend() {
     return false;

@@ -17,9 +17,9 @@ public interface Readiness {
   /**
    * Calls {@code listener} whenever readiness may have changed (a message or room arrived, a pipe
    * came or went, a timer fired, a send or receive moved the protocol on, the socket closed or
-   * failed), until the returned handle runs. The listener runs on the thread that made the
-   * change, after it released the socket's lock; it may look at any socket, but must not block.
-   * A call may come with nothing changed, or after the handle ran.
+   * failed), until the returned handle runs. The listener runs on the thread that made the change,
+   * after it released the socket's lock; it may look at any socket, but must not block. A call may
+   * come with nothing changed, or after the handle ran.
    */
   Runnable watchReadiness(Runnable listener);
 }

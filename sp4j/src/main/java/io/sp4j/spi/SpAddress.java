@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * An SP address {@code scheme://rest}, split once; each transport parses its own rest
- * ({@code inproc://name}, {@code ws://host:port/path?query}, …).
+ * An SP address {@code scheme://rest}, split once; each transport parses its own rest ({@code
+ * inproc://name}, {@code ws://host:port/path?query}, …).
  *
  * @param url the address as given
  * @param scheme the scheme, lower case
@@ -26,7 +26,8 @@ public record SpAddress(String url, String scheme, String rest) {
   public static SpAddress parse(String url) {
     Objects.requireNonNull(url, "url");
     if (url.length() > MAX_LENGTH) {
-      throw new SpException(Errno.ENAMETOOLONG,
+      throw new SpException(
+          Errno.ENAMETOOLONG,
           "address of " + url.length() + " characters: at most " + MAX_LENGTH + " are allowed");
     }
     int separator = url.indexOf("://");

@@ -8,10 +8,10 @@ import java.util.Set;
  * One address scheme. A transport knows nothing of socket types: it gets the protocols from the
  * {@link EndpointContext} and hands established connections to {@link EndpointContext#attach}.
  *
- * <p>Transports are services: the socket core finds every {@code Transport} that a module
- * {@code provides} (or a {@code META-INF/services/io.sp4j.spi.Transport} entry names on the class
- * path), so an application adds a scheme by providing one. When two claim a scheme, the first
- * found serves it.
+ * <p>Transports are services: the socket core finds every {@code Transport} that a module {@code
+ * provides} (or a {@code META-INF/services/io.sp4j.spi.Transport} entry names on the class path),
+ * so an application adds a scheme by providing one. When two claim a scheme, the first found serves
+ * it.
  */
 public interface Transport {
   /** The scheme, e.g. {@code "inproc"}. */

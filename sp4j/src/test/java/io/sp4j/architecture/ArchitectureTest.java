@@ -18,8 +18,8 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.Set;
 
 /**
- * The layers of docs/architecture.md as the main code compiles: checked on every build. Change
- * the design (and that document) rather than these rules.
+ * The layers of docs/architecture.md as the main code compiles: checked on every build. Change the
+ * design (and that document) rather than these rules.
  */
 @AnalyzeClasses(packages = "io.sp4j", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -27,75 +27,132 @@ class ArchitectureTest {
   private static final Set<String> EXPORTED = Set.of("io.sp4j", "io.sp4j.nn", "io.sp4j.spi");
 
   @ArchTest
-  static final ArchRule layers = layeredArchitecture()
-      .consideringOnlyDependenciesInAnyPackage("io.sp4j..")
-      .layer("API").definedBy("io.sp4j")
-      .layer("Facade").definedBy("io.sp4j.nn..")
-      .layer("Core").definedBy("io.sp4j.core..")
-      .layer("Protocols").definedBy("io.sp4j.protocol..")
-      .layer("SPI").definedBy("io.sp4j.spi..")
-      .layer("Transports").definedBy("io.sp4j.transport..")
-      .whereLayer("Facade").mayNotBeAccessedByAnyLayer()
-      .whereLayer("Core").mayOnlyBeAccessedByLayers("Facade")
-      .whereLayer("Protocols").mayOnlyBeAccessedByLayers("Core")
-      .whereLayer("Transports").mayNotBeAccessedByAnyLayer()
-      .whereLayer("SPI").mayOnlyBeAccessedByLayers("Facade", "Core", "Protocols", "Transports")
-      .ensureAllClassesAreContainedInArchitecture();
+  static final ArchRule layers =
+      layeredArchitecture()
+          .consideringOnlyDependenciesInAnyPackage("io.sp4j..")
+          .layer("API")
+          .definedBy("io.sp4j")
+          .layer("Facade")
+          .definedBy("io.sp4j.nn..")
+          .layer("Core")
+          .definedBy("io.sp4j.core..")
+          .layer("Protocols")
+          .definedBy("io.sp4j.protocol..")
+          .layer("SPI")
+          .definedBy("io.sp4j.spi..")
+          .layer("Transports")
+          .definedBy("io.sp4j.transport..")
+          .whereLayer("Facade")
+          .mayNotBeAccessedByAnyLayer()
+          .whereLayer("Core")
+          .mayOnlyBeAccessedByLayers("Facade")
+          .whereLayer("Protocols")
+          .mayOnlyBeAccessedByLayers("Core")
+          .whereLayer("Transports")
+          .mayNotBeAccessedByAnyLayer()
+          .whereLayer("SPI")
+          .mayOnlyBeAccessedByLayers("Facade", "Core", "Protocols", "Transports")
+          .ensureAllClassesAreContainedInArchitecture();
 
   @ArchTest
-  static final ArchRule noPackageCycles = slices().matching("io.sp4j.(**)").should().beFreeOfCycles();
+  static final ArchRule noPackageCycles =
+      slices().matching("io.sp4j.(**)").should().beFreeOfCycles();
 
   @ArchTest
-  static final ArchRule rootPackageUsesNoOther = noClasses().that().resideInAPackage("io.sp4j")
-      .should().dependOnClassesThat().resideInAPackage("io.sp4j.*..");
+  static final ArchRule rootPackageUsesNoOther =
+      noClasses()
+          .that()
+          .resideInAPackage("io.sp4j")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.sp4j.*..");
 
   @ArchTest
-  static final ArchRule spiIsInterfacesAndValuesOverTheApi = classes().that().resideInAPackage("io.sp4j.spi")
-      .should().onlyDependOnClassesThat().resideInAnyPackage("io.sp4j", "io.sp4j.spi", "java..");
+  static final ArchRule spiIsInterfacesAndValuesOverTheApi =
+      classes()
+          .that()
+          .resideInAPackage("io.sp4j.spi")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("io.sp4j", "io.sp4j.spi", "java..");
 
   @ArchTest
-  static final ArchRule protocolsArePureLogic = classes().that().resideInAPackage("io.sp4j.protocol..")
-      .should().onlyDependOnClassesThat().resideInAnyPackage("io.sp4j", "io.sp4j.spi", "io.sp4j.protocol..", "java..");
+  static final ArchRule protocolsArePureLogic =
+      classes()
+          .that()
+          .resideInAPackage("io.sp4j.protocol..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("io.sp4j", "io.sp4j.spi", "io.sp4j.protocol..", "java..");
 
   @ArchTest
-  static final ArchRule protocolsReadNoRealClock = noClasses().that().resideInAPackage("io.sp4j.protocol..")
-      .should().callMethod(System.class, "nanoTime")
-      .orShould().callMethod(System.class, "currentTimeMillis")
-      .orShould().callMethod(Thread.class, "sleep", long.class);
+  static final ArchRule protocolsReadNoRealClock =
+      noClasses()
+          .that()
+          .resideInAPackage("io.sp4j.protocol..")
+          .should()
+          .callMethod(System.class, "nanoTime")
+          .orShould()
+          .callMethod(System.class, "currentTimeMillis")
+          .orShould()
+          .callMethod(Thread.class, "sleep", long.class);
 
   @ArchTest
-  static final ArchRule coreReadsTimeOnlyThroughItsClock = noClasses().that().resideInAPackage("io.sp4j.core..")
-      .should().callMethod(System.class, "nanoTime")
-      .orShould().callMethod(System.class, "currentTimeMillis")
-      .because("the socket core's time is the injected spi.Clock and spi.Scheduler, so tests can move it by hand");
+  static final ArchRule coreReadsTimeOnlyThroughItsClock =
+      noClasses()
+          .that()
+          .resideInAPackage("io.sp4j.core..")
+          .should()
+          .callMethod(System.class, "nanoTime")
+          .orShould()
+          .callMethod(System.class, "currentTimeMillis")
+          .because(
+              "the socket core's time is the injected spi.Clock and spi.Scheduler, so tests can move it by hand");
 
   @ArchTest
-  static final ArchRule transportsKnowNoSocketCoreOrProtocol = noClasses().that().resideInAPackage("io.sp4j.transport..")
-      .should().dependOnClassesThat().resideInAnyPackage("io.sp4j.core..", "io.sp4j.protocol..", "io.sp4j.nn..");
+  static final ArchRule transportsKnowNoSocketCoreOrProtocol =
+      noClasses()
+          .that()
+          .resideInAPackage("io.sp4j.transport..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("io.sp4j.core..", "io.sp4j.protocol..", "io.sp4j.nn..");
 
   @ArchTest
-  static final ArchRule coreKnowsNoTransportOrNetty = noClasses().that().resideInAPackage("io.sp4j.core..")
-      .should().dependOnClassesThat().resideInAnyPackage("io.sp4j.transport..", "io.sp4j.nn..", "io.netty..");
+  static final ArchRule coreKnowsNoTransportOrNetty =
+      noClasses()
+          .that()
+          .resideInAPackage("io.sp4j.core..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("io.sp4j.transport..", "io.sp4j.nn..", "io.netty..");
 
   @ArchTest
-  static final ArchRule exportedSignaturesShowNothingInternal = classes().that().arePublic()
-      .and().resideInAnyPackage(EXPORTED.toArray(String[]::new))
-      .should(exposeOnlyExportedTypes());
+  static final ArchRule exportedSignaturesShowNothingInternal =
+      classes()
+          .that()
+          .arePublic()
+          .and()
+          .resideInAnyPackage(EXPORTED.toArray(String[]::new))
+          .should(exposeOnlyExportedTypes());
 
   private static ArchCondition<JavaClass> exposeOnlyExportedTypes() {
     return new ArchCondition<>("expose only types of exported packages in public members") {
       @Override
       public void check(JavaClass type, ConditionEvents events) {
         for (JavaMember member : type.getMembers()) {
-          boolean visible = member.getModifiers().contains(JavaModifier.PUBLIC)
-              || member.getModifiers().contains(JavaModifier.PROTECTED);
+          boolean visible =
+              member.getModifiers().contains(JavaModifier.PUBLIC)
+                  || member.getModifiers().contains(JavaModifier.PROTECTED);
           if (!visible) {
             continue;
           }
           for (JavaClass involved : involvedTypes(member)) {
             String pkg = involved.getPackageName();
             if (pkg.startsWith("io.sp4j") && !EXPORTED.contains(pkg)) {
-              events.add(SimpleConditionEvent.violated(member, member.getFullName() + " exposes " + involved.getName()));
+              events.add(
+                  SimpleConditionEvent.violated(
+                      member, member.getFullName() + " exposes " + involved.getName()));
             }
           }
         }
@@ -105,8 +162,11 @@ class ArchitectureTest {
 
   private static Set<JavaClass> involvedTypes(JavaMember member) {
     if (member instanceof com.tngtech.archunit.core.domain.JavaCodeUnit code) {
-      Set<JavaClass> types = new java.util.HashSet<>(code.getParameterTypes().stream()
-          .flatMap(t -> t.getAllInvolvedRawTypes().stream()).toList());
+      Set<JavaClass> types =
+          new java.util.HashSet<>(
+              code.getParameterTypes().stream()
+                  .flatMap(t -> t.getAllInvolvedRawTypes().stream())
+                  .toList());
       types.addAll(code.getReturnType().getAllInvolvedRawTypes());
       return types;
     }

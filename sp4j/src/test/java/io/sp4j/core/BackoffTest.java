@@ -1,11 +1,11 @@
 package io.sp4j.core;
 
-import io.sp4j.spi.EndpointContext;
-import io.sp4j.spi.Backoff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sp4j.Options;
 import io.sp4j.Protocol;
+import io.sp4j.spi.Backoff;
+import io.sp4j.spi.EndpointContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,13 +22,16 @@ class BackoffTest {
   }
 
   @ParameterizedTest(name = "ivl {0}, max {1}: {2}")
-  @CsvSource(delimiter = '|', value = {
-      "100|0|100 100 100 100 100",
-      "100|50|100 100 100 100 100",
-      "100|100|100 100 100 100 100",
-      "100|1000|100 200 400 800 1000 1000",
-      "100|300|100 200 300 300",
-      "0|0|0 0 0"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "100|0|100 100 100 100 100",
+        "100|50|100 100 100 100 100",
+        "100|100|100 100 100 100 100",
+        "100|1000|100 200 400 800 1000 1000",
+        "100|300|100 200 300 300",
+        "0|0|0 0 0"
+      })
   void waitsDoubleUpToTheMaximum(long ivl, long max, String expected) {
     Backoff backoff = new Backoff(context(ivl, max));
     List<String> waits = new ArrayList<>();

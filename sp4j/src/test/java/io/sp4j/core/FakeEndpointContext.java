@@ -1,14 +1,14 @@
 package io.sp4j.core;
 
-import io.sp4j.spi.Scheduler;
-import io.sp4j.spi.PipeEvents;
-import io.sp4j.spi.EndpointContext;
-import io.sp4j.spi.Connection;
 import io.sp4j.Message;
 import io.sp4j.Option;
 import io.sp4j.Protocol;
 import io.sp4j.Refusal;
 import io.sp4j.SpException;
+import io.sp4j.spi.Connection;
+import io.sp4j.spi.EndpointContext;
+import io.sp4j.spi.PipeEvents;
+import io.sp4j.spi.Scheduler;
 import io.sp4j.testing.RecordingPipeEvents;
 import java.util.HashMap;
 import java.util.List;
@@ -17,9 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The socket side of a transport, for transport tests: options from a map (defaults otherwise),
- * and a record of what the transport did: connections attached, messages delivered (every
- * connection into one {@link RecordingPipeEvents}), closes, refusals and failures. Thread-safe enough for event-loop callbacks read by the test thread.
+ * The socket side of a transport, for transport tests: options from a map (defaults otherwise), and
+ * a record of what the transport did: connections attached, messages delivered (every connection
+ * into one {@link RecordingPipeEvents}), closes, refusals and failures. Thread-safe enough for
+ * event-loop callbacks read by the test thread.
  */
 public final class FakeEndpointContext implements EndpointContext {
   private final Protocol protocol;
@@ -30,8 +31,10 @@ public final class FakeEndpointContext implements EndpointContext {
 
   private final RecordingPipeEvents events = new RecordingPipeEvents();
   public final List<Connection> attached = new CopyOnWriteArrayList<>();
+
   /** What the connections delivered, oldest first. */
   public final List<Message> delivered = events.delivered();
+
   public final Map<Refusal, Integer> refusals = new ConcurrentHashMap<>();
   public volatile Protocol peer;
   public volatile SpException failure;
@@ -69,7 +72,9 @@ public final class FakeEndpointContext implements EndpointContext {
 
   @Override
   public <T> T option(Option<T> option) {
-    return values.containsKey(option) ? option.type().cast(values.get(option)) : option.defaultValue();
+    return values.containsKey(option)
+        ? option.type().cast(values.get(option))
+        : option.defaultValue();
   }
 
   @Override

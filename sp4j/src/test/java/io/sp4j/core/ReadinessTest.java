@@ -1,10 +1,10 @@
 package io.sp4j.core;
 
-import io.sp4j.spi.PollableSocket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.sp4j.Protocol;
+import io.sp4j.spi.PollableSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A socket's readiness listeners: told of arrivals, peers, receives and close, always after the
- * socket's lock is released (so a listener can look at the socket from any thread), and no
- * more once unregistered.
+ * socket's lock is released (so a listener can look at the socket from any thread), and no more
+ * once unregistered.
  */
 class ReadinessTest {
   private static final Duration DEADLINE = Duration.ofSeconds(5);
@@ -47,17 +47,19 @@ class ReadinessTest {
     PollableSocket receiver = socket(Protocol.PAIR);
     PollableSocket sender = socket(Protocol.PAIR);
     List<Boolean> lookedFromElsewhere = new CopyOnWriteArrayList<>();
-    receiver.watchReadiness(() -> {
-      // Another thread can take the receiver's lock only if the notifying thread does not hold it.
-      CompletableFuture<Boolean> look = CompletableFuture.supplyAsync(receiver::readyToReceive);
-      try {
-        lookedFromElsewhere.add(look.get(1, TimeUnit.SECONDS) != null);
-      } catch (TimeoutException e) {
-        lookedFromElsewhere.add(false);
-      } catch (Exception e) {
-        throw new AssertionError(e);
-      }
-    });
+    receiver.watchReadiness(
+        () -> {
+          // Another thread can take the receiver's lock only if the notifying thread does not hold
+          // it.
+          CompletableFuture<Boolean> look = CompletableFuture.supplyAsync(receiver::readyToReceive);
+          try {
+            lookedFromElsewhere.add(look.get(1, TimeUnit.SECONDS) != null);
+          } catch (TimeoutException e) {
+            lookedFromElsewhere.add(false);
+          } catch (Exception e) {
+            throw new AssertionError(e);
+          }
+        });
     String addr = address();
     receiver.bind(addr);
     sender.connect(addr);

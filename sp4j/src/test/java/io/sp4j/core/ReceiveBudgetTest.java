@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
 import io.sp4j.Socket;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class ReceiveBudgetTest {
 
@@ -55,14 +55,23 @@ class ReceiveBudgetTest {
       socket.set(Options.RECEIVE_BUDGET, -1L);
       assertThat(((CoreSocket) socket).receiveBudget().limit()).isEqualTo(Long.MAX_VALUE);
       assertThatThrownBy(() -> socket.set(Options.RECEIVE_BUDGET, 0L))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RECEIVE_BUDGET");
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("RECEIVE_BUDGET");
     }
   }
 
   @ParameterizedTest(name = "''{0}'' of a 1 GiB heap is {1} bytes")
   @CsvSource({
-      "'', 268435456", "25%, 268435456", "100%, 1073741824", "1%, 10737418",
-      "4096, 4096", "64k, 65536", "64m, 67108864", "2G, 2147483648", " 8M , 8388608"})
+    "'', 268435456",
+    "25%, 268435456",
+    "100%, 1073741824",
+    "1%, 10737418",
+    "4096, 4096",
+    "64k, 65536",
+    "64m, 67108864",
+    "2G, 2147483648",
+    " 8M , 8388608"
+  })
   void theProcessBudgetIsBytesOrAShareOfTheHeap(String setting, long expected) {
     assertThat(MemoryBudget.parse(setting, 1L << 30)).isEqualTo(expected);
   }
@@ -72,6 +81,7 @@ class ReceiveBudgetTest {
   void aBadProcessBudgetNamesThePropertyAndWhatItAllows(String setting) {
     assertThatThrownBy(() -> MemoryBudget.parse(setting, 1L << 30))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining(MemoryBudget.PROPERTY).hasMessageContaining("allowed");
+        .hasMessageContaining(MemoryBudget.PROPERTY)
+        .hasMessageContaining("allowed");
   }
 }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class RefusalsTest {
   private final AtomicLong clock = new AtomicLong(1_000);
   private final List<String> lines = new ArrayList<>();
-  private final Refusals refusals = new Refusals("PULL socket", clock::get, new RecordingLogger(lines));
+  private final Refusals refusals =
+      new Refusals("PULL socket", clock::get, new RecordingLogger(lines));
 
   @Test
   void everyRefusalIsCountedByReason() {
@@ -21,8 +22,10 @@ class RefusalsTest {
       refusals.count(Refusal.RECEIVE_STALLED, "peer " + i);
     }
     refusals.count(Refusal.CONNECTION_LIMIT, "peer x");
-    assertThat(refusals.snapshot()).containsEntry(Refusal.RECEIVE_STALLED, 5L)
-        .containsEntry(Refusal.CONNECTION_LIMIT, 1L).containsEntry(Refusal.RECEIVE_BUDGET, 0L)
+    assertThat(refusals.snapshot())
+        .containsEntry(Refusal.RECEIVE_STALLED, 5L)
+        .containsEntry(Refusal.CONNECTION_LIMIT, 1L)
+        .containsEntry(Refusal.RECEIVE_BUDGET, 0L)
         .hasSize(Refusal.values().length);
   }
 
@@ -35,7 +38,8 @@ class RefusalsTest {
     clock.addAndGet(Refusals.LOG_INTERVAL_NANOS);
     refusals.count(Refusal.CONNECTION_LIMIT, "peer 1000");
     assertThat(lines).hasSize(2);
-    assertThat(lines.get(1)).startsWith("WARNING PULL socket refused (CONNECTION_LIMIT): peer 1000")
+    assertThat(lines.get(1))
+        .startsWith("WARNING PULL socket refused (CONNECTION_LIMIT): peer 1000")
         .contains("1000 such refusals since the last line, 1001 in all");
   }
 
@@ -43,16 +47,21 @@ class RefusalsTest {
   void aPeerBreakingTheRulesIsLoggedAtDebugAndTheServerAtALimitAtWarning() {
     refusals.count(Refusal.PROTOCOL_ERROR, "bad frame");
     refusals.count(Refusal.RECEIVE_BUDGET, "big");
-    assertThat(lines).containsExactly("DEBUG PULL socket refused (PROTOCOL_ERROR): bad frame",
-        "WARNING PULL socket refused (RECEIVE_BUDGET): big");
+    assertThat(lines)
+        .containsExactly(
+            "DEBUG PULL socket refused (PROTOCOL_ERROR): bad frame",
+            "WARNING PULL socket refused (RECEIVE_BUDGET): big");
   }
 
   @Test
   void whatAPeerChoseIsLoggedAsOneShortLine() {
     refusals.count(Refusal.HANDSHAKE_INVALID, "GET /\r\nX-Forged: yes\u001b[2J" + "x".repeat(500));
     assertThat(lines).hasSize(1);
-    assertThat(lines.get(0)).doesNotContain("\r", "\n", "\u001b").contains("GET /??X-Forged: yes?[2J")
-        .hasSizeLessThan(Refusals.DETAIL_MAX + 80).endsWith("…");
+    assertThat(lines.get(0))
+        .doesNotContain("\r", "\n", "\u001b")
+        .contains("GET /??X-Forged: yes?[2J")
+        .hasSizeLessThan(Refusals.DETAIL_MAX + 80)
+        .endsWith("…");
   }
 
   /** A System.Logger that keeps "LEVEL message" lines, everything loggable. */

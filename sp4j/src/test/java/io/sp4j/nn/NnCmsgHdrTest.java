@@ -27,7 +27,11 @@ class NnCmsgHdrTest {
   @Test
   void aLengthAboveFourGibibytesStillReadsTheDataUpToTheBufferEnd() {
     byte[] control = new byte[24];
-    ByteBuffer.wrap(control).order(ByteOrder.LITTLE_ENDIAN).putLong(0, (1L << 32) + 20).putInt(8, 1).putInt(12, 1);
+    ByteBuffer.wrap(control)
+        .order(ByteOrder.LITTLE_ENDIAN)
+        .putLong(0, (1L << 32) + 20)
+        .putInt(8, 1)
+        .putInt(12, 1);
     control[16] = 7;
     NnCmsgHdr header = NnCmsgHdr.at(control, 0);
     assertThat(header.dataLength()).isEqualTo(Integer.MAX_VALUE);
@@ -38,12 +42,17 @@ class NnCmsgHdrTest {
   @Timeout(10)
   void aLengthNearLongMaxEndsTheWalkInsteadOfLoopingForever() {
     byte[] control = new byte[48];
-    ByteBuffer.wrap(control).order(ByteOrder.LITTLE_ENDIAN).putLong(0, Long.MAX_VALUE).putInt(8, 1).putInt(12, 1);
+    ByteBuffer.wrap(control)
+        .order(ByteOrder.LITTLE_ENDIAN)
+        .putLong(0, Long.MAX_VALUE)
+        .putInt(8, 1)
+        .putInt(12, 1);
     NnMsgHdr hdr = new NnMsgHdr(new byte[][] {{'x'}}, control);
     assertThat(Nn.NN_CMSG_NXTHDR(hdr, 0)).isEqualTo(-1);
     int s = Nn.nn_socket(Nn.AF_SP_RAW, Nn.NN_BUS);
     try {
-      assertThat(Nn.nn_sendmsg(s, hdr, Nn.NN_DONTWAIT)).isEqualTo(1); // an empty SP_HDR, then the end
+      assertThat(Nn.nn_sendmsg(s, hdr, Nn.NN_DONTWAIT))
+          .isEqualTo(1); // an empty SP_HDR, then the end
     } finally {
       Nn.nn_close(s);
     }

@@ -20,7 +20,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Sending and receiving (nanomsg tests/block.c, iovec.c, msg.c, zerocopy.c, cmsg.c, reqrep.c, pubsub.c, poll.c, device.c). */
+/**
+ * Sending and receiving (nanomsg tests/block.c, iovec.c, msg.c, zerocopy.c, cmsg.c, reqrep.c,
+ * pubsub.c, poll.c, device.c).
+ */
 class NnMessageTest {
   private static final AtomicInteger COUNTER = new AtomicInteger();
   private final List<Integer> open = new ArrayList<>();
@@ -42,7 +45,9 @@ class NnMessageTest {
     return "inproc://nn-msg-" + COUNTER.incrementAndGet();
   }
 
-  /** Binds {@code a}, connects {@code b}; nn_poll waits until {@code b} can send (the pipe is up). */
+  /**
+   * Binds {@code a}, connects {@code b}; nn_poll waits until {@code b} can send (the pipe is up).
+   */
   private static void marry(int a, int b, String addr) {
     assertThat(nn_bind(a, addr)).isPositive();
     assertThat(nn_connect(b, addr)).isPositive();
@@ -78,10 +83,12 @@ class NnMessageTest {
   @Test
   void blockingSendsFromAnotherThread() throws Exception {
     int[] p = pair();
-    CompletableFuture<Void> worker = CompletableFuture.runAsync(() -> {
-      send(p[1], "ABC");
-      send(p[1], "ABC");
-    });
+    CompletableFuture<Void> worker =
+        CompletableFuture.runAsync(
+            () -> {
+              send(p[1], "ABC");
+              send(p[1], "ABC");
+            });
     recv(p[0], "ABC");
     recv(p[0], "ABC");
     worker.get(5, TimeUnit.SECONDS);
@@ -164,13 +171,16 @@ class NnMessageTest {
     NnCmsgHdr cmsg = NnCmsgHdr.at(control, first);
     assertThat(cmsg.level()).isEqualTo(PROTO_SP);
     assertThat(cmsg.type()).isEqualTo(SP_HDR);
-    long headerLength = ByteBuffer.wrap(control).order(ByteOrder.LITTLE_ENDIAN).getLong(NN_CMSG_DATA(first));
+    long headerLength =
+        ByteBuffer.wrap(control).order(ByteOrder.LITTLE_ENDIAN).getLong(NN_CMSG_DATA(first));
     assertThat(headerLength).isEqualTo(8); // pipe id + request id
     assertThat(cmsg.length()).isEqualTo(NN_CMSG_LEN(8 + 8));
     assertThat(hdr.controlLength()).isEqualTo(NN_CMSG_SPACE(16));
     assertThat(NN_CMSG_NXTHDR(hdr, first)).isEqualTo(-1); // inproc messages carry no ws type
 
-    NnMsgHdr reply = new NnMsgHdr(new byte[][] {bytes("DEF")}, java.util.Arrays.copyOf(control, hdr.controlLength()));
+    NnMsgHdr reply =
+        new NnMsgHdr(
+            new byte[][] {bytes("DEF")}, java.util.Arrays.copyOf(control, hdr.controlLength()));
     assertThat(nn_sendmsg(device, reply, 0)).isEqualTo(3);
     recv(client, "DEF");
   }
@@ -207,7 +217,8 @@ class NnMessageTest {
 
     byte[] control = new byte[NN_CMSG_SPACE(1)];
     NnCmsgHdr.write(control, 0, NN_WS, NN_WS_MSG_TYPE, new byte[] {NN_WS_MSG_TYPE_TEXT});
-    assertThat(nn_sendmsg(client, new NnMsgHdr(new byte[][] {bytes("hello")}, control), 0)).isEqualTo(5);
+    assertThat(nn_sendmsg(client, new NnMsgHdr(new byte[][] {bytes("hello")}, control), 0))
+        .isEqualTo(5);
 
     byte[] body = new byte[16];
     byte[] in = new byte[64];
@@ -232,7 +243,9 @@ class NnMessageTest {
   void dontwaitIsEagainWhenNothingIsThereAndTakesWhatIs() {
     int[] p = pair();
     send(p[1], "first");
-    recv(p[0], "first"); // the pipe is up and delivers: EAGAIN below means an empty queue, not no peer yet
+    recv(
+        p[0],
+        "first"); // the pipe is up and delivers: EAGAIN below means an empty queue, not no peer yet
     assertFails(nn_recv(p[0], new byte[1], NN_DONTWAIT), EAGAIN);
     assertThat(nn_recv(p[0], NN_DONTWAIT)).isNull();
     assertThat(nn_errno()).isEqualTo(EAGAIN);
@@ -241,7 +254,10 @@ class NnMessageTest {
     byte[] buf = new byte[8];
     await().atMost(5, TimeUnit.SECONDS).until(() -> nn_recv(p[0], buf, NN_DONTWAIT) == 5);
     assertThat(new String(buf, 0, 5, StandardCharsets.UTF_8)).isEqualTo("later");
-    assertThat(await().atMost(5, TimeUnit.SECONDS).until(() -> nn_recv(p[0], NN_DONTWAIT), Objects::nonNull))
+    assertThat(
+            await()
+                .atMost(5, TimeUnit.SECONDS)
+                .until(() -> nn_recv(p[0], NN_DONTWAIT), Objects::nonNull))
         .isEqualTo(bytes("last"));
 
     int push = socket(AF_SP, NN_PUSH);
@@ -252,7 +268,8 @@ class NnMessageTest {
     recv(pull, "y");
   }
 
-  @ParameterizedTest(name = "timeout {0}: send on a lonely PUSH and receive on a silent PULL fail with ETIMEDOUT")
+  @ParameterizedTest(
+      name = "timeout {0}: send on a lonely PUSH and receive on a silent PULL fail with ETIMEDOUT")
   @ValueSource(ints = {0, 20})
   void timeoutsAreEtimedout(int ms) {
     int push = socket(AF_SP, NN_PUSH);
@@ -320,7 +337,9 @@ class NnMessageTest {
   @Test
   void pollReportsInAndOut() throws Exception {
     int[] p = pair();
-    NnPollFd[] fds = {new NnPollFd(p[0], NN_POLLIN | NN_POLLOUT), new NnPollFd(p[1], NN_POLLIN | NN_POLLOUT)};
+    NnPollFd[] fds = {
+      new NnPollFd(p[0], NN_POLLIN | NN_POLLOUT), new NnPollFd(p[1], NN_POLLIN | NN_POLLOUT)
+    };
     assertThat(nn_poll(fds, 1000)).isEqualTo(2);
     assertThat(fds[0].revents()).isEqualTo(NN_POLLOUT);
     NnPollFd[] in = {new NnPollFd(p[0], NN_POLLIN)};
@@ -334,7 +353,9 @@ class NnMessageTest {
     recv(p[0], "ABC");
     assertThat(nn_poll(in, 10)).isZero();
 
-    CompletableFuture<Integer> waiting = CompletableFuture.supplyAsync(() -> nn_poll(new NnPollFd[] {new NnPollFd(p[0], NN_POLLIN)}, -1));
+    CompletableFuture<Integer> waiting =
+        CompletableFuture.supplyAsync(
+            () -> nn_poll(new NnPollFd[] {new NnPollFd(p[0], NN_POLLIN)}, -1));
     send(p[1], "DEF");
     assertThat(waiting.get(5, TimeUnit.SECONDS)).isEqualTo(1);
     recv(p[0], "DEF");
@@ -344,10 +365,12 @@ class NnMessageTest {
   @Test
   void pollWokenByCloseIsEbadf() throws Exception {
     int s = nn_socket(AF_SP, NN_PAIR);
-    CompletableFuture<int[]> waiting = CompletableFuture.supplyAsync(() -> {
-      int rc = nn_poll(new NnPollFd[] {new NnPollFd(s, NN_POLLIN)}, 10_000);
-      return new int[] {rc, nn_errno()};
-    });
+    CompletableFuture<int[]> waiting =
+        CompletableFuture.supplyAsync(
+            () -> {
+              int rc = nn_poll(new NnPollFd[] {new NnPollFd(s, NN_POLLIN)}, 10_000);
+              return new int[] {rc, nn_errno()};
+            });
     org.awaitility.Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> !waiting.isDone());
     assertThat(nn_close(s)).isZero();
     assertThat(waiting.get(5, TimeUnit.SECONDS)[0]).isIn(-1, 0);
@@ -361,10 +384,12 @@ class NnMessageTest {
     String backAddr = address();
     assertThat(nn_bind(front, frontAddr)).isPositive();
     assertThat(nn_bind(back, backAddr)).isPositive();
-    CompletableFuture<int[]> device = CompletableFuture.supplyAsync(() -> {
-      int rc = nn_device(front, back);
-      return new int[] {rc, nn_errno()};
-    });
+    CompletableFuture<int[]> device =
+        CompletableFuture.supplyAsync(
+            () -> {
+              int rc = nn_device(front, back);
+              return new int[] {rc, nn_errno()};
+            });
     int client = socket(AF_SP, NN_REQ);
     int server = socket(AF_SP, NN_REP);
     assertThat(nn_connect(client, frontAddr)).isPositive();
@@ -396,10 +421,13 @@ class NnMessageTest {
     assertThat(nn_connect(b, addr)).isPositive();
     NnPollFd[] writable = {new NnPollFd(a, NN_POLLOUT)};
     assertThat(nn_poll(writable, 1000)).isEqualTo(1);
-    org.awaitility.Awaitility.await().atMost(5, TimeUnit.SECONDS).until(() -> {
-      nn_send(a, bytes("hi"), 0);
-      return nn_recv(b, new byte[2], NN_DONTWAIT) == 2;
-    });
+    org.awaitility.Awaitility.await()
+        .atMost(5, TimeUnit.SECONDS)
+        .until(
+            () -> {
+              nn_send(a, bytes("hi"), 0);
+              return nn_recv(b, new byte[2], NN_DONTWAIT) == 2;
+            });
     nn_close(hub);
     open.remove((Integer) hub);
     assertThat(device.get(5, TimeUnit.SECONDS)).isEqualTo(-1);

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * nn_poll on real sockets: it wakes as soon as a socket becomes ready, however long the timeout,
- * ends on time when none does, and ends with EBADF or ETERM when a polled socket closes
- * (nanomsg tests/poll.c). NnPollerTest shows it never wakes on a timer to look.
+ * ends on time when none does, and ends with EBADF or ETERM when a polled socket closes (nanomsg
+ * tests/poll.c). NnPollerTest shows it never wakes on a timer to look.
  */
 class NnPollTest {
   private static final long DEADLINE_MS = 5_000;
@@ -51,17 +51,27 @@ class NnPollTest {
     return new int[] {a, b};
   }
 
-  /** Starts {@code call} on a thread of its own and returns once it waits; the future has rc and errno. */
+  /**
+   * Starts {@code call} on a thread of its own and returns once it waits; the future has rc and
+   * errno.
+   */
   private static CompletableFuture<int[]> waiting(IntSupplier call) {
     CompletableFuture<int[]> result = new CompletableFuture<>();
-    Thread thread = new Thread(() -> {
-      int rc = call.getAsInt();
-      result.complete(new int[] {rc, nn_errno()});
-    }, "test-nn-poll");
+    Thread thread =
+        new Thread(
+            () -> {
+              int rc = call.getAsInt();
+              result.complete(new int[] {rc, nn_errno()});
+            },
+            "test-nn-poll");
     thread.setDaemon(true);
     thread.start();
-    await().atMost(Duration.ofMillis(DEADLINE_MS))
-        .until(() -> thread.getState() == Thread.State.WAITING || thread.getState() == Thread.State.TIMED_WAITING);
+    await()
+        .atMost(Duration.ofMillis(DEADLINE_MS))
+        .until(
+            () ->
+                thread.getState() == Thread.State.WAITING
+                    || thread.getState() == Thread.State.TIMED_WAITING);
     return result;
   }
 
@@ -118,7 +128,8 @@ class NnPollTest {
   @Test
   void aSocketClosedWhilePolledIsEbadf() throws Exception {
     int[] pair = joined(NN_PAIR, NN_PAIR);
-    CompletableFuture<int[]> poll = waiting(() -> nn_poll(new NnPollFd[] {new NnPollFd(pair[0], NN_POLLIN)}, -1));
+    CompletableFuture<int[]> poll =
+        waiting(() -> nn_poll(new NnPollFd[] {new NnPollFd(pair[0], NN_POLLIN)}, -1));
     assertThat(nn_close(pair[0])).isZero();
     open.remove((Integer) pair[0]);
     assertThat(outcome(poll)).containsExactly(-1, EBADF);
@@ -126,16 +137,23 @@ class NnPollTest {
 
   @Test
   void termWhilePolledIsEterm() throws Exception {
-    NnRuntime runtime = new NnRuntime(); // its own library, so nn_term leaves the other tests' sockets alone
+    NnRuntime runtime =
+        new NnRuntime(); // its own library, so nn_term leaves the other tests' sockets alone
     int s = runtime.socket(AF_SP, NN_PAIR);
     CompletableFuture<int[]> result = new CompletableFuture<>();
-    Thread thread = new Thread(() -> {
-      int rc = runtime.poll(new NnPollEntry[] {new NnPollEntry(s, NN_POLLIN)}, new int[1], -1);
-      result.complete(new int[] {rc, runtime.errno()});
-    }, "test-nn-poll-term");
+    Thread thread =
+        new Thread(
+            () -> {
+              int rc =
+                  runtime.poll(new NnPollEntry[] {new NnPollEntry(s, NN_POLLIN)}, new int[1], -1);
+              result.complete(new int[] {rc, runtime.errno()});
+            },
+            "test-nn-poll-term");
     thread.setDaemon(true);
     thread.start();
-    await().atMost(Duration.ofMillis(DEADLINE_MS)).until(() -> thread.getState() == Thread.State.WAITING);
+    await()
+        .atMost(Duration.ofMillis(DEADLINE_MS))
+        .until(() -> thread.getState() == Thread.State.WAITING);
     runtime.term();
     assertThat(outcome(result)).containsExactly(-1, ETERM);
   }

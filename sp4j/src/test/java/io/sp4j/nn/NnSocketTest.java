@@ -13,7 +13,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** nn_socket, nn_close, endpoints, nn_term, errors and symbols (nanomsg tests/emfile.c, term.c, symbol.c). */
+/**
+ * nn_socket, nn_close, endpoints, nn_term, errors and symbols (nanomsg tests/emfile.c, term.c,
+ * symbol.c).
+ */
 class NnSocketTest {
   private final List<Integer> open = new ArrayList<>();
 
@@ -36,7 +39,19 @@ class NnSocketTest {
   }
 
   @ParameterizedTest(name = "socket of protocol {0} opens cooked and raw")
-  @ValueSource(ints = {NN_PAIR, NN_PUB, NN_SUB, NN_REQ, NN_REP, NN_PUSH, NN_PULL, NN_SURVEYOR, NN_RESPONDENT, NN_BUS})
+  @ValueSource(
+      ints = {
+        NN_PAIR,
+        NN_PUB,
+        NN_SUB,
+        NN_REQ,
+        NN_REP,
+        NN_PUSH,
+        NN_PULL,
+        NN_SURVEYOR,
+        NN_RESPONDENT,
+        NN_BUS
+      })
   void everyProtocolOpens(int protocol) {
     int cooked = socket(AF_SP, protocol);
     int raw = socket(AF_SP_RAW, protocol);
@@ -97,7 +112,12 @@ class NnSocketTest {
 
   @ParameterizedTest(name = "bind to \"{0}\" fails with errno {1}")
   @CsvSource({
-      "inproc, 22", "foo://bar, 93", "tcp://127.0.0.1, 22", "ipc://, 22", "ws://127.0.0.1:notaport/x, 22"})
+    "inproc, 22",
+    "foo://bar, 93",
+    "tcp://127.0.0.1, 22",
+    "ipc://, 22",
+    "ws://127.0.0.1:notaport/x, 22"
+  })
   void badAddresses(String addr, int errno) {
     int s = socket(AF_SP, NN_PAIR);
     assertFails(nn_bind(s, addr), errno);
@@ -129,12 +149,16 @@ class NnSocketTest {
   void termWakesBlockedCallsWithEtermThenSocketsAreGone() throws Exception {
     int s = nn_socket(AF_SP, NN_PAIR);
     int u = nn_socket(AF_SP, NN_PUSH); // no peer: a send waits for one
-    List<BlockedCall> calls = List.of(
-        BlockedCall.start("nn-term-receiver-1", () -> outcome(nn_recv(s, new byte[3], 0))),
-        BlockedCall.start("nn-term-receiver-2", () -> outcome(nn_recv(s, new byte[3], 0))),
-        BlockedCall.start("nn-term-sender", () -> outcome(nn_send(u, new byte[] {1}, 0))));
-    // Parked on their sockets' conditions, not merely WAITING (which a thread queued for the lock is too).
-    Awaitility.await().atMost(BlockedCall.DEADLINE).until(() -> calls.stream().allMatch(BlockedCall::isWaiting));
+    List<BlockedCall> calls =
+        List.of(
+            BlockedCall.start("nn-term-receiver-1", () -> outcome(nn_recv(s, new byte[3], 0))),
+            BlockedCall.start("nn-term-receiver-2", () -> outcome(nn_recv(s, new byte[3], 0))),
+            BlockedCall.start("nn-term-sender", () -> outcome(nn_send(u, new byte[] {1}, 0))));
+    // Parked on their sockets' conditions, not merely WAITING (which a thread queued for the lock
+    // is too).
+    Awaitility.await()
+        .atMost(BlockedCall.DEADLINE)
+        .until(() -> calls.stream().allMatch(BlockedCall::isWaiting));
     int t = nn_socket(AF_SP, NN_PAIR);
     nn_term();
     for (BlockedCall call : calls) {
@@ -153,23 +177,46 @@ class NnSocketTest {
   }
 
   @ParameterizedTest(name = "errno {0} reads \"{1}\"")
-  @CsvSource(delimiter = '|', value = {
-      "156384766|Operation cannot be performed in this state",
-      "156384765|Nanomsg library was terminated",
-      "9|Bad file descriptor",
-      "110|Connection timed out",
-      "22|Invalid argument",
-      "0|Unknown error 0",
-      "12345|Unknown error 12345"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "156384766|Operation cannot be performed in this state",
+        "156384765|Nanomsg library was terminated",
+        "9|Bad file descriptor",
+        "110|Connection timed out",
+        "22|Invalid argument",
+        "0|Unknown error 0",
+        "12345|Unknown error 12345"
+      })
   void strerror(int errno, String text) {
     assertThat(nn_strerror(errno)).isEqualTo(text);
   }
 
   @Test
   void everyErrnoHasText() {
-    for (int errno : new int[] {EBADF, EINTR, EAGAIN, EACCES, EFAULT, ENODEV, EINVAL, EMFILE, ENAMETOOLONG,
-        EMSGSIZE, ENOPROTOOPT, EPROTONOSUPPORT, ENOTSUP, EAFNOSUPPORT, EADDRINUSE, EADDRNOTAVAIL, ETIMEDOUT,
-        ECONNREFUSED, EFSM, ETERM}) {
+    for (int errno :
+        new int[] {
+          EBADF,
+          EINTR,
+          EAGAIN,
+          EACCES,
+          EFAULT,
+          ENODEV,
+          EINVAL,
+          EMFILE,
+          ENAMETOOLONG,
+          EMSGSIZE,
+          ENOPROTOOPT,
+          EPROTONOSUPPORT,
+          ENOTSUP,
+          EAFNOSUPPORT,
+          EADDRINUSE,
+          EADDRNOTAVAIL,
+          ETIMEDOUT,
+          ECONNREFUSED,
+          EFSM,
+          ETERM
+        }) {
       assertThat(nn_strerror(errno)).as("errno %d", errno).doesNotStartWith("Unknown");
     }
     assertThat(EFSM).isEqualTo(156384766);

@@ -73,7 +73,8 @@ class BusProtocolTest {
   }
 
   @Test
-  @DisplayName("SP-BUS-2: raw send with the origin header reaches every peer but the origin (device loopback)")
+  @DisplayName(
+      "SP-BUS-2: raw send with the origin header reaches every peer but the origin (device loopback)")
   void rawSendExcludesOrigin() {
     ProtocolHarness bus = ProtocolHarness.raw(Protocol.BUS);
     MockPipe a = bus.connect(1);

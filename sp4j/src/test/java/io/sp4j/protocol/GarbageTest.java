@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.sp4j.Message;
 import io.sp4j.Protocol;
-import java.util.Random;
 import java.util.Arrays;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,18 +21,22 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Like mangos' {@code TestReqRecvGarbage}: short and bad headers reaching a header-parsing
- * protocol never throw and never reach the user; the pipe stays open and a good message after
- * them still gets through.
+ * Like mangos' {@code TestReqRecvGarbage}: short and bad headers reaching a header-parsing protocol
+ * never throw and never reach the user; the pipe stays open and a good message after them still
+ * gets through.
  */
 class GarbageTest {
 
   /** The protocols that parse an SP header out of what arrives. */
   enum Variant {
-    REQ(Protocol.REQ, false), RAW_REQ(Protocol.REQ, true),
-    REP(Protocol.REP, false), RAW_REP(Protocol.REP, true),
-    SURVEYOR(Protocol.SURVEYOR, false), RAW_SURVEYOR(Protocol.SURVEYOR, true),
-    RESPONDENT(Protocol.RESPONDENT, false), RAW_RESPONDENT(Protocol.RESPONDENT, true);
+    REQ(Protocol.REQ, false),
+    RAW_REQ(Protocol.REQ, true),
+    REP(Protocol.REP, false),
+    RAW_REP(Protocol.REP, true),
+    SURVEYOR(Protocol.SURVEYOR, false),
+    RAW_SURVEYOR(Protocol.SURVEYOR, true),
+    RESPONDENT(Protocol.RESPONDENT, false),
+    RAW_RESPONDENT(Protocol.RESPONDENT, true);
 
     final Protocol protocol;
     final boolean raw;
@@ -68,8 +72,11 @@ class GarbageTest {
   }
 
   static Stream<Arguments> shortMessages() {
-    return Stream.of(Variant.values()).flatMap(v -> Stream.of("", "80", "80 00", "80 00 00", "ff ff ff")
-        .map(wire -> Arguments.of(v, wire)));
+    return Stream.of(Variant.values())
+        .flatMap(
+            v ->
+                Stream.of("", "80", "80 00", "80 00 00", "ff ff ff")
+                    .map(wire -> Arguments.of(v, wire)));
   }
 
   @ParameterizedTest(name = "{0}: {1}")
@@ -80,9 +87,17 @@ class GarbageTest {
   }
 
   static Stream<Arguments> noBottomWord() {
-    return Stream.of(Variant.values()).filter(Variant::needsBottomWord).flatMap(v -> Stream.of(
-            "00 00 00 00", "7f ff ff ff", "00 00 00 07 68 69", "00 00 00 07 00 00 00 08", "00 00 00 07 80 00 00")
-        .map(wire -> Arguments.of(v, wire)));
+    return Stream.of(Variant.values())
+        .filter(Variant::needsBottomWord)
+        .flatMap(
+            v ->
+                Stream.of(
+                        "00 00 00 00",
+                        "7f ff ff ff",
+                        "00 00 00 07 68 69",
+                        "00 00 00 07 00 00 00 08",
+                        "00 00 00 07 80 00 00")
+                    .map(wire -> Arguments.of(v, wire)));
   }
 
   @ParameterizedTest(name = "{0}: {1}")
@@ -93,7 +108,9 @@ class GarbageTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(value = Variant.class, names = {"REP", "RAW_REP", "RESPONDENT", "RAW_RESPONDENT"})
+  @EnumSource(
+      value = Variant.class,
+      names = {"REP", "RAW_REP", "RESPONDENT", "RAW_RESPONDENT"})
   @DisplayName("a backtrace longer than MAX_TTL is dropped without an exception")
   void tooManyHopsDropped(Variant variant) {
     assertDroppedAndStillWorking(variant, Message.of(concat(backtrace(8, 0x8000_0001), utf8("x"))));
@@ -109,24 +126,28 @@ class GarbageTest {
     harness.connect(pipe);
     Random random = new Random(variant.name().hashCode());
 
-    assertThatCode(() -> {
-      for (int i = 0; i < 2000; i++) {
-        byte[] wire = new byte[random.nextInt(41)];
-        random.nextBytes(wire);
-        if (random.nextBoolean()) {
-          for (int word = 0; word + 4 <= wire.length; word += 4) {
-            wire[word] &= 0x7f; // mostly hop words, so backtraces run long
-          }
-        }
-        int split = wire.length == 0 ? 0 : random.nextInt(wire.length + 1);
-        harness.arrive(pipe, Message.of(Arrays.copyOf(wire, split),
-            Arrays.copyOfRange(wire, split, wire.length)));
-        if (i % 10 == 0) {
-          drain(harness);
-        }
-      }
-      drain(harness);
-    }).doesNotThrowAnyException();
+    assertThatCode(
+            () -> {
+              for (int i = 0; i < 2000; i++) {
+                byte[] wire = new byte[random.nextInt(41)];
+                random.nextBytes(wire);
+                if (random.nextBoolean()) {
+                  for (int word = 0; word + 4 <= wire.length; word += 4) {
+                    wire[word] &= 0x7f; // mostly hop words, so backtraces run long
+                  }
+                }
+                int split = wire.length == 0 ? 0 : random.nextInt(wire.length + 1);
+                harness.arrive(
+                    pipe,
+                    Message.of(
+                        Arrays.copyOf(wire, split), Arrays.copyOfRange(wire, split, wire.length)));
+                if (i % 10 == 0) {
+                  drain(harness);
+                }
+              }
+              drain(harness);
+            })
+        .doesNotThrowAnyException();
 
     assertThat(pipe.isClosed()).isFalse();
     harness.arrive(pipe, variant.valid());

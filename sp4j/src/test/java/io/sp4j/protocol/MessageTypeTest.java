@@ -16,27 +16,36 @@ import org.junit.jupiter.params.provider.EnumSource;
 class MessageTypeTest {
 
   @ParameterizedTest(name = "{0} delivers a request with its type")
-  @EnumSource(value = Protocol.class, names = {"REP", "RESPONDENT"})
+  @EnumSource(
+      value = Protocol.class,
+      names = {"REP", "RESPONDENT"})
   void repliersKeepTheRequestsType(Protocol protocol) {
     ProtocolHarness harness = ProtocolHarness.cooked(protocol);
     MockPipe pipe = harness.connect(1);
-    harness.arrive(pipe, Message.of(concat(backtrace(0, 0x80000007), utf8("ask"))).withType(MessageType.TEXT));
+    harness.arrive(
+        pipe, Message.of(concat(backtrace(0, 0x80000007), utf8("ask"))).withType(MessageType.TEXT));
     assertThat(harness.receive().type()).contains(MessageType.TEXT);
   }
 
   @ParameterizedTest(name = "{0} replies with the type the user chose")
-  @EnumSource(value = Protocol.class, names = {"REP", "RESPONDENT"})
+  @EnumSource(
+      value = Protocol.class,
+      names = {"REP", "RESPONDENT"})
   void repliersSendWithTheUsersType(Protocol protocol) {
     ProtocolHarness harness = ProtocolHarness.cooked(protocol);
     MockPipe pipe = harness.connect(1);
     harness.arrive(pipe, concat(word(0x80000007), utf8("ask")));
     harness.receive();
     harness.send(Message.of(utf8("answer")).withType(MessageType.TEXT));
-    assertThat(pipe.sent()).singleElement().satisfies(m -> assertThat(m.type()).contains(MessageType.TEXT));
+    assertThat(pipe.sent())
+        .singleElement()
+        .satisfies(m -> assertThat(m.type()).contains(MessageType.TEXT));
   }
 
   @ParameterizedTest(name = "{0} delivers a reply with its type")
-  @EnumSource(value = Protocol.class, names = {"REQ", "SURVEYOR"})
+  @EnumSource(
+      value = Protocol.class,
+      names = {"REQ", "SURVEYOR"})
   void askersKeepTheRepliesType(Protocol protocol) {
     ProtocolHarness harness = ProtocolHarness.cooked(protocol);
     MockPipe pipe = harness.connect(1);

@@ -112,7 +112,8 @@ final class MockPipe implements Pipe {
   /** The wire bytes of the only message sent so far. */
   byte[] onlySentWire() {
     if (sent.size() != 1) {
-      throw new AssertionError("pipe " + id + ": expected exactly one sent message, got " + sent.size());
+      throw new AssertionError(
+          "pipe " + id + ": expected exactly one sent message, got " + sent.size());
     }
     return sent.get(0).toWireBytes();
   }

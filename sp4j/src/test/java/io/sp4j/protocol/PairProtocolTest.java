@@ -1,7 +1,6 @@
 package io.sp4j.protocol;
 
 import static io.sp4j.protocol.ProtocolHarness.hex;
-import static io.sp4j.protocol.ProtocolHarness.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sp4j.Message;
@@ -10,7 +9,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** SP-PAIR-1: no header, exactly one peer. Raw PAIR behaves the same, so every test runs on both. */
+/**
+ * SP-PAIR-1: no header, exactly one peer. Raw PAIR behaves the same, so every test runs on both.
+ */
 class PairProtocolTest {
 
   @ParameterizedTest(name = "raw={0}")
@@ -42,7 +43,8 @@ class PairProtocolTest {
 
   @ParameterizedTest(name = "raw={0}")
   @ValueSource(booleans = {false, true})
-  @DisplayName("PAIR refuses a second peer while the first is attached, and accepts one after it left")
+  @DisplayName(
+      "PAIR refuses a second peer while the first is attached, and accepts one after it left")
   void onePeerOnly(boolean raw) {
     ProtocolHarness pair = ProtocolHarness.of(Protocol.PAIR, raw);
     MockPipe first = pair.connect(1);

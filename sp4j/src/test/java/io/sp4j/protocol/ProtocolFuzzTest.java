@@ -16,9 +16,9 @@ import java.util.List;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Remote messages, and the user's calls between them, into every engine, cooked and raw. The
- * input is a small script (see {@link Script}); after each message {@link Wire}'s header split
- * must give exactly what the protocol says (checked against {@link Script#expected}, written from the
+ * Remote messages, and the user's calls between them, into every engine, cooked and raw. The input
+ * is a small script (see {@link Script}); after each message {@link Wire}'s header split must give
+ * exactly what the protocol says (checked against {@link Script#expected}, written from the
  * checklist SP-* lines rather than from the engines), and the user's calls may fail only in the
  * documented ways.
  */
@@ -33,8 +33,9 @@ class ProtocolFuzzTest {
 
   /**
    * Byte 0 picks the engine: {@code protocols[b / 2 % 10]}, raw when odd. Then steps until the
-   * input ends, each a byte {@code op} and its operands: the low 3 bits say what, bit 3 which
-   * pipe (1 or 2).
+   * input ends, each a byte {@code op} and its operands: the low 3 bits say what, bit 3 which pipe
+   * (1 or 2).
+   *
    * <ul>
    *   <li>0: a message arrives: length {@code n}, split {@code s}, {@code n} bytes (the first
    *       {@code s % (n + 1)} as header, as from inproc; 0 as from the network)
@@ -92,7 +93,8 @@ class ProtocolFuzzTest {
       byte[] wire = bytes(next() & 0xff);
       int split = (next() & 0xff) % (wire.length + 1);
       MockPipe pipe = pipes[index];
-      Message arriving = Message.of(Arrays.copyOf(wire, split), Arrays.copyOfRange(wire, split, wire.length));
+      Message arriving =
+          Message.of(Arrays.copyOf(wire, split), Arrays.copyOfRange(wire, split, wire.length));
       Message kept = harness.engine.received(pipe, arriving);
       Message expected = expected(pipe.id(), wire);
       if (expected == null) {
@@ -100,8 +102,12 @@ class ProtocolFuzzTest {
         return;
       }
       assertThat(kept).as("%s dropped %s", harness.engine, ProtocolHarness.hex(wire)).isNotNull();
-      assertThat(ProtocolHarness.hex(kept.header())).as("header kept").isEqualTo(ProtocolHarness.hex(expected.header()));
-      assertThat(ProtocolHarness.hex(kept.body())).as("body kept").isEqualTo(ProtocolHarness.hex(expected.body()));
+      assertThat(ProtocolHarness.hex(kept.header()))
+          .as("header kept")
+          .isEqualTo(ProtocolHarness.hex(expected.header()));
+      assertThat(ProtocolHarness.hex(kept.body()))
+          .as("body kept")
+          .isEqualTo(ProtocolHarness.hex(expected.body()));
       if (connected[index]) {
         harness.queue.add(pipe, kept);
       }
@@ -109,11 +115,11 @@ class ProtocolFuzzTest {
 
     /**
      * What the engine must keep of {@code wire} from pipe {@code pipeId}, or null to drop it.
-     * SP-PUB-2, SP-PUSH-1: dropped. SP-PAIR-1, SP-PULL-1, SP-BUS-1: as it is; SP-BUS-2: raw
-     * BUS heads it with the pipe id. SP-SUB-2: kept iff a subscribed prefix starts it. SP-REQ-6,
+     * SP-PUB-2, SP-PUSH-1: dropped. SP-PAIR-1, SP-PULL-1, SP-BUS-1: as it is; SP-BUS-2: raw BUS
+     * heads it with the pipe id. SP-SUB-2: kept iff a subscribed prefix starts it. SP-REQ-6,
      * SP-SURV-2: the first word is the header; cooked keeps only the current id. SP-REP-1,
-     * SP-GEN-4: the backtrace, hop words through the first with the top bit, at most MAX_TTL
-     * words, is the header after the pipe id.
+     * SP-GEN-4: the backtrace, hop words through the first with the top bit, at most MAX_TTL words,
+     * is the header after the pipe id.
      */
     private Message expected(int pipeId, byte[] wire) {
       Protocol protocol = harness.protocol;
@@ -122,9 +128,12 @@ class ProtocolFuzzTest {
         case PUB, PUSH -> null;
         case PAIR, PULL -> Message.of(wire);
         case BUS -> raw ? Message.of(Wire.word(pipeId), wire) : Message.of(wire);
-        case SUB -> subscriptions.stream().anyMatch(p -> startsWith(wire, p)) ? Message.of(wire) : null;
-        case REQ, SURVEYOR -> wire.length < 4 || (!raw && (!awaitingAnswer() || Wire.wordAt(wire, 0) != currentId()))
-            ? null : Message.of(Arrays.copyOf(wire, 4), Arrays.copyOfRange(wire, 4, wire.length));
+        case SUB ->
+            subscriptions.stream().anyMatch(p -> startsWith(wire, p)) ? Message.of(wire) : null;
+        case REQ, SURVEYOR ->
+            wire.length < 4 || (!raw && (!awaitingAnswer() || Wire.wordAt(wire, 0) != currentId()))
+                ? null
+                : Message.of(Arrays.copyOf(wire, 4), Arrays.copyOfRange(wire, 4, wire.length));
         default -> withBacktrace(pipeId, wire);
       };
     }
@@ -134,7 +143,8 @@ class ProtocolFuzzTest {
       for (int word = 0; word < maxTtl && word * 4 + 4 <= wire.length; word++) {
         if ((wire[word * 4] & 0x80) != 0) {
           int end = word * 4 + 4;
-          return Message.of(ProtocolHarness.concat(Wire.word(pipeId), Arrays.copyOf(wire, end)),
+          return Message.of(
+              ProtocolHarness.concat(Wire.word(pipeId), Arrays.copyOf(wire, end)),
               Arrays.copyOfRange(wire, end, wire.length));
         }
       }
@@ -147,14 +157,16 @@ class ProtocolFuzzTest {
     }
 
     /**
-     * Whether a cooked REQ's request waits for its reply (from its send until a receive returns
-     * the reply), or a cooked SURVEYOR's survey is before its deadline (SP-REQ-6, SP-SURV-2).
+     * Whether a cooked REQ's request waits for its reply (from its send until a receive returns the
+     * reply), or a cooked SURVEYOR's survey is before its deadline (SP-REQ-6, SP-SURV-2).
      */
     private boolean awaitingAnswer() {
       if (harness.protocol == Protocol.REQ) {
         return requestPending;
       }
-      return sends > 0 && harness.time.now().minus(surveyStart).compareTo(Options.SURVEY_DEADLINE.defaultValue()) < 0;
+      return sends > 0
+          && harness.time.now().minus(surveyStart).compareTo(Options.SURVEY_DEADLINE.defaultValue())
+              < 0;
     }
 
     private void receive() {
@@ -176,7 +188,9 @@ class ProtocolFuzzTest {
       boolean cooked = !harness.raw;
       try {
         harness.send(message);
-        if (cooked && message.headerSize() == 0 && (harness.protocol == Protocol.REQ || harness.protocol == Protocol.SURVEYOR)) {
+        if (cooked
+            && message.headerSize() == 0
+            && (harness.protocol == Protocol.REQ || harness.protocol == Protocol.SURVEYOR)) {
           sends++;
           requestPending = true;
           surveyStart = harness.time.now();
@@ -218,7 +232,8 @@ class ProtocolFuzzTest {
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {
-      return prefix.length <= bytes.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
+      return prefix.length <= bytes.length
+          && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
     }
   }
 }

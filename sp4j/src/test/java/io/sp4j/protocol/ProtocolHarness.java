@@ -6,9 +6,9 @@ import io.sp4j.Message;
 import io.sp4j.Option;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
+import io.sp4j.core.PriorityReceiveQueue;
 import io.sp4j.spi.ProtocolContext;
 import io.sp4j.spi.ProtocolEngine;
-import io.sp4j.core.PriorityReceiveQueue;
 import io.sp4j.testing.ManualTime;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,13 +19,15 @@ import java.util.Random;
 import java.util.function.IntSupplier;
 
 /**
- * One protocol engine with everything the socket core would give it, but nothing running: a
- * {@link PriorityReceiveQueue}, a {@link ManualTime} as its scheduler, settings from a map (defaults from
- * {@link Options}) and a deterministic random. {@link #arrive} does what the core does when a
- * pipe delivers a message: hand it to the engine and queue what comes back.
+ * One protocol engine with everything the socket core would give it, but nothing running: a {@link
+ * PriorityReceiveQueue}, a {@link ManualTime} as its scheduler, settings from a map (defaults from
+ * {@link Options}) and a deterministic random. {@link #arrive} does what the core does when a pipe
+ * delivers a message: hand it to the engine and queue what comes back.
  */
 final class ProtocolHarness {
-  /** What {@link #random()} returns unless a test asks otherwise: REQ/SURVEYOR ids start above it. */
+  /**
+   * What {@link #random()} returns unless a test asks otherwise: REQ/SURVEYOR ids start above it.
+   */
   static final int SEED = 0x1234_5677;
 
   /** The first REQ/SURVEYOR id made from {@link #SEED}: (seed + 1) with the top bit set. */
@@ -42,7 +44,8 @@ final class ProtocolHarness {
     this.protocol = protocol;
     this.raw = raw;
     this.queue = new PriorityReceiveQueue(Options.RECEIVE_BUFFER.defaultValue());
-    this.engine = Protocols.engine(protocol, raw, new ProtocolContext(queue, time, this::setting, random));
+    this.engine =
+        Protocols.engine(protocol, raw, new ProtocolContext(queue, time, this::setting, random));
   }
 
   static ProtocolHarness cooked(Protocol protocol) {
@@ -97,8 +100,8 @@ final class ProtocolHarness {
   // ---- traffic
 
   /**
-   * Bytes arrive on {@code pipe} as from a network transport (header and body joined in the
-   * body); the engine's result is queued like the core does.
+   * Bytes arrive on {@code pipe} as from a network transport (header and body joined in the body);
+   * the engine's result is queued like the core does.
    *
    * @return whether the engine kept the message
    */
@@ -150,7 +153,9 @@ final class ProtocolHarness {
 
   /** A 32-bit big-endian word. */
   static byte[] word(int value) {
-    return new byte[] {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value};
+    return new byte[] {
+      (byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value
+    };
   }
 
   static byte[] concat(byte[]... parts) {

@@ -35,7 +35,8 @@ class PubSubProtocolTest {
   }
 
   @Test
-  @DisplayName("SP-PUB-1: a back-pressured subscriber misses the message; the others get it and PUB never blocks")
+  @DisplayName(
+      "SP-PUB-1: a back-pressured subscriber misses the message; the others get it and PUB never blocks")
   void pubDropsForBackPressured() {
     ProtocolHarness pub = ProtocolHarness.cooked(Protocol.PUB);
     MockPipe fast = pub.connect(1);
@@ -78,7 +79,8 @@ class PubSubProtocolTest {
 
   @ParameterizedTest(name = "raw={0}")
   @ValueSource(booleans = {false, true})
-  @DisplayName("SP-PUB-2: data arriving at a PUB is discarded without a crash, and PUB keeps publishing")
+  @DisplayName(
+      "SP-PUB-2: data arriving at a PUB is discarded without a crash, and PUB keeps publishing")
   void pubDiscardsIncoming(boolean raw) {
     ProtocolHarness pub = ProtocolHarness.of(Protocol.PUB, raw);
     MockPipe pipe = pub.connect(1);
@@ -106,25 +108,30 @@ class PubSubProtocolTest {
     sub.engine.pipeWritable(pipe);
 
     assertThat(pipe.sent()).isEmpty();
-    assertThat(sub.engine.options()).containsExactlyInAnyOrder(Options.SUBSCRIBE, Options.UNSUBSCRIBE);
+    assertThat(sub.engine.options())
+        .containsExactlyInAnyOrder(Options.SUBSCRIBE, Options.UNSUBSCRIBE);
   }
 
   @ParameterizedTest(name = "raw={0}: subscriptions [{1}], body \"{2}\" → delivered {3}")
-  @CsvSource(delimiter = '|', value = {
-      "false | abc      | abcdef | true",
-      "false | abc      | abc    | true",
-      "false | abc      | ab     | false",
-      "false | abc      | xabc   | false",
-      "false | abc      | ''     | false",
-      "false | ''       | ''     | true",
-      "false | ''       | xyz    | true",
-      "false | a;xy     | xyz    | true",
-      "false | a;xy     | b      | false",
-      "false | ABC      | abc    | false",
-      "true  | abc      | abcdef | true",
-      "true  | abc      | xyz    | false",
-      "true  | ''       | xyz    | true"})
-  @DisplayName("SP-SUB-2/4: SUB delivers a message iff its body starts with a subscribed prefix (raw too)")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "false | abc      | abcdef | true",
+        "false | abc      | abc    | true",
+        "false | abc      | ab     | false",
+        "false | abc      | xabc   | false",
+        "false | abc      | ''     | false",
+        "false | ''       | ''     | true",
+        "false | ''       | xyz    | true",
+        "false | a;xy     | xyz    | true",
+        "false | a;xy     | b      | false",
+        "false | ABC      | abc    | false",
+        "true  | abc      | abcdef | true",
+        "true  | abc      | xyz    | false",
+        "true  | ''       | xyz    | true"
+      })
+  @DisplayName(
+      "SP-SUB-2/4: SUB delivers a message iff its body starts with a subscribed prefix (raw too)")
   void prefixFiltering(boolean raw, String prefixes, String body, boolean delivered) {
     ProtocolHarness sub = ProtocolHarness.of(Protocol.SUB, raw);
     MockPipe pipe = sub.connect(1);
@@ -164,7 +171,8 @@ class PubSubProtocolTest {
   }
 
   @Test
-  @DisplayName("SP-SUB-2: changing the caller's array after subscribing does not change the subscription")
+  @DisplayName(
+      "SP-SUB-2: changing the caller's array after subscribing does not change the subscription")
   void subscriptionIsCopied() {
     ProtocolHarness sub = ProtocolHarness.cooked(Protocol.SUB);
     MockPipe pipe = sub.connect(1);
@@ -206,13 +214,11 @@ class PubSubProtocolTest {
   }
 
   @ParameterizedTest(name = "existing subscriptions [{0}], unsubscribe \"{1}\"")
-  @CsvSource(delimiter = '|', value = {
-      "<none> | a",
-      "<none> | ''",
-      "ab     | a",
-      "a      | ab",
-      "''     | x"})
-  @DisplayName("SP-SUB-3: unsubscribing an unknown prefix fails with IllegalArgumentException and changes nothing")
+  @CsvSource(
+      delimiter = '|',
+      value = {"<none> | a", "<none> | ''", "ab     | a", "a      | ab", "''     | x"})
+  @DisplayName(
+      "SP-SUB-3: unsubscribing an unknown prefix fails with IllegalArgumentException and changes nothing")
   void unsubscribeUnknown(String existing, String prefix) {
     ProtocolHarness sub = ProtocolHarness.cooked(Protocol.SUB);
     MockPipe pipe = sub.connect(1);

@@ -20,7 +20,8 @@ class PushPullProtocolTest {
 
   @ParameterizedTest(name = "raw={0}")
   @ValueSource(booleans = {false, true})
-  @DisplayName("SP-PUSH-1: PUSH sends each message to exactly one PULL, round robin, with no header")
+  @DisplayName(
+      "SP-PUSH-1: PUSH sends each message to exactly one PULL, round robin, with no header")
   void pushRoundRobin(boolean raw) {
     ProtocolHarness push = ProtocolHarness.of(Protocol.PUSH, raw);
     MockPipe a = push.connect(1);
@@ -31,13 +32,20 @@ class PushPullProtocolTest {
       assertThat(push.send("m" + i)).isTrue();
     }
 
-    assertThat(a.sentWire()).extracting(ProtocolHarness::hex).containsExactly(hex(utf8("m0")), hex(utf8("m3")));
-    assertThat(b.sentWire()).extracting(ProtocolHarness::hex).containsExactly(hex(utf8("m1")), hex(utf8("m4")));
-    assertThat(c.sentWire()).extracting(ProtocolHarness::hex).containsExactly(hex(utf8("m2")), hex(utf8("m5")));
+    assertThat(a.sentWire())
+        .extracting(ProtocolHarness::hex)
+        .containsExactly(hex(utf8("m0")), hex(utf8("m3")));
+    assertThat(b.sentWire())
+        .extracting(ProtocolHarness::hex)
+        .containsExactly(hex(utf8("m1")), hex(utf8("m4")));
+    assertThat(c.sentWire())
+        .extracting(ProtocolHarness::hex)
+        .containsExactly(hex(utf8("m2")), hex(utf8("m5")));
   }
 
   @Test
-  @DisplayName("SP-PUSH-1: PUSH prefers the highest send priority and falls back when it is back-pressured")
+  @DisplayName(
+      "SP-PUSH-1: PUSH prefers the highest send priority and falls back when it is back-pressured")
   void pushPriority() {
     ProtocolHarness push = ProtocolHarness.cooked(Protocol.PUSH);
     MockPipe low = push.connect(new MockPipe(1).sendPriority(9));
@@ -114,7 +122,8 @@ class PushPullProtocolTest {
   }
 
   @Test
-  @DisplayName("SP-PULL-1: PULL takes from the highest receive priority first, in arrival order within one")
+  @DisplayName(
+      "SP-PULL-1: PULL takes from the highest receive priority first, in arrival order within one")
   void pullPriorityOrder() {
     ProtocolHarness pull = ProtocolHarness.cooked(Protocol.PULL);
     MockPipe low = pull.connect(new MockPipe(1).receivePriority(12));

@@ -140,7 +140,8 @@ class ReceiveQueueTest {
   }
 
   @Test
-  @DisplayName("what a remote pipe adds beyond the limit is reserved from the budget, and refused past it")
+  @DisplayName(
+      "what a remote pipe adds beyond the limit is reserved from the budget, and refused past it")
   void beyondTheLimitRemotePipesDrawOnTheBudget() {
     MemoryBudget budget = MemoryBudget.standalone(100);
     PriorityReceiveQueue queue = new PriorityReceiveQueue(10, budget);

@@ -24,8 +24,11 @@ class ReplyProtocolTest {
   private static final int ID = 0xc844e31d;
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(value = Protocol.class, names = {"REP", "RESPONDENT"})
-  @DisplayName("SP-REP-1: the spec's test vector: request c8 44 e3 1d + hello, reply carries the id back")
+  @EnumSource(
+      value = Protocol.class,
+      names = {"REP", "RESPONDENT"})
+  @DisplayName(
+      "SP-REP-1: the spec's test vector: request c8 44 e3 1d + hello, reply carries the id back")
   void specTestVector(Protocol protocol) {
     ProtocolHarness rep = ProtocolHarness.cooked(protocol);
     MockPipe pipe = rep.connect(5);
@@ -40,8 +43,11 @@ class ReplyProtocolTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(value = Protocol.class, names = {"REP", "RESPONDENT"})
-  @DisplayName("SP-REP-1: after a device hop the whole backtrace goes back: 00 00 00 07 c8 44 e3 1d")
+  @EnumSource(
+      value = Protocol.class,
+      names = {"REP", "RESPONDENT"})
+  @DisplayName(
+      "SP-REP-1: after a device hop the whole backtrace goes back: 00 00 00 07 c8 44 e3 1d")
   void oneHopTestVector(Protocol protocol) {
     ProtocolHarness rep = ProtocolHarness.cooked(protocol);
     MockPipe pipe = rep.connect(5);
@@ -69,7 +75,9 @@ class ReplyProtocolTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(value = Protocol.class, names = {"REP", "RESPONDENT"})
+  @EnumSource(
+      value = Protocol.class,
+      names = {"REP", "RESPONDENT"})
   @DisplayName("SP-REP-1: a request split by an inproc sender is parsed the same")
   void inprocSplit(Protocol protocol) {
     ProtocolHarness rep = ProtocolHarness.cooked(protocol);
@@ -83,7 +91,9 @@ class ReplyProtocolTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(value = Protocol.class, names = {"REP", "RESPONDENT"})
+  @EnumSource(
+      value = Protocol.class,
+      names = {"REP", "RESPONDENT"})
   @DisplayName("SP-REP-1: the reply goes only to the pipe the request came on")
   void replyToArrivalPipe(Protocol protocol) {
     ProtocolHarness rep = ProtocolHarness.cooked(protocol);
@@ -102,10 +112,18 @@ class ReplyProtocolTest {
 
   @ParameterizedTest(name = "{0}, MAX_TTL {1}: {2} words kept={3}")
   @CsvSource({
-      "REP, 8, 1, true", "REP, 8, 8, true", "REP, 8, 9, false",
-      "REP, 3, 3, true", "REP, 3, 4, false", "REP, 1, 1, true", "REP, 1, 2, false",
-      "REP, 255, 255, true", "REP, 255, 256, false",
-      "RESPONDENT, 8, 8, true", "RESPONDENT, 8, 9, false"})
+    "REP, 8, 1, true",
+    "REP, 8, 8, true",
+    "REP, 8, 9, false",
+    "REP, 3, 3, true",
+    "REP, 3, 4, false",
+    "REP, 1, 1, true",
+    "REP, 1, 2, false",
+    "REP, 255, 255, true",
+    "REP, 255, 256, false",
+    "RESPONDENT, 8, 8, true",
+    "RESPONDENT, 8, 9, false"
+  })
   @DisplayName("SP-GEN-4: a request with more than MAX_TTL header words is dropped silently")
   void maxTtl(Protocol protocol, int maxTtl, int words, boolean kept) {
     ProtocolHarness rep = ProtocolHarness.cooked(protocol);
@@ -126,13 +144,14 @@ class ReplyProtocolTest {
 
   @ParameterizedTest(name = "{0}: {1}")
   @CsvSource({
-      "REP, ''",
-      "REP, 'c8 44 e3'",
-      "REP, '00 00 00 07'",
-      "REP, '00 00 00 07 00 00 00 08 68 65'",
-      "REP, '68 65 6c 6c 6f'",
-      "RESPONDENT, '00 00 00 07 00 00 00 08'",
-      "RESPONDENT, '7f ff ff ff 80'"})
+    "REP, ''",
+    "REP, 'c8 44 e3'",
+    "REP, '00 00 00 07'",
+    "REP, '00 00 00 07 00 00 00 08 68 65'",
+    "REP, '68 65 6c 6c 6f'",
+    "RESPONDENT, '00 00 00 07 00 00 00 08'",
+    "RESPONDENT, '7f ff ff ff 80'"
+  })
   @DisplayName("SP-REP-2: a request with no bottom-of-stack word is dropped and the pipe kept")
   void malformedDroppedPipeKept(Protocol protocol, String wire) {
     ProtocolHarness rep = ProtocolHarness.cooked(protocol);
@@ -147,19 +166,24 @@ class ReplyProtocolTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(value = Protocol.class, names = {"REP", "RESPONDENT"})
+  @EnumSource(
+      value = Protocol.class,
+      names = {"REP", "RESPONDENT"})
   @DisplayName("SP-REP-3 / SP-RESP-1: send without a pending request fails with EFSM")
   void sendWithoutRequest(Protocol protocol) {
     ProtocolHarness rep = ProtocolHarness.cooked(protocol);
     MockPipe pipe = rep.connect(5);
 
     assertThatThrownBy(() -> rep.send("r"))
-        .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EFSM));
+        .isInstanceOfSatisfying(
+            ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EFSM));
     assertThat(pipe.sent()).isEmpty();
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(value = Protocol.class, names = {"REP", "RESPONDENT"})
+  @EnumSource(
+      value = Protocol.class,
+      names = {"REP", "RESPONDENT"})
   @DisplayName("SP-REP-3: one reply per request; a second send fails with EFSM")
   void oneReplyPerRequest(Protocol protocol) {
     ProtocolHarness rep = ProtocolHarness.cooked(protocol);
@@ -169,13 +193,17 @@ class ReplyProtocolTest {
     rep.send("r1");
 
     assertThatThrownBy(() -> rep.send("r2"))
-        .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EFSM));
+        .isInstanceOfSatisfying(
+            ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EFSM));
     assertThat(pipe.sent()).hasSize(1);
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(value = Protocol.class, names = {"REP", "RESPONDENT"})
-  @DisplayName("SP-REP-3: a reply to a vanished pipe is dropped, but the send succeeds and ends the request")
+  @EnumSource(
+      value = Protocol.class,
+      names = {"REP", "RESPONDENT"})
+  @DisplayName(
+      "SP-REP-3: a reply to a vanished pipe is dropped, but the send succeeds and ends the request")
   void replyToVanishedPipe(Protocol protocol) {
     ProtocolHarness rep = ProtocolHarness.cooked(protocol);
     MockPipe gone = rep.connect(5);
@@ -192,7 +220,9 @@ class ReplyProtocolTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(value = Protocol.class, names = {"REP", "RESPONDENT"})
+  @EnumSource(
+      value = Protocol.class,
+      names = {"REP", "RESPONDENT"})
   @DisplayName("SP-REP-3: a reply to a back-pressured pipe is dropped, and the send succeeds")
   void replyToFullPipe(Protocol protocol) {
     ProtocolHarness rep = ProtocolHarness.cooked(protocol);
@@ -209,8 +239,11 @@ class ReplyProtocolTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(value = Protocol.class, names = {"REP", "RESPONDENT"})
-  @DisplayName("SP-REP-4: a new receive abandons the unanswered request; the reply goes to the newer one")
+  @EnumSource(
+      value = Protocol.class,
+      names = {"REP", "RESPONDENT"})
+  @DisplayName(
+      "SP-REP-4: a new receive abandons the unanswered request; the reply goes to the newer one")
   void newReceiveAbandonsPrevious(Protocol protocol) {
     ProtocolHarness rep = ProtocolHarness.cooked(protocol);
     MockPipe a = rep.connect(1);
@@ -227,8 +260,11 @@ class ReplyProtocolTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(value = Protocol.class, names = {"REP", "RESPONDENT"})
-  @DisplayName("SP-REP-4: a receive that finds nothing also abandons the unanswered request (nanomsg)")
+  @EnumSource(
+      value = Protocol.class,
+      names = {"REP", "RESPONDENT"})
+  @DisplayName(
+      "SP-REP-4: a receive that finds nothing also abandons the unanswered request (nanomsg)")
   void emptyReceiveAbandonsPrevious(Protocol protocol) {
     ProtocolHarness rep = ProtocolHarness.cooked(protocol);
     MockPipe pipe = rep.connect(1);
@@ -244,7 +280,9 @@ class ReplyProtocolTest {
   // ---- raw
 
   @ParameterizedTest(name = "raw {0}")
-  @EnumSource(value = Protocol.class, names = {"REP", "RESPONDENT"})
+  @EnumSource(
+      value = Protocol.class,
+      names = {"REP", "RESPONDENT"})
   @DisplayName("SP-RAW-2: raw receive exposes the arrival pipe id followed by the backtrace")
   void rawReceiveHeader(Protocol protocol) {
     ProtocolHarness rep = ProtocolHarness.raw(protocol);
@@ -258,22 +296,29 @@ class ReplyProtocolTest {
   }
 
   @ParameterizedTest(name = "raw {0}")
-  @EnumSource(value = Protocol.class, names = {"REP", "RESPONDENT"})
-  @DisplayName("SP-RAW-2: raw send routes by the first header word and sends the rest before the body")
+  @EnumSource(
+      value = Protocol.class,
+      names = {"REP", "RESPONDENT"})
+  @DisplayName(
+      "SP-RAW-2: raw send routes by the first header word and sends the rest before the body")
   void rawSendRoutesByFirstWord(Protocol protocol) {
     ProtocolHarness rep = ProtocolHarness.raw(protocol);
     MockPipe a = rep.connect(7);
     MockPipe b = rep.connect(8);
 
-    assertThat(rep.send(Message.of(hex("00 00 00 08 00 00 00 03 c8 44 e3 1d"), utf8("ho")))).isTrue();
+    assertThat(rep.send(Message.of(hex("00 00 00 08 00 00 00 03 c8 44 e3 1d"), utf8("ho"))))
+        .isTrue();
 
     assertThat(a.sent()).isEmpty();
     assertThat(hex(b.onlySentWire())).isEqualTo("00 00 00 03 c8 44 e3 1d 68 6f");
   }
 
   @ParameterizedTest(name = "raw {0}")
-  @EnumSource(value = Protocol.class, names = {"REP", "RESPONDENT"})
-  @DisplayName("SP-RAW-2: raw REP is a device hop: receive header → send header returns the request's path")
+  @EnumSource(
+      value = Protocol.class,
+      names = {"REP", "RESPONDENT"})
+  @DisplayName(
+      "SP-RAW-2: raw REP is a device hop: receive header → send header returns the request's path")
   void rawRoundTrip(Protocol protocol) {
     ProtocolHarness rep = ProtocolHarness.raw(protocol);
     MockPipe pipe = rep.connect(7);
@@ -286,8 +331,13 @@ class ReplyProtocolTest {
   }
 
   @ParameterizedTest(name = "raw {0}, header {1}")
-  @CsvSource({"REP, '00 00 00 09 c8 44 e3 1d'", "REP, ''", "REP, '00 00 07'",
-      "RESPONDENT, '00 00 00 09 c8 44 e3 1d'", "RESPONDENT, ''"})
+  @CsvSource({
+    "REP, '00 00 00 09 c8 44 e3 1d'",
+    "REP, ''",
+    "REP, '00 00 07'",
+    "RESPONDENT, '00 00 00 09 c8 44 e3 1d'",
+    "RESPONDENT, ''"
+  })
   @DisplayName("SP-RAW-2: raw send to an unknown pipe, or with no pipe word, is silently dropped")
   void rawSendUnroutableDropped(Protocol protocol, String header) {
     ProtocolHarness rep = ProtocolHarness.raw(protocol);
@@ -299,8 +349,11 @@ class ReplyProtocolTest {
   }
 
   @ParameterizedTest(name = "raw {0}")
-  @EnumSource(value = Protocol.class, names = {"REP", "RESPONDENT"})
-  @DisplayName("SP-RAW-1: raw REP keeps no state: no EFSM, receive with nothing queued returns nothing")
+  @EnumSource(
+      value = Protocol.class,
+      names = {"REP", "RESPONDENT"})
+  @DisplayName(
+      "SP-RAW-1: raw REP keeps no state: no EFSM, receive with nothing queued returns nothing")
   void rawHasNoState(Protocol protocol) {
     ProtocolHarness rep = ProtocolHarness.raw(protocol);
     MockPipe pipe = rep.connect(7);
@@ -313,7 +366,9 @@ class ReplyProtocolTest {
   }
 
   @ParameterizedTest(name = "raw {0}")
-  @EnumSource(value = Protocol.class, names = {"REP", "RESPONDENT"})
+  @EnumSource(
+      value = Protocol.class,
+      names = {"REP", "RESPONDENT"})
   @DisplayName("SP-GEN-4: raw REP applies MAX_TTL too")
   void rawMaxTtl(Protocol protocol) {
     ProtocolHarness rep = ProtocolHarness.raw(protocol);

@@ -55,25 +55,29 @@ class ReqProtocolTest {
         req.send("r" + i);
       }
 
-      assertThat(pipe.sentWire()).extracting(w -> Wire.wordAt(w, 0))
+      assertThat(pipe.sentWire())
+          .extracting(w -> Wire.wordAt(w, 0))
           .containsExactly(FIRST_ID, FIRST_ID + 1, FIRST_ID + 2);
     }
 
     @ParameterizedTest(name = "random {0} → first id {1}")
     @CsvSource({
-        "0x12345677, 0x92345678",
-        "0x00000000, 0x80000001",
-        "0x7fffffff, 0x80000000",
-        "0xfffffffe, 0xffffffff",
-        "0xffffffff, 0x80000000"})
+      "0x12345677, 0x92345678",
+      "0x00000000, 0x80000001",
+      "0x7fffffff, 0x80000000",
+      "0xfffffffe, 0xffffffff",
+      "0xffffffff, 0x80000000"
+    })
     @DisplayName("the first id comes from the random source, with the top bit forced on")
     void firstIdIsRandom(String seed, String expected) {
-      ProtocolHarness seeded = ProtocolHarness.seeded(Protocol.REQ, Integer.parseUnsignedInt(seed.substring(2), 16));
+      ProtocolHarness seeded =
+          ProtocolHarness.seeded(Protocol.REQ, Integer.parseUnsignedInt(seed.substring(2), 16));
       MockPipe pipe = seeded.connect(1);
 
       seeded.send("x");
 
-      assertThat(Wire.wordAt(pipe.onlySentWire(), 0)).isEqualTo(Integer.parseUnsignedInt(expected.substring(2), 16));
+      assertThat(Wire.wordAt(pipe.onlySentWire(), 0))
+          .isEqualTo(Integer.parseUnsignedInt(expected.substring(2), 16));
     }
 
     @Test
@@ -85,7 +89,9 @@ class ReqProtocolTest {
       seeded.send("a");
       seeded.send("b");
 
-      assertThat(pipe.sentWire()).extracting(w -> Wire.wordAt(w, 0)).containsExactly(0xffff_ffff, 0x8000_0000);
+      assertThat(pipe.sentWire())
+          .extracting(w -> Wire.wordAt(w, 0))
+          .containsExactly(0xffff_ffff, 0x8000_0000);
     }
   }
 
@@ -162,7 +168,8 @@ class ReqProtocolTest {
     }
 
     @Test
-    @DisplayName("a send while every pipe is back-pressured succeeds and goes out when one becomes writable")
+    @DisplayName(
+        "a send while every pipe is back-pressured succeeds and goes out when one becomes writable")
     void sentWhenPipeWritable() {
       MockPipe pipe = req.connect(new MockPipe(1).writable(false));
 
@@ -210,7 +217,8 @@ class ReqProtocolTest {
     @DisplayName("REQ resends after RESEND_INTERVAL, and again after each further interval")
     void resendAfterConfiguredInterval(long millis) {
       req.engine.setOption(Options.RESEND_INTERVAL, Duration.ofMillis(millis));
-      assertThat(req.engine.getOption(Options.RESEND_INTERVAL)).isEqualTo(Duration.ofMillis(millis));
+      assertThat(req.engine.getOption(Options.RESEND_INTERVAL))
+          .isEqualTo(Duration.ofMillis(millis));
       MockPipe pipe = req.connect(1);
       req.send("again");
 
@@ -220,7 +228,8 @@ class ReqProtocolTest {
       assertThat(pipe.sent()).hasSize(2);
       req.time.advanceMillis(millis);
       assertThat(pipe.sent()).hasSize(3);
-      assertThat(pipe.sentWire()).allSatisfy(w -> assertThat(hex(w)).isEqualTo(hex(request(FIRST_ID, "again"))));
+      assertThat(pipe.sentWire())
+          .allSatisfy(w -> assertThat(hex(w)).isEqualTo(hex(request(FIRST_ID, "again"))));
     }
 
     @Test
@@ -345,7 +354,8 @@ class ReqProtocolTest {
     }
 
     @Test
-    @DisplayName("a new send cancels the pending request: its late reply is dropped, it is never resent")
+    @DisplayName(
+        "a new send cancels the pending request: its late reply is dropped, it is never resent")
     void newSendCancelsPending() {
       MockPipe pipe = req.connect(1);
       req.send("old");
@@ -355,8 +365,11 @@ class ReqProtocolTest {
       assertThat(req.receive()).isNull();
 
       req.time.advance(Options.RESEND_INTERVAL.defaultValue());
-      assertThat(pipe.sentWire()).extracting(ProtocolHarness::hex)
-          .containsExactly(hex(request(FIRST_ID, "old")), hex(request(FIRST_ID + 1, "new")),
+      assertThat(pipe.sentWire())
+          .extracting(ProtocolHarness::hex)
+          .containsExactly(
+              hex(request(FIRST_ID, "old")),
+              hex(request(FIRST_ID + 1, "new")),
               hex(request(FIRST_ID + 1, "new")));
 
       req.arrive(pipe, request(FIRST_ID + 1, "fresh"));
@@ -366,11 +379,16 @@ class ReqProtocolTest {
     static Stream<Arguments> staleReplies() {
       return Stream.of(
           Arguments.of("a wrong id", Message.of(concat(word(FIRST_ID + 5), utf8("r")))),
-          Arguments.of("the id without its top bit", Message.of(concat(word(FIRST_ID & 0x7fff_ffff), utf8("r")))),
+          Arguments.of(
+              "the id without its top bit",
+              Message.of(concat(word(FIRST_ID & 0x7fff_ffff), utf8("r")))),
           Arguments.of("3 bytes", Message.of(new byte[] {(byte) 0x92, 0x34, 0x56})),
           Arguments.of("nothing", Message.of(new byte[0])),
-          Arguments.of("a hop word before the id (8-byte header)", Message.of(concat(word(7), word(FIRST_ID), utf8("r")))),
-          Arguments.of("an inproc 8-byte header", Message.of(concat(word(7), word(FIRST_ID)), utf8("r"))));
+          Arguments.of(
+              "a hop word before the id (8-byte header)",
+              Message.of(concat(word(7), word(FIRST_ID), utf8("r")))),
+          Arguments.of(
+              "an inproc 8-byte header", Message.of(concat(word(7), word(FIRST_ID)), utf8("r"))));
     }
 
     @ParameterizedTest(name = "reply with {0}")
@@ -389,18 +407,23 @@ class ReqProtocolTest {
     }
 
     @Test
-    @DisplayName("stale replies take no room in the receive queue: many do not fill it or stop the pipe")
+    @DisplayName(
+        "stale replies take no room in the receive queue: many do not fill it or stop the pipe")
     void staleRepliesTakeNoRoom() {
       MockPipe pipe = req.connect(new MockPipe(1).remote());
       req.send("cancelled");
       req.send("current");
       byte[] padding = new byte[1000];
       int limit = Options.RECEIVE_BUFFER.defaultValue();
-      int replies = 4 * limit / padding.length; // four times what the queue holds before it stops the pipe
+      int replies =
+          4 * limit / padding.length; // four times what the queue holds before it stops the pipe
 
       for (int i = 0; i < replies; i++) {
-        int staleId = i % 2 == 0 ? FIRST_ID : FIRST_ID + 2 + i; // the cancelled request's, or one never sent
-        assertThat(req.arrive(pipe, concat(word(staleId), padding))).as("stale reply %d kept", i).isFalse();
+        int staleId =
+            i % 2 == 0 ? FIRST_ID : FIRST_ID + 2 + i; // the cancelled request's, or one never sent
+        assertThat(req.arrive(pipe, concat(word(staleId), padding)))
+            .as("stale reply %d kept", i)
+            .isFalse();
       }
 
       assertThat(req.queue.size()).isZero();
@@ -435,7 +458,8 @@ class ReqProtocolTest {
     @DisplayName("receive without a request fails with EFSM")
     void receiveWithoutRequest() {
       assertThatThrownBy(req::receive)
-          .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EFSM));
+          .isInstanceOfSatisfying(
+              ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EFSM));
     }
 
     @Test
@@ -447,7 +471,8 @@ class ReqProtocolTest {
       req.receive();
 
       assertThatThrownBy(req::receive)
-          .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EFSM));
+          .isInstanceOfSatisfying(
+              ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EFSM));
     }
 
     @Test

@@ -14,21 +14,25 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Rules every socket type shares: numbers, peers, what may carry a header, what may send or receive. */
+/**
+ * Rules every socket type shares: numbers, peers, what may carry a header, what may send or
+ * receive.
+ */
 class SocketTypeRulesTest {
 
   @ParameterizedTest(name = "{0} is protocol {1}, peer {2}")
   @CsvSource({
-      "PAIR, 16, PAIR",
-      "PUB, 32, SUB",
-      "SUB, 33, PUB",
-      "REQ, 48, REP",
-      "REP, 49, REQ",
-      "PUSH, 80, PULL",
-      "PULL, 81, PUSH",
-      "SURVEYOR, 98, RESPONDENT",
-      "RESPONDENT, 99, SURVEYOR",
-      "BUS, 112, BUS"})
+    "PAIR, 16, PAIR",
+    "PUB, 32, SUB",
+    "SUB, 33, PUB",
+    "REQ, 48, REP",
+    "REP, 49, REQ",
+    "PUSH, 80, PULL",
+    "PULL, 81, PUSH",
+    "SURVEYOR, 98, RESPONDENT",
+    "RESPONDENT, 99, SURVEYOR",
+    "BUS, 112, BUS"
+  })
   @DisplayName("SP-GEN-1: protocol numbers and peers are nanomsg's")
   void protocolNumbersAndPeers(Protocol protocol, int number, Protocol peer) {
     assertThat(protocol.number()).isEqualTo(number);
@@ -39,15 +43,28 @@ class SocketTypeRulesTest {
   }
 
   @ParameterizedTest(name = "{0} does not accept {1}")
-  @CsvSource({"PAIR, BUS", "PUB, PUB", "SUB, SUB", "REQ, REQ", "REP, RESPONDENT", "PUSH, PUSH",
-      "PULL, PUB", "SURVEYOR, REP", "RESPONDENT, RESPONDENT", "BUS, PAIR"})
+  @CsvSource({
+    "PAIR, BUS",
+    "PUB, PUB",
+    "SUB, SUB",
+    "REQ, REQ",
+    "REP, RESPONDENT",
+    "PUSH, PUSH",
+    "PULL, PUB",
+    "SURVEYOR, REP",
+    "RESPONDENT, RESPONDENT",
+    "BUS, PAIR"
+  })
   @DisplayName("a socket type accepts only its own peer")
   void rejectsNonPeers(Protocol protocol, Protocol other) {
     assertThat(protocol.acceptsPeer(other)).isFalse();
   }
 
   @ParameterizedTest(name = "cooked {0}")
-  @EnumSource(value = Protocol.class, names = {"SUB", "PULL"}, mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(
+      value = Protocol.class,
+      names = {"SUB", "PULL"},
+      mode = EnumSource.Mode.EXCLUDE)
   @DisplayName("a cooked socket refuses a message that carries a header")
   void cookedSendRejectsHeader(Protocol protocol) {
     ProtocolHarness harness = ProtocolHarness.cooked(protocol);
@@ -60,7 +77,9 @@ class SocketTypeRulesTest {
   }
 
   @ParameterizedTest(name = "raw {0}")
-  @EnumSource(value = Protocol.class, names = {"PAIR", "PUB", "PUSH"})
+  @EnumSource(
+      value = Protocol.class,
+      names = {"PAIR", "PUB", "PUSH"})
   @DisplayName("a raw socket without headers refuses a message that carries one")
   void headerlessRawSendRejectsHeader(Protocol protocol) {
     ProtocolHarness harness = ProtocolHarness.raw(protocol);
@@ -79,7 +98,8 @@ class SocketTypeRulesTest {
     MockPipe pipe = harness.connect(1);
 
     assertThatThrownBy(() -> harness.send("x"))
-        .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENOTSUP));
+        .isInstanceOfSatisfying(
+            ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENOTSUP));
     assertThat(pipe.sent()).isEmpty();
   }
 
@@ -94,6 +114,7 @@ class SocketTypeRulesTest {
     assertThat(harness.queue.isEmpty()).isTrue();
     assertThat(pipe.isClosed()).isFalse();
     assertThatThrownBy(harness::receive)
-        .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENOTSUP));
+        .isInstanceOfSatisfying(
+            ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENOTSUP));
   }
 }

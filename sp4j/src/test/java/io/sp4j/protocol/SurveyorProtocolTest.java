@@ -29,18 +29,21 @@ class SurveyorProtocolTest {
 
   private static void assertEfsm(ProtocolHarness harness) {
     assertThatThrownBy(harness::receive)
-        .isInstanceOfSatisfying(ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EFSM));
+        .isInstanceOfSatisfying(
+            ProtocolStateException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EFSM));
   }
 
   private static void assertTimedOut(ProtocolHarness harness) {
     assertThatThrownBy(harness::receive)
-        .isInstanceOfSatisfying(SpTimeoutException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ETIMEDOUT));
+        .isInstanceOfSatisfying(
+            SpTimeoutException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ETIMEDOUT));
   }
 
   // ---- SP-SURV-1
 
   @Test
-  @DisplayName("SP-SURV-1: a survey goes to every respondent with a 4-byte id, top bit set, previous + 1")
+  @DisplayName(
+      "SP-SURV-1: a survey goes to every respondent with a 4-byte id, top bit set, previous + 1")
   void surveyBroadcastWithIds() {
     MockPipe a = surveyor.connect(1);
     MockPipe b = surveyor.connect(2);
@@ -49,21 +52,29 @@ class SurveyorProtocolTest {
     surveyor.send("q2");
 
     for (MockPipe pipe : new MockPipe[] {a, b}) {
-      assertThat(pipe.sentWire()).extracting(ProtocolHarness::hex)
+      assertThat(pipe.sentWire())
+          .extracting(ProtocolHarness::hex)
           .containsExactly(hex(response(FIRST_ID, "q1")), hex(response(FIRST_ID + 1, "q2")));
     }
   }
 
   @ParameterizedTest(name = "random {0} → first id {1}")
-  @CsvSource({"0x00000000, 0x80000001", "0x7fffffff, 0x80000000", "0xffffffff, 0x80000000", "0x4844e31c, 0xc844e31d"})
+  @CsvSource({
+    "0x00000000, 0x80000001",
+    "0x7fffffff, 0x80000000",
+    "0xffffffff, 0x80000000",
+    "0x4844e31c, 0xc844e31d"
+  })
   @DisplayName("SP-SURV-1: the first survey id comes from the random source")
   void firstIdIsRandom(String seed, String expected) {
-    ProtocolHarness seeded = ProtocolHarness.seeded(Protocol.SURVEYOR, Integer.parseUnsignedInt(seed.substring(2), 16));
+    ProtocolHarness seeded =
+        ProtocolHarness.seeded(Protocol.SURVEYOR, Integer.parseUnsignedInt(seed.substring(2), 16));
     MockPipe pipe = seeded.connect(1);
 
     seeded.send("x");
 
-    assertThat(Wire.wordAt(pipe.onlySentWire(), 0)).isEqualTo(Integer.parseUnsignedInt(expected.substring(2), 16));
+    assertThat(Wire.wordAt(pipe.onlySentWire(), 0))
+        .isEqualTo(Integer.parseUnsignedInt(expected.substring(2), 16));
   }
 
   @Test
@@ -100,12 +111,13 @@ class SurveyorProtocolTest {
 
   @ParameterizedTest(name = "response {0}")
   @CsvSource({
-      "'92 34 56 77 68 69'",
-      "'92 34 56 79 68 69'",
-      "'12 34 56 78 68 69'",
-      "'00 00 00 07 92 34 56 78 68 69'",
-      "'92 34 56'",
-      "''"})
+    "'92 34 56 77 68 69'",
+    "'92 34 56 79 68 69'",
+    "'12 34 56 78 68 69'",
+    "'00 00 00 07 92 34 56 78 68 69'",
+    "'92 34 56'",
+    "''"
+  })
   @DisplayName("SP-SURV-2: responses that do not carry exactly the current id are dropped")
   void staleResponsesDropped(String wire) {
     MockPipe pipe = surveyor.connect(1);
@@ -140,7 +152,8 @@ class SurveyorProtocolTest {
   @DisplayName("SP-SURV-2: SURVEY_DEADLINE sets how long responses are accepted")
   void configuredDeadline(long millis) {
     surveyor.engine.setOption(Options.SURVEY_DEADLINE, Duration.ofMillis(millis));
-    assertThat(surveyor.engine.getOption(Options.SURVEY_DEADLINE)).isEqualTo(Duration.ofMillis(millis));
+    assertThat(surveyor.engine.getOption(Options.SURVEY_DEADLINE))
+        .isEqualTo(Duration.ofMillis(millis));
     surveyor.connect(1);
     surveyor.send("q");
 
@@ -228,7 +241,8 @@ class SurveyorProtocolTest {
   }
 
   @Test
-  @DisplayName("SP-RAW-2: raw SURVEYOR makes the first word of a response its header, and has no EFSM")
+  @DisplayName(
+      "SP-RAW-2: raw SURVEYOR makes the first word of a response its header, and has no EFSM")
   void rawResponseHeader() {
     ProtocolHarness raw = ProtocolHarness.raw(Protocol.SURVEYOR);
     MockPipe pipe = raw.connect(1);

@@ -26,8 +26,8 @@ class WireTest {
   @DisplayName("a word is read the same wherever the header/body split falls")
   void wordAcrossSplit(int split) {
     byte[] wire = hex("00 00 00 07 c8 44 e3 1d 68");
-    Message message = Message.of(Arrays.copyOf(wire, split),
-        Arrays.copyOfRange(wire, split, wire.length));
+    Message message =
+        Message.of(Arrays.copyOf(wire, split), Arrays.copyOfRange(wire, split, wire.length));
 
     assertThat(Wire.wordAt(message, 0)).isEqualTo(7);
     assertThat(Wire.wordAt(message, 4)).isEqualTo(0xc844e31d);
@@ -38,13 +38,14 @@ class WireTest {
 
   @ParameterizedTest(name = "{0} → {2}")
   @CsvSource({
-      "'c8 44 e3 1d 68 65', 8, 4",
-      "'00 00 00 07 c8 44 e3 1d', 8, 8",
-      "'00 00 00 07 c8 44 e3 1d', 1, -1",
-      "'00 00 00 07 00 00 00 08', 8, -1",
-      "'00 00 00 07 80', 8, -1",
-      "'80 00 00', 8, -1",
-      "'', 8, -1"})
+    "'c8 44 e3 1d 68 65', 8, 4",
+    "'00 00 00 07 c8 44 e3 1d', 8, 8",
+    "'00 00 00 07 c8 44 e3 1d', 1, -1",
+    "'00 00 00 07 00 00 00 08', 8, -1",
+    "'00 00 00 07 80', 8, -1",
+    "'80 00 00', 8, -1",
+    "'', 8, -1"
+  })
   @DisplayName("a backtrace ends at the first word with the top bit set, within MAX_TTL words")
   void backtraceLength(String wire, int maxWords, int expected) {
     assertThat(Wire.backtraceLength(Message.of(hex(wire)), maxWords)).isEqualTo(expected);

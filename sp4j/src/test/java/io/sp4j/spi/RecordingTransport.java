@@ -7,14 +7,15 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A transport that an application could add: found by the service loader through this test
- * module's {@code META-INF/services/io.sp4j.spi.Transport}, it declares an option of its own and
- * records what the socket core hands it.
+ * A transport that an application could add: found by the service loader through this test module's
+ * {@code META-INF/services/io.sp4j.spi.Transport}, it declares an option of its own and records
+ * what the socket core hands it.
  */
 public final class RecordingTransport implements Transport {
   public static final String SCHEME = "sp4j-recording";
   public static final Option<String> TOKEN =
-      Option.readWrite("RECORDING_TOKEN", String.class, "none", token -> !token.isBlank(), "not blank");
+      Option.readWrite(
+          "RECORDING_TOKEN", String.class, "none", token -> !token.isBlank(), "not blank");
   private static final byte[] REFUSED_BODY = {'n', 'o'};
 
   /** Token seen by each bind, in order. */

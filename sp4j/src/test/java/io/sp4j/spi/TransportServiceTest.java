@@ -30,7 +30,8 @@ class TransportServiceTest {
   void aTransportMayRefuseAMessageAtSend() {
     try (Socket socket = Socket.open(Protocol.PAIR)) {
       assertThatThrownBy(() -> socket.trySend(Message.of(RecordingTransport.refusedBody())))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(RecordingTransport.SCHEME);
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining(RecordingTransport.SCHEME);
     }
   }
 
@@ -38,21 +39,27 @@ class TransportServiceTest {
   void anOptionThatNothingDeclaresIsRefused() {
     Option<String> undeclared = Option.readWrite("UNDECLARED", String.class, "x", v -> true, "any");
     try (Socket socket = Socket.open(Protocol.PULL)) {
-      assertThatThrownBy(() -> socket.set(undeclared, "y")).isInstanceOf(IllegalArgumentException.class)
+      assertThatThrownBy(() -> socket.set(undeclared, "y"))
+          .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("no such option");
       assertThatThrownBy(() -> socket.set(RecordingTransport.TOKEN, " "))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not blank");
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("not blank");
     }
   }
 
   @Test
   void eachTransportDeclaresWhatItReads() {
-    assertThat(new TcpTransport().options()).contains(Options.TCP_NODELAY, Options.HANDSHAKE_TIMEOUT)
+    assertThat(new TcpTransport().options())
+        .contains(Options.TCP_NODELAY, Options.HANDSHAKE_TIMEOUT)
         .doesNotContain(Options.WS_MESSAGE_TYPE, Options.TLS_CONTEXT);
-    assertThat(new IpcTransport().options()).contains(Options.MAX_CONNECTIONS)
+    assertThat(new IpcTransport().options())
+        .contains(Options.MAX_CONNECTIONS)
         .doesNotContain(Options.TCP_NODELAY);
-    assertThat(new WsTransport().options()).contains(Options.WS_MESSAGE_TYPE, Options.TCP_NODELAY)
+    assertThat(new WsTransport().options())
+        .contains(Options.WS_MESSAGE_TYPE, Options.TCP_NODELAY)
         .doesNotContain(Options.TLS_CONTEXT);
-    assertThat(new WssTransport().options()).contains(Options.TLS_CONTEXT, Options.WS_FRAGMENT_SIZE);
+    assertThat(new WssTransport().options())
+        .contains(Options.TLS_CONTEXT, Options.WS_FRAGMENT_SIZE);
   }
 }

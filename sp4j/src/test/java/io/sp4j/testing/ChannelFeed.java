@@ -18,38 +18,37 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Feeds one fuzz input to a pipeline on an {@link EmbeddedChannel} and checks what every decoder
- * of remote bytes must do, whatever the bytes: the input goes in once whole and once in small
- * pieces, and both runs must end the same way (a decoder may not depend on how reads split the
- * stream); every buffer is released once the channel is finished; and the heap the thread
- * allocates while the input goes in stays below {@link #BYTES_PER_INPUT_BYTE} per input byte plus
- * {@link #FIXED_BYTES}, so memory follows the bytes a peer really sends, not the sizes it
- * announces.
+ * Feeds one fuzz input to a pipeline on an {@link EmbeddedChannel} and checks what every decoder of
+ * remote bytes must do, whatever the bytes: the input goes in once whole and once in small pieces,
+ * and both runs must end the same way (a decoder may not depend on how reads split the stream);
+ * every buffer is released once the channel is finished; and the heap the thread allocates while
+ * the input goes in stays below {@link #BYTES_PER_INPUT_BYTE} per input byte plus {@link
+ * #FIXED_BYTES}, so memory follows the bytes a peer really sends, not the sizes it announces.
  *
  * <p>The channel's clock is a mock: a handshake deadline fires only when the target asks the feed
  * to {@link Target#settle() settle}, so a run never depends on how fast the machine is.
  */
 public final class ChannelFeed {
   /**
-   * Heap bytes per input byte: a decoder copies a payload into its message (1), may grow that
-   * array by doubling (up to 2 more), hands on a trimmed copy (1), and Netty may gather a head
-   * into one buffer (1); 8 leaves room without letting an announced size through.
+   * Heap bytes per input byte: a decoder copies a payload into its message (1), may grow that array
+   * by doubling (up to 2 more), hands on a trimmed copy (1), and Netty may gather a head into one
+   * buffer (1); 8 leaves room without letting an announced size through.
    */
   public static final long BYTES_PER_INPUT_BYTE = 8;
 
   /**
-   * Heap bytes any input may cost: the handlers installed after a handshake, an HTTP head's
-   * strings (at most 8 KiB of text, a few copies), exceptions with their stack traces, the
-   * answer written. 256 KiB is far below what an announced 1 MiB message would take.
+   * Heap bytes any input may cost: the handlers installed after a handshake, an HTTP head's strings
+   * (at most 8 KiB of text, a few copies), exceptions with their stack traces, the answer written.
+   * 256 KiB is far below what an announced 1 MiB message would take.
    */
   public static final long FIXED_BYTES = 256 * 1024;
 
   /**
-   * Heap bytes per input byte added while fuzzing (JAZZER_FUZZ set): Jazzer's comparison hooks
-   * then run on the same thread and copy the strings a handshake compares, about 100 bytes per
-   * byte of a 2.5 KiB request (a request that takes 32 KiB on replay took 289 KiB while
-   * fuzzing). A header announcing a large size still fails; the exact bound holds on replay,
-   * where those hooks are not installed.
+   * Heap bytes per input byte added while fuzzing (JAZZER_FUZZ set): Jazzer's comparison hooks then
+   * run on the same thread and copy the strings a handshake compares, about 100 bytes per byte of a
+   * 2.5 KiB request (a request that takes 32 KiB on replay took 289 KiB while fuzzing). A header
+   * announcing a large size still fails; the exact bound holds on replay, where those hooks are not
+   * installed.
    */
   static final long HOOK_BYTES_PER_INPUT_BYTE = 256;
 
@@ -83,13 +82,13 @@ public final class ChannelFeed {
   private ChannelFeed() {}
 
   /**
-   * Feeds {@code input} whole and split, checks {@code invariants} on both runs and that
-   * {@code summary} is the same for both, then measures the allocation of a third, whole run.
+   * Feeds {@code input} whole and split, checks {@code invariants} on both runs and that {@code
+   * summary} is the same for both, then measures the allocation of a third, whole run.
    *
    * @return the whole run
    */
-  public static <O> Run<O> check(Target<O> target, byte[] input, Consumer<Run<O>> invariants,
-      Function<Run<O>, ?> summary) {
+  public static <O> Run<O> check(
+      Target<O> target, byte[] input, Consumer<Run<O>> invariants, Function<Run<O>, ?> summary) {
     Run<O> whole = feed(target, input, false);
     invariants.accept(whole);
     Run<O> split = feed(target, input, true);
@@ -97,8 +96,11 @@ public final class ChannelFeed {
     Object wholeSummary = summary.apply(whole);
     Object splitSummary = summary.apply(split);
     if (!Objects.equals(wholeSummary, splitSummary)) {
-      throw new AssertionError("the input fed in pieces ended differently:\n whole: " + wholeSummary
-          + "\n split: " + splitSummary);
+      throw new AssertionError(
+          "the input fed in pieces ended differently:\n whole: "
+              + wholeSummary
+              + "\n split: "
+              + splitSummary);
     }
     assertBoundedAllocation(target, input);
     return whole;
@@ -132,8 +134,8 @@ public final class ChannelFeed {
 
   /**
    * Checks that feeding {@code input} whole allocates at most {@link #BYTES_PER_INPUT_BYTE} per
-   * byte plus {@link #FIXED_BYTES}. Only the feeding is measured, not the channel's set-up; it
-   * runs after {@link #feed} has loaded every class the input needs.
+   * byte plus {@link #FIXED_BYTES}. Only the feeding is measured, not the channel's set-up; it runs
+   * after {@link #feed} has loaded every class the input needs.
    */
   public static void assertBoundedAllocation(Target<?> target, byte[] input) {
     TrackingAllocator allocator = new TrackingAllocator();
@@ -145,12 +147,22 @@ public final class ChannelFeed {
       pieces.addAll(pieces(allocator, input, false));
       long perByte = BYTES_PER_INPUT_BYTE + (FUZZING ? HOOK_BYTES_PER_INPUT_BYTE : 0);
       long allowed = perByte * input.length + FIXED_BYTES;
-      long allocated = AllocationMeter.allocatedBy(() -> writeAll(channel, pieces, new ByteArrayOutputStream()));
+      long allocated =
+          AllocationMeter.allocatedBy(() -> writeAll(channel, pieces, new ByteArrayOutputStream()));
       if (allocated > allowed) {
-        throw new AssertionError("feeding " + input.length + " bytes allocated " + allocated
-            + " bytes on the heap, more than the " + allowed + " allowed (" + perByte
-            + " per input byte + " + FIXED_BYTES + "); input starts "
-            + HexFormat.of().formatHex(input, 0, Math.min(input.length, 32)));
+        throw new AssertionError(
+            "feeding "
+                + input.length
+                + " bytes allocated "
+                + allocated
+                + " bytes on the heap, more than the "
+                + allowed
+                + " allowed ("
+                + perByte
+                + " per input byte + "
+                + FIXED_BYTES
+                + "); input starts "
+                + HexFormat.of().formatHex(input, 0, Math.min(input.length, 32)));
       }
     } catch (Exception e) {
       throw new AssertionError("could not set up the channel", e);
@@ -162,7 +174,8 @@ public final class ChannelFeed {
 
   /** A channel whose clock moves only when the feed moves it. */
   private static EmbeddedChannel newChannel(TrackingAllocator allocator, MockTicker clock) {
-    EmbeddedChannel channel = EmbeddedChannel.builder().register(false).hasDisconnect(true).ticker(clock).build();
+    EmbeddedChannel channel =
+        EmbeddedChannel.builder().register(false).hasDisconnect(true).ticker(clock).build();
     channel.config().setAllocator(allocator);
     return channel;
   }
@@ -172,7 +185,8 @@ public final class ChannelFeed {
     SplittableRandom sizes = new SplittableRandom(Arrays.hashCode(input));
     int at = 0;
     do {
-      int size = split ? Math.min(input.length - at, sizes.nextInt(1, MAX_PIECE + 1)) : input.length;
+      int size =
+          split ? Math.min(input.length - at, sizes.nextInt(1, MAX_PIECE + 1)) : input.length;
       pieces.add(allocator.heapBuffer(size).writeBytes(input, at, size));
       at += size;
     } while (at < input.length);
@@ -180,10 +194,11 @@ public final class ChannelFeed {
   }
 
   /**
-   * Writes the pieces in order while the channel is open, as reads would come; a piece the
-   * pipeline took is released by it, one never written is released by the caller.
+   * Writes the pieces in order while the channel is open, as reads would come; a piece the pipeline
+   * took is released by it, one never written is released by the caller.
    */
-  private static Throwable writeAll(EmbeddedChannel channel, List<ByteBuf> pieces, ByteArrayOutputStream outbound) {
+  private static Throwable writeAll(
+      EmbeddedChannel channel, List<ByteBuf> pieces, ByteArrayOutputStream outbound) {
     for (int i = 0; i < pieces.size() && channel.isOpen(); i++) {
       ByteBuf piece = pieces.set(i, null);
       Throwable escaped = run(channel, () -> channel.writeInbound(piece), outbound);
@@ -195,7 +210,8 @@ public final class ChannelFeed {
   }
 
   /** Runs one step and what it scheduled; collects the bytes written and whatever escaped. */
-  private static Throwable run(EmbeddedChannel channel, Runnable step, ByteArrayOutputStream outbound) {
+  private static Throwable run(
+      EmbeddedChannel channel, Runnable step, ByteArrayOutputStream outbound) {
     Throwable escaped = null;
     try {
       step.run();
@@ -208,7 +224,8 @@ public final class ChannelFeed {
     while ((written = channel.readOutbound()) != null) {
       try {
         if (!(written instanceof ByteBuf bytes)) {
-          throw new AssertionError("the pipeline wrote an unencoded " + written.getClass().getName());
+          throw new AssertionError(
+              "the pipeline wrote an unencoded " + written.getClass().getName());
         }
         byte[] copy = new byte[bytes.readableBytes()];
         bytes.getBytes(bytes.readerIndex(), copy);

@@ -10,35 +10,42 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Fails a test class when Netty's leak detector reported a buffer that was never released while
- * it ran. Registered for every test class through the service loader; it replaces Netty's leak
- * detectors before the first buffer class loads, so each report is caught rather than only
- * logged. Surefire runs the detector at {@code paranoid}.
+ * Fails a test class when Netty's leak detector reported a buffer that was never released while it
+ * ran. Registered for every test class through the service loader; it replaces Netty's leak
+ * detectors before the first buffer class loads, so each report is caught rather than only logged.
+ * Surefire runs the detector at {@code paranoid}.
  */
 public final class LeakCheckExtension implements AfterAllCallback {
   private static final List<String> LEAKS = new ArrayList<>();
 
   static {
-    ResourceLeakDetectorFactory.setResourceLeakDetectorFactory(new ResourceLeakDetectorFactory() {
-      @Override
-      public <T> ResourceLeakDetector<T> newResourceLeakDetector(Class<T> resource, int samplingInterval, long maxActive) {
-        return new RecordingDetector<>(resource, samplingInterval);
-      }
-    });
+    ResourceLeakDetectorFactory.setResourceLeakDetectorFactory(
+        new ResourceLeakDetectorFactory() {
+          @Override
+          public <T> ResourceLeakDetector<T> newResourceLeakDetector(
+              Class<T> resource, int samplingInterval, long maxActive) {
+            return new RecordingDetector<>(resource, samplingInterval);
+          }
+        });
   }
 
   @Override
   public void afterAll(ExtensionContext context) {
     List<String> found = collectLeaks();
     if (!found.isEmpty()) {
-      throw new AssertionError("Netty reported " + found.size() + " leaked buffer(s) in "
-          + context.getDisplayName() + ":\n" + String.join("\n", found));
+      throw new AssertionError(
+          "Netty reported "
+              + found.size()
+              + " leaked buffer(s) in "
+              + context.getDisplayName()
+              + ":\n"
+              + String.join("\n", found));
     }
   }
 
   /**
-   * Leaks reported so far, after giving the collector a chance: Netty reports a leak when a
-   * tracked buffer was collected unreleased and the next buffer is tracked.
+   * Leaks reported so far, after giving the collector a chance: Netty reports a leak when a tracked
+   * buffer was collected unreleased and the next buffer is tracked.
    */
   static List<String> collectLeaks() {
     for (int round = 0; round < 3; round++) {

@@ -14,10 +14,13 @@ class LeakCheckExtensionTest {
   void aBufferDroppedUnreleasedIsReported() {
     leakOneBuffer();
     List<String> seen = new ArrayList<>();
-    await().atMost(Duration.ofSeconds(20)).until(() -> {
-      seen.addAll(LeakCheckExtension.collectLeaks());
-      return !seen.isEmpty();
-    });
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> {
+              seen.addAll(LeakCheckExtension.collectLeaks());
+              return !seen.isEmpty();
+            });
     assertThat(seen).anySatisfy(report -> assertThat(report).contains("leaked"));
   }
 

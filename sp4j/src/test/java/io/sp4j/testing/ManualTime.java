@@ -10,11 +10,10 @@ import java.util.List;
 import java.util.PriorityQueue;
 
 /**
- * A clock and a scheduler that the test moves: time stands still until {@link #advance}, which
- * runs the tasks that fall due, in time order (ties in scheduling order), including ones
- * scheduled while advancing; cancelled tasks never run. One fixture for protocol engines (as
- * their scheduler) and for whole sockets (as their clock and scheduler, {@code
- * io.sp4j.core.ManualTimeSockets}).
+ * A clock and a scheduler that the test moves: time stands still until {@link #advance}, which runs
+ * the tasks that fall due, in time order (ties in scheduling order), including ones scheduled while
+ * advancing; cancelled tasks never run. One fixture for protocol engines (as their scheduler) and
+ * for whole sockets (as their clock and scheduler, {@code io.sp4j.core.ManualTimeSockets}).
  *
  * <p>Thread-safe: sockets schedule from their callers' threads. Tasks run on the thread that
  * advances, outside this object's monitor (a socket's task takes the socket's lock, and a caller
@@ -22,7 +21,8 @@ import java.util.PriorityQueue;
  */
 public final class ManualTime implements Clock, Scheduler {
   private final PriorityQueue<Task> tasks =
-      new PriorityQueue<>(Comparator.comparingLong((Task t) -> t.due).thenComparingLong(t -> t.sequence));
+      new PriorityQueue<>(
+          Comparator.comparingLong((Task t) -> t.due).thenComparingLong(t -> t.sequence));
   private long nowNanos;
   private long nextSequence;
 

@@ -9,7 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The fixture the timer tests trust: it must run due tasks in time order and skip cancelled ones. */
+/**
+ * The fixture the timer tests trust: it must run due tasks in time order and skip cancelled ones.
+ */
 class ManualTimeTest {
   private final ManualTime time = new ManualTime();
   private final List<String> ran = new ArrayList<>();
@@ -20,11 +22,13 @@ class ManualTimeTest {
     time.schedule(Duration.ofMillis(30), () -> ran.add("30"));
     time.schedule(Duration.ofMillis(10), () -> ran.add("10a"));
     time.schedule(Duration.ofMillis(10), () -> ran.add("10b"));
-    assertThat(time.dueIn()).containsExactly(Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofMillis(30));
+    assertThat(time.dueIn())
+        .containsExactly(Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofMillis(30));
 
     time.advanceMillis(9);
     assertThat(ran).isEmpty();
-    assertThat(time.dueIn()).containsExactly(Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMillis(21));
+    assertThat(time.dueIn())
+        .containsExactly(Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMillis(21));
     time.advanceMillis(21);
     assertThat(ran).containsExactly("10a", "10b", "30");
     assertThat(time.now()).isEqualTo(Duration.ofMillis(30));
@@ -45,10 +49,12 @@ class ManualTimeTest {
   @Test
   @DisplayName("a task scheduled by a running task runs in the same advance if it falls due")
   void chained() {
-    time.schedule(Duration.ofMillis(10), () -> {
-      ran.add("first at " + time.now().toMillis());
-      time.schedule(Duration.ofMillis(5), () -> ran.add("second at " + time.now().toMillis()));
-    });
+    time.schedule(
+        Duration.ofMillis(10),
+        () -> {
+          ran.add("first at " + time.now().toMillis());
+          time.schedule(Duration.ofMillis(5), () -> ran.add("second at " + time.now().toMillis()));
+        });
 
     time.advanceMillis(20);
 

@@ -8,10 +8,10 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * The only ways a parser of user or remote text may end: a value, an
- * {@link IllegalArgumentException} saying what is wrong, or an {@link SpException} with one of
- * the expected errno names. Anything else (a NullPointerException, an index out of bounds, an
- * empty message) is a bug.
+ * The only ways a parser of user or remote text may end: a value, an {@link
+ * IllegalArgumentException} saying what is wrong, or an {@link SpException} with one of the
+ * expected errno names. Anything else (a NullPointerException, an index out of bounds, an empty
+ * message) is a bug.
  */
 public final class ParseOutcome {
   private ParseOutcome() {}
@@ -26,7 +26,8 @@ public final class ParseOutcome {
       return value;
     } catch (SpException e) {
       if (!errnos.contains(e.errno())) {
-        throw new AssertionError("parsing '" + input + "' failed with " + e.errno() + ", not one of " + errnos, e);
+        throw new AssertionError(
+            "parsing '" + input + "' failed with " + e.errno() + ", not one of " + errnos, e);
       }
       requireMessage(input, e);
       return null;
@@ -42,7 +43,8 @@ public final class ParseOutcome {
    */
   public static SpAddress address(byte[] input, Set<String> schemes) {
     String url = new String(input, StandardCharsets.UTF_8);
-    SpAddress address = parsedOrRefused(url, Set.of(Errno.ENAMETOOLONG), () -> SpAddress.parse(url));
+    SpAddress address =
+        parsedOrRefused(url, Set.of(Errno.ENAMETOOLONG), () -> SpAddress.parse(url));
     return address != null && schemes.contains(address.scheme()) ? address : null;
   }
 

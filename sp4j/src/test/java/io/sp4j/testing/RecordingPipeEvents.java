@@ -6,10 +6,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The socket side of a connection under test, with no socket: keeps what the transport
- * delivers, in order, and whether it reported the connection closed. No lock, so
- * {@link #afterUnlock} runs the task at once. Safe to read from the test thread while an event
- * loop delivers.
+ * The socket side of a connection under test, with no socket: keeps what the transport delivers, in
+ * order, and whether it reported the connection closed. No lock, so {@link #afterUnlock} runs the
+ * task at once. Safe to read from the test thread while an event loop delivers.
  */
 public final class RecordingPipeEvents implements PipeEvents {
   private final List<Message> delivered = new CopyOnWriteArrayList<>();

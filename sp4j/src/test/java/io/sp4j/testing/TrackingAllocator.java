@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A channel allocator that remembers every buffer it hands out, so a test can check right after
- * one input that all of them were released: Netty's leak detector only notices a leak once the
- * collector has run, too late to say which input caused it. Heap buffers, so that what they
- * hold counts in the thread's allocated bytes (see {@link AllocationMeter}).
+ * A channel allocator that remembers every buffer it hands out, so a test can check right after one
+ * input that all of them were released: Netty's leak detector only notices a leak once the
+ * collector has run, too late to say which input caused it. Heap buffers, so that what they hold
+ * counts in the thread's allocated bytes (see {@link AllocationMeter}).
  */
 public final class TrackingAllocator extends AbstractByteBufAllocator {
   private static final UnpooledByteBufAllocator HEAP = new UnpooledByteBufAllocator(false, true);
@@ -50,7 +50,8 @@ public final class TrackingAllocator extends AbstractByteBufAllocator {
   public void assertAllReleased(String when) {
     List<ByteBuf> held = unreleased();
     if (!held.isEmpty()) {
-      throw new AssertionError(held.size() + " of " + handedOut.size() + " buffers not released " + when + ": " + held);
+      throw new AssertionError(
+          held.size() + " of " + handedOut.size() + " buffers not released " + when + ": " + held);
     }
   }
 }

@@ -17,6 +17,8 @@ public final class WsUpgrade {
         Sec-WebSocket-Version: 13\r
         Sec-WebSocket-Protocol: %s\r
         \r
-        """.formatted(path, subprotocol).getBytes(StandardCharsets.ISO_8859_1);
+        """
+        .formatted(path, subprotocol)
+        .getBytes(StandardCharsets.ISO_8859_1);
   }
 }

@@ -27,9 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The receiving end of one crossed-streams pair: dials its sender again and again, checks that
- * every message is its sender's and in order, and ends each connection its own random way (a
- * close, a reset, a stall while the sender keeps writing, or at once). Each connection's checks
- * run on its channel's event loop; one connection of a peer is open at a time.
+ * every message is its sender's and in order, and ends each connection its own random way (a close,
+ * a reset, a stall while the sender keeps writing, or at once). Each connection's checks run on its
+ * channel's event loop; one connection of a peer is open at a time.
  */
 final class CrossedStreamsPeer {
   /** What the peers tell the test, and ask it. */
@@ -46,11 +46,17 @@ final class CrossedStreamsPeer {
 
   /** Messages: magic, sender id, sequence number, payload length, then the payload pattern. */
   static final int MAGIC = 0x53504353; // "SPCS"
+
   static final int HEADER = 20;
   private static final int LARGEST = 1 << 20;
   private static final byte[] PAIR_GREETING = {0, 'S', 'P', 0, 0, 16, 0, 0};
 
-  private enum Ending { AT_ONCE, CLOSE, RESET, STALL }
+  private enum Ending {
+    AT_ONCE,
+    CLOSE,
+    RESET,
+    STALL
+  }
 
   private final String scheme;
   private final int id;
@@ -64,7 +70,8 @@ final class CrossedStreamsPeer {
   private final AtomicInteger connections = new AtomicInteger();
   private volatile Channel current;
 
-  CrossedStreamsPeer(String scheme, int id, SocketAddress address, String wsUri, long seed, Run run) {
+  CrossedStreamsPeer(
+      String scheme, int id, SocketAddress address, String wsUri, long seed, Run run) {
     this.scheme = scheme;
     this.id = id;
     this.address = address;
@@ -101,33 +108,56 @@ final class CrossedStreamsPeer {
       return;
     }
     connections.incrementAndGet();
-    Bootstrap bootstrap = EventLoops.clientBootstrap(scheme.equals("ipc") ? EventLoops.domainChannel() : EventLoops.socketChannel());
-    ChannelFuture dialed = bootstrap.handler(new ChannelInitializer<Channel>() {
-      @Override
-      protected void initChannel(Channel ch) {
-        if (scheme.equals("ws")) {
-          ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(8192),
-              new WebSocketClientProtocolHandler(WebSocketClientProtocolConfig.newBuilder().webSocketUri(wsUri)
-                  .subprotocol("pair.sp.nanomsg.org").maxFramePayloadLength(LARGEST).build()),
-              new WebSocketFrameAggregator(LARGEST));
-        } else {
-          ch.pipeline().addLast(new StreamFrames(scheme.equals("ipc")));
-        }
-        ch.pipeline().addLast(new Checker());
-      }
-    }).connect(address);
+    Bootstrap bootstrap =
+        EventLoops.clientBootstrap(
+            scheme.equals("ipc") ? EventLoops.domainChannel() : EventLoops.socketChannel());
+    ChannelFuture dialed =
+        bootstrap
+            .handler(
+                new ChannelInitializer<Channel>() {
+                  @Override
+                  protected void initChannel(Channel ch) {
+                    if (scheme.equals("ws")) {
+                      ch.pipeline()
+                          .addLast(
+                              new HttpClientCodec(),
+                              new HttpObjectAggregator(8192),
+                              new WebSocketClientProtocolHandler(
+                                  WebSocketClientProtocolConfig.newBuilder()
+                                      .webSocketUri(wsUri)
+                                      .subprotocol("pair.sp.nanomsg.org")
+                                      .maxFramePayloadLength(LARGEST)
+                                      .build()),
+                              new WebSocketFrameAggregator(LARGEST));
+                    } else {
+                      ch.pipeline().addLast(new StreamFrames(scheme.equals("ipc")));
+                    }
+                    ch.pipeline().addLast(new Checker());
+                  }
+                })
+            .connect(address);
     current = dialed.channel();
-    dialed.channel().closeFuture().addListener(f -> reportFailure(dialed.channel().eventLoop()
-        .schedule(this::dial, random.nextInt(10), TimeUnit.MILLISECONDS), "redial"));
+    dialed
+        .channel()
+        .closeFuture()
+        .addListener(
+            f ->
+                reportFailure(
+                    dialed
+                        .channel()
+                        .eventLoop()
+                        .schedule(this::dial, random.nextInt(10), TimeUnit.MILLISECONDS),
+                    "redial"));
   }
 
   /** A task on an event loop that throws fails the run instead of ending unseen. */
   private void reportFailure(io.netty.util.concurrent.Future<?> task, String what) {
-    task.addListener(done -> {
-      if (done.cause() != null && !done.isCancelled()) {
-        run.fail(who() + ": " + what + " failed: " + done.cause());
-      }
-    });
+    task.addListener(
+        done -> {
+          if (done.cause() != null && !done.isCancelled()) {
+            run.fail(who() + ": " + what + " failed: " + done.cause());
+          }
+        });
   }
 
   /** Closes the connection now open, if any (the test is stopping). */
@@ -140,7 +170,10 @@ final class CrossedStreamsPeer {
     return scheme + " peer " + id;
   }
 
-  /** tcp and ipc: the greeting, then frames of an optional type byte, an 8-byte length and the payload. */
+  /**
+   * tcp and ipc: the greeting, then frames of an optional type byte, an 8-byte length and the
+   * payload.
+   */
   private final class StreamFrames extends ByteToMessageDecoder {
     private final boolean typed;
     private boolean greeted;
@@ -151,12 +184,14 @@ final class CrossedStreamsPeer {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-      ctx.writeAndFlush(ctx.alloc().buffer(8).writeBytes(PAIR_GREETING)).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+      ctx.writeAndFlush(ctx.alloc().buffer(8).writeBytes(PAIR_GREETING))
+          .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
       super.channelActive(ctx);
     }
 
     @Override
-    @SuppressWarnings("FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
+    @SuppressWarnings(
+        "FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
       if (!greeted) {
         if (in.readableBytes() < 8) {
@@ -203,7 +238,10 @@ final class CrossedStreamsPeer {
 
     Checker() {
       int roll = random.nextInt(100);
-      ending = roll < 5 ? Ending.AT_ONCE : roll < 40 ? Ending.CLOSE : roll < 80 ? Ending.RESET : Ending.STALL;
+      ending =
+          roll < 5
+              ? Ending.AT_ONCE
+              : roll < 40 ? Ending.CLOSE : roll < 80 ? Ending.RESET : Ending.STALL;
       lifetime = 1 + random.nextInt(50);
     }
 
@@ -219,7 +257,10 @@ final class CrossedStreamsPeer {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
       try {
-        ByteBuf body = msg instanceof BinaryWebSocketFrame frame ? frame.content() : msg instanceof ByteBuf b ? b : null;
+        ByteBuf body =
+            msg instanceof BinaryWebSocketFrame frame
+                ? frame.content()
+                : msg instanceof ByteBuf b ? b : null;
         if (body == null) {
           run.fail(who() + ": received " + msg.getClass().getSimpleName());
           return;
@@ -233,9 +274,12 @@ final class CrossedStreamsPeer {
       }
     }
 
-    /** Checks one message (copied out first: the leak detector records every access to a buffer). */
+    /**
+     * Checks one message (copied out first: the leak detector records every access to a buffer).
+     */
     private void check(ByteBuf message) {
-      java.nio.ByteBuffer body = java.nio.ByteBuffer.wrap(io.netty.buffer.ByteBufUtil.getBytes(message));
+      java.nio.ByteBuffer body =
+          java.nio.ByteBuffer.wrap(io.netty.buffer.ByteBufUtil.getBytes(message));
       int size = body.remaining();
       if (size < HEADER || body.getInt(0) != MAGIC) {
         run.fail(who() + ": a message of " + size + " bytes without the magic");
@@ -249,11 +293,18 @@ final class CrossedStreamsPeer {
         return;
       }
       if (lastOnConnection >= 0 ? sequence != lastOnConnection + 1 : sequence <= lastSequence) {
-        run.fail(who() + ": message " + sequence + " after " + (lastOnConnection >= 0
-            ? lastOnConnection + " on this connection" : lastSequence + " on an earlier one"));
+        run.fail(
+            who()
+                + ": message "
+                + sequence
+                + " after "
+                + (lastOnConnection >= 0
+                    ? lastOnConnection + " on this connection"
+                    : lastSequence + " on an earlier one"));
       }
       if (length != size - HEADER) {
-        run.fail(who() + ": message " + sequence + " says " + length + " bytes, has " + (size - HEADER));
+        run.fail(
+            who() + ": message " + sequence + " says " + length + " bytes, has " + (size - HEADER));
         return;
       }
       for (int j = 0; j < length; j++) {
@@ -276,18 +327,25 @@ final class CrossedStreamsPeer {
       // reset, close, or read on for another lifetime.
       ctx.channel().config().setAutoRead(false);
       int next = random.nextInt(3);
-      reportFailure(ctx.executor().schedule(() -> {
-        if (next < 2) {
-          end(ctx, next == 0);
-        } else {
-          lifetime = seen + 1 + random.nextInt(50);
-          ctx.channel().config().setAutoRead(true);
-        }
-      }, 1 + random.nextInt(20), TimeUnit.MILLISECONDS), "the end of a stall");
+      reportFailure(
+          ctx.executor()
+              .schedule(
+                  () -> {
+                    if (next < 2) {
+                      end(ctx, next == 0);
+                    } else {
+                      lifetime = seen + 1 + random.nextInt(50);
+                      ctx.channel().config().setAutoRead(true);
+                    }
+                  },
+                  1 + random.nextInt(20),
+                  TimeUnit.MILLISECONDS),
+          "the end of a stall");
     }
 
     /** Closes the connection; a reset (SO_LINGER 0, over TCP) drops what the kernel still holds. */
-    @SuppressWarnings("FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
+    @SuppressWarnings(
+        "FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
     private void end(ChannelHandlerContext ctx, boolean reset) {
       if (reset && !scheme.equals("ipc")) {
         ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
@@ -296,9 +354,11 @@ final class CrossedStreamsPeer {
     }
 
     @Override
-    @SuppressWarnings("FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
+    @SuppressWarnings(
+        "FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-      ctx.close(); // resets, refused handshakes and the like end a connection; the checks judge the bytes
+      ctx.close(); // resets, refused handshakes and the like end a connection; the checks judge
+      // the bytes
     }
   }
 }

@@ -50,8 +50,7 @@ class CrossedStreamsTest {
   static final int DEFAULT_SECONDS = 8;
   private static final String[] SCHEMES = {"tcp", "ipc", "ws"};
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
   private final CountDownLatch firstFailure = new CountDownLatch(1);
@@ -60,36 +59,46 @@ class CrossedStreamsTest {
   private final Set<Integer> descriptorsSeen = ConcurrentHashMap.newKeySet();
   private final AtomicLong descriptorsReused = new AtomicLong();
 
-  private final CrossedStreamsPeer.Run record = new CrossedStreamsPeer.Run() {
-    @Override
-    public void fail(String what) {
-      if (failures.size() < 20) { // the first ones tell; a broken run would make thousands
-        failures.add(what);
-      }
-      firstFailure.countDown();
-    }
+  private final CrossedStreamsPeer.Run record =
+      new CrossedStreamsPeer.Run() {
+        @Override
+        public void fail(String what) {
+          if (failures.size() < 20) { // the first ones tell; a broken run would make thousands
+            failures.add(what);
+          }
+          firstFailure.countDown();
+        }
 
-    /** Counts connections given a descriptor number an earlier one had (epoll shows them). */
-    @Override
-    public void connected(Channel channel) {
-      if (channel instanceof UnixChannel unix && !descriptorsSeen.add(unix.fd().intValue())) {
-        descriptorsReused.incrementAndGet();
-      }
-    }
+        /** Counts connections given a descriptor number an earlier one had (epoll shows them). */
+        @Override
+        public void connected(Channel channel) {
+          if (channel instanceof UnixChannel unix && !descriptorsSeen.add(unix.fd().intValue())) {
+            descriptorsReused.incrementAndGet();
+          }
+        }
 
-    @Override
-    public boolean stopping() {
-      return stopping;
-    }
-  };
+        @Override
+        public boolean stopping() {
+          return stopping;
+        }
+      };
 
   @Test
   void everyReceiverSeesOnlyItsOwnSenderInOrder() throws Exception {
     long seconds = Long.getLong("sp4j.crossedStreams.seconds", DEFAULT_SECONDS);
     int pairs = Integer.getInteger("sp4j.crossedStreams.pairs", 80);
     long seed = Long.getLong("sp4j.crossedStreams.seed", System.nanoTime());
-    String run = "seed " + seed + " (-Dsp4j.crossedStreams.seed=" + seed + "), " + pairs + " pairs per scheme, "
-        + seconds + " s, " + (EventLoops.isNative() ? "epoll" : "NIO");
+    String run =
+        "seed "
+            + seed
+            + " (-Dsp4j.crossedStreams.seed="
+            + seed
+            + "), "
+            + pairs
+            + " pairs per scheme, "
+            + seconds
+            + " s, "
+            + (EventLoops.isNative() ? "epoll" : "NIO");
     List<Socket> senders = new ArrayList<>();
     List<CrossedStreamsPeer> peers = new ArrayList<>();
     ExecutorService sending = Executors.newFixedThreadPool(2, r -> new Thread(r, "crossed-sender"));
@@ -116,22 +125,34 @@ class CrossedStreamsTest {
           closing.add(closed);
         }
       }
-      await().atMost(Duration.ofSeconds(30)).until(() -> closing.stream().allMatch(ChannelFuture::isDone));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> closing.stream().allMatch(ChannelFuture::isDone));
       sending.shutdown();
       assertThat(sending.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
     }
     long messages = peers.stream().mapToLong(CrossedStreamsPeer::messages).sum();
     long connections = peers.stream().mapToLong(CrossedStreamsPeer::connections).sum();
-    System.out.printf("crossed streams: %,d messages over %,d connections (%s with a reused descriptor); %s%n",
-        messages, connections, EventLoops.isNative() ? String.format("%,d", descriptorsReused.get()) : "NIO: unknown", run);
+    System.out.printf(
+        "crossed streams: %,d messages over %,d connections (%s with a reused descriptor); %s%n",
+        messages,
+        connections,
+        EventLoops.isNative() ? String.format("%,d", descriptorsReused.get()) : "NIO: unknown",
+        run);
     assertThat(failures).as("broken rules; %s", run).isEmpty();
     if (EventLoops.isNative()) {
-      assertThat(descriptorsReused).as("connections that reused a descriptor number; %s", run).hasPositiveValue();
+      assertThat(descriptorsReused)
+          .as("connections that reused a descriptor number; %s", run)
+          .hasPositiveValue();
     }
     for (CrossedStreamsPeer peer : peers) {
-      assertThat(peer.messages()).as("messages received by peer %d; %s", peers.indexOf(peer), run).isPositive();
+      assertThat(peer.messages())
+          .as("messages received by peer %d; %s", peers.indexOf(peer), run)
+          .isPositive();
     }
-    assertThat(connections).as("connections made; %s", run).isGreaterThanOrEqualTo(2L * peers.size());
+    assertThat(connections)
+        .as("connections made; %s", run)
+        .isGreaterThanOrEqualTo(2L * peers.size());
   }
 
   /** Binds {@code sender} for its scheme and makes the peer that will dial it. */
@@ -140,17 +161,29 @@ class CrossedStreamsTest {
     switch (scheme) {
       case "tcp" -> {
         Endpoint bound = sender.bind("tcp://127.0.0.1:0");
-        return new CrossedStreamsPeer(scheme, id, new InetSocketAddress(InetAddress.getLoopbackAddress(), bound.port()), null, peerSeed, record);
+        return new CrossedStreamsPeer(
+            scheme,
+            id,
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), bound.port()),
+            null,
+            peerSeed,
+            record);
       }
       case "ipc" -> {
         Path file = dir.resolve("s" + id + ".sock");
         sender.bind("ipc://" + file);
-        return new CrossedStreamsPeer(scheme, id, EventLoops.domainAddress(file), null, peerSeed, record);
+        return new CrossedStreamsPeer(
+            scheme, id, EventLoops.domainAddress(file), null, peerSeed, record);
       }
       default -> {
         Endpoint bound = sender.bind("ws://127.0.0.1:0/s" + id);
-        return new CrossedStreamsPeer(scheme, id, new InetSocketAddress(InetAddress.getLoopbackAddress(), bound.port()),
-            "ws://127.0.0.1:" + bound.port() + "/s" + id, peerSeed, record);
+        return new CrossedStreamsPeer(
+            scheme,
+            id,
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), bound.port()),
+            "ws://127.0.0.1:" + bound.port() + "/s" + id,
+            peerSeed,
+            record);
       }
     }
   }
@@ -165,22 +198,34 @@ class CrossedStreamsTest {
       return;
     }
     int length = random.nextInt(100) == 0 ? 65_536 + random.nextInt(40_000) : random.nextInt(2048);
-    sender.sendAsync(Message.of(CrossedStreamsPeer.message(id, sequence, length))).handleAsync((sent, failed) -> {
-      if (failed == null) {
-        send(sender, id, sequence + 1, random, sending);
-      } else if (!stopping || !(unwrap(failed) instanceof SocketClosedException)) {
-        record.fail("sender " + id + ": " + failed);
-      }
-      return null;
-    }, sending).exceptionally(thrown -> {
-      if (!stopping) {
-        record.fail("sender " + id + ": the next send failed to start: " + thrown); // else it goes unseen
-      }
-      return null;
-    });
+    sender
+        .sendAsync(Message.of(CrossedStreamsPeer.message(id, sequence, length)))
+        .handleAsync(
+            (sent, failed) -> {
+              if (failed == null) {
+                send(sender, id, sequence + 1, random, sending);
+              } else if (!stopping || !(unwrap(failed) instanceof SocketClosedException)) {
+                record.fail("sender " + id + ": " + failed);
+              }
+              return null;
+            },
+            sending)
+        .exceptionally(
+            thrown -> {
+              if (!stopping) {
+                record.fail(
+                    "sender "
+                        + id
+                        + ": the next send failed to start: "
+                        + thrown); // else it goes unseen
+              }
+              return null;
+            });
   }
 
   private static Throwable unwrap(Throwable failed) {
-    return failed instanceof CompletionException && failed.getCause() != null ? failed.getCause() : failed;
+    return failed instanceof CompletionException && failed.getCause() != null
+        ? failed.getCause()
+        : failed;
   }
 }

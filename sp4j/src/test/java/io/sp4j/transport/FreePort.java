@@ -6,8 +6,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /**
- * A TCP port that was free a moment ago, for tests that must name a port before anything binds
- * it: a dialer started before the bind ({@code TransportContractTest}'s connect-before-bind).
+ * A TCP port that was free a moment ago, for tests that must name a port before anything binds it:
+ * a dialer started before the bind ({@code TransportContractTest}'s connect-before-bind).
  * Everywhere else tests bind port 0 and use the port they got.
  */
 public final class FreePort {

@@ -18,25 +18,31 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What a connection's receiving side may hold for its peer, the same on every stream transport
- * (tcp and ipc framing, ws frames): memory that follows the bytes received, never an announced
- * length; unfinished messages held to the receive budget; and the stall timeout. Each scheme's
- * subclass says how its wire announces a message; the connection runs on an
- * {@link EmbeddedChannel} whose clock the test moves.
+ * What a connection's receiving side may hold for its peer, the same on every stream transport (tcp
+ * and ipc framing, ws frames): memory that follows the bytes received, never an announced length;
+ * unfinished messages held to the receive budget; and the stall timeout. Each scheme's subclass
+ * says how its wire announces a message; the connection runs on an {@link EmbeddedChannel} whose
+ * clock the test moves.
  */
 public abstract class InboundLimitsContract {
   private static final com.sun.management.ThreadMXBean THREADS =
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
-  protected final FakeEndpointContext context = new FakeEndpointContext(Protocol.PULL)
-      .with(Options.RECEIVE_STALL_TIMEOUT, Duration.ofSeconds(2));
+  protected final FakeEndpointContext context =
+      new FakeEndpointContext(Protocol.PULL)
+          .with(Options.RECEIVE_STALL_TIMEOUT, Duration.ofSeconds(2));
   private EmbeddedChannel channel;
   private ChannelConnection connection;
 
-  /** A started connection of this scheme on {@code channel}, past its handshake, in its pipeline. */
-  protected abstract ChannelConnection install(EmbeddedChannel channel, FakeEndpointContext context);
+  /**
+   * A started connection of this scheme on {@code channel}, past its handshake, in its pipeline.
+   */
+  protected abstract ChannelConnection install(
+      EmbeddedChannel channel, FakeEndpointContext context);
 
-  /** The wire bytes that start a message of {@code length} bytes (a length prefix, a frame header). */
+  /**
+   * The wire bytes that start a message of {@code length} bytes (a length prefix, a frame header).
+   */
   protected abstract byte[] announce(long length);
 
   /** The largest length this scheme can announce when there is no receive limit. */
@@ -79,8 +85,12 @@ public abstract class InboundLimitsContract {
     long before = allocatedByThisThread();
     feed(announce(largestAnnounceable()), new byte[1000]);
     long allocated = allocatedByThisThread() - before;
-    assertThat(allocated).as("bytes allocated for 1,000 received of a 2 GiB announcement").isLessThan(64 * 1024);
-    assertThat(context.receiveBudget().used()).as("held across reads").isBetween(1000L, 2000L + 256);
+    assertThat(allocated)
+        .as("bytes allocated for 1,000 received of a 2 GiB announcement")
+        .isLessThan(64 * 1024);
+    assertThat(context.receiveBudget().used())
+        .as("held across reads")
+        .isBetween(1000L, 2000L + 256);
     assertThat(channel.isOpen()).isTrue();
   }
 
@@ -98,7 +108,8 @@ public abstract class InboundLimitsContract {
       int end = Math.min(size, at + chunk);
       feed(Arrays.copyOfRange(body, at, end));
       if (end < size) {
-        assertThat(context.receiveBudget().used()).as("held with %d of %d received", end, size)
+        assertThat(context.receiveBudget().used())
+            .as("held with %d of %d received", end, size)
             .isBetween((long) end, 2L * end + 256);
       }
     }
@@ -113,12 +124,14 @@ public abstract class InboundLimitsContract {
     feed(concat(announce(300 * 1024), new byte[300 * 1024]));
     assertThat(context.delivered).hasSize(1);
     feed(announce(200 * 1024), new byte[10]);
-    assertThat(context.receiveBudget().used()).as("sized at once: 300 KiB delivered before")
+    assertThat(context.receiveBudget().used())
+        .as("sized at once: 300 KiB delivered before")
         .isEqualTo(200 * 1024);
     feed(new byte[200 * 1024 - 10]);
     assertThat(context.delivered).hasSize(2);
     feed(announce(1024 * 1024), new byte[10]);
-    assertThat(context.receiveBudget().used()).as("1 MiB announced, 500 KiB delivered before: grown with the bytes")
+    assertThat(context.receiveBudget().used())
+        .as("1 MiB announced, 500 KiB delivered before: grown with the bytes")
         .isLessThan(4096);
   }
 

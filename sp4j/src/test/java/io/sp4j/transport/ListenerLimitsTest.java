@@ -36,8 +36,7 @@ class ListenerLimitsTest {
   private static final int PUSH = 80;
   private static final int PULL = 81;
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   private final List<AutoCloseable> open = new ArrayList<>();
 
@@ -91,7 +90,9 @@ class ListenerLimitsTest {
 
       @Override
       boolean refusedAtOnce(RawPeer peer, boolean afterRequest) throws IOException {
-        return afterRequest ? !handshake(peer) && peer.closedWithin(WAIT) : status(peer).equals("HTTP/1.1 503");
+        return afterRequest
+            ? !handshake(peer) && peer.closedWithin(WAIT)
+            : status(peer).equals("HTTP/1.1 503");
       }
 
       private String status(RawPeer peer) throws IOException {
@@ -155,7 +156,9 @@ class ListenerLimitsTest {
     assertThat(scheme.handshake(first)).isTrue();
     assertThat(scheme.handshake(connect(scheme, bound))).isTrue();
 
-    assertThat(scheme.refusedAtOnce(connect(scheme, bound), true)).as("the third connection").isTrue();
+    assertThat(scheme.refusedAtOnce(connect(scheme, bound), true))
+        .as("the third connection")
+        .isTrue();
     assertThat(pull.refusals()).containsEntry(Refusal.CONNECTION_LIMIT, 1L);
 
     first.close();
@@ -183,7 +186,8 @@ class ListenerLimitsTest {
     Socket pull = pull();
     pull.set(Options.LISTEN_BACKLOG, 1234);
     Endpoint bound = pull.bind(scheme.bindUrl());
-    Process ss = new ProcessBuilder("sh", "-c", scheme.ssQuery(bound)).redirectErrorStream(true).start();
+    Process ss =
+        new ProcessBuilder("sh", "-c", scheme.ssQuery(bound)).redirectErrorStream(true).start();
     assertThat(ss.waitFor(10, TimeUnit.SECONDS)).isTrue();
     String line = new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     // ss: state, Recv-Q, Send-Q (a listening socket's backlog), local address ...

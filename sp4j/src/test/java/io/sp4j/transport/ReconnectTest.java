@@ -18,11 +18,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A dialer's waits between attempts, on a clock the test moves: RECONNECT_INTERVAL after a
- * refused or lost connection, doubling on each failure up to RECONNECT_INTERVAL_MAX, back to the
- * interval after a success. The waits are timers on the socket's scheduler (the endpoint's {@code
- * timers()}), so nothing is tried again until the clock has moved that far. Over inproc every
- * step runs on the test's thread; over tcp Awaitility waits only for the network's answer.
+ * A dialer's waits between attempts, on a clock the test moves: RECONNECT_INTERVAL after a refused
+ * or lost connection, doubling on each failure up to RECONNECT_INTERVAL_MAX, back to the interval
+ * after a success. The waits are timers on the socket's scheduler (the endpoint's {@code
+ * timers()}), so nothing is tried again until the clock has moved that far. Over inproc every step
+ * runs on the test's thread; over tcp Awaitility waits only for the network's answer.
  */
 class ReconnectTest {
   private static final Duration INTERVAL = Duration.ofMillis(100);
@@ -40,8 +40,10 @@ class ReconnectTest {
   }
 
   private Socket dialerOnManualTime(Protocol protocol) {
-    Socket dialer = ManualTimeSockets.open(protocol, time)
-        .set(Options.RECONNECT_INTERVAL, INTERVAL).set(Options.RECONNECT_INTERVAL_MAX, MAX);
+    Socket dialer =
+        ManualTimeSockets.open(protocol, time)
+            .set(Options.RECONNECT_INTERVAL, INTERVAL)
+            .set(Options.RECONNECT_INTERVAL_MAX, MAX);
     open.add(dialer);
     return dialer;
   }

@@ -24,11 +24,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The behaviour every transport owes the socket core, run once per scheme by a one-line
- * subclass: a connect before the bind (and after a refusal) gets through, a second bind of an
- * address is EADDRINUSE, every pattern exchanges messages, a huge message arrives whole, an
- * oversize one is never delivered, and closing a socket frees its address while its peer's
- * dialer reconnects to whoever binds it next.
+ * The behaviour every transport owes the socket core, run once per scheme by a one-line subclass: a
+ * connect before the bind (and after a refusal) gets through, a second bind of an address is
+ * EADDRINUSE, every pattern exchanges messages, a huge message arrives whole, an oversize one is
+ * never delivered, and closing a socket frees its address while its peer's dialer reconnects to
+ * whoever binds it next.
  */
 public abstract class TransportContractTest {
   protected static final Duration WAIT = Duration.ofSeconds(10);
@@ -41,9 +41,9 @@ public abstract class TransportContractTest {
   protected abstract String dialUrl(Endpoint listener);
 
   /**
-   * An address nobody listens on, which a bind of the very same string can take later: for a
-   * dialer that must be told the address before anything is bound there (a network port is
-   * then asked of the system and freed, see {@link FreePort}).
+   * An address nobody listens on, which a bind of the very same string can take later: for a dialer
+   * that must be told the address before anything is bound there (a network port is then asked of
+   * the system and freed, see {@link FreePort}).
    */
   protected abstract String unusedUrl();
 
@@ -101,7 +101,8 @@ public abstract class TransportContractTest {
     Endpoint bound = first.bind(bindUrl());
     Socket second = open(Protocol.PAIR);
     assertThatThrownBy(() -> second.bind(dialUrl(bound)))
-        .isInstanceOfSatisfying(SpException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EADDRINUSE));
+        .isInstanceOfSatisfying(
+            SpException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EADDRINUSE));
   }
 
   /** The pattern pairs, named by the side that binds. */
@@ -151,10 +152,14 @@ public abstract class TransportContractTest {
       case PUB_SUB, BUS -> {
         // Published messages reach only peers already joined: send until one arrives.
         dialer.set(Options.RECEIVE_TIMEOUT, Duration.ofMillis(50));
-        await().atMost(WAIT).pollDelay(Duration.ZERO).until(() -> {
-          listener.send(bytes("news"));
-          return receivedText(dialer, "news");
-        });
+        await()
+            .atMost(WAIT)
+            .pollDelay(Duration.ZERO)
+            .until(
+                () -> {
+                  listener.send(bytes("news"));
+                  return receivedText(dialer, "news");
+                });
         if (pattern == Pattern.BUS) {
           dialer.send(bytes("bus back"));
           assertThat(text(listener.receive())).isEqualTo("bus back");
@@ -169,15 +174,19 @@ public abstract class TransportContractTest {
         dialer.set(Options.SURVEY_DEADLINE, WAIT);
         listener.set(Options.RECEIVE_TIMEOUT, Duration.ofMillis(50));
         AtomicInteger round = new AtomicInteger();
-        await().atMost(WAIT.multipliedBy(3)).pollDelay(Duration.ZERO).until(() -> {
-          String survey = "how are you " + round.incrementAndGet();
-          dialer.send(bytes(survey));
-          if (!receivedUpTo(listener, survey, round.get())) {
-            return false;
-          }
-          listener.send(bytes("fine"));
-          return text(dialer.receive()).equals("fine");
-        });
+        await()
+            .atMost(WAIT.multipliedBy(3))
+            .pollDelay(Duration.ZERO)
+            .until(
+                () -> {
+                  String survey = "how are you " + round.incrementAndGet();
+                  dialer.send(bytes(survey));
+                  if (!receivedUpTo(listener, survey, round.get())) {
+                    return false;
+                  }
+                  listener.send(bytes("fine"));
+                  return text(dialer.receive()).equals("fine");
+                });
       }
       default -> throw new AssertionError(pattern);
     }
@@ -223,9 +232,9 @@ public abstract class TransportContractTest {
   }
 
   /**
-   * Sizes from 0 B to 1 MiB in turns while the receiver holds off: over a network large
-   * messages fill the socket and leave rests for later writes, and small messages queue behind
-   * them. Every message arrives whole and in order.
+   * Sizes from 0 B to 1 MiB in turns while the receiver holds off: over a network large messages
+   * fill the socket and leave rests for later writes, and small messages queue behind them. Every
+   * message arrives whole and in order.
    */
   @Test
   void mixedSizesArriveWholeAndInOrderWhileTheReceiverHoldsOff() throws Exception {
@@ -237,23 +246,31 @@ public abstract class TransportContractTest {
     int count = 3 * sizes.length;
     AtomicInteger sent = new AtomicInteger();
     CompletableFuture<Void> sending = new CompletableFuture<>();
-    Thread sender = new Thread(() -> {
-      try {
-        for (int i = 0; i < count; i++) {
-          push.send(numbered(i, sizes[i % sizes.length]));
-          sent.incrementAndGet();
-        }
-        sending.complete(null);
-      } catch (RuntimeException e) {
-        sending.completeExceptionally(e);
-      }
-    }, "contract-sender");
+    Thread sender =
+        new Thread(
+            () -> {
+              try {
+                for (int i = 0; i < count; i++) {
+                  push.send(numbered(i, sizes[i % sizes.length]));
+                  sent.incrementAndGet();
+                }
+                sending.complete(null);
+              } catch (RuntimeException e) {
+                sending.completeExceptionally(e);
+              }
+            },
+            "contract-sender");
     sender.start();
     // The receiver starts once the sender ran into full buffers (it waits in send) or is done.
-    await().atMost(WAIT).until(() -> sent.get() >= 1
-        && (sender.getState() == Thread.State.WAITING || sending.isDone()));
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                sent.get() >= 1 && (sender.getState() == Thread.State.WAITING || sending.isDone()));
     for (int i = 0; i < count; i++) {
-      assertThat(pull.receive()).as("message %d", i).isEqualTo(numbered(i, sizes[i % sizes.length]));
+      assertThat(pull.receive())
+          .as("message %d", i)
+          .isEqualTo(numbered(i, sizes[i % sizes.length]));
     }
     sending.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
   }
@@ -281,26 +298,31 @@ public abstract class TransportContractTest {
     // closing connection before the dialer sees it drop: send until one arrives).
     pull.set(Options.RECEIVE_TIMEOUT, Duration.ofMillis(100));
     List<byte[]> received = new ArrayList<>();
-    await().atMost(WAIT).pollDelay(Duration.ZERO).until(() -> {
-      push.send(bytes("small"));
-      try {
-        received.add(pull.receive());
-        return true;
-      } catch (SpTimeoutException e) {
-        return false;
-      }
-    });
+    await()
+        .atMost(WAIT)
+        .pollDelay(Duration.ZERO)
+        .until(
+            () -> {
+              push.send(bytes("small"));
+              try {
+                received.add(pull.receive());
+                return true;
+              } catch (SpTimeoutException e) {
+                return false;
+              }
+            });
     assertThat(received).allSatisfy(body -> assertThat(text(body)).isEqualTo("small"));
   }
 
   /**
    * Many peers send to a socket that does not read: back-pressure stops each only after its read
-   * under way, and what goes beyond RECEIVE_BUFFER then is held to RECEIVE_BUDGET. Past it a
-   * peer's message is refused (its connection closed, counted), and the socket goes on serving.
+   * under way, and what goes beyond RECEIVE_BUFFER then is held to RECEIVE_BUDGET. Past it a peer's
+   * message is refused (its connection closed, counted), and the socket goes on serving.
    */
   @Test
   void unreadMessagesBeyondTheReceiveBudgetAreRefusedAndTheSocketGoesOn() {
-    org.junit.jupiter.api.Assumptions.assumeTrue(isNetwork(), "in-process peers are bounded by their senders");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        isNetwork(), "in-process peers are bounded by their senders");
     Socket pull = open(Protocol.PULL);
     pull.set(Options.RECEIVE_BUFFER, 1024);
     pull.set(Options.RECEIVE_BUDGET, 64 * 1024L);

@@ -11,9 +11,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The settings every sp4j benchmark shares (JMH annotations are inherited): average time per
- * op, 3 one-second warm-ups, 5 one-second measurements, one fork, state per thread. A subclass
- * may name another time unit.
+ * The settings every sp4j benchmark shares (JMH annotations are inherited): average time per op, 3
+ * one-second warm-ups, 5 one-second measurements, one fork, state per thread. A subclass may name
+ * another time unit.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

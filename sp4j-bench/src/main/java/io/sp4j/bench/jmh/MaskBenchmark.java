@@ -8,9 +8,9 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 
 /**
- * RFC 6455 masking alone (XOR with a 4-byte key), the per-byte cost a client pays on every frame
- * it sends and a server on every frame it receives: byte at a time, as a naive codec does, and a
- * long at a time, as Netty's encoder and decoder do. Allocates nothing ({@code -prof gc}).
+ * RFC 6455 masking alone (XOR with a 4-byte key), the per-byte cost a client pays on every frame it
+ * sends and a server on every frame it receives: byte at a time, as a naive codec does, and a long
+ * at a time, as Netty's encoder and decoder do. Allocates nothing ({@code -prof gc}).
  */
 public class MaskBenchmark extends JmhDefaults {
   @Param({"64", "1024", "65536"})

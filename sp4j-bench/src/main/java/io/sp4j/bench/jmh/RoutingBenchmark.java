@@ -12,11 +12,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Each protocol's routing step through the public socket API over {@code inproc://} (no I/O):
- * one message sent on one socket and taken from its peer, so an op is both sides' protocol
- * work (header add/strip, pipe choice, subscription match, request-id routing) plus the socket
- * core (lock, receive queue). REQ/REP is a whole round trip (two messages). Run with
- * {@code -prof gc}: {@code gc.alloc.rate.norm} is bytes allocated per op.
+ * Each protocol's routing step through the public socket API over {@code inproc://} (no I/O): one
+ * message sent on one socket and taken from its peer, so an op is both sides' protocol work (header
+ * add/strip, pipe choice, subscription match, request-id routing) plus the socket core (lock,
+ * receive queue). REQ/REP is a whole round trip (two messages). Run with {@code -prof gc}: {@code
+ * gc.alloc.rate.norm} is bytes allocated per op.
  */
 public class RoutingBenchmark extends JmhDefaults {
   private static final AtomicInteger NAMES = new AtomicInteger();
@@ -31,15 +31,16 @@ public class RoutingBenchmark extends JmhDefaults {
   @Setup(Level.Trial)
   public void setUp() {
     Protocol self = Protocol.valueOf(pattern);
-    Protocol peer = switch (self) {
-      case PAIR -> Protocol.PAIR;
-      case PUSH -> Protocol.PULL;
-      case PUB -> Protocol.SUB;
-      case REQ -> Protocol.REP;
-      case BUS -> Protocol.BUS;
-      case SURVEYOR -> Protocol.RESPONDENT;
-      default -> throw new IllegalArgumentException(pattern);
-    };
+    Protocol peer =
+        switch (self) {
+          case PAIR -> Protocol.PAIR;
+          case PUSH -> Protocol.PULL;
+          case PUB -> Protocol.SUB;
+          case REQ -> Protocol.REP;
+          case BUS -> Protocol.BUS;
+          case SURVEYOR -> Protocol.RESPONDENT;
+          default -> throw new IllegalArgumentException(pattern);
+        };
     String url = "inproc://bench-routing-" + NAMES.incrementAndGet();
     receiver = Socket.open(peer);
     sender = Socket.open(self);

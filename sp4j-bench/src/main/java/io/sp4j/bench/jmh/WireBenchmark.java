@@ -17,13 +17,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * The whole hot path of one message over a real loopback connection, both ends in this JVM: a
- * PAIR sends 64 B (the protocol, the socket core, the connection's write, the frame or length
- * prefix, the kernel) and its peer receives it (the event loop's read, the decoder, the receive
- * queue). An op is one message, sent and received, so it includes a round of thread wake-ups.
- * Run with {@code -prof gc}: {@code gc.alloc.rate.norm} is what one message costs the heap,
- * both sides together; the message itself is the received body (80 B for 64 B) and two small
- * {@code Message} objects.
+ * The whole hot path of one message over a real loopback connection, both ends in this JVM: a PAIR
+ * sends 64 B (the protocol, the socket core, the connection's write, the frame or length prefix,
+ * the kernel) and its peer receives it (the event loop's read, the decoder, the receive queue). An
+ * op is one message, sent and received, so it includes a round of thread wake-ups. Run with {@code
+ * -prof gc}: {@code gc.alloc.rate.norm} is what one message costs the heap, both sides together;
+ * the message itself is the received body (80 B for 64 B) and two small {@code Message} objects.
  */
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class WireBenchmark extends JmhDefaults {

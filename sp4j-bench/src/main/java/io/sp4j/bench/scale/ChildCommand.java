@@ -17,9 +17,14 @@ final class ChildCommand {
   static List<String> java(ScaleOptions o, String role) {
     List<String> c = new ArrayList<>();
     c.add(ProcessHandle.current().info().command().orElse("java"));
-    String opts = o.text("java-opts", System.getenv().getOrDefault("SCALE_JAVA_OPTS",
-        "-XX:+UseParallelGC -Xmx2g -XX:-UsePerfData -Dio.netty.leakDetection.level=disabled"
-            + " -Djava.util.concurrent.ForkJoinPool.common.parallelism=2"));
+    String opts =
+        o.text(
+            "java-opts",
+            System.getenv()
+                .getOrDefault(
+                    "SCALE_JAVA_OPTS",
+                    "-XX:+UseParallelGC -Xmx2g -XX:-UsePerfData -Dio.netty.leakDetection.level=disabled"
+                        + " -Djava.util.concurrent.ForkJoinPool.common.parallelism=2"));
     for (String opt : opts.trim().split("\\s+")) {
       if (!opt.isEmpty()) {
         c.add(opt);

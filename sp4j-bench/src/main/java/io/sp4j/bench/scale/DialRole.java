@@ -11,15 +11,16 @@ final class DialRole {
   static void run(String url) throws Exception {
     try (Socket s = Socket.open(Protocol.PUSH)) {
       AtomicInteger total = new AtomicInteger();
-      RoleLines.untilQuit(line -> {
-        if (line.startsWith("dial ")) {
-          int n = Integer.parseInt(line.substring(5).trim());
-          for (int i = 0; i < n; i++) {
-            s.connect(url);
-          }
-          RoleLines.say("dialed " + total.addAndGet(n));
-        }
-      });
+      RoleLines.untilQuit(
+          line -> {
+            if (line.startsWith("dial ")) {
+              int n = Integer.parseInt(line.substring(5).trim());
+              for (int i = 0; i < n; i++) {
+                s.connect(url);
+              }
+              RoleLines.say("dialed " + total.addAndGet(n));
+            }
+          });
     }
   }
 }

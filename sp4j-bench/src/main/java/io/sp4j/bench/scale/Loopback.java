@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
-/** Loopback ports: a free one to bind, and the connections the kernel lists as established on one. */
+/**
+ * Loopback ports: a free one to bind, and the connections the kernel lists as established on one.
+ */
 final class Loopback {
   private Loopback() {}
 
@@ -43,7 +45,8 @@ final class Loopback {
     int have;
     while ((have = established(port)) < want) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("only " + have + " of " + want + " connections established");
+        throw new IllegalStateException(
+            "only " + have + " of " + want + " connections established");
       }
       Thread.sleep(50);
     }

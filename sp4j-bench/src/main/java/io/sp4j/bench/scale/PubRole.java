@@ -15,14 +15,15 @@ final class PubRole {
       Thread warm = new Thread(() -> warmUp(s), "warm-up");
       warm.setDaemon(true);
       warm.start();
-      RoleLines.untilQuit(line -> {
-        String[] f = line.split(" ");
-        if (f[0].equals("go")) {
-          warm.interrupt();
-          warm.join();
-          send(s, Integer.parseInt(f[1]), Integer.parseInt(f[2]));
-        }
-      });
+      RoleLines.untilQuit(
+          line -> {
+            String[] f = line.split(" ");
+            if (f[0].equals("go")) {
+              warm.interrupt();
+              warm.join();
+              send(s, Integer.parseInt(f[1]), Integer.parseInt(f[2]));
+            }
+          });
     }
   }
 

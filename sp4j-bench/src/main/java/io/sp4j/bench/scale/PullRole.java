@@ -16,11 +16,12 @@ final class PullRole {
     try (Socket s = Socket.open(Protocol.PULL)) {
       s.bind(url);
       RoleLines.say("bound");
-      RoleLines.untilQuit(line -> {
-        if (line.startsWith("measure")) {
-          RoleLines.say(memory());
-        }
-      });
+      RoleLines.untilQuit(
+          line -> {
+            if (line.startsWith("measure")) {
+              RoleLines.say(memory());
+            }
+          });
     }
   }
 
@@ -29,8 +30,10 @@ final class PullRole {
       System.gc();
     }
     long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    long alloc = ByteBufAllocator.DEFAULT instanceof ByteBufAllocatorMetricProvider p
-        ? p.metric().usedDirectMemory() : -1;
+    long alloc =
+        ByteBufAllocator.DEFAULT instanceof ByteBufAllocatorMetricProvider p
+            ? p.metric().usedDirectMemory()
+            : -1;
     long netty = PlatformDependent.usedDirectMemory();
     long pool = -1;
     for (BufferPoolMXBean b : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)) {
@@ -38,6 +41,13 @@ final class PullRole {
         pool = b.getMemoryUsed();
       }
     }
-    return "mem heap=" + heap + " direct_alloc=" + alloc + " direct_netty=" + netty + " direct_pool=" + pool;
+    return "mem heap="
+        + heap
+        + " direct_alloc="
+        + alloc
+        + " direct_netty="
+        + netty
+        + " direct_pool="
+        + pool;
   }
 }

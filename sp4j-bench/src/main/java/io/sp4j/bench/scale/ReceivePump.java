@@ -17,12 +17,13 @@ record ReceivePump(Socket socket, Consumer<Message> onMessage) {
         onMessage.accept(f.join());
         continue;
       }
-      f.whenComplete((m, e) -> {
-        if (e == null) {
-          onMessage.accept(m);
-          pump();
-        }
-      });
+      f.whenComplete(
+          (m, e) -> {
+            if (e == null) {
+              onMessage.accept(m);
+              pump();
+            }
+          });
       return;
     }
   }

@@ -15,7 +15,8 @@ final class RoleLines {
 
   /** Hands each command line to {@code command} until "quit" or the end of stdin. */
   static void untilQuit(Command command) throws Exception {
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     String line;
     while ((line = in.readLine()) != null && !line.startsWith("quit")) {
       command.run(line);

@@ -29,7 +29,8 @@ final class RoleProcess implements AutoCloseable {
 
   static RoleProcess start(List<String> command) {
     try {
-      return new RoleProcess(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
+      return new RoleProcess(
+          new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + command, e);
     }
@@ -46,8 +47,9 @@ final class RoleProcess implements AutoCloseable {
   }
 
   private void readLines() {
-    try (BufferedReader r = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String l;
       while ((l = r.readLine()) != null) {
         lines.add(l);
@@ -73,7 +75,8 @@ final class RoleProcess implements AutoCloseable {
     while (true) {
       String l = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       if (l == null) {
-        throw new IllegalStateException("no '" + prefix + "' from pid " + process.pid() + " in " + seconds + " s");
+        throw new IllegalStateException(
+            "no '" + prefix + "' from pid " + process.pid() + " in " + seconds + " s");
       }
       if (l.equals(EOF)) {
         throw new IllegalStateException("pid " + process.pid() + " ended before '" + prefix + "'");

@@ -4,16 +4,18 @@ import java.util.Arrays;
 
 /**
  * The roles the runner starts as child JVMs (this class, same class path). Each speaks lines on
- * stdin/stdout: {@code pub <url>}, {@code subs <url> <n>}, {@code pull <url>}, {@code dial
- * <url>}, and ends on {@code quit} or the end of its stdin. The C peer
- * {@code sp4j-bench/src/main/c/nn-scale.c} speaks the same lines for {@code pub} and {@code pull}.
+ * stdin/stdout: {@code pub <url>}, {@code subs <url> <n>}, {@code pull <url>}, {@code dial <url>},
+ * and ends on {@code quit} or the end of its stdin. The C peer {@code
+ * sp4j-bench/src/main/c/nn-scale.c} speaks the same lines for {@code pub} and {@code pull}.
  */
 public final class Roles {
   private Roles() {}
 
   public static void main(String[] args) throws Exception {
-    boolean ran = args.length > 0 && isRole(args[0])
-        && run(args[0], Arrays.copyOfRange(args, 1, args.length));
+    boolean ran =
+        args.length > 0
+            && isRole(args[0])
+            && run(args[0], Arrays.copyOfRange(args, 1, args.length));
     System.out.flush();
     System.exit(ran ? 0 : 1);
   }

@@ -43,23 +43,27 @@ final class SubsRole {
         s.set(Options.SUBSCRIBE, new byte[0]);
         sockets.add(s);
         int id = i;
-        ReceivePump pump = new ReceivePump(s, m -> {
-          if (m.bodySize() > 1) {
-            delivered(id);
-          } else {
-            warmed(id);
-          }
-        });
+        ReceivePump pump =
+            new ReceivePump(
+                s,
+                m -> {
+                  if (m.bodySize() > 1) {
+                    delivered(id);
+                  } else {
+                    warmed(id);
+                  }
+                });
         s.connect(url);
         pump.pump();
       }
       allWarm.get(300, TimeUnit.SECONDS);
       RoleLines.say("ready");
-      RoleLines.untilQuit(line -> {
-        if (line.startsWith("report")) {
-          RoleLines.say(report());
-        }
-      });
+      RoleLines.untilQuit(
+          line -> {
+            if (line.startsWith("report")) {
+              RoleLines.say(report());
+            }
+          });
     } finally {
       for (Socket s : sockets) {
         s.close();
@@ -92,7 +96,13 @@ final class SubsRole {
       max = Math.max(max, perSub.get(i));
     }
     long f = first.get();
-    return "report delivered=" + delivered.sum() + " span_ns=" + (f == 0 ? 0 : last.get() - f)
-        + " min=" + min + " max=" + max;
+    return "report delivered="
+        + delivered.sum()
+        + " span_ns="
+        + (f == 0 ? 0 : last.get() - f)
+        + " min="
+        + min
+        + " max="
+        + max;
   }
 }

@@ -14,9 +14,9 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The wss:// certificate: a self-signed one for 127.0.0.1 made at start by the JDK's keytool (as
- * the sp4j tests make theirs; no dependency needed), kept in the run's work directory so that
- * the client process can trust exactly it. The store's password only guards a throw-away key
- * for the loopback address.
+ * the sp4j tests make theirs; no dependency needed), kept in the run's work directory so that the
+ * client process can trust exactly it. The store's password only guards a throw-away key for the
+ * loopback address.
  */
 final class Certificates {
   static final String FILE = "server.p12";
@@ -28,12 +28,32 @@ final class Certificates {
   static void create(Path dir) throws IOException, InterruptedException {
     Path file = dir.resolve(FILE);
     Files.deleteIfExists(file);
-    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-        "-genkeypair", "-alias", "soak", "-keyalg", "EC", "-groupname", "secp256r1",
-        "-dname", "CN=sp4j-soak", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2",
-        "-storetype", "PKCS12", "-keystore", file.toString(),
-        "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD))
-        .redirectErrorStream(true).start();
+    Process keytool =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair",
+                "-alias",
+                "soak",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=sp4j-soak",
+                "-ext",
+                "SAN=ip:127.0.0.1,dns:localhost",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                file.toString(),
+                "-storepass",
+                new String(PASSWORD),
+                "-keypass",
+                new String(PASSWORD))
+            .redirectErrorStream(true)
+            .start();
     String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!keytool.waitFor(60, TimeUnit.SECONDS) || keytool.exitValue() != 0) {
       keytool.destroyForcibly();
@@ -56,7 +76,8 @@ final class Certificates {
     KeyStore trusted = KeyStore.getInstance("PKCS12");
     trusted.load(null, null);
     trusted.setCertificateEntry("soak", store.getCertificate(store.aliases().nextElement()));
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory trust =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     trust.init(trusted);
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, trust.getTrustManagers(), null);

@@ -6,8 +6,8 @@ import java.util.List;
 record Chart(String slug, String title, String unit, List<Line> lines) {
 
   /**
-   * A series and its judgement: flat within a tolerance, zero throughout (errors), or none
-   * (shown for reading the others, such as the machine's load).
+   * A series and its judgement: flat within a tolerance, zero throughout (errors), or none (shown
+   * for reading the others, such as the machine's load).
    */
   record Line(Series series, Tolerance tolerance, boolean mustBeZero) {
     static Line flat(Series series, Tolerance tolerance) {

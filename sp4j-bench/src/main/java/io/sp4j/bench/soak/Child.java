@@ -13,10 +13,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A soak process started by the runner: commands to its stdin, its stdout's lines read on a
- * thread of their own, its stderr (warnings, Netty's leak reports, the load's errors) into a log
- * file of the run. Closing it closes its stdin, which ends it; a process that does not end in
- * time is killed.
+ * A soak process started by the runner: commands to its stdin, its stdout's lines read on a thread
+ * of their own, its stderr (warnings, Netty's leak reports, the load's errors) into a log file of
+ * the run. Closing it closes its stdin, which ends it; a process that does not end in time is
+ * killed.
  */
 final class Child implements AutoCloseable {
   private static final String END = "\u0000end";
@@ -36,14 +36,15 @@ final class Child implements AutoCloseable {
   }
 
   static Child start(String name, List<String> command, Path log) throws IOException {
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
     return new Child(name, builder.start());
   }
 
   private void readLines() {
-    try (BufferedReader out = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = out.readLine()) != null) {
         lines.add(line);
@@ -73,12 +74,26 @@ final class Child implements AutoCloseable {
     while (true) {
       String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       if (line == null) {
-        throw new IllegalStateException("the " + name + " process (pid " + pid() + ") did not say '" + word
-            + "' within " + seconds + " s");
+        throw new IllegalStateException(
+            "the "
+                + name
+                + " process (pid "
+                + pid()
+                + ") did not say '"
+                + word
+                + "' within "
+                + seconds
+                + " s");
       }
       if (line.equals(END)) {
-        throw new IllegalStateException("the " + name + " process (pid " + pid() + ") ended before '" + word
-            + "'; see its log");
+        throw new IllegalStateException(
+            "the "
+                + name
+                + " process (pid "
+                + pid()
+                + ") ended before '"
+                + word
+                + "'; see its log");
       }
       if (line.equals(word)) {
         return;

@@ -9,9 +9,9 @@ import javax.net.ssl.SSLContext;
 
 /**
  * The clients of one process: for each transport it serves and each pattern, a fixed number of
- * slots, each holding one {@link Session}. A churn step (on its own thread, as closing waits out
- * a linger) replaces {@code --churn} random sessions, half of them closed abruptly, and drops
- * {@code --raw-cuts} raw connections on random network endpoints.
+ * slots, each holding one {@link Session}. A churn step (on its own thread, as closing waits out a
+ * linger) replaces {@code --churn} random sessions, half of them closed abruptly, and drops {@code
+ * --raw-cuts} raw connections on random network endpoints.
  */
 final class ClientLoad implements AutoCloseable {
   /** One place for a session: what it runs and where, and the session running now. */
@@ -42,7 +42,8 @@ final class ClientLoad implements AutoCloseable {
   }
 
   /** Opens every session for the transports in {@code endpoints} and starts the churn. */
-  static ClientLoad start(Load load, Endpoints endpoints, List<Transport> transports, SSLContext trusting) {
+  static ClientLoad start(
+      Load load, Endpoints endpoints, List<Transport> transports, SSLContext trusting) {
     ClientLoad clients = new ClientLoad(load, trusting);
     for (Transport transport : transports) {
       for (Pattern pattern : Pattern.values()) {

@@ -6,9 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One row per sample of a process's client load ({@code client.csv} for the network clients,
- * {@code inproc-client.csv} for those inside the server): the sessions kept open and every
- * counter of its {@link Tally} since the last row.
+ * One row per sample of a process's client load ({@code client.csv} for the network clients, {@code
+ * inproc-client.csv} for those inside the server): the sessions kept open and every counter of its
+ * {@link Tally} since the last row.
  */
 final class ClientLog implements Runnable, AutoCloseable {
   static final String NETWORK_FILE = "client.csv";

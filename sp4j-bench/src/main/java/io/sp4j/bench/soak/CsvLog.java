@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A CSV file of samples: the first column is {@code t_s}, seconds since the run began (the
- * runner's clock, shared by its processes), the rest are whole numbers. Each row is flushed, so
- * a run cut short still leaves its samples.
+ * A CSV file of samples: the first column is {@code t_s}, seconds since the run began (the runner's
+ * clock, shared by its processes), the rest are whole numbers. Each row is flushed, so a run cut
+ * short still leaves its samples.
  */
 final class CsvLog implements AutoCloseable {
   static final String TIME = "t_s";

@@ -4,7 +4,10 @@ import io.sp4j.Socket;
 import io.sp4j.SocketClosedException;
 import java.util.function.Consumer;
 
-/** What a flow does when its socket fails it: a closed socket is the normal end, anything else an error. */
+/**
+ * What a flow does when its socket fails it: a closed socket is the normal end, anything else an
+ * error.
+ */
 final class Failures {
   private Failures() {}
 

@@ -12,16 +12,21 @@ final class Flows {
 
   /** Checks each message and sends it back (REP, PAIR and RESPONDENT), one at a time. */
   static void echo(Socket socket, Tally tally, String where) {
-    ReceiveLoop.start(socket, message -> {
-      byte[] body = message.body();
-      check(body, tally, where);
-      return socket.sendAsync(Message.of(body)).thenRun(() -> tally.sent(body.length));
-    }, Failures.unlessClosed(socket, tally, where));
+    ReceiveLoop.start(
+        socket,
+        message -> {
+          byte[] body = message.body();
+          check(body, tally, where);
+          return socket.sendAsync(Message.of(body)).thenRun(() -> tally.sent(body.length));
+        },
+        Failures.unlessClosed(socket, tally, where));
   }
 
   /** Checks each message (PULL, SUB, a BUS member). */
   static void sink(Socket socket, Tally tally, String where) {
-    ReceiveLoop.forEach(socket, message -> check(message.body(), tally, where),
+    ReceiveLoop.forEach(
+        socket,
+        message -> check(message.body(), tally, where),
         Failures.unlessClosed(socket, tally, where));
   }
 
@@ -33,14 +38,17 @@ final class Flows {
   static ScheduledFuture<?> source(Socket socket, Load load, double perSecond, long session) {
     SplittableRandom random = new SplittableRandom(session);
     long[] sequence = {0};
-    return load.pacer().atRate(perSecond, () -> {
-      byte[] body = Payload.make(SizeMix.next(random), session, sequence[0]++);
-      if (socket.trySend(Message.of(body))) {
-        load.tally().sent(body.length);
-      } else {
-        load.tally().increment(Tally.Count.FULL);
-      }
-    });
+    return load.pacer()
+        .atRate(
+            perSecond,
+            () -> {
+              byte[] body = Payload.make(SizeMix.next(random), session, sequence[0]++);
+              if (socket.trySend(Message.of(body))) {
+                load.tally().sent(body.length);
+              } else {
+                load.tally().increment(Tally.Count.FULL);
+              }
+            });
   }
 
   static void check(byte[] body, Tally tally, String where) {

@@ -10,11 +10,14 @@ import java.util.concurrent.atomic.AtomicLong;
 record Load(Tally tally, Pacer pacer, LoadSettings settings, AtomicLong sessions) {
   static Load create(String name, LoadSettings settings) {
     Tally tally = new Tally();
-    Pacer pacer = new Pacer(name, e -> {
-      if (!(e instanceof SocketClosedException)) { // a step racing its session's close
-        tally.error(name + " step: " + e);
-      }
-    });
+    Pacer pacer =
+        new Pacer(
+            name,
+            e -> {
+              if (!(e instanceof SocketClosedException)) { // a step racing its session's close
+                tally.error(name + " step: " + e);
+              }
+            });
     return new Load(tally, pacer, settings, new AtomicLong(ProcessHandle.current().pid() << 32));
   }
 

@@ -4,9 +4,9 @@ import io.sp4j.Protocol;
 import java.util.Locale;
 
 /**
- * The traffic patterns of the soak, each a pair of sockets: the server's side (bound in the
- * server process) and the clients' side (connected, churned). PUSH/PULL runs both ways so that
- * the server both takes and gives a pipeline's messages.
+ * The traffic patterns of the soak, each a pair of sockets: the server's side (bound in the server
+ * process) and the clients' side (connected, churned). PUSH/PULL runs both ways so that the server
+ * both takes and gives a pipeline's messages.
  */
 enum Pattern {
   /** The server's REP echoes every request; a REQ checks that the reply is its request. */
@@ -26,6 +26,7 @@ enum Pattern {
 
   final Protocol server;
   final Protocol client;
+
   /** How many client sockets of this pattern each transport keeps open. */
   final int clientsPerTransport;
 

@@ -5,10 +5,10 @@ import java.util.SplittableRandom;
 import java.util.zip.CRC32C;
 
 /**
- * The bodies the soak sends, checkable by whoever receives them. From {@link #HEADER} bytes up:
- * a CRC-32C of the rest, the sending session's id, the message's sequence number, then
- * pseudo-random bytes. Shorter bodies (down to empty) have no room for a checksum: byte {@code i}
- * of a body of {@code n} bytes is {@code n * 7 + i}, so damage or truncation still shows.
+ * The bodies the soak sends, checkable by whoever receives them. From {@link #HEADER} bytes up: a
+ * CRC-32C of the rest, the sending session's id, the message's sequence number, then pseudo-random
+ * bytes. Shorter bodies (down to empty) have no room for a checksum: byte {@code i} of a body of
+ * {@code n} bytes is {@code n * 7 + i}, so damage or truncation still shows.
  */
 final class Payload {
   /** Bytes taken by the checksum, session id and sequence number. */

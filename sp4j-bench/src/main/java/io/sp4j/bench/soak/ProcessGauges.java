@@ -13,13 +13,21 @@ import java.util.stream.Stream;
 /**
  * What this JVM holds, read as one row: heap used right after a full collection (what is really
  * kept), heap committed, the part of the heap Netty's pooled allocator keeps in its heap arenas
- * (chunks it holds on to, in use or not), direct memory as the JDK counts it (the "direct" buffer pool) and as
- * Netty's pooled allocator counts it (the allocator sp4j uses), open file descriptors, live
- * threads and resident memory. Reading it runs {@code System.gc()}.
+ * (chunks it holds on to, in use or not), direct memory as the JDK counts it (the "direct" buffer
+ * pool) and as Netty's pooled allocator counts it (the allocator sp4j uses), open file descriptors,
+ * live threads and resident memory. Reading it runs {@code System.gc()}.
  */
 final class ProcessGauges {
   static final List<String> COLUMNS =
-      List.of("heap_after_gc", "heap_committed", "heap_netty", "direct_jdk", "direct_netty", "fds", "threads", "rss");
+      List.of(
+          "heap_after_gc",
+          "heap_committed",
+          "heap_netty",
+          "direct_jdk",
+          "direct_netty",
+          "fds",
+          "threads",
+          "rss");
 
   private ProcessGauges() {}
 
@@ -27,14 +35,15 @@ final class ProcessGauges {
     System.gc();
     MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
     return new long[] {
-        heap.getUsed(),
-        heap.getCommitted(),
-        PooledByteBufAllocator.DEFAULT.metric().usedHeapMemory(),
-        directPool(),
-        PooledByteBufAllocator.DEFAULT.metric().usedDirectMemory(),
-        openFds(),
-        ManagementFactory.getThreadMXBean().getThreadCount(),
-        rss()};
+      heap.getUsed(),
+      heap.getCommitted(),
+      PooledByteBufAllocator.DEFAULT.metric().usedHeapMemory(),
+      directPool(),
+      PooledByteBufAllocator.DEFAULT.metric().usedDirectMemory(),
+      openFds(),
+      ManagementFactory.getThreadMXBean().getThreadCount(),
+      rss()
+    };
   }
 
   private static long directPool() {

@@ -17,38 +17,50 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A peer that is not an sp4j socket connects and drops the connection part way: over tcp:// and
- * ipc:// after the SP greeting and the first kilobyte of a message announced as
- * {@value #ANNOUNCED} bytes; over ws:// after the upgrade and the first kilobyte of such a
- * frame; over wss:// in the middle of the TLS handshake. Over tcp, ws and wss half the cuts are
- * resets (SO_LINGER 0). Every step waits at most {@value #TIMEOUT_MS} ms.
+ * ipc:// after the SP greeting and the first kilobyte of a message announced as {@value #ANNOUNCED}
+ * bytes; over ws:// after the upgrade and the first kilobyte of such a frame; over wss:// in the
+ * middle of the TLS handshake. Over tcp, ws and wss half the cuts are resets (SO_LINGER 0). Every
+ * step waits at most {@value #TIMEOUT_MS} ms.
  */
 final class RawCut {
   static final int ANNOUNCED = 200_000;
   private static final int SENT = 1024;
+
   /** ipc:// puts a type byte before each message's length: 1 for a message. */
   private static final byte IPC_MESSAGE = 1;
+
   /** Generous: on a shared, busy machine the server may take seconds to accept and answer. */
   private static final int TIMEOUT_MS = 15_000;
 
   private RawCut() {}
 
-  static void cut(Pattern pattern, Transport transport, String url, boolean reset) throws IOException {
+  static void cut(Pattern pattern, Transport transport, String url, boolean reset)
+      throws IOException {
     switch (transport) {
-      case TCP -> overTcp(url, reset, (out, in) -> {
-        out.write(greeting(pattern));
-        out.write(lengthPrefix());
-        out.write(new byte[SENT]);
-      });
-      case WS -> overTcp(url, reset, (out, in) -> {
-        out.write(upgrade(pattern, URI.create(url)));
-        out.flush();
-        String answer = readHead(in);
-        if (!answer.startsWith("HTTP/1.1 101")) {
-          throw new IOException("ws upgrade refused: " + answer.lines().findFirst().orElse(""));
-        }
-        out.write(frameHead());
-        out.write(new byte[SENT]);
-      });
+      case TCP ->
+          overTcp(
+              url,
+              reset,
+              (out, in) -> {
+                out.write(greeting(pattern));
+                out.write(lengthPrefix());
+                out.write(new byte[SENT]);
+              });
+      case WS ->
+          overTcp(
+              url,
+              reset,
+              (out, in) -> {
+                out.write(upgrade(pattern, URI.create(url)));
+                out.flush();
+                String answer = readHead(in);
+                if (!answer.startsWith("HTTP/1.1 101")) {
+                  throw new IOException(
+                      "ws upgrade refused: " + answer.lines().findFirst().orElse(""));
+                }
+                out.write(frameHead());
+                out.write(new byte[SENT]);
+              });
       case WSS -> overTcp(url, reset, (out, in) -> out.write(partialClientHello()));
       case IPC -> overIpc(url, pattern);
       default -> throw new IllegalArgumentException("no raw connections over " + transport);
@@ -80,7 +92,12 @@ final class RawCut {
     Path path = Path.of(URI.create(url).getPath());
     try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(path))) {
       ByteBuffer bytes = ByteBuffer.allocate(8 + 1 + 8 + SENT);
-      bytes.put(greeting(pattern)).put(IPC_MESSAGE).put(lengthPrefix()).position(bytes.capacity()).flip();
+      bytes
+          .put(greeting(pattern))
+          .put(IPC_MESSAGE)
+          .put(lengthPrefix())
+          .position(bytes.capacity())
+          .flip();
       while (bytes.hasRemaining()) {
         channel.write(bytes);
       }
@@ -100,20 +117,35 @@ final class RawCut {
   private static byte[] upgrade(Pattern pattern, URI uri) {
     byte[] nonce = new byte[16];
     ThreadLocalRandom.current().nextBytes(nonce);
-    return ("GET " + uri.getPath() + " HTTP/1.1\r\n"
-        + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
-        + "Upgrade: websocket\r\n"
-        + "Connection: Upgrade\r\n"
-        + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce) + "\r\n"
-        + "Sec-WebSocket-Version: 13\r\n"
-        + "Sec-WebSocket-Protocol: " + pattern.server.wireName() + ".sp.nanomsg.org\r\n"
-        + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+    return ("GET "
+            + uri.getPath()
+            + " HTTP/1.1\r\n"
+            + "Host: "
+            + uri.getHost()
+            + ":"
+            + uri.getPort()
+            + "\r\n"
+            + "Upgrade: websocket\r\n"
+            + "Connection: Upgrade\r\n"
+            + "Sec-WebSocket-Key: "
+            + Base64.getEncoder().encodeToString(nonce)
+            + "\r\n"
+            + "Sec-WebSocket-Version: 13\r\n"
+            + "Sec-WebSocket-Protocol: "
+            + pattern.server.wireName()
+            + ".sp.nanomsg.org\r\n"
+            + "\r\n")
+        .getBytes(StandardCharsets.ISO_8859_1);
   }
 
   /** The head of a masked, final binary frame of {@value #ANNOUNCED} bytes. */
   private static byte[] frameHead() {
-    return ByteBuffer.allocate(2 + 8 + 4).put((byte) 0x82).put((byte) (0x80 | 127)).putLong(ANNOUNCED)
-        .putInt(ThreadLocalRandom.current().nextInt()).array();
+    return ByteBuffer.allocate(2 + 8 + 4)
+        .put((byte) 0x82)
+        .put((byte) (0x80 | 127))
+        .putLong(ANNOUNCED)
+        .putInt(ThreadLocalRandom.current().nextInt())
+        .array();
   }
 
   /** A TLS handshake record announcing 512 bytes, with only its first few. */

@@ -11,15 +11,15 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Receives with {@link Socket#receiveAsync} for as long as the socket gives messages: each goes
- * to the handler, and the next receive starts once the stage the handler returned is done (an
- * echo's send, so that a cooked REP or RESPONDENT answers before it takes the next request). The
- * loop ends at the first failure, which goes to {@code onEnd} ({@code SocketClosedException} when
- * the socket closed).
+ * Receives with {@link Socket#receiveAsync} for as long as the socket gives messages: each goes to
+ * the handler, and the next receive starts once the stage the handler returned is done (an echo's
+ * send, so that a cooked REP or RESPONDENT answers before it takes the next request). The loop ends
+ * at the first failure, which goes to {@code onEnd} ({@code SocketClosedException} when the socket
+ * closed).
  *
- * <p>Messages already queued complete at once; they are handled in this thread up to
- * {@value #BATCH} at a time, then the loop goes on in the common pool, so it neither recurses
- * without bound nor keeps one thread forever.
+ * <p>Messages already queued complete at once; they are handled in this thread up to {@value
+ * #BATCH} at a time, then the loop goes on in the common pool, so it neither recurses without bound
+ * nor keeps one thread forever.
  */
 final class ReceiveLoop {
   private static final int BATCH = 64;
@@ -29,7 +29,8 @@ final class ReceiveLoop {
   private final Function<Message, CompletionStage<?>> handler;
   private final Consumer<Throwable> onEnd;
 
-  private ReceiveLoop(Socket socket, Function<Message, CompletionStage<?>> handler, Consumer<Throwable> onEnd) {
+  private ReceiveLoop(
+      Socket socket, Function<Message, CompletionStage<?>> handler, Consumer<Throwable> onEnd) {
     this.socket = socket;
     this.handler = handler;
     this.onEnd = onEnd;
@@ -37,13 +38,18 @@ final class ReceiveLoop {
 
   /** Starts a loop whose handler needs nothing to finish before the next receive. */
   static void forEach(Socket socket, Consumer<Message> handler, Consumer<Throwable> onEnd) {
-    start(socket, (Function<Message, CompletionStage<?>>) m -> {
-      handler.accept(m);
-      return DONE;
-    }, onEnd);
+    start(
+        socket,
+        (Function<Message, CompletionStage<?>>)
+            m -> {
+              handler.accept(m);
+              return DONE;
+            },
+        onEnd);
   }
 
-  static void start(Socket socket, Function<Message, CompletionStage<?>> handler, Consumer<Throwable> onEnd) {
+  static void start(
+      Socket socket, Function<Message, CompletionStage<?>> handler, Consumer<Throwable> onEnd) {
     new ReceiveLoop(socket, handler, onEnd).next();
   }
 
@@ -51,12 +57,15 @@ final class ReceiveLoop {
     for (int i = 0; i < BATCH; i++) {
       CompletableFuture<Message> received = socket.receiveAsync();
       if (!received.isDone()) {
-        received.handle((message, failure) -> {
-          if (handle(message, failure)) {
-            next();
-          }
-          return null;
-        }).exceptionally(this::stepThrew);
+        received
+            .handle(
+                (message, failure) -> {
+                  if (handle(message, failure)) {
+                    next();
+                  }
+                  return null;
+                })
+            .exceptionally(this::stepThrew);
         return;
       }
       Throwable failure = failure(received);
@@ -87,14 +96,17 @@ final class ReceiveLoop {
       }
       return sendFailure == null;
     }
-    after.handle((ignored, sendFailure) -> {
-      if (sendFailure == null) {
-        next();
-      } else {
-        onEnd.accept(unwrap(sendFailure));
-      }
-      return null;
-    }).exceptionally(this::stepThrew);
+    after
+        .handle(
+            (ignored, sendFailure) -> {
+              if (sendFailure == null) {
+                next();
+              } else {
+                onEnd.accept(unwrap(sendFailure));
+              }
+              return null;
+            })
+        .exceptionally(this::stepThrew);
     return false;
   }
 
@@ -119,8 +131,8 @@ final class ReceiveLoop {
 
   static Throwable unwrap(Throwable failure) {
     Throwable cause = failure;
-    while ((cause instanceof CompletionException
-        || cause instanceof ExecutionException) && cause.getCause() != null) {
+    while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+        && cause.getCause() != null) {
       cause = cause.getCause();
     }
     return cause;

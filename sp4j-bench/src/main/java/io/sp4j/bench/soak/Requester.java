@@ -9,12 +9,12 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A REQ, or a PAIR whose peer echoes: one message out at a time, paced, and the answer must be
- * that message, within {@link SoakSockets#ANSWER_WAIT}. A REQ's answer is matched by the
- * protocol, so anything else is an error. A PAIR has no such matching: after churn its server may
- * still echo a message of this session's predecessor, which is intact but not ours; that is
- * counted as stale and the wait goes on (a few times at most). Nor does a PAIR resend, so this
- * one sends again after each {@link SoakSockets#PAIR_RESEND} without an answer.
+ * A REQ, or a PAIR whose peer echoes: one message out at a time, paced, and the answer must be that
+ * message, within {@link SoakSockets#ANSWER_WAIT}. A REQ's answer is matched by the protocol, so
+ * anything else is an error. A PAIR has no such matching: after churn its server may still echo a
+ * message of this session's predecessor, which is intact but not ours; that is counted as stale and
+ * the wait goes on (a few times at most). Nor does a PAIR resend, so this one sends again after
+ * each {@link SoakSockets#PAIR_RESEND} without an answer.
  */
 final class Requester {
   private static final int STALE_AT_MOST = 8;
@@ -31,7 +31,8 @@ final class Requester {
   private final long openedAt = System.nanoTime();
   private long sequence;
 
-  private Requester(Socket socket, Tally tally, String where, boolean matchedByProtocol, long session) {
+  private Requester(
+      Socket socket, Tally tally, String where, boolean matchedByProtocol, long session) {
     this.socket = socket;
     this.tally = tally;
     this.where = where;
@@ -41,8 +42,8 @@ final class Requester {
   }
 
   /** Starts asking {@code perSecond} times a second (less while an answer is awaited). */
-  static ScheduledFuture<?> start(Socket socket, Load load, String where,
-      boolean matchedByProtocol, long session) {
+  static ScheduledFuture<?> start(
+      Socket socket, Load load, String where, boolean matchedByProtocol, long session) {
     Requester requester = new Requester(socket, load.tally(), where, matchedByProtocol, session);
     return load.pacer().atRate(load.settings().rate, requester::ask);
   }
@@ -59,39 +60,66 @@ final class Requester {
   }
 
   private void send(byte[] body) {
-    socket.sendAsync(Message.of(body)).handle((sent, failure) -> {
-      if (failure == null) {
-        tally.sent(body.length);
-      } else {
-        Failures.report(socket, tally, where + " send", ReceiveLoop.unwrap(failure));
-      }
-      return null;
-    }).exceptionally(this::stepThrew);
+    socket
+        .sendAsync(Message.of(body))
+        .handle(
+            (sent, failure) -> {
+              if (failure == null) {
+                tally.sent(body.length);
+              } else {
+                Failures.report(socket, tally, where + " send", ReceiveLoop.unwrap(failure));
+              }
+              return null;
+            })
+        .exceptionally(this::stepThrew);
   }
 
   private void await(byte[] body, int staleSoFar, int sends) {
-    socket.receiveAsync().handle((answer, failure) -> {
-      answered(body, staleSoFar, sends, answer, failure);
-      return null;
-    }).exceptionally(this::stepThrew);
+    socket
+        .receiveAsync()
+        .handle(
+            (answer, failure) -> {
+              answered(body, staleSoFar, sends, answer, failure);
+              return null;
+            })
+        .exceptionally(this::stepThrew);
   }
 
   /** The outcome of a receive for {@code body}: counted, and sent again or awaited on if due. */
   private void answered(byte[] body, int staleSoFar, int sends, Message answer, Throwable failure) {
     if (failure != null) {
       Throwable cause = ReceiveLoop.unwrap(failure);
-      if (cause instanceof SpTimeoutException && !matchedByProtocol && sends < PAIR_SENDS && !socket.isClosed()) {
+      if (cause instanceof SpTimeoutException
+          && !matchedByProtocol
+          && sends < PAIR_SENDS
+          && !socket.isClosed()) {
         tally.increment(Tally.Count.RESENT);
-        tally.note(where + " session " + Long.toHexString(session) + ": no echo of a " + body.length
-            + " B message in " + SoakSockets.PAIR_RESEND + ", sending it again (the session opened "
-            + (System.nanoTime() - openedAt) / 1_000_000 + " ms ago)");
+        tally.note(
+            where
+                + " session "
+                + Long.toHexString(session)
+                + ": no echo of a "
+                + body.length
+                + " B message in "
+                + SoakSockets.PAIR_RESEND
+                + ", sending it again (the session opened "
+                + (System.nanoTime() - openedAt) / 1_000_000
+                + " ms ago)");
         send(body);
         await(body, staleSoFar, sends + 1);
         return;
       }
       if (cause instanceof SpTimeoutException && !socket.isClosed()) {
-        tally.error(where + " session " + Long.toHexString(session) + ": no answer to a message ("
-            + body.length + " B, sent " + sends + " times) in " + SoakSockets.ANSWER_WAIT);
+        tally.error(
+            where
+                + " session "
+                + Long.toHexString(session)
+                + ": no answer to a message ("
+                + body.length
+                + " B, sent "
+                + sends
+                + " times) in "
+                + SoakSockets.ANSWER_WAIT);
       } else {
         Failures.report(socket, tally, where, cause);
       }
@@ -107,8 +135,16 @@ final class Requester {
       await(body, staleSoFar + 1, sends);
     } else {
       tally.received(got.length);
-      tally.error(where + " session " + Long.toHexString(session) + ": sent " + body.length + " B, got another " + got.length + " B"
-          + (Payload.isIntact(got) ? " (intact)" : " (damaged)"));
+      tally.error(
+          where
+              + " session "
+              + Long.toHexString(session)
+              + ": sent "
+              + body.length
+              + " B, got another "
+              + got.length
+              + " B"
+              + (Payload.isIntact(got) ? " (intact)" : " (damaged)"));
       outstanding.set(null);
     }
   }

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /**
- * How a run was set up, written by the runner to {@value #FILE} in the work directory so that
- * the report can be made again from that directory alone.
+ * How a run was set up, written by the runner to {@value #FILE} in the work directory so that the
+ * report can be made again from that directory alone.
  */
 final class RunInfo {
   static final String FILE = "run.properties";

@@ -6,9 +6,9 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A child process's line to the runner: words on stdout ({@code ready}, {@code done}), commands
- * on stdin ({@code stop}, {@code quit}). The end of stdin means the runner is gone, and the child
- * ends too, so that no process outlives a killed runner.
+ * A child process's line to the runner: words on stdout ({@code ready}, {@code done}), commands on
+ * stdin ({@code stop}, {@code quit}). The end of stdin means the runner is gone, and the child ends
+ * too, so that no process outlives a killed runner.
  */
 final class RunnerLink {
   private final BufferedReader in =

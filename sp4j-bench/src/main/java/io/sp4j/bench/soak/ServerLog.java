@@ -7,14 +7,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One row of {@code server.csv} per sample: the process's gauges, the server's open
- * connections, and since the last row the messages its sockets sent and received, checks that
- * failed, and connections or messages its sockets refused; last, the machine's load average.
+ * One row of {@code server.csv} per sample: the process's gauges, the server's open connections,
+ * and since the last row the messages its sockets sent and received, checks that failed, and
+ * connections or messages its sockets refused; last, the machine's load average.
  */
 final class ServerLog implements Runnable, AutoCloseable {
   static final String FILE = "server.csv";
-  static final List<Tally.Count> COUNTS = List.of(Tally.Count.SENT, Tally.Count.RECEIVED,
-      Tally.Count.BYTES_SENT, Tally.Count.BYTES_RECEIVED, Tally.Count.FULL, Tally.Count.ERRORS);
+  static final List<Tally.Count> COUNTS =
+      List.of(
+          Tally.Count.SENT,
+          Tally.Count.RECEIVED,
+          Tally.Count.BYTES_SENT,
+          Tally.Count.BYTES_RECEIVED,
+          Tally.Count.FULL,
+          Tally.Count.ERRORS);
 
   private final RunClock clock;
   private final ServerSide server;

@@ -32,7 +32,8 @@ final class ServerSide implements AutoCloseable {
     return server;
   }
 
-  private void bind(Load load, Pattern pattern, Transport transport, Path ipcDir, SSLContext serving) {
+  private void bind(
+      Load load, Pattern pattern, Transport transport, Path ipcDir, SSLContext serving) {
     Socket socket = SoakSockets.server(pattern, transport, serving, load.settings());
     sockets.add(socket);
     Endpoint endpoint = socket.bind(transport.bindUrl(pattern, ipcDir));
@@ -42,7 +43,8 @@ final class ServerSide implements AutoCloseable {
     switch (pattern) {
       case REQ_REP, PAIR -> Flows.echo(socket, tally, where);
       case PUSH_TO_SERVER -> Flows.sink(socket, tally, where);
-      case PUSH_TO_CLIENTS, PUB_SUB -> Flows.source(socket, load, load.settings().serverRate, load.nextSession());
+      case PUSH_TO_CLIENTS, PUB_SUB ->
+          Flows.source(socket, load, load.settings().serverRate, load.nextSession());
       case SURVEY -> Surveyor.start(socket, load, where, load.nextSession());
       case BUS -> devices.add(Device.start(socket));
     }

@@ -23,7 +23,8 @@ final class Session {
     this.steps = steps;
   }
 
-  static Session open(Pattern pattern, Transport transport, String url, Load load, SSLContext trusting) {
+  static Session open(
+      Pattern pattern, Transport transport, String url, Load load, SSLContext trusting) {
     long id = load.nextSession();
     Tally tally = load.tally();
     Socket socket = SoakSockets.client(pattern, transport, trusting);
@@ -46,9 +47,9 @@ final class Session {
   }
 
   /**
-   * Closes the socket: with its linger, or abruptly, with LINGER 0 right after queuing a
-   * largest message where the pattern lets the client send on its own, so that the connection
-   * is most likely cut in the middle of it.
+   * Closes the socket: with its linger, or abruptly, with LINGER 0 right after queuing a largest
+   * message where the pattern lets the client send on its own, so that the connection is most
+   * likely cut in the middle of it.
    */
   void close(boolean abrupt) {
     steps.forEach(step -> step.cancel(false));

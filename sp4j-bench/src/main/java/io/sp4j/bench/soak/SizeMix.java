@@ -3,9 +3,8 @@ package io.sp4j.bench.soak;
 import java.util.SplittableRandom;
 
 /**
- * Message sizes from 0 B to 256 KiB, mostly small: 70 % up to 64 B, 20 % up to 4 KiB, 9 % up to
- * 64 KiB, 1 % up to 256 KiB, uniform within each band (both ends included), about 5.4 KB on
- * average.
+ * Message sizes from 0 B to 256 KiB, mostly small: 70 % up to 64 B, 20 % up to 4 KiB, 9 % up to 64
+ * KiB, 1 % up to 256 KiB, uniform within each band (both ends included), about 5.4 KB on average.
  */
 final class SizeMix {
   static final int LARGEST = 256 * 1024;

@@ -7,9 +7,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The soak: an hour (by default) of every pattern over every transport with reconnect churn,
- * while the server process records its heap, direct memory, fds and threads, so that one can
- * see they stay flat (bench/soak.sh runs it).
+ * The soak: an hour (by default) of every pattern over every transport with reconnect churn, while
+ * the server process records its heap, direct memory, fds and threads, so that one can see they
+ * stay flat (bench/soak.sh runs it).
  *
  * <pre>
  *   soak run [--seconds 3600] [--warmup-seconds 300] [--work DIR] [--report PATH] [load knobs]
@@ -17,9 +17,12 @@ import picocli.CommandLine.Command;
  *   soak server | client ...   (the two processes 'run' starts)
  * </pre>
  */
-@Command(name = "soak", mixinStandardHelpOptions = true,
+@Command(
+    name = "soak",
+    mixinStandardHelpOptions = true,
     subcommands = {SoakRun.class, SoakReportCommand.class, SoakServer.class, SoakClient.class},
-    description = "Mixed load with churn, with the server's memory, fds and threads sampled; then a report.")
+    description =
+        "Mixed load with churn, with the server's memory, fds and threads sampled; then a report.")
 public final class Soak implements Runnable {
   private Soak() {}
 

@@ -7,7 +7,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Writes the report of a finished run again, from its work directory (after changing the report, say). */
+/**
+ * Writes the report of a finished run again, from its work directory (after changing the report,
+ * say).
+ */
 @Command(name = "report", description = "Writes the report of a run from its work directory.")
 final class SoakReportCommand implements Callable<Integer> {
   @Option(names = "--work", required = true, description = "The run's work directory.")
@@ -16,12 +19,13 @@ final class SoakReportCommand implements Callable<Integer> {
   @Option(names = "--report", required = true, description = "The report's path without .md.")
   Path report;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
-    spec.commandLine().getOut().println("soak: " + SoakReport.write(work, report) + "; report " + report + ".md");
+    spec.commandLine()
+        .getOut()
+        .println("soak: " + SoakReport.write(work, report) + "; report " + report + ".md");
     spec.commandLine().getOut().flush();
     return 0;
   }

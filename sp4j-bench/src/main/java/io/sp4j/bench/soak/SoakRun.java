@@ -22,51 +22,69 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The runner: starts the server process, then the client process, lets the load run, stops
- * both in order (the server's last samples while the load still runs, then the client, then the
- * server), and writes the report. Children end with it: their stdin closes when it ends, and a
- * shutdown hook kills them if it is stopped.
+ * The runner: starts the server process, then the client process, lets the load run, stops both in
+ * order (the server's last samples while the load still runs, then the client, then the server),
+ * and writes the report. Children end with it: their stdin closes when it ends, and a shutdown hook
+ * kills them if it is stopped.
  */
-@Command(name = "run", description = "Runs a soak (server and client processes) and writes its report.")
+@Command(
+    name = "run",
+    description = "Runs a soak (server and client processes) and writes its report.")
 final class SoakRun implements Callable<Integer> {
   private static final long START_SECONDS = 120;
   private static final long STOP_SECONDS = 120;
 
-  @Option(names = "--seconds", defaultValue = "3600", description = "Seconds of load (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seconds",
+      defaultValue = "3600",
+      description = "Seconds of load (default: ${DEFAULT-VALUE}).")
   long seconds;
 
-  @Option(names = "--warmup-seconds", defaultValue = "300",
+  @Option(
+      names = "--warmup-seconds",
+      defaultValue = "300",
       description = "Seconds left out of the verdicts at the start (default: ${DEFAULT-VALUE}).")
   double warmupSeconds;
 
-  @Option(names = "--work", defaultValue = "target/soak",
+  @Option(
+      names = "--work",
+      defaultValue = "target/soak",
       description = "Directory for the CSVs, logs and certificate (default: ${DEFAULT-VALUE}).")
   Path work;
 
-  @Option(names = "--report", description = "The report's path without .md (default: <work>/report).")
+  @Option(
+      names = "--report",
+      description = "The report's path without .md (default: <work>/report).")
   Path report;
 
-  @Option(names = "--ipc-dir", description = "Directory for ipc:// sockets (default: a new temporary one, removed after).")
+  @Option(
+      names = "--ipc-dir",
+      description = "Directory for ipc:// sockets (default: a new temporary one, removed after).")
   Path ipcDir;
 
-  @Option(names = "--server-java-opts",
-      defaultValue = "-Xmx256m -XX:MaxDirectMemorySize=256m -Dio.netty.leakDetection.level=paranoid"
-          + " -XX:+HeapDumpOnOutOfMemoryError",
+  @Option(
+      names = "--server-java-opts",
+      defaultValue =
+          "-Xmx256m -XX:MaxDirectMemorySize=256m -Dio.netty.leakDetection.level=paranoid"
+              + " -XX:+HeapDumpOnOutOfMemoryError",
       description = "JVM flags of the server process (default: ${DEFAULT-VALUE}).")
   String serverJavaOpts;
 
-  @Option(names = "--client-java-opts", defaultValue = "-Xmx512m -XX:MaxDirectMemorySize=512m",
+  @Option(
+      names = "--client-java-opts",
+      defaultValue = "-Xmx512m -XX:MaxDirectMemorySize=512m",
       description = "JVM flags of the client process (default: ${DEFAULT-VALUE}).")
   String clientJavaOpts;
 
-  @Option(names = "--label", defaultValue = "", description = "What ran, e.g. the commit, for the report.")
+  @Option(
+      names = "--label",
+      defaultValue = "",
+      description = "What ran, e.g. the commit, for the report.")
   String label;
 
-  @Mixin
-  LoadSettings settings;
+  @Mixin LoadSettings settings;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   private final List<Child> children = new CopyOnWriteArrayList<>();
 
@@ -125,16 +143,21 @@ final class SoakRun implements Callable<Integer> {
     for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
       try {
         anyEnded.get(Math.min(left, TimeUnit.MINUTES.toNanos(1)), TimeUnit.NANOSECONDS);
-        throw new IllegalStateException("a soak process ended during the load; see server.log and client.log in "
-            + work.toAbsolutePath());
+        throw new IllegalStateException(
+            "a soak process ended during the load; see server.log and client.log in "
+                + work.toAbsolutePath());
       } catch (TimeoutException stillRunning) {
-        out.println("soak: " + TimeUnit.NANOSECONDS.toSeconds(Math.max(0, end - System.nanoTime())) + " s to go");
+        out.println(
+            "soak: "
+                + TimeUnit.NANOSECONDS.toSeconds(Math.max(0, end - System.nanoTime()))
+                + " s to go");
         out.flush();
       }
     }
   }
 
-  private Child launch(String role, String javaOpts, Path dir, List<String> args) throws IOException {
+  private Child launch(String role, String javaOpts, Path dir, List<String> args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     for (String opt : javaOpts.trim().split("\\s+", -1)) {
@@ -142,7 +165,8 @@ final class SoakRun implements Callable<Integer> {
         command.add(opt.replace("{work}", dir.toString()));
       }
     }
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Soak.class.getName(), role));
+    command.addAll(
+        List.of("-cp", System.getProperty("java.class.path"), Soak.class.getName(), role));
     command.addAll(args);
     command.addAll(settings.args());
     Child child = Child.start(role, command, dir.resolve(role + ".log"));
@@ -151,13 +175,18 @@ final class SoakRun implements Callable<Integer> {
   }
 
   private RunInfo info(Path dir, long start) {
-    RunInfo info = RunInfo.empty()
-        .with("seconds", seconds).with("warmup-seconds", warmupSeconds)
-        .with("start-ms", start).with("date", LocalDate.now(ZoneOffset.UTC))
-        .with("label", label.isEmpty() ? "unlabelled" : label).with("work", dir)
-        .with("server-java-opts", serverJavaOpts).with("client-java-opts", clientJavaOpts)
-        .with("nproc", Runtime.getRuntime().availableProcessors())
-        .with("kernel", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+    RunInfo info =
+        RunInfo.empty()
+            .with("seconds", seconds)
+            .with("warmup-seconds", warmupSeconds)
+            .with("start-ms", start)
+            .with("date", LocalDate.now(ZoneOffset.UTC))
+            .with("label", label.isEmpty() ? "unlabelled" : label)
+            .with("work", dir)
+            .with("server-java-opts", serverJavaOpts)
+            .with("client-java-opts", clientJavaOpts)
+            .with("nproc", Runtime.getRuntime().availableProcessors())
+            .with("kernel", System.getProperty("os.name") + " " + System.getProperty("os.version"));
     List<String> args = settings.args();
     for (int i = 0; i + 1 < args.size(); i += 2) {
       info.with(args.get(i).substring(2), args.get(i + 1));
@@ -167,8 +196,16 @@ final class SoakRun implements Callable<Integer> {
 
   /** Removes what an earlier run left in the work directory, so the report reads only this run. */
   private static void clean(Path dir) throws IOException {
-    for (String file : List.of(ServerLog.FILE, ClientLog.NETWORK_FILE, ClientLog.INPROC_FILE, SoakServer.SUMMARY,
-        RunInfo.FILE, Endpoints.FILE, "server.log", "client.log")) {
+    for (String file :
+        List.of(
+            ServerLog.FILE,
+            ClientLog.NETWORK_FILE,
+            ClientLog.INPROC_FILE,
+            SoakServer.SUMMARY,
+            RunInfo.FILE,
+            Endpoints.FILE,
+            "server.log",
+            "client.log")) {
       Files.deleteIfExists(dir.resolve(file));
     }
   }

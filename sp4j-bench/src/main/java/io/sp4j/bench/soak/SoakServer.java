@@ -26,8 +26,7 @@ final class SoakServer implements Callable<Integer> {
   static final String SUMMARY = "server-summary.properties";
   private static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(15);
 
-  @Mixin
-  ChildOptions options;
+  @Mixin ChildOptions options;
 
   @Option(names = "--ipc-dir", required = true, description = "Where ipc:// sockets go.")
   Path ipcDir;
@@ -45,10 +44,14 @@ final class SoakServer implements Callable<Integer> {
     try (ServerSide server = ServerSide.start(serverLoad, ipcDir, Certificates.serving(dir))) {
       server.endpoints().save(dir);
       ConnectionCount connections = new ConnectionCount(server.endpoints().ports(), ipcDir);
-      try (ClientLoad inproc = ClientLoad.start(inprocLoad, server.endpoints(), List.of(Transport.INPROC), null);
-           ServerLog serverLog = new ServerLog(dir, clock, server, serverLoad.tally(), connections);
-           ClientLog inprocLog = new ClientLog(dir.resolve(ClientLog.INPROC_FILE), clock, inproc, inprocLoad.tally())) {
-        Sampler sampler = new Sampler(settings.sampleSeconds, serverLoad.tally(), List.of(serverLog, inprocLog));
+      try (ClientLoad inproc =
+              ClientLoad.start(inprocLoad, server.endpoints(), List.of(Transport.INPROC), null);
+          ServerLog serverLog = new ServerLog(dir, clock, server, serverLoad.tally(), connections);
+          ClientLog inprocLog =
+              new ClientLog(
+                  dir.resolve(ClientLog.INPROC_FILE), clock, inproc, inprocLoad.tally())) {
+        Sampler sampler =
+            new Sampler(settings.sampleSeconds, serverLoad.tally(), List.of(serverLog, inprocLog));
         link.say("ready");
         link.await("stop");
         sampler.close();
@@ -73,15 +76,19 @@ final class SoakServer implements Callable<Integer> {
   }
 
   /** What the server holds with no client left, and what it refused over the run. */
-  private static void writeSummary(Path dir, ServerSide server, ConnectionCount connections) throws IOException {
+  private static void writeSummary(Path dir, ServerSide server, ConnectionCount connections)
+      throws IOException {
     Properties summary = new Properties();
     long[] gauges = ProcessGauges.read();
     for (int i = 0; i < gauges.length; i++) {
       summary.setProperty("after." + ProcessGauges.COLUMNS.get(i), Long.toString(gauges[i]));
     }
     summary.setProperty("after.connections", Long.toString(connections.count()));
-    server.refusals().forEach((reason, n) -> summary.setProperty("refusals." + reason, Long.toString(n)));
-    summary.setProperty("jvm.args", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+    server
+        .refusals()
+        .forEach((reason, n) -> summary.setProperty("refusals." + reason, Long.toString(n)));
+    summary.setProperty(
+        "jvm.args", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
     summary.setProperty("java.version", System.getProperty("java.version"));
     try (Writer out = Files.newBufferedWriter(dir.resolve(SUMMARY), StandardCharsets.UTF_8)) {
       summary.store(out, "the soak server at its end");

@@ -12,11 +12,11 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The server's SURVEYOR: a survey every {@code --survey-ms}, and every response must be one of
- * the surveys (respondents echo them). The protocol delivers only responses to the current
- * survey, but one taken from the socket just before the next survey went out may be handled just
- * after, so the last few surveys count as right. A receive loop runs from a survey until its
- * deadline; the next survey starts another.
+ * The server's SURVEYOR: a survey every {@code --survey-ms}, and every response must be one of the
+ * surveys (respondents echo them). The protocol delivers only responses to the current survey, but
+ * one taken from the socket just before the next survey went out may be handled just after, so the
+ * last few surveys count as right. A receive loop runs from a survey until its deadline; the next
+ * survey starts another.
  */
 final class Surveyor {
   private static final int REMEMBERED = 4;
@@ -65,8 +65,12 @@ final class Surveyor {
     byte[] body = message.body();
     tally.received(body.length);
     if (!isRecentSurvey(body)) {
-      tally.error(where + ": a response of " + body.length + " B that is none of the last surveys"
-          + (Payload.isIntact(body) ? " (intact)" : " (damaged)"));
+      tally.error(
+          where
+              + ": a response of "
+              + body.length
+              + " B that is none of the last surveys"
+              + (Payload.isIntact(body) ? " (intact)" : " (damaged)"));
     }
   }
 
@@ -84,7 +88,8 @@ final class Surveyor {
   private void ended(Throwable cause) {
     receiving.set(false);
     if (!(cause instanceof SpTimeoutException) && !(cause instanceof ProtocolStateException)) {
-      Failures.report(socket, tally, where, cause); // a deadline, or no survey running, is the normal end
+      Failures.report(
+          socket, tally, where, cause); // a deadline, or no survey running, is the normal end
     }
   }
 }

@@ -5,8 +5,8 @@ import java.util.Locale;
 
 /**
  * A line chart as a small SVG file: time in minutes across, one unit up, the warm-up shaded, a
- * legend. The value axis starts at zero for series that never go below it, so that flat reads
- * as flat and noise is not blown up.
+ * legend. The value axis starts at zero for series that never go below it, so that flat reads as
+ * flat and noise is not blown up.
  */
 final class SvgChart {
   private static final int WIDTH = 760;
@@ -38,37 +38,85 @@ final class SvgChart {
     Frame frame = new Frame(minutes, yMin, yMax);
 
     StringBuilder svg = new StringBuilder(8192);
-    svg.append(String.format(Locale.ROOT,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\""
-            + " font-family=\"sans-serif\" font-size=\"11\">%n", WIDTH, HEIGHT, WIDTH, HEIGHT));
-    svg.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", WIDTH, HEIGHT));
-    svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"20\" font-size=\"14\">%s</text>%n", LEFT, escape(title)));
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\""
+                + " font-family=\"sans-serif\" font-size=\"11\">%n",
+            WIDTH,
+            HEIGHT,
+            WIDTH,
+            HEIGHT));
+    svg.append(
+        String.format(
+            Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", WIDTH, HEIGHT));
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<text x=\"%d\" y=\"20\" font-size=\"14\">%s</text>%n",
+            LEFT,
+            escape(title)));
     double warmEnd = frame.x(Math.min(warmupSeconds / 60, minutes));
-    svg.append(String.format(Locale.ROOT,
-        "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"#eeeeee\"/>%n",
-        LEFT, TOP, warmEnd - LEFT, HEIGHT - TOP - BOTTOM));
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"#eeeeee\"/>%n",
+            LEFT,
+            TOP,
+            warmEnd - LEFT,
+            HEIGHT - TOP - BOTTOM));
     if (warmEnd - LEFT > 40) {
-      svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#888888\">warm-up</text>%n", LEFT + 4, TOP + 12));
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<text x=\"%d\" y=\"%d\" fill=\"#888888\">warm-up</text>%n",
+              LEFT + 4,
+              TOP + 12));
     }
     for (double y = yMin; y <= yMax + step / 2; y += step) {
-      svg.append(String.format(Locale.ROOT,
-          "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#dddddd\"/>"
-              + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n",
-          LEFT, WIDTH - RIGHT, frame.y(y), frame.y(y), LEFT - 6, frame.y(y) + 4, Numbers.format(y)));
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#dddddd\"/>"
+                  + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n",
+              LEFT,
+              WIDTH - RIGHT,
+              frame.y(y),
+              frame.y(y),
+              LEFT - 6,
+              frame.y(y) + 4,
+              Numbers.format(y)));
     }
     for (double x = 0; x <= minutes + xStep / 2; x += xStep) {
-      svg.append(String.format(Locale.ROOT,
-          "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
-          frame.x(x), HEIGHT - BOTTOM + 16, Numbers.format(x)));
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
+              frame.x(x),
+              HEIGHT - BOTTOM + 16,
+              Numbers.format(x)));
     }
-    svg.append(String.format(Locale.ROOT,
-        "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">minutes</text>%n", (LEFT + WIDTH - RIGHT) / 2, HEIGHT - 8));
-    svg.append(String.format(Locale.ROOT,
-        "<text x=\"14\" y=\"%d\" transform=\"rotate(-90 14 %d)\" text-anchor=\"middle\">%s</text>%n",
-        (TOP + HEIGHT - BOTTOM) / 2, (TOP + HEIGHT - BOTTOM) / 2, escape(unit)));
-    svg.append(String.format(Locale.ROOT,
-        "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#888888\"/>%n",
-        LEFT, TOP, WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM));
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">minutes</text>%n",
+            (LEFT + WIDTH - RIGHT) / 2,
+            HEIGHT - 8));
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<text x=\"14\" y=\"%d\" transform=\"rotate(-90 14 %d)\" text-anchor=\"middle\">%s</text>%n",
+            (TOP + HEIGHT - BOTTOM) / 2,
+            (TOP + HEIGHT - BOTTOM) / 2,
+            escape(unit)));
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#888888\"/>%n",
+            LEFT,
+            TOP,
+            WIDTH - LEFT - RIGHT,
+            HEIGHT - TOP - BOTTOM));
     for (int i = 0; i < lines.size(); i++) {
       line(svg, frame, lines.get(i), COLOURS[i % COLOURS.length], i);
     }
@@ -76,18 +124,34 @@ final class SvgChart {
     return svg.toString();
   }
 
-  private static void line(StringBuilder svg, Frame frame, Series series, String colour, int index) {
-    svg.append("<polyline fill=\"none\" stroke=\"").append(colour).append("\" stroke-width=\"1.5\" points=\"");
+  private static void line(
+      StringBuilder svg, Frame frame, Series series, String colour, int index) {
+    svg.append("<polyline fill=\"none\" stroke=\"")
+        .append(colour)
+        .append("\" stroke-width=\"1.5\" points=\"");
     for (int i = 0; i < series.values().length; i++) {
-      svg.append(String.format(Locale.ROOT, "%.1f,%.1f ", frame.x(series.times()[i] / 60), frame.y(series.values()[i])));
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "%.1f,%.1f ",
+              frame.x(series.times()[i] / 60),
+              frame.y(series.values()[i])));
     }
     svg.append("\"/>\n");
     int legendY = TOP + 14 + 14 * index;
-    svg.append(String.format(Locale.ROOT,
-        "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"3\"/>"
-            + "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>%n",
-        WIDTH - RIGHT - 22, WIDTH - RIGHT - 6, legendY - 4, legendY - 4, colour,
-        WIDTH - RIGHT - 28, legendY, escape(series.label())));
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<line x1=\"%d\" x2=\"%d\" y1=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"3\"/>"
+                + "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>%n",
+            WIDTH - RIGHT - 22,
+            WIDTH - RIGHT - 6,
+            legendY - 4,
+            legendY - 4,
+            colour,
+            WIDTH - RIGHT - 28,
+            legendY,
+            escape(series.label())));
   }
 
   /** 1, 2 or 5 times a power of ten, at least {@code rough}. */

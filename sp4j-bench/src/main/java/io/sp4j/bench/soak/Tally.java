@@ -8,16 +8,19 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What one process's load did, counted from many threads. {@link #error} also writes what went
- * wrong to stderr (the process's log): the first {@value #ERRORS_SHOWN} errors in full, then
- * every thousandth, so a broken run stays readable; {@link #note} does the same for events that
- * are no errors but may want explaining.
+ * wrong to stderr (the process's log): the first {@value #ERRORS_SHOWN} errors in full, then every
+ * thousandth, so a broken run stays readable; {@link #note} does the same for events that are no
+ * errors but may want explaining.
  */
 final class Tally {
   private static final int ERRORS_SHOWN = 20;
 
   /** The counters, in the order of their CSV columns. */
   enum Count {
-    SENT, RECEIVED, BYTES_SENT, BYTES_RECEIVED,
+    SENT,
+    RECEIVED,
+    BYTES_SENT,
+    BYTES_RECEIVED,
     /** A send that found no room (a full pipe, or no peer): skipped, not an error. */
     FULL,
     /** A PAIR echo meant for the session's predecessor (churn): intact, not an error. */
@@ -26,7 +29,9 @@ final class Tally {
     RESENT,
     ERRORS,
     /** Client sockets opened, closed with their linger, closed with LINGER 0. */
-    OPENED, CLOSED, CUT,
+    OPENED,
+    CLOSED,
+    CUT,
     /** Raw connections dropped in the middle of a message or handshake. */
     RAW_CUTS;
 
@@ -37,6 +42,7 @@ final class Tally {
 
   /** Filled once here and only read after, so threads share it without a lock. */
   private final Map<Count, LongAdder> counts = new EnumMap<>(Count.class);
+
   private final AtomicLong errorsSeen = new AtomicLong();
   private final AtomicLong notesSeen = new AtomicLong();
 
@@ -73,8 +79,8 @@ final class Tally {
   }
 
   /**
-   * Writes something worth knowing that is not an error (why a PAIR sent again, say) to stderr:
-   * the first {@value #ERRORS_SHOWN}, then every thousandth.
+   * Writes something worth knowing that is not an error (why a PAIR sent again, say) to stderr: the
+   * first {@value #ERRORS_SHOWN}, then every thousandth.
    */
   void note(String what) {
     long n = notesSeen.incrementAndGet();

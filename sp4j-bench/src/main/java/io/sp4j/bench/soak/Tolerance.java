@@ -3,10 +3,10 @@ package io.sp4j.bench.soak;
 import java.util.Locale;
 
 /**
- * How far a series may move and still count as flat: {@code max(absolute, relative × start)},
- * for the change between the first and last tenth and for the slope per hour (where the slope
- * stands out of the noise). One-sided tolerances limit growth only (memory, fds, threads may
- * fall); two-sided ones limit any drift (a rate should neither fall nor climb).
+ * How far a series may move and still count as flat: {@code max(absolute, relative × start)}, for
+ * the change between the first and last tenth and for the slope per hour (where the slope stands
+ * out of the noise). One-sided tolerances limit growth only (memory, fds, threads may fall);
+ * two-sided ones limit any drift (a rate should neither fall nor climb).
  */
 record Tolerance(double absolute, double relative, boolean twoSided) {
   static Tolerance growth(double absolute, double relative) {
@@ -30,9 +30,16 @@ record Tolerance(double absolute, double relative, boolean twoSided) {
 
   /** E.g. "growth ≤ max(8, 10 %)". */
   String describe(String unit) {
-    String amount = relative == 0
-        ? Numbers.format(absolute) + " " + unit
-        : "max(" + Numbers.format(absolute) + " " + unit + ", " + String.format(Locale.ROOT, "%.0f %%", relative * 100) + ")";
+    String amount =
+        relative == 0
+            ? Numbers.format(absolute) + " " + unit
+            : "max("
+                + Numbers.format(absolute)
+                + " "
+                + unit
+                + ", "
+                + String.format(Locale.ROOT, "%.0f %%", relative * 100)
+                + ")";
     return (twoSided ? "drift ≤ ±" : "growth ≤ ") + amount;
   }
 }

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The schemes the soak runs over. Every network scheme binds on the loopback address only;
- * {@code inproc://} joins sockets inside the server process, so its clients run there.
+ * The schemes the soak runs over. Every network scheme binds on the loopback address only; {@code
+ * inproc://} joins sockets inside the server process, so its clients run there.
  */
 enum Transport {
   TCP("tcp"),

@@ -1,9 +1,9 @@
 package io.sp4j.bench.soak;
 
 /**
- * How a series moved after the warm-up: the mean of its first tenth of samples ({@code start})
- * and of its last tenth ({@code end}), and the least-squares slope over all of them, per hour,
- * with its standard error. A slope within twice its standard error cannot be told from noise.
+ * How a series moved after the warm-up: the mean of its first tenth of samples ({@code start}) and
+ * of its last tenth ({@code end}), and the least-squares slope over all of them, per hour, with its
+ * standard error. A slope within twice its standard error cannot be told from noise.
  */
 record Trend(int points, double start, double end, double slopePerHour, double slopeError) {
   private static final double HOUR = 3600;

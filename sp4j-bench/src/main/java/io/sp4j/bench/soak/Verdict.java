@@ -11,18 +11,42 @@ record Verdict(String line, boolean flat) {
     Series series = chartLine.series();
     Trend trend = Trend.of(series, warmupSeconds);
     Tolerance tolerance = chartLine.tolerance();
-    String numbers = "start " + Numbers.format(trend.start()) + ", end " + Numbers.format(trend.end())
-        + " " + unit + " (" + Numbers.signed(trend.change()) + "); slope " + Numbers.signed(trend.slopePerHour())
-        + " ± " + Numbers.format(trend.slopeError()) + " " + unit + "/h";
+    String numbers =
+        "start "
+            + Numbers.format(trend.start())
+            + ", end "
+            + Numbers.format(trend.end())
+            + " "
+            + unit
+            + " ("
+            + Numbers.signed(trend.change())
+            + "); slope "
+            + Numbers.signed(trend.slopePerHour())
+            + " ± "
+            + Numbers.format(trend.slopeError())
+            + " "
+            + unit
+            + "/h";
     if (chartLine.mustBeZero()) {
       boolean none = Arrays.stream(series.values()).allMatch(value -> value == 0);
-      return new Verdict("- " + series.label() + ": " + (none ? "**none**" : "**SOME** (see the chart)"), none);
+      return new Verdict(
+          "- " + series.label() + ": " + (none ? "**none**" : "**SOME** (see the chart)"), none);
     }
     if (!trend.isKnown()) {
-      return new Verdict("- " + series.label() + ": **unknown** (fewer than 3 samples after the warm-up)", false);
+      return new Verdict(
+          "- " + series.label() + ": **unknown** (fewer than 3 samples after the warm-up)", false);
     }
     boolean flat = tolerance.holds(trend);
-    return new Verdict("- " + series.label() + ": **" + (flat ? "flat" : "NOT FLAT") + "** (" + numbers
-        + "; " + tolerance.describe(unit) + ")", flat);
+    return new Verdict(
+        "- "
+            + series.label()
+            + ": **"
+            + (flat ? "flat" : "NOT FLAT")
+            + "** ("
+            + numbers
+            + "; "
+            + tolerance.describe(unit)
+            + ")",
+        flat);
   }
 }

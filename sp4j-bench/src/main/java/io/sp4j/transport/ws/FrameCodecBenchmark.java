@@ -3,10 +3,10 @@ package io.sp4j.transport.ws;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.sp4j.transport.netty.InboundGuard;
-import io.sp4j.transport.netty.InboundLimits;
 import io.sp4j.Message;
 import io.sp4j.bench.jmh.JmhDefaults;
+import io.sp4j.transport.netty.InboundGuard;
+import io.sp4j.transport.netty.InboundLimits;
 import java.util.concurrent.ThreadLocalRandom;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
@@ -15,13 +15,13 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * sp4j's own ws frame codec, as the transport runs it (this class sits in the transport's
- * package to reach it): {@link WireFrames} writing one binary frame in place into a pooled
- * direct buffer (header, then the payload masked 8 bytes at a time when {@code masked}, as a
- * client sends), and {@link FrameDecoder} turning that frame back into an SP {@link Message}
- * (unmasking straight into the message's array, as a server receives). Run with
- * {@code -prof gc}: {@code gc.alloc.rate.norm} is bytes allocated per message; encoding
- * allocates nothing, decoding only the message (its array and the {@code Message}).
+ * sp4j's own ws frame codec, as the transport runs it (this class sits in the transport's package
+ * to reach it): {@link WireFrames} writing one binary frame in place into a pooled direct buffer
+ * (header, then the payload masked 8 bytes at a time when {@code masked}, as a client sends), and
+ * {@link FrameDecoder} turning that frame back into an SP {@link Message} (unmasking straight into
+ * the message's array, as a server receives). Run with {@code -prof gc}: {@code gc.alloc.rate.norm}
+ * is bytes allocated per message; encoding allocates nothing, decoding only the message (its array
+ * and the {@code Message}).
  */
 public class FrameCodecBenchmark extends JmhDefaults {
   @Param({"64", "1024", "65536"})
@@ -45,7 +45,9 @@ public class FrameCodecBenchmark extends JmhDefaults {
     wire = PooledByteBufAllocator.DEFAULT.directBuffer(size + 14);
     writeFrame(wire);
     decoder = new EmbeddedChannel();
-    decoder.pipeline().addLast(new FrameDecoder(masked, -1, new InboundGuard(decoder, InboundLimits.none())));
+    decoder
+        .pipeline()
+        .addLast(new FrameDecoder(masked, -1, new InboundGuard(decoder, InboundLimits.none())));
   }
 
   @TearDown(Level.Trial)

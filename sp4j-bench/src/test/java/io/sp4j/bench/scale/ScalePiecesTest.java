@@ -33,6 +33,7 @@ class ScalePiecesTest {
   @Test
   void childrenRunTheRolesClassOnThisClassPath() {
     assertThat(ChildCommand.java(new ScaleOptions(new String[] {"--java-opts", "-Xmx64m"}), "pull"))
-        .endsWith("-Xmx64m", "-cp", System.getProperty("java.class.path"), Roles.class.getName(), "pull");
+        .endsWith(
+            "-Xmx64m", "-cp", System.getProperty("java.class.path"), Roles.class.getName(), "pull");
   }
 }

@@ -50,7 +50,7 @@ class SoakPiecesTest {
     double[] level = new double[t.length];
     SplittableRandom random = new SplittableRandom(3);
     for (int i = 0; i < t.length; i++) {
-      t[i] = 300 + 30 * i;                  // an hour of samples after a 5 min warm-up
+      t[i] = 300 + 30 * i; // an hour of samples after a 5 min warm-up
       climbing[i] = 100 + 20 * t[i] / 3600; // 20 MiB an hour
       level[i] = 100 + random.nextDouble(-3, 3);
     }
@@ -82,7 +82,8 @@ class SoakPiecesTest {
 
   @Test
   void theReportNamesTheWorkDirectoryWithoutTheMachinesOwnPath() {
-    assertThat(SoakReport.shown(Path.of("/somewhere/repo/target/soak/run-1"))).isEqualTo("target/soak/run-1");
+    assertThat(SoakReport.shown(Path.of("/somewhere/repo/target/soak/run-1")))
+        .isEqualTo("target/soak/run-1");
     assertThat(SoakReport.shown(Path.of("/tmp/elsewhere/run-2"))).isEqualTo("run-2");
   }
 

@@ -9,8 +9,8 @@ import java.util.Objects;
  * The layout of control messages in a control buffer, nanomsg's on 64-bit Linux, little-endian:
  * {@code size_t cmsg_len} (8 bytes), {@code int cmsg_level}, {@code int cmsg_type}, then the data;
  * the next message starts {@code cmsg_len} rounded up to 8 bytes later. Only what the buffer and
- * its length in use ({@code msg_controllen}) say: no sockets, no state. The facade's
- * {@code NN_CMSG_*} helpers and {@code NnCmsgHdr} are this, and so is the runtime's codec.
+ * its length in use ({@code msg_controllen}) say: no sockets, no state. The facade's {@code
+ * NN_CMSG_*} helpers and {@code NnCmsgHdr} are this, and so is the runtime's codec.
  */
 public final class NnCmsgLayout {
   /** Bytes of the header before the data. */
@@ -41,7 +41,8 @@ public final class NnCmsgLayout {
   /** Whether a whole header fits at {@code offset} in {@code control}. */
   public static boolean headerFits(byte[] control, int offset) {
     Objects.requireNonNull(control, "control");
-    return offset >= 0 && offset <= control.length - HEADER_SIZE; // not offset + 16: it overflows near MAX_VALUE
+    return offset >= 0
+        && offset <= control.length - HEADER_SIZE; // not offset + 16: it overflows near MAX_VALUE
   }
 
   /** {@code cmsg_len} of the message at {@code offset}, whose header must fit. */
@@ -92,8 +93,8 @@ public final class NnCmsgLayout {
   }
 
   /**
-   * Writes a control message at {@code offset}: header, {@code data}, and zero padding up to
-   * {@link #space}.
+   * Writes a control message at {@code offset}: header, {@code data}, and zero padding up to {@link
+   * #space}.
    *
    * @return the offset after it
    * @throws IndexOutOfBoundsException if it does not fit
@@ -101,7 +102,10 @@ public final class NnCmsgLayout {
   public static int write(byte[] control, int offset, int level, int type, byte[] data) {
     int space = space(data.length);
     Objects.checkFromIndexSize(offset, space, control.length);
-    order(control).putLong(offset, length(data.length)).putInt(offset + 8, level).putInt(offset + 12, type);
+    order(control)
+        .putLong(offset, length(data.length))
+        .putInt(offset + 8, level)
+        .putInt(offset + 12, type);
     System.arraycopy(data, 0, control, dataOffset(offset), data.length);
     Arrays.fill(control, dataOffset(offset) + data.length, offset + space, (byte) 0);
     return offset + space;

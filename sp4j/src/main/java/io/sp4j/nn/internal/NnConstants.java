@@ -65,8 +65,10 @@ public final class NnConstants {
   public static final int NN_DONTWAIT = 1;
   public static final int NN_POLLIN = 1;
   public static final int NN_POLLOUT = 2;
+
   /** As a length: the zero-copy form ({@code (size_t) -1} in C). */
   public static final int NN_MSG = -1;
+
   public static final int PROTO_SP = 1;
   public static final int SP_HDR = 1;
   public static final int NN_SOCKADDR_MAX = 128;

@@ -14,9 +14,9 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * The control messages of {@code nn_sendmsg} and {@code nn_recvmsg} ({@link NnCmsgLayout}):
- * what a send's control buffer asks for, and the bytes a receive's control buffer gets. Pure:
- * bytes in, values out; no sockets, no state.
+ * The control messages of {@code nn_sendmsg} and {@code nn_recvmsg} ({@link NnCmsgLayout}): what a
+ * send's control buffer asks for, and the bytes a receive's control buffer gets. Pure: bytes in,
+ * values out; no sockets, no state.
  */
 final class NnControlCodec {
   /**
@@ -26,15 +26,16 @@ final class NnControlCodec {
   record Control(byte[] header, MessageType type) {}
 
   /**
-   * Reads the control messages of {@code control} (may be {@code null}) up to
-   * {@code controlLength} ({@code msg_controllen}).
+   * Reads the control messages of {@code control} (may be {@code null}) up to {@code controlLength}
+   * ({@code msg_controllen}).
    *
    * @throws IllegalArgumentException (EINVAL) for an SP_HDR or NN_WS_MSG_TYPE that is malformed
    */
   Control read(byte[] control, int controlLength) {
     byte[] header = null;
     MessageType type = null;
-    for (int at = NnCmsgLayout.first(control, controlLength); at >= 0;
+    for (int at = NnCmsgLayout.first(control, controlLength);
+        at >= 0;
         at = NnCmsgLayout.next(control, controlLength, at)) {
       int level = NnCmsgLayout.levelAt(control, at);
       int cmsgType = NnCmsgLayout.typeAt(control, at);
@@ -71,14 +72,16 @@ final class NnControlCodec {
     return switch (value) {
       case NN_WS_MSG_TYPE_TEXT -> MessageType.TEXT;
       case NN_WS_MSG_TYPE_BINARY -> MessageType.BINARY;
-      default -> throw new IllegalArgumentException("NN_WS_MSG_TYPE: " + value + " is neither TEXT nor BINARY");
+      default ->
+          throw new IllegalArgumentException(
+              "NN_WS_MSG_TYPE: " + value + " is neither TEXT nor BINARY");
     };
   }
 
   /**
-   * Writes a received message's control messages into {@code control}: SP_HDR with
-   * {@code header}, then NN_WS_MSG_TYPE if {@code type} is not {@code null}; each only whole,
-   * within the first {@code room} bytes.
+   * Writes a received message's control messages into {@code control}: SP_HDR with {@code header},
+   * then NN_WS_MSG_TYPE if {@code type} is not {@code null}; each only whole, within the first
+   * {@code room} bytes.
    *
    * @return the bytes written ({@code msg_controllen})
    */
@@ -93,7 +96,11 @@ final class NnControlCodec {
     if (type == null) {
       return at;
     }
-    byte[] wsType = {(byte) (type == MessageType.TEXT ? NN_WS_MSG_TYPE_TEXT : NN_WS_MSG_TYPE_BINARY)};
-    return at + space(wsType.length) > room ? at : NnCmsgLayout.write(control, at, NN_WS, NN_WS_MSG_TYPE, wsType);
+    byte[] wsType = {
+      (byte) (type == MessageType.TEXT ? NN_WS_MSG_TYPE_TEXT : NN_WS_MSG_TYPE_BINARY)
+    };
+    return at + space(wsType.length) > room
+        ? at
+        : NnCmsgLayout.write(control, at, NN_WS, NN_WS_MSG_TYPE, wsType);
   }
 }

@@ -14,7 +14,9 @@ final class NnDevice {
     this.errors = errors;
   }
 
-  /** Always -1: EBADF when a socket closed, ETERM after nn_term, EINVAL if they cannot be joined. */
+  /**
+   * Always -1: EBADF when a socket closed, ETERM after nn_term, EINVAL if they cannot be joined.
+   */
   int run(int s1, int s2) {
     if (s1 == -1 && s2 == -1) {
       return errors.fail(Errno.EBADF);
@@ -37,7 +39,8 @@ final class NnDevice {
       Thread.currentThread().interrupt();
       return errors.fail(Errno.EINTR);
     } catch (RuntimeException e) {
-      boolean byTerm = (first != null && first.terminatedByTerm) || (second != null && second.terminatedByTerm);
+      boolean byTerm =
+          (first != null && first.terminatedByTerm) || (second != null && second.terminatedByTerm);
       return errors.fail(byTerm && e instanceof SocketClosedException ? Errno.ETERM : errors.of(e));
     }
   }

@@ -29,9 +29,9 @@ final class NnErrors {
   }
 
   /**
-   * The errno of an exception thrown by the sp4j API: an {@link SpException} carries its own; a
-   * bad argument is EINVAL, a missing one EFAULT. Anything else is a fault in sp4j, not a C
-   * error, and is thrown on rather than disguised as one.
+   * The errno of an exception thrown by the sp4j API: an {@link SpException} carries its own; a bad
+   * argument is EINVAL, a missing one EFAULT. Anything else is a fault in sp4j, not a C error, and
+   * is thrown on rather than disguised as one.
    */
   Errno of(RuntimeException e) {
     if (e instanceof SpException sp) {

@@ -98,7 +98,10 @@ final class NnMessaging {
     return message == null ? null : message.body();
   }
 
-  /** The socket of an nn_sendmsg or nn_recvmsg, or {@code null} with errno set: EBADF, or EINVAL for no header. */
+  /**
+   * The socket of an nn_sendmsg or nn_recvmsg, or {@code null} with errno set: EBADF, or EINVAL for
+   * no header.
+   */
   private NnSocket socketFor(int s, NnMsgParts parts) {
     NnSocket socket = table.find(s);
     return socket == null || parts != null ? socket : errors.failNull(Errno.EINVAL);
@@ -129,7 +132,9 @@ final class NnMessaging {
     return send(socket, message, flags);
   }
 
-  /** The body from the parts: the single part itself for NN_MSG; {@code null} if a part is missing. */
+  /**
+   * The body from the parts: the single part itself for NN_MSG; {@code null} if a part is missing.
+   */
   private static byte[] gather(NnMsgParts parts) {
     byte[][] iov = parts.iov();
     if (iov == null) {
@@ -148,7 +153,10 @@ final class NnMessaging {
     return gathered.toByteArray();
   }
 
-  /** Receives into the parts and control buffer, telling {@code controlWritten} the bytes written there. */
+  /**
+   * Receives into the parts and control buffer, telling {@code controlWritten} the bytes written
+   * there.
+   */
   int recvmsg(int s, NnMsgParts parts, IntConsumer controlWritten, int flags) {
     NnSocket socket = socketFor(s, parts);
     if (socket == null) {
@@ -166,7 +174,8 @@ final class NnMessaging {
     byte[] control = parts.control();
     if (control != null) {
       int room = Math.min(parts.controlLength(), control.length);
-      controlWritten.accept(codec.write(message.header(), message.type().orElse(null), control, room));
+      controlWritten.accept(
+          codec.write(message.header(), message.type().orElse(null), control, room));
     }
     return body.length;
   }

@@ -43,9 +43,11 @@ final class NnOptions {
   // ---- set ---------------------------------------------------------------------------------
 
   synchronized int setBytes(int level, int option, byte[] value) {
-    if (level == NN_SUB && protocol() == Protocol.SUB
+    if (level == NN_SUB
+        && protocol() == Protocol.SUB
         && (option == NN_SUB_SUBSCRIBE || option == NN_SUB_UNSUBSCRIBE)) {
-      return apply(option == NN_SUB_SUBSCRIBE ? Options.SUBSCRIBE : Options.UNSUBSCRIBE, value.clone());
+      return apply(
+          option == NN_SUB_SUBSCRIBE ? Options.SUBSCRIBE : Options.UNSUBSCRIBE, value.clone());
     }
     if (level == NN_SOL_SOCKET && option == NN_SOCKET_NAME) {
       if (value.length > NAME_MAX) {
@@ -69,22 +71,29 @@ final class NnOptions {
         return setSocketInt(option, value);
       case NN_REQ:
         if (cooked(Protocol.REQ) && option == NN_REQ_RESEND_IVL) {
-          return value <= 0 ? errors.fail(Errno.EINVAL) : apply(Options.RESEND_INTERVAL, Duration.ofMillis(value));
+          return value <= 0
+              ? errors.fail(Errno.EINVAL)
+              : apply(Options.RESEND_INTERVAL, Duration.ofMillis(value));
         }
         break;
       case NN_SURVEYOR:
         if (cooked(Protocol.SURVEYOR) && option == NN_SURVEYOR_DEADLINE) {
-          return value <= 0 ? errors.fail(Errno.EINVAL) : apply(Options.SURVEY_DEADLINE, Duration.ofMillis(value));
+          return value <= 0
+              ? errors.fail(Errno.EINVAL)
+              : apply(Options.SURVEY_DEADLINE, Duration.ofMillis(value));
         }
         break;
       case NN_SUB:
-        if (protocol() == Protocol.SUB && (option == NN_SUB_SUBSCRIBE || option == NN_SUB_UNSUBSCRIBE)) {
+        if (protocol() == Protocol.SUB
+            && (option == NN_SUB_SUBSCRIBE || option == NN_SUB_UNSUBSCRIBE)) {
           return errors.fail(Errno.EINVAL); // a subscription is bytes, not an int
         }
         break;
       case NN_TCP:
         if (option == NN_TCP_NODELAY) {
-          return value != 0 && value != 1 ? errors.fail(Errno.EINVAL) : apply(Options.TCP_NODELAY, value == 1);
+          return value != 0 && value != 1
+              ? errors.fail(Errno.EINVAL)
+              : apply(Options.TCP_NODELAY, value == 1);
         }
         break;
       case NN_WS:
@@ -92,7 +101,8 @@ final class NnOptions {
           if (value == NN_WS_MSG_TYPE_TEXT) {
             return apply(Options.WS_MESSAGE_TYPE, MessageType.TEXT);
           }
-          return value == NN_WS_MSG_TYPE_BINARY ? apply(Options.WS_MESSAGE_TYPE, MessageType.BINARY)
+          return value == NN_WS_MSG_TYPE_BINARY
+              ? apply(Options.WS_MESSAGE_TYPE, MessageType.BINARY)
               : errors.fail(Errno.EINVAL);
         }
         break;
@@ -120,9 +130,13 @@ final class NnOptions {
       case NN_RCVTIMEO:
         return apply(Options.RECEIVE_TIMEOUT, value < 0 ? null : Duration.ofMillis(value));
       case NN_RECONNECT_IVL:
-        return value < 0 ? errors.fail(Errno.EINVAL) : apply(Options.RECONNECT_INTERVAL, Duration.ofMillis(value));
+        return value < 0
+            ? errors.fail(Errno.EINVAL)
+            : apply(Options.RECONNECT_INTERVAL, Duration.ofMillis(value));
       case NN_RECONNECT_IVL_MAX:
-        return value < 0 ? errors.fail(Errno.EINVAL) : apply(Options.RECONNECT_INTERVAL_MAX, Duration.ofMillis(value));
+        return value < 0
+            ? errors.fail(Errno.EINVAL)
+            : apply(Options.RECONNECT_INTERVAL_MAX, Duration.ofMillis(value));
       case NN_SNDPRIO:
         return apply(Options.SEND_PRIORITY, value);
       case NN_RCVPRIO:
@@ -140,7 +154,8 @@ final class NnOptions {
       case NN_SOCKET_NAME:
         return errors.fail(Errno.EINVAL); // a name is text
       default:
-        return errors.fail(Errno.ENOPROTOOPT); // unknown, read-only (NN_DOMAIN, NN_PROTOCOL) or NN_SNDFD/NN_RCVFD
+        return errors.fail(
+            Errno.ENOPROTOOPT); // unknown, read-only (NN_DOMAIN, NN_PROTOCOL) or NN_SNDFD/NN_RCVFD
     }
   }
 
@@ -156,8 +171,13 @@ final class NnOptions {
 
   private boolean isKnown(int level, int option) {
     return switch (level) {
-      case NN_SOL_SOCKET -> option >= NN_LINGER && option <= NN_MAXTTL
-          && option != NN_SNDFD && option != NN_RCVFD && option != NN_DOMAIN && option != NN_PROTOCOL;
+      case NN_SOL_SOCKET ->
+          option >= NN_LINGER
+              && option <= NN_MAXTTL
+              && option != NN_SNDFD
+              && option != NN_RCVFD
+              && option != NN_DOMAIN
+              && option != NN_PROTOCOL;
       case NN_REQ -> cooked(Protocol.REQ) && option == NN_REQ_RESEND_IVL;
       case NN_SURVEYOR -> cooked(Protocol.SURVEYOR) && option == NN_SURVEYOR_DEADLINE;
       case NN_TCP -> option == NN_TCP_NODELAY;
@@ -192,7 +212,10 @@ final class NnOptions {
     if (getInt(level, option, v) != 0) {
       return null;
     }
-    return ByteBuffer.allocate(Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN).putInt(0, v[0]).array();
+    return ByteBuffer.allocate(Integer.BYTES)
+        .order(ByteOrder.LITTLE_ENDIAN)
+        .putInt(0, v[0])
+        .array();
   }
 
   /** The value, or {@code null} with errno set. */
@@ -211,7 +234,8 @@ final class NnOptions {
         }
         break;
       case NN_SUB:
-        if (protocol() == Protocol.SUB && (option == NN_SUB_SUBSCRIBE || option == NN_SUB_UNSUBSCRIBE)) {
+        if (protocol() == Protocol.SUB
+            && (option == NN_SUB_SUBSCRIBE || option == NN_SUB_UNSUBSCRIBE)) {
           errors.fail(Errno.EINVAL); // write-only
           return null;
         }
@@ -224,7 +248,8 @@ final class NnOptions {
       case NN_WS:
         if (option == NN_WS_MSG_TYPE) {
           return owner.socket.get(Options.WS_MESSAGE_TYPE) == MessageType.TEXT
-              ? NN_WS_MSG_TYPE_TEXT : NN_WS_MSG_TYPE_BINARY;
+              ? NN_WS_MSG_TYPE_TEXT
+              : NN_WS_MSG_TYPE_BINARY;
         }
         break;
       default:

@@ -9,13 +9,14 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * nn_poll on the sockets of one table. The caller sleeps until a socket tells it that its
- * readiness may have changed ({@link Readiness#watchReadiness}) or the timeout ends; it never
- * wakes on a timer to look.
+ * nn_poll on the sockets of one table. The caller sleeps until a socket tells it that its readiness
+ * may have changed ({@link Readiness#watchReadiness}) or the timeout ends; it never wakes on a
+ * timer to look.
  */
 final class NnPoller {
   /** {@link #await}: a watched socket is closed. */
   static final int CLOSED = -1;
+
   /** {@link #await}: the thread was interrupted. */
   static final int INTERRUPTED = -2;
 
@@ -28,8 +29,8 @@ final class NnPoller {
   }
 
   /**
-   * nn_poll: waits for the events of {@code entries} and sets {@code revents[i]} for each entry
-   * it looked at; a call that fails before it waits leaves {@code revents} as it was.
+   * nn_poll: waits for the events of {@code entries} and sets {@code revents[i]} for each entry it
+   * looked at; a call that fails before it waits leaves {@code revents} as it was.
    */
   int poll(NnPollEntry[] entries, int[] revents, int timeoutMs) {
     if (entries == null) {
@@ -64,10 +65,11 @@ final class NnPoller {
   }
 
   /**
-   * Waits until one of {@code sockets} is ready for the events of the same index in
-   * {@code events} (negative {@code timeoutMs}: for ever) and sets each one's {@code revents}.
+   * Waits until one of {@code sockets} is ready for the events of the same index in {@code events}
+   * (negative {@code timeoutMs}: for ever) and sets each one's {@code revents}.
    *
-   * @return the number of sockets with events, 0 on timeout, {@link #CLOSED} or {@link #INTERRUPTED}
+   * @return the number of sockets with events, 0 on timeout, {@link #CLOSED} or {@link
+   *     #INTERRUPTED}
    */
   int await(Readiness[] sockets, int[] events, int[] revents, int timeoutMs) {
     Semaphore changes = new Semaphore(0);

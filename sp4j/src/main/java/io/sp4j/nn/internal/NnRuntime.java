@@ -7,11 +7,11 @@ import java.util.function.IntConsumer;
  * One nanomsg library: a socket table, its errno, and each C call done with sp4j's API. The
  * facade's static functions use one default instance; each method here is the nn function of the
  * same name and returns as it does (a value, or -1 / {@code null} with errno set). It takes and
- * gives plain values ({@link NnMsgParts}, {@link NnPollEntry}, arrays), which the facade makes
- * from its public types and back, so this package depends on nothing of the facade.
- * The work is split by job: {@link NnSocketTable} (sockets, endpoints, nn_term),
- * {@link NnSockopts} (options), {@link NnMessaging} (send and receive, with the pure
- * {@link NnControlCodec}), {@link NnPoller} and {@link NnDevice}.
+ * gives plain values ({@link NnMsgParts}, {@link NnPollEntry}, arrays), which the facade makes from
+ * its public types and back, so this package depends on nothing of the facade. The work is split by
+ * job: {@link NnSocketTable} (sockets, endpoints, nn_term), {@link NnSockopts} (options), {@link
+ * NnMessaging} (send and receive, with the pure {@link NnControlCodec}), {@link NnPoller} and
+ * {@link NnDevice}.
  */
 public final class NnRuntime {
   private final NnErrors errors = new NnErrors();
@@ -28,14 +28,16 @@ public final class NnRuntime {
   }
 
   /**
-   * Sets the calling thread's errno and returns {@code null}: for a call the facade answers
-   * without a socket ({@code nn_symbol} past the end).
+   * Sets the calling thread's errno and returns {@code null}: for a call the facade answers without
+   * a socket ({@code nn_symbol} past the end).
    */
   public <T> T failNull(Errno errno) {
     return errors.failNull(errno);
   }
 
-  /** nanomsg's text for {@code errnum}; the C library's words for a number nanomsg does not name. */
+  /**
+   * nanomsg's text for {@code errnum}; the C library's words for a number nanomsg does not name.
+   */
   public String strerror(int errnum) {
     return Errno.fromNumber(errnum).map(Errno::message).orElse("Unknown error " + errnum);
   }
@@ -90,8 +92,8 @@ public final class NnRuntime {
   }
 
   /**
-   * {@code parts} is {@code null} for a missing header; {@code controlWritten} hears the new
-   * {@code msg_controllen} when the control buffer was written.
+   * {@code parts} is {@code null} for a missing header; {@code controlWritten} hears the new {@code
+   * msg_controllen} when the control buffer was written.
    */
   public int recvmsg(int s, NnMsgParts parts, IntConsumer controlWritten, int flags) {
     return messaging.recvmsg(s, parts, controlWritten, flags);

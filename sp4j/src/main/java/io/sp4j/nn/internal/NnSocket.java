@@ -14,8 +14,10 @@ final class NnSocket {
   final PollableSocket socket;
   final NnOptions options;
   private final NnErrors errors;
+
   /** Set before nn_term closes the socket, so calls it wakes report ETERM, not EBADF. */
   volatile boolean terminatedByTerm;
+
   private final Map<Integer, Endpoint> endpoints = new HashMap<>();
   private int nextEndpointId = 1;
 
@@ -27,7 +29,10 @@ final class NnSocket {
     this.options = new NnOptions(this, errors);
   }
 
-  /** Sets errno for an exception from this socket and returns -1: ETERM if nn_term closed it meanwhile. */
+  /**
+   * Sets errno for an exception from this socket and returns -1: ETERM if nn_term closed it
+   * meanwhile.
+   */
   int fail(RuntimeException e) {
     return errors.fail(errnoOf(e));
   }

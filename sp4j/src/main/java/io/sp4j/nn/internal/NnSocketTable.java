@@ -13,9 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The socket table: nanomsg's small socket numbers to sp4j sockets, their endpoints, and
- * {@code nn_term}'s state. Every method returns as C does: a value, or -1 ({@code null}) with
- * errno set.
+ * The socket table: nanomsg's small socket numbers to sp4j sockets, their endpoints, and {@code
+ * nn_term}'s state. Every method returns as C does: a value, or -1 ({@code null}) with errno set.
  */
 final class NnSocketTable {
   private static final CoreSocketProvider SOCKETS = new CoreSocketProvider();
@@ -114,7 +113,10 @@ final class NnSocketTable {
     return 0;
   }
 
-  /** nn_term: closes every socket (their blocked calls fail with ETERM); no new ones until {@link #init}. */
+  /**
+   * nn_term: closes every socket (their blocked calls fail with ETERM); no new ones until {@link
+   * #init}.
+   */
   void term() {
     List<NnSocket> closing = new ArrayList<>();
     synchronized (lock) {

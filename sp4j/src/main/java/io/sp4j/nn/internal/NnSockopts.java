@@ -3,8 +3,8 @@ package io.sp4j.nn.internal;
 import io.sp4j.Errno;
 
 /**
- * nn_setsockopt and nn_getsockopt on the sockets of one table: the arguments C passes checked,
- * then the socket's {@link NnOptions}. Every method returns 0, or -1 with errno set.
+ * nn_setsockopt and nn_getsockopt on the sockets of one table: the arguments C passes checked, then
+ * the socket's {@link NnOptions}. Every method returns 0, or -1 with errno set.
  */
 final class NnSockopts {
   private final NnSocketTable table;
@@ -25,7 +25,9 @@ final class NnSockopts {
     if (socket == null) {
       return -1;
     }
-    return value == null ? errors.fail(Errno.EFAULT) : socket.options.setBytes(level, option, value);
+    return value == null
+        ? errors.fail(Errno.EFAULT)
+        : socket.options.setBytes(level, option, value);
   }
 
   int getInt(int s, int level, int option, int[] value) {

@@ -7,18 +7,21 @@ import io.sp4j.spi.Timeout;
 import io.sp4j.spi.TransportEndpoint;
 
 /**
- * A connect to an inproc name: links up as soon as the name is bound, and again after the link
- * is lost or refused, waiting {@link Backoff} between attempts.
+ * A connect to an inproc name: links up as soon as the name is bound, and again after the link is
+ * lost or refused, waiting {@link Backoff} between attempts.
  */
 final class InprocDialer implements TransportEndpoint {
   private final InprocTransport transport;
   private final String name;
   private final EndpointContext context;
   private final Backoff backoff;
+
   @GuardedBy("this")
   private InprocHalf connection;
+
   @GuardedBy("this")
   private Timeout retry;
+
   @GuardedBy("this")
   private boolean closed;
 

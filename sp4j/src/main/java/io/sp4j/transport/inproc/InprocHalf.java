@@ -8,10 +8,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One side of an in-process connection. A write puts the message, by reference, in the other
- * side's inbox and, once the writer's socket lock is released, the inbox is drained into the
- * other socket in order. The other side's receive queue filling up stops this side being
- * writable: the peer's receive buffer is this side's send buffer.
+ * One side of an in-process connection. A write puts the message, by reference, in the other side's
+ * inbox and, once the writer's socket lock is released, the inbox is drained into the other socket
+ * in order. The other side's receive queue filling up stops this side being writable: the peer's
+ * receive buffer is this side's send buffer.
  */
 final class InprocHalf implements Connection {
   private final String address;

@@ -12,8 +12,10 @@ final class InprocListener implements TransportEndpoint {
   private final InprocTransport transport;
   private final String name;
   private final EndpointContext context;
+
   @GuardedBy("this")
   private final List<InprocHalf> connections = new ArrayList<>();
+
   @GuardedBy("this")
   private boolean closed;
 

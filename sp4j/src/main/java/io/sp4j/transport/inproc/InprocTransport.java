@@ -15,13 +15,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code inproc://name}: sockets in one process, messages passed by reference. A name is bound
- * once (EADDRINUSE otherwise); a connect made before the bind links up when the bind comes.
+ * {@code inproc://name}: sockets in one process, messages passed by reference. A name is bound once
+ * (EADDRINUSE otherwise); a connect made before the bind links up when the bind comes.
  */
 public final class InprocTransport implements Transport {
   private final Object lock = new Object();
+
   @GuardedBy("lock")
   private final Map<String, InprocListener> listeners = new HashMap<>();
+
   @GuardedBy("lock")
   private final Map<String, Set<InprocDialer>> waiting = new HashMap<>();
 

@@ -1,15 +1,14 @@
 package io.sp4j.transport.ipc;
 
 import io.sp4j.Errno;
+import io.sp4j.Option;
 import io.sp4j.SpException;
 import io.sp4j.spi.EndpointContext;
 import io.sp4j.spi.SpAddress;
 import io.sp4j.spi.Transport;
 import io.sp4j.spi.TransportEndpoint;
-import io.sp4j.Option;
 import io.sp4j.transport.netty.ConnectionOptions;
 import io.sp4j.transport.netty.EventLoops;
-import java.util.Set;
 import io.sp4j.transport.stream.StreamDialer;
 import io.sp4j.transport.stream.StreamListener;
 import java.io.IOException;
@@ -23,6 +22,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Set;
 
 /**
  * {@code ipc:///path} (or a relative {@code ipc://path}): SP over a Unix domain stream socket,
@@ -30,8 +30,8 @@ import java.nio.file.attribute.BasicFileAttributes;
  * {@code 0x01} and an 8-byte length (IPC-1).
  *
  * <p>Bind handles socket files as nanomsg does (IPC-3): a socket file left by a process that is
- * gone (a connect to it is refused) is removed first; one something still listens on is
- * EADDRINUSE; the file is unlinked when the listener closes.
+ * gone (a connect to it is refused) is removed first; one something still listens on is EADDRINUSE;
+ * the file is unlinked when the listener closes.
  */
 public final class IpcTransport implements Transport {
   private static final Set<Option<?>> OPTIONS = ConnectionOptions.with();
@@ -54,8 +54,13 @@ public final class IpcTransport implements Transport {
     Path path = path(address);
     synchronized (this) {
       removeStale(path, address.url());
-      return StreamListener.start(EventLoops.domainAddress(path), EventLoops.domainServerChannel(), true, context,
-          address.url(), () -> unlink(path));
+      return StreamListener.start(
+          EventLoops.domainAddress(path),
+          EventLoops.domainServerChannel(),
+          true,
+          context,
+          address.url(),
+          () -> unlink(path));
     }
   }
 
@@ -63,8 +68,9 @@ public final class IpcTransport implements Transport {
   public TransportEndpoint connect(SpAddress address, EndpointContext context) {
     Path path = path(address);
     SocketAddress remote = EventLoops.domainAddress(path);
-    StreamDialer dialer = new StreamDialer(address.url(), () -> remote, null, EventLoops.domainChannel(), true, -1,
-        context);
+    StreamDialer dialer =
+        new StreamDialer(
+            address.url(), () -> remote, null, EventLoops.domainChannel(), true, -1, context);
     dialer.connect();
     return dialer;
   }
@@ -76,17 +82,21 @@ public final class IpcTransport implements Transport {
       throw new IllegalArgumentException("address '" + address.url() + "': the path is missing");
     }
     if (rest.indexOf('\0') >= 0) {
-      throw new IllegalArgumentException("address '" + address.url() + "': the path contains a NUL byte");
+      throw new IllegalArgumentException(
+          "address '" + address.url() + "': the path contains a NUL byte");
     }
     try {
       Path path = Path.of(rest).toAbsolutePath();
       // sun_path holds 108 bytes with the terminating NUL.
       if (path.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 107) {
-        throw new SpException(Errno.ENAMETOOLONG, "address '" + address.url() + "': the path is longer than 107 bytes");
+        throw new SpException(
+            Errno.ENAMETOOLONG,
+            "address '" + address.url() + "': the path is longer than 107 bytes");
       }
       return path;
     } catch (InvalidPathException e) {
-      throw new IllegalArgumentException("address '" + address.url() + "': bad path: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "address '" + address.url() + "': bad path: " + e.getMessage(), e);
     }
   }
 
@@ -99,7 +109,8 @@ public final class IpcTransport implements Transport {
       return;
     }
     if (!attributes.isOther()) {
-      throw new SpException(Errno.EADDRINUSE, "address '" + url + "': " + path + " exists and is not a socket");
+      throw new SpException(
+          Errno.EADDRINUSE, "address '" + url + "': " + path + " exists and is not a socket");
     }
     try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
       probe.connect(UnixDomainSocketAddress.of(path));
@@ -107,7 +118,10 @@ public final class IpcTransport implements Transport {
       unlink(path); // left by a process that is gone
       return;
     } catch (IOException other) {
-      throw new SpException(Errno.EADDRINUSE, "address '" + url + "': " + path + " cannot be probed: " + other, other);
+      throw new SpException(
+          Errno.EADDRINUSE,
+          "address '" + url + "': " + path + " cannot be probed: " + other,
+          other);
     }
     throw new SpException(Errno.EADDRINUSE, "address '" + url + "': something listens on " + path);
   }

@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A listener's limits on what connections may hold before they are of use: how many are open
  * ({@link io.sp4j.Options#MAX_CONNECTIONS}) and how many are still in their opening handshake
- * ({@link io.sp4j.Options#MAX_HANDSHAKES}). A connection counts from its admission until it
- * closes (and its handshake until {@link #handshakeDone} or the close). Thread-safe.
+ * ({@link io.sp4j.Options#MAX_HANDSHAKES}). A connection counts from its admission until it closes
+ * (and its handshake until {@link #handshakeDone} or the close). Thread-safe.
  */
 public final class Admission {
   private final int maxConnections;
@@ -34,7 +34,9 @@ public final class Admission {
     return null;
   }
 
-  /** Counts {@code child} as handshaking until {@link #handshakeDone} or its close; or the refusal. */
+  /**
+   * Counts {@code child} as handshaking until {@link #handshakeDone} or its close; or the refusal.
+   */
   public Refusal admitHandshake(Channel child) {
     if (handshakes.incrementAndGet() > maxHandshakes) {
       handshakes.decrementAndGet();

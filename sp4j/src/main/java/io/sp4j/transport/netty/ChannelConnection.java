@@ -13,12 +13,12 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * What every channel-based transport's connection shares: the {@link Connection} the socket core
- * writes to, and the last inbound handler of its channel. It joins the pieces that do the work:
- * the {@link Outbox} (what waits to be sent, written by the event loop with the transport's
- * {@link FrameEncoder}), the {@link InboundBatch} (decoded messages handed over per read), the
- * {@link InboundGuard} and {@link ReadGate} (what a peer may make us hold, and when we read), and
- * {@link Linger} (a close that writes what is queued first). A subclass decodes what its channel
- * reads and passes whole messages to {@link #deliver}.
+ * writes to, and the last inbound handler of its channel. It joins the pieces that do the work: the
+ * {@link Outbox} (what waits to be sent, written by the event loop with the transport's {@link
+ * FrameEncoder}), the {@link InboundBatch} (decoded messages handed over per read), the {@link
+ * InboundGuard} and {@link ReadGate} (what a peer may make us hold, and when we read), and {@link
+ * Linger} (a close that writes what is queued first). A subclass decodes what its channel reads and
+ * passes whole messages to {@link #deliver}.
  *
  * <p>Every write goes through the channel's event loop: a sending thread only queues.
  */
@@ -41,7 +41,11 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
    * @param limits what the receiving side is held to (budget, stall timeout, refusals)
    * @param onClosed run once on the event loop when the channel has gone inactive
    */
-  protected ChannelConnection(Channel channel, FrameEncoder encoder, int sendBuffer, InboundLimits limits,
+  protected ChannelConnection(
+      Channel channel,
+      FrameEncoder encoder,
+      int sendBuffer,
+      InboundLimits limits,
       Runnable onClosed) {
     this.channel = channel;
     this.onClosed = onClosed;
@@ -74,8 +78,8 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
   }
 
   /**
-   * Holds off reading from the peer while answers to its control frames wait for it to read
-   * (or lets reading go on again); independent of the socket's own hold ({@link #suspendReading}).
+   * Holds off reading from the peer while answers to its control frames wait for it to read (or
+   * lets reading go on again); independent of the socket's own hold ({@link #suspendReading}).
    */
   protected final void holdReadingForControl(boolean hold) {
     if (hold) {
@@ -98,8 +102,8 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
   // ---- receiving (event loop) ---------------------------------------------------------------
 
   /**
-   * Hands a received message to the socket, together with the others of this read when it
-   * completes ({@link InboundBatch}). Event loop.
+   * Hands a received message to the socket, together with the others of this read when it completes
+   * ({@link InboundBatch}). Event loop.
    */
   protected final void deliver(Message message) {
     assert channel.eventLoop().inEventLoop();
@@ -137,7 +141,10 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
     outbox.add(message);
   }
 
-  /** Whether queued messages are to be dropped instead of written (e.g. after a goodbye). Event loop. */
+  /**
+   * Whether queued messages are to be dropped instead of written (e.g. after a goodbye). Event
+   * loop.
+   */
   protected boolean sendingStopped() {
     return false;
   }
@@ -152,14 +159,16 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
 
   /** Closes after what is queued has been written, within {@link #CLOSE_FLUSH}. */
   @Override
-  @SuppressWarnings("FutureReturnValueIgnored") // this close does not wait; close(Duration)'s future is for callers who do
+  @SuppressWarnings(
+      "FutureReturnValueIgnored") // this close does not wait; close(Duration)'s future is for
+  // callers who do
   public final void close() {
     close(CLOSE_FLUSH);
   }
 
   /**
-   * Closes after what is queued has been written (see {@link #closeAfterDrain()}); if that is
-   * not done within {@code linger}, the channel is closed anyway.
+   * Closes after what is queued has been written (see {@link #closeAfterDrain()}); if that is not
+   * done within {@code linger}, the channel is closed anyway.
    */
   @Override
   public final CompletableFuture<Void> close(Duration linger) {
@@ -170,7 +179,8 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
    * A listener's close of the channels it accepted: each connection closes as {@link #close()}
    * does; a channel still in its handshake, with no connection yet, just closes.
    */
-  @SuppressWarnings("FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
+  @SuppressWarnings(
+      "FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
   public static void closeAll(Collection<Channel> channels) {
     for (Channel channel : new ArrayList<>(channels)) {
       ChannelConnection connection = channel.pipeline().get(ChannelConnection.class);
@@ -183,8 +193,8 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
   }
 
   /**
-   * The last step of a local close, on the event loop after the queue was written. By default
-   * the channel closes once the writes are flushed; a transport with a goodbye overrides it.
+   * The last step of a local close, on the event loop after the queue was written. By default the
+   * channel closes once the writes are flushed; a transport with a goodbye overrides it.
    */
   protected void closeAfterDrain() {
     Linger.closeWhenFlushed(channel);
@@ -196,15 +206,19 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
   }
 
   /**
-   * A handler of this connection failed: the connection closes, and nothing else does. An
-   * {@link Error} (even an OutOfMemoryError) is logged and contained here, so that no peer's
-   * input can end the event-loop thread that serves every other connection on it.
+   * A handler of this connection failed: the connection closes, and nothing else does. An {@link
+   * Error} (even an OutOfMemoryError) is logged and contained here, so that no peer's input can end
+   * the event-loop thread that serves every other connection on it.
    */
   @Override
-  @SuppressWarnings("FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
+  @SuppressWarnings(
+      "FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     if (cause instanceof Error) {
-      LOG.log(System.Logger.Level.WARNING, "closing " + channel + " after an error in its handling", cause);
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "closing " + channel + " after an error in its handling",
+          cause);
     }
     ctx.close();
   }

@@ -8,8 +8,13 @@ import java.util.Set;
 
 /** The options every Netty transport reads: handshake, stall and connection limits. */
 public final class ConnectionOptions {
-  private static final List<Option<?>> COMMON = List.of(Options.HANDSHAKE_TIMEOUT,
-      Options.RECEIVE_STALL_TIMEOUT, Options.MAX_CONNECTIONS, Options.MAX_HANDSHAKES, Options.LISTEN_BACKLOG);
+  private static final List<Option<?>> COMMON =
+      List.of(
+          Options.HANDSHAKE_TIMEOUT,
+          Options.RECEIVE_STALL_TIMEOUT,
+          Options.MAX_CONNECTIONS,
+          Options.MAX_HANDSHAKES,
+          Options.LISTEN_BACKLOG);
 
   private ConnectionOptions() {}
 

@@ -4,17 +4,17 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelFactory;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ReflectiveChannelFactory;
 import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.SocketProtocolFamily;
@@ -46,21 +46,24 @@ import java.util.function.Function;
  */
 public final class EventLoops {
   private static final Kind KIND = Kind.detect();
-  private static final EventLoopGroup GROUP = new MultiThreadIoEventLoopGroup(
-      Math.max(2, Runtime.getRuntime().availableProcessors()),
-      new DefaultThreadFactory("sp4j-io", true), KIND.handlers);
+  private static final EventLoopGroup GROUP =
+      new MultiThreadIoEventLoopGroup(
+          Math.max(2, Runtime.getRuntime().availableProcessors()),
+          new DefaultThreadFactory("sp4j-io", true),
+          KIND.handlers);
 
   /**
    * The buffer allocator of every sp4j channel: Netty's pooled (arena) allocator. Netty 4.2's
-   * default adaptive allocator hands out unpooled, zero-filled, Cleaner-freed buffers for
-   * anything above its largest pooled size (a 1 MiB message; a 64 KiB one when the heap is at
-   * most 512 MiB, where it also falls back under contention): measured, tcp 1 MiB went from
-   * 1.4-1.5k to 1.9k msg/s and 64 KiB from 23k to 26-30k msg/s with this one.
+   * default adaptive allocator hands out unpooled, zero-filled, Cleaner-freed buffers for anything
+   * above its largest pooled size (a 1 MiB message; a 64 KiB one when the heap is at most 512 MiB,
+   * where it also falls back under contention): measured, tcp 1 MiB went from 1.4-1.5k to 1.9k
+   * msg/s and 64 KiB from 23k to 26-30k msg/s with this one.
    */
   private static final ByteBufAllocator ALLOCATOR = PooledByteBufAllocator.DEFAULT;
 
   /** Endpoints to tell when an I/O thread ends (see {@link #watchIoThreads}). */
   private static final Set<Consumer<SpException>> WATCHERS = ConcurrentHashMap.newKeySet();
+
   private static volatile SpException ended;
 
   static {
@@ -72,11 +75,11 @@ public final class EventLoops {
   private EventLoops() {}
 
   /**
-   * Tells {@code onEnd} if one of the I/O threads ever ends (at once if one has): the group
-   * lives for the process, so an ended thread means every connection, listener and dialer on it
-   * is gone for good, and a socket that waited for them would wait for ever. No peer's input can
-   * end one (connections contain their failures, {@link ChannelConnection#exceptionCaught}); this
-   * is the last line. Returns what stops the watching (an endpoint's close).
+   * Tells {@code onEnd} if one of the I/O threads ever ends (at once if one has): the group lives
+   * for the process, so an ended thread means every connection, listener and dialer on it is gone
+   * for good, and a socket that waited for them would wait for ever. No peer's input can end one
+   * (connections contain their failures, {@link ChannelConnection#exceptionCaught}); this is the
+   * last line. Returns what stops the watching (an endpoint's close).
    */
   public static Runnable watchIoThreads(Consumer<SpException> onEnd) {
     WATCHERS.add(onEnd);
@@ -102,8 +105,13 @@ public final class EventLoops {
   // The failure is recorded, not made in advance: it is the event every later endpoint is told of.
   @SuppressWarnings("StaticAssignmentOfThrowable")
   private static void ioThreadEnded(Throwable cause) {
-    SpException failure = new SpException(Errno.ETERM, "an sp4j I/O thread ended"
-        + (cause == null ? "" : " (" + cause + ")") + ": network endpoints cannot work any more", cause);
+    SpException failure =
+        new SpException(
+            Errno.ETERM,
+            "an sp4j I/O thread ended"
+                + (cause == null ? "" : " (" + cause + ")")
+                + ": network endpoints cannot work any more",
+            cause);
     ended = failure;
     LOG.log(System.Logger.Level.ERROR, failure.getMessage(), cause);
     for (Consumer<SpException> watcher : WATCHERS) {
@@ -123,7 +131,8 @@ public final class EventLoops {
    * A listening bootstrap on the group for {@code address} (see {@link #serverChannelFactory}),
    * with the given listen backlog and sp4j's allocator for the listener and its accepted channels.
    */
-  public static ServerBootstrap serverBootstrap(Class<? extends ServerChannel> type, SocketAddress address, int backlog) {
+  public static ServerBootstrap serverBootstrap(
+      Class<? extends ServerChannel> type, SocketAddress address, int backlog) {
     ensureRunning();
     return new ServerBootstrap()
         .group(GROUP)
@@ -173,16 +182,18 @@ public final class EventLoops {
     Throwable cause = bound.cause();
     // NIO throws a BindException, epoll a NativeIoException: both say "Address already in use".
     if (String.valueOf(cause.getMessage()).contains("in use")) {
-      throw new SpException(Errno.EADDRINUSE, "address '" + url + "': " + cause.getMessage(), cause);
+      throw new SpException(
+          Errno.EADDRINUSE, "address '" + url + "': " + cause.getMessage(), cause);
     }
-    throw new SpException(Errno.EADDRNOTAVAIL, "address '" + url + "': cannot listen: " + cause, cause);
+    throw new SpException(
+        Errno.EADDRNOTAVAIL, "address '" + url + "': cannot listen: " + cause, cause);
   }
 
   /**
    * Closes a listening channel and, off its event loop, waits (at most {@code max}) until its
-   * address can be bound again. With NIO the JDK closes a listening socket only when its
-   * selector next runs after the key was cancelled, which is after the close future completes;
-   * a task scheduled after the close runs only after that selector pass.
+   * address can be bound again. With NIO the JDK closes a listening socket only when its selector
+   * next runs after the key was cancelled, which is after the close future completes; a task
+   * scheduled after the close runs only after that selector pass.
    */
   public static void closeAndRelease(Channel channel, java.time.Duration max) {
     io.netty.channel.ChannelFuture closing = channel.close();
@@ -192,39 +203,46 @@ public final class EventLoops {
     long deadline = System.nanoTime() + max.toNanos();
     if (closing.awaitUninterruptibly(max.toMillis())) {
       long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
-      channel.eventLoop().schedule(() -> { }, 0, java.util.concurrent.TimeUnit.NANOSECONDS)
+      channel
+          .eventLoop()
+          .schedule(() -> {}, 0, java.util.concurrent.TimeUnit.NANOSECONDS)
           .awaitUninterruptibly(left);
     }
   }
 
   /**
    * Makes listening channels of {@code type} for {@code address}. An NIO listener on one IPv4
-   * address gets a plain IPv4 socket rather than the JDK's dual-stack one: on Linux the
-   * IPv4-mapped TIME_WAIT connections a dual-stack listener leaves can make binding the same
-   * port again fail (EADDRINUSE) for a while, which a plain IPv4 socket does not.
+   * address gets a plain IPv4 socket rather than the JDK's dual-stack one: on Linux the IPv4-mapped
+   * TIME_WAIT connections a dual-stack listener leaves can make binding the same port again fail
+   * (EADDRINUSE) for a while, which a plain IPv4 socket does not.
    */
   public static ChannelFactory<? extends ServerChannel> serverChannelFactory(
       Class<? extends ServerChannel> type, SocketAddress address) {
-    if (type == NioServerSocketChannel.class && address instanceof InetSocketAddress inet
-        && inet.getAddress() instanceof Inet4Address ip4 && !ip4.isAnyLocalAddress()) {
-      return () -> new NioServerSocketChannel(SelectorProvider.provider(), SocketProtocolFamily.INET);
+    if (type == NioServerSocketChannel.class
+        && address instanceof InetSocketAddress inet
+        && inet.getAddress() instanceof Inet4Address ip4
+        && !ip4.isAnyLocalAddress()) {
+      return () ->
+          new NioServerSocketChannel(SelectorProvider.provider(), SocketProtocolFamily.INET);
     }
     return new ReflectiveChannelFactory<>(type);
   }
 
   /**
-   * Gives a connection's channel its socket's buffer sizes. As nanomsg does (WS-OPT-6), they
-   * become the kernel's SO_SNDBUF and SO_RCVBUF; the send buffer is also the write high-water
-   * mark. One read may take what the kernel holds (up to twice the receive buffer, as Linux
-   * doubles it), not Netty's default 64 KiB: fewer reads and wake-ups per large message
-   * (tcp 1 MiB 2.0-2.3k -> 2.4k msg/s in one A/B run).
+   * Gives a connection's channel its socket's buffer sizes. As nanomsg does (WS-OPT-6), they become
+   * the kernel's SO_SNDBUF and SO_RCVBUF; the send buffer is also the write high-water mark. One
+   * read may take what the kernel holds (up to twice the receive buffer, as Linux doubles it), not
+   * Netty's default 64 KiB: fewer reads and wake-ups per large message (tcp 1 MiB 2.0-2.3k -> 2.4k
+   * msg/s in one A/B run).
    */
   public static void applyBufferSizes(Channel channel, int sendBuffer, int receiveBuffer) {
     channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(sendBuffer / 2, sendBuffer));
     channel.config().setOption(ChannelOption.SO_SNDBUF, sendBuffer);
     channel.config().setOption(ChannelOption.SO_RCVBUF, receiveBuffer);
     int largestRead = (int) Math.min(16L << 20, Math.max(64 * 1024, 2L * receiveBuffer));
-    channel.config().setRecvByteBufAllocator(new AdaptiveRecvByteBufAllocator(64, 2048, largestRead));
+    channel
+        .config()
+        .setRecvByteBufAllocator(new AdaptiveRecvByteBufAllocator(64, 2048, largestRead));
   }
 
   /** Whether native epoll is in use (else NIO). */
@@ -232,9 +250,13 @@ public final class EventLoops {
     return KIND.nativeIo;
   }
 
-  private record Kind(IoHandlerFactory handlers, Class<? extends SocketChannel> socket,
-      Class<? extends ServerChannel> server, Class<? extends Channel> domain,
-      Class<? extends ServerChannel> domainServer, Function<Path, SocketAddress> domainAddress,
+  private record Kind(
+      IoHandlerFactory handlers,
+      Class<? extends SocketChannel> socket,
+      Class<? extends ServerChannel> server,
+      Class<? extends Channel> domain,
+      Class<? extends ServerChannel> domainServer,
+      Function<Path, SocketAddress> domainAddress,
       boolean nativeIo) {
 
     static Kind detect() {
@@ -249,8 +271,14 @@ public final class EventLoops {
     }
 
     static Kind nio() {
-      return new Kind(NioIoHandler.newFactory(), NioSocketChannel.class, NioServerSocketChannel.class,
-          NioDomainSocketChannel.class, NioServerDomainSocketChannel.class, UnixDomainSocketAddress::of, false);
+      return new Kind(
+          NioIoHandler.newFactory(),
+          NioSocketChannel.class,
+          NioServerSocketChannel.class,
+          NioDomainSocketChannel.class,
+          NioServerDomainSocketChannel.class,
+          UnixDomainSocketAddress::of,
+          false);
     }
   }
 
@@ -260,12 +288,14 @@ public final class EventLoops {
       if (!io.netty.channel.epoll.Epoll.isAvailable()) {
         return Kind.nio();
       }
-      return new Kind(io.netty.channel.epoll.EpollIoHandler.newFactory(),
+      return new Kind(
+          io.netty.channel.epoll.EpollIoHandler.newFactory(),
           io.netty.channel.epoll.EpollSocketChannel.class,
           io.netty.channel.epoll.EpollServerSocketChannel.class,
           io.netty.channel.epoll.EpollDomainSocketChannel.class,
           io.netty.channel.epoll.EpollServerDomainSocketChannel.class,
-          path -> new io.netty.channel.unix.DomainSocketAddress(path.toString()), true);
+          path -> new io.netty.channel.unix.DomainSocketAddress(path.toString()),
+          true);
     }
   }
 }

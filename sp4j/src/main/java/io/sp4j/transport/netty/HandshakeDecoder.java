@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The first handler of a connection: one exchange (a WebSocket upgrade, an SP greeting) that
- * must finish before a deadline. Once finished, successfully or not, it reads nothing more;
- * the subclass then hands the channel on or closes it.
+ * The first handler of a connection: one exchange (a WebSocket upgrade, an SP greeting) that must
+ * finish before a deadline. Once finished, successfully or not, it reads nothing more; the subclass
+ * then hands the channel on or closes it.
  */
 public abstract class HandshakeDecoder extends ByteToMessageDecoder {
   private ScheduledFuture<?> deadline;
   private boolean finished;
-  private Runnable whenFinished = () -> { };
+  private Runnable whenFinished = () -> {};
 
   /** Runs {@code task} once when the exchange is over, however it ended (a listener's count). */
   public final void whenFinished(Runnable task) {
@@ -25,12 +25,17 @@ public abstract class HandshakeDecoder extends ByteToMessageDecoder {
 
   /** Runs {@code onExpiry} on the event loop after {@code limit}, unless the exchange finished. */
   protected final void startDeadline(ChannelHandlerContext ctx, Duration limit, Runnable onExpiry) {
-    deadline = ctx.executor().schedule(() -> {
-      if (!finished) {
-        finish();
-        onExpiry.run();
-      }
-    }, limit.toNanos(), TimeUnit.NANOSECONDS);
+    deadline =
+        ctx.executor()
+            .schedule(
+                () -> {
+                  if (!finished) {
+                    finish();
+                    onExpiry.run();
+                  }
+                },
+                limit.toNanos(),
+                TimeUnit.NANOSECONDS);
   }
 
   /** The exchange is over: no deadline, no more input. Idempotent. */
@@ -67,7 +72,8 @@ public abstract class HandshakeDecoder extends ByteToMessageDecoder {
   }
 
   @Override
-  @SuppressWarnings("FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
+  @SuppressWarnings(
+      "FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     ctx.close();
   }

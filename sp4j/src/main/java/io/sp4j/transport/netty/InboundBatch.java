@@ -7,13 +7,14 @@ import java.util.ArrayList;
 
 /**
  * The messages decoded from one channel read, handed to the socket together when the read
- * completes: one socket lock and one wake-up of a waiting receiver per read instead of per
- * message. At most {@link #MESSAGES} messages or {@link #BYTES} bytes are held, so a read of
- * large messages keeps few at a time. Event loop only.
+ * completes: one socket lock and one wake-up of a waiting receiver per read instead of per message.
+ * At most {@link #MESSAGES} messages or {@link #BYTES} bytes are held, so a read of large messages
+ * keeps few at a time. Event loop only.
  */
 final class InboundBatch {
   /** Most messages handed to the socket at once. */
   static final int MESSAGES = 256;
+
   /** Most bytes of messages collected before they are handed to the socket. */
   static final int BYTES = 256 * 1024;
 

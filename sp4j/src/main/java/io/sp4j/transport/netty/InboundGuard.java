@@ -6,15 +6,15 @@ import io.sp4j.Refusal;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Holds one connection's unfinished message to its limits: the memory it keeps across reads
- * (the receive budget) and how long it may go without bytes (the stall timeout). A decoder
- * fills {@link #message()} and calls {@link #afterRead()} at the end of each read; whatever
- * breaks a limit is refused and the connection closed.
+ * Holds one connection's unfinished message to its limits: the memory it keeps across reads (the
+ * receive budget) and how long it may go without bytes (the stall timeout). A decoder fills {@link
+ * #message()} and calls {@link #afterRead()} at the end of each read; whatever breaks a limit is
+ * refused and the connection closed.
  *
- * <p>The stall clock runs on the channel's event loop (its ticker, so tests can move it) and
- * only while the connection reads: while sp4j itself holds off reading (a full receive queue),
- * the peer cannot send, and the clock starts again when reading resumes. One timer at most per
- * connection, armed only while a message is unfinished. Event loop only.
+ * <p>The stall clock runs on the channel's event loop (its ticker, so tests can move it) and only
+ * while the connection reads: while sp4j itself holds off reading (a full receive queue), the peer
+ * cannot send, and the clock starts again when reading resumes. One timer at most per connection,
+ * armed only while a message is unfinished. Event loop only.
  */
 public final class InboundGuard {
   private final Channel channel;
@@ -37,8 +37,8 @@ public final class InboundGuard {
   }
 
   /**
-   * The end of a read: an unfinished message must fit the budget (else the connection is
-   * refused) and is timed for stalls. Returns false when the connection was refused.
+   * The end of a read: an unfinished message must fit the budget (else the connection is refused)
+   * and is timed for stalls. Returns false when the connection was refused.
    */
   public boolean afterRead() {
     assert channel.eventLoop().inEventLoop();
@@ -47,8 +47,13 @@ public final class InboundGuard {
       return true;
     }
     if (!message.holdAcrossReads()) {
-      refuse(Refusal.RECEIVE_BUDGET, "a message of " + message.expected() + " bytes, " + message.filled()
-          + " in hand, needs more memory than the receive budget has left");
+      refuse(
+          Refusal.RECEIVE_BUDGET,
+          "a message of "
+              + message.expected()
+              + " bytes, "
+              + message.filled()
+              + " in hand, needs more memory than the receive budget has left");
       return false;
     }
     if (stallNanos > 0) {
@@ -63,7 +68,8 @@ public final class InboundGuard {
   }
 
   /** Counts and logs a refusal of this connection's peer, and closes the connection. */
-  @SuppressWarnings("FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
+  @SuppressWarnings(
+      "FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
   public void refuse(Refusal reason, String what) {
     count(reason, what);
     channel.close();
@@ -105,8 +111,15 @@ public final class InboundGuard {
     }
     long quiet = now - lastProgress;
     if (quiet >= stallNanos) {
-      refuse(Refusal.RECEIVE_STALLED, "no bytes of an unfinished message (" + message.filled() + " of "
-          + message.expected() + ") for " + limits.stallTimeout().toMillis() + " ms");
+      refuse(
+          Refusal.RECEIVE_STALLED,
+          "no bytes of an unfinished message ("
+              + message.filled()
+              + " of "
+              + message.expected()
+              + ") for "
+              + limits.stallTimeout().toMillis()
+              + " ms");
     } else {
       scheduleStallCheck(stallNanos - quiet);
     }

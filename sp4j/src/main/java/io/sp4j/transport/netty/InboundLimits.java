@@ -14,15 +14,20 @@ import java.util.function.BiConsumer;
  * @param stallTimeout how long a message may go without bytes, {@code null} for ever
  * @param refusals where refusals are counted and logged ({@link EndpointContext#refused})
  */
-public record InboundLimits(ReceiveBudget budget, Duration stallTimeout, BiConsumer<Refusal, String> refusals) {
+public record InboundLimits(
+    ReceiveBudget budget, Duration stallTimeout, BiConsumer<Refusal, String> refusals) {
 
   /** The socket's current settings. */
   public static InboundLimits of(EndpointContext context) {
-    return new InboundLimits(context.receiveBudget(), context.option(Options.RECEIVE_STALL_TIMEOUT), context::refused);
+    return new InboundLimits(
+        context.receiveBudget(), context.option(Options.RECEIVE_STALL_TIMEOUT), context::refused);
   }
 
-  /** No budget beyond the process's, no stall timeout, refusals not counted (tests of other behaviour). */
+  /**
+   * No budget beyond the process's, no stall timeout, refusals not counted (tests of other
+   * behaviour).
+   */
   public static InboundLimits none() {
-    return new InboundLimits(ReceiveBudget.UNLIMITED, null, (reason, detail) -> { });
+    return new InboundLimits(ReceiveBudget.UNLIMITED, null, (reason, detail) -> {});
   }
 }

@@ -10,25 +10,26 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 /**
- * What a connection has yet to send, and the writing of it. Senders {@link #add} messages (from
- * any thread, one at a time under their socket's lock); one task on the channel's event loop
- * encodes everything queued (a burst of small messages into one pooled buffer, see
- * {@link FrameEncoder}) and flushes once, or every {@link #FLUSH_BYTES} of a long burst.
+ * What a connection has yet to send, and the writing of it. Senders {@link #add} messages (from any
+ * thread, one at a time under their socket's lock); one task on the channel's event loop encodes
+ * everything queued (a burst of small messages into one pooled buffer, see {@link FrameEncoder})
+ * and flushes once, or every {@link #FLUSH_BYTES} of a long burst.
  *
- * <p>When a flush leaves bytes the socket did not take (a partial write: the peer reads slower
- * than we send), Netty keeps the rest and writes it as the socket has room; the outbox counts
- * these ({@link #partialWrites()}). Once Netty holds more than the channel's high-water mark
- * (the send buffer), the outbox hands it nothing more: messages wait here, counted against the
- * send buffer, until the channel is writable again ({@link #writabilityChanged()}), and then go
- * as one burst. What Netty holds for the socket so stays within the send buffer and one flush.
+ * <p>When a flush leaves bytes the socket did not take (a partial write: the peer reads slower than
+ * we send), Netty keeps the rest and writes it as the socket has room; the outbox counts these
+ * ({@link #partialWrites()}). Once Netty holds more than the channel's high-water mark (the send
+ * buffer), the outbox hands it nothing more: messages wait here, counted against the send buffer,
+ * until the channel is writable again ({@link #writabilityChanged()}), and then go as one burst.
+ * What Netty holds for the socket so stays within the send buffer and one flush.
  *
- * <p>Writability: open, the channel active and below its high-water mark, and fewer than the
- * send buffer's bytes queued here. A sender refused by {@link #isWritable()} hears through the
- * callback given to {@link #onWritable} when it may go on.
+ * <p>Writability: open, the channel active and below its high-water mark, and fewer than the send
+ * buffer's bytes queued here. A sender refused by {@link #isWritable()} hears through the callback
+ * given to {@link #onWritable} when it may go on.
  */
 final class Outbox {
   /** Bytes of one pooled buffer that a burst of small frames is gathered in. */
   static final int GATHER = 64 * 1024;
+
   /** Bytes of a long burst written between two flushes. */
   static final int FLUSH_BYTES = 256 * 1024;
 
@@ -36,13 +37,15 @@ final class Outbox {
   private final FrameEncoder encoder;
   private final int sendBuffer;
   private final BooleanSupplier dropping;
+
   /**
    * Many senders (one at a time, under their socket's lock), one consumer (the event loop): an
-   * array of 256 to start, reused while a burst fits it (a longer one links more), so no node
-   * per message. Made on the first queued write (about 1.6 KB with JCTools' padding), which an
-   * idle or receive-only connection does not need.
+   * array of 256 to start, reused while a burst fits it (a longer one links more), so no node per
+   * message. Made on the first queued write (about 1.6 KB with JCTools' padding), which an idle or
+   * receive-only connection does not need.
    */
   private volatile Queue<Message> queue;
+
   private final AtomicLong queuedBytes = new AtomicLong();
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
   private final AtomicBoolean shut = new AtomicBoolean();
@@ -78,7 +81,10 @@ final class Outbox {
   }
 
   private boolean canWrite() {
-    return !shut.get() && channel.isActive() && channel.isWritable() && queuedBytes.get() < sendBuffer;
+    return !shut.get()
+        && channel.isActive()
+        && channel.isWritable()
+        && queuedBytes.get() < sendBuffer;
   }
 
   /** A sender (its socket's lock held): queues {@code message}; dropped once shut. */
@@ -151,7 +157,10 @@ final class Outbox {
           // Sized for what is still queued (a hint: more may come), at most GATHER unless one
           // message needs more.
           long left = Math.max(0, queuedBytes.get() - taken);
-          gathered = channel.alloc().directBuffer((int) Math.max(size, Math.min(GATHER, left + size + 64)));
+          gathered =
+              channel
+                  .alloc()
+                  .directBuffer((int) Math.max(size, Math.min(GATHER, left + size + 64)));
         }
         encoder.encodeInto(message, gathered);
       }
@@ -175,7 +184,8 @@ final class Outbox {
     notifyIfWritable();
   }
 
-  @SuppressWarnings("FutureReturnValueIgnored") // the void promise: a failed write goes to exceptionCaught
+  @SuppressWarnings(
+      "FutureReturnValueIgnored") // the void promise: a failed write goes to exceptionCaught
   private ByteBuf writeOut(ByteBuf gathered) {
     if (gathered != null) {
       channel.write(gathered, channel.voidPromise());
@@ -184,7 +194,8 @@ final class Outbox {
   }
 
   /** Flushes, and counts a partial write if the socket did not take everything. */
-  @SuppressWarnings("NonAtomicVolatileUpdate") // one writer, the event loop; volatile for readers elsewhere
+  @SuppressWarnings(
+      "NonAtomicVolatileUpdate") // one writer, the event loop; volatile for readers elsewhere
   private void flush() {
     assert channel.eventLoop().inEventLoop();
     channel.flush();
@@ -200,16 +211,17 @@ final class Outbox {
 
   /**
    * Whether the channel holds no unwritten bytes, from its public byte counts: while writable,
-   * {@link Channel#bytesBeforeUnwritable()} is the high-water mark less what is pending (Netty
-   * adds one).
+   * {@link Channel#bytesBeforeUnwritable()} is the high-water mark less what is pending (Netty adds
+   * one).
    */
   private boolean nothingPending() {
-    return channel.isWritable() && channel.bytesBeforeUnwritable() >= channel.config().getWriteBufferHighWaterMark();
+    return channel.isWritable()
+        && channel.bytesBeforeUnwritable() >= channel.config().getWriteBufferHighWaterMark();
   }
 
   /**
-   * Event loop: the channel's writability changed. Writable again, it gets what waited here, and
-   * a sender refused meanwhile hears it may go on.
+   * Event loop: the channel's writability changed. Writable again, it gets what waited here, and a
+   * sender refused meanwhile hears it may go on.
    */
   void writabilityChanged() {
     assert channel.eventLoop().inEventLoop();

@@ -5,25 +5,26 @@ import java.util.Arrays;
 
 /**
  * The body of the message a connection is receiving. Memory follows the bytes that arrive, never
- * the length the peer announced: the array starts at what is in hand and at least doubles each
- * time it grows, capped at the announced total, so it is at most twice what arrived (plus
- * {@link #MIN_CAPACITY}) and ends exactly the message's size without a final copy. A ws message
- * in fragments does not announce its total: its array doubles past what the frames so far
- * announced (still at most twice what arrived) and is cut to size when the last one ends, so
- * a message in a thousand small frames costs a few copies, not a thousand.
+ * the length the peer announced: the array starts at what is in hand and at least doubles each time
+ * it grows, capped at the announced total, so it is at most twice what arrived (plus {@link
+ * #MIN_CAPACITY}) and ends exactly the message's size without a final copy. A ws message in
+ * fragments does not announce its total: its array doubles past what the frames so far announced
+ * (still at most twice what arrived) and is cut to size when the last one ends, so a message in a
+ * thousand small frames costs a few copies, not a thousand.
  *
  * <p>A connection that has already delivered whole messages of at least as many bytes in all as
- * this one announces has shown the bytes are real: its array is made at the announced size at
- * once, which spares a stream of large messages the copies of growing (ws 1 MiB lost 40 % to
- * them). What a connection holds is thus never more than twice what it has sent. A message
- * still unfinished when a read ends is reserved from the receive budget ({@link
- * #holdAcrossReads}); one that completes within a read never touches the budget.
+ * this one announces has shown the bytes are real: its array is made at the announced size at once,
+ * which spares a stream of large messages the copies of growing (ws 1 MiB lost 40 % to them). What
+ * a connection holds is thus never more than twice what it has sent. A message still unfinished
+ * when a read ends is reserved from the receive budget ({@link #holdAcrossReads}); one that
+ * completes within a read never touches the budget.
  *
  * <p>Event loop only.
  */
 public final class PartialMessage {
   /** The smallest array made for a message that has not all arrived. */
   static final int MIN_CAPACITY = 256;
+
   private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
   private final ReceiveBudget budget;
@@ -42,9 +43,9 @@ public final class PartialMessage {
   }
 
   /**
-   * Starts a message of {@code announced} bytes; {@code whole} says whether that is all of it
-   * (a length prefix, a final ws frame) or only its first part (a ws frame with more to come).
-   * Nothing is allocated yet.
+   * Starts a message of {@code announced} bytes; {@code whole} says whether that is all of it (a
+   * length prefix, a final ws frame) or only its first part (a ws frame with more to come). Nothing
+   * is allocated yet.
    */
   public void begin(long announced, boolean whole) {
     discard();
@@ -53,7 +54,9 @@ public final class PartialMessage {
     totalKnown = whole;
   }
 
-  /** A further frame of the same message announces {@code more} bytes; {@code last} if it ends it. */
+  /**
+   * A further frame of the same message announces {@code more} bytes; {@code last} if it ends it.
+   */
   public void extend(long more, boolean last) {
     expected += more;
     totalKnown = last;
@@ -87,12 +90,18 @@ public final class PartialMessage {
     boolean proven = expected <= delivered;
     // How far the array may reach: the message's size when known; else (ws frames to come)
     // twice what is in hand, or what the connection has delivered, whichever is more.
-    long limit = totalKnown ? expected
-        : Math.min(MAX_ARRAY, Math.max(expected, Math.max(2 * needed, proven ? delivered : 0)));
+    long limit =
+        totalKnown
+            ? expected
+            : Math.min(MAX_ARRAY, Math.max(expected, Math.max(2 * needed, proven ? delivered : 0)));
     long want;
     if (array == null) {
-      want = proven ? Math.max(expected, totalKnown ? 0 : lastSize) // a stream's next message is often the same size
-          : Math.max(needed, Math.max(filled + inHand, MIN_CAPACITY));
+      want =
+          proven
+              ? Math.max(
+                  expected,
+                  totalKnown ? 0 : lastSize) // a stream's next message is often the same size
+              : Math.max(needed, Math.max(filled + inHand, MIN_CAPACITY));
     } else {
       want = Math.max(needed, Math.max(filled + inHand, 2L * array.length));
     }
@@ -121,7 +130,8 @@ public final class PartialMessage {
 
   /** The whole message (exactly its size); the next one starts afresh. */
   public byte[] finish() {
-    byte[] whole = filled == 0 ? new byte[0] : array.length == filled ? array : Arrays.copyOf(array, filled);
+    byte[] whole =
+        filled == 0 ? new byte[0] : array.length == filled ? array : Arrays.copyOf(array, filled);
     delivered += filled;
     lastSize = filled;
     reset();

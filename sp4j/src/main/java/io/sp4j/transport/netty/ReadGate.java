@@ -5,12 +5,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Whether a channel reads, decided by several holders: it reads only while none holds it off.
- * Holders change from any thread; the channel's auto-read is set on its event loop from the
- * holders at that moment, so the last setting always matches the last change.
+ * Holders change from any thread; the channel's auto-read is set on its event loop from the holders
+ * at that moment, so the last setting always matches the last change.
  */
 final class ReadGate {
   /** The socket's receive queue is full. */
   static final int SOCKET = 1;
+
   /** Answers to the peer's control frames wait for it to read (ws). */
   static final int CONTROL = 2;
 

@@ -11,22 +11,27 @@ import io.sp4j.spi.Timeout;
 import io.sp4j.spi.TransportEndpoint;
 
 /**
- * The dial loop every channel-based transport shares: one connection at a time, made again after
- * a refused connect, a failed handshake or a lost connection, waiting {@link Backoff} between
- * attempts. A subclass opens the channel ({@link #dial()}) with handlers that run its handshake
- * and then call {@link #offer}.
+ * The dial loop every channel-based transport shares: one connection at a time, made again after a
+ * refused connect, a failed handshake or a lost connection, waiting {@link Backoff} between
+ * attempts. A subclass opens the channel ({@link #dial()}) with handlers that run its handshake and
+ * then call {@link #offer}.
  */
 public abstract class ReconnectingDialer implements TransportEndpoint {
   private final EndpointContext context;
   private final Backoff backoff;
+
   @GuardedBy("this")
   private Channel channel;
+
   @GuardedBy("this")
   private ChannelConnection connection;
+
   @GuardedBy("this")
   private Timeout retry;
+
   @GuardedBy("this")
   private boolean closed;
+
   /** Inside {@link #connect()} between starting {@link #dial()} and recording its channel. */
   @GuardedBy("this")
   private boolean dialing;
@@ -47,7 +52,8 @@ public abstract class ReconnectingDialer implements TransportEndpoint {
   protected abstract ChannelFuture dial();
 
   /** One attempt; called with no socket lock held. */
-  @SuppressWarnings("FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
+  @SuppressWarnings(
+      "FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
   public final void connect() {
     synchronized (this) {
       retry = null;
@@ -66,11 +72,12 @@ public abstract class ReconnectingDialer implements TransportEndpoint {
       }
       channel = ch;
     }
-    connecting.addListener(f -> {
-      if (!f.isSuccess()) {
-        ch.close();
-      }
-    });
+    connecting.addListener(
+        f -> {
+          if (!f.isSuccess()) {
+            ch.close();
+          }
+        });
     ch.closeFuture().addListener(f -> lost(ch));
   }
 
@@ -87,8 +94,8 @@ public abstract class ReconnectingDialer implements TransportEndpoint {
   /**
    * The handshake on {@code ch} succeeded (event loop): offers {@code made} to the socket.
    *
-   * @return {@code made}, started, or {@code null} if the dialer moved on or the socket refused
-   *     it (the caller closes the channel)
+   * @return {@code made}, started, or {@code null} if the dialer moved on or the socket refused it
+   *     (the caller closes the channel)
    */
   protected final <C extends ChannelConnection> C offer(Channel ch, C made, Protocol peer) {
     assert ch.eventLoop().inEventLoop();
@@ -126,7 +133,8 @@ public abstract class ReconnectingDialer implements TransportEndpoint {
   }
 
   @Override
-  @SuppressWarnings("FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
+  @SuppressWarnings(
+      "FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
   public final void close() {
     Channel ch;
     ChannelConnection open;

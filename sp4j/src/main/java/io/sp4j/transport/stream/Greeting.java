@@ -20,8 +20,8 @@ public final class Greeting {
   }
 
   /**
-   * Checks a peer's greeting (TCP-2): the magic, the reserved bytes, and that its protocol may
-   * talk to {@code self}.
+   * Checks a peer's greeting (TCP-2): the magic, the reserved bytes, and that its protocol may talk
+   * to {@code self}.
    *
    * @param in at least {@link #SIZE} readable bytes; they are consumed
    * @return the peer's protocol, or {@code null} if the greeting is to be refused

@@ -23,7 +23,12 @@ public final class StreamConnection extends ChannelConnection {
    * @param sendBuffer bytes that may wait to be sent before the connection reports unwritable
    * @param limits what the receiving side is held to
    */
-  public StreamConnection(Channel channel, boolean typed, int maxMessageSize, int sendBuffer, InboundLimits limits,
+  public StreamConnection(
+      Channel channel,
+      boolean typed,
+      int maxMessageSize,
+      int sendBuffer,
+      InboundLimits limits,
       Runnable onClosed) {
     super(channel, new StreamFrameEncoder(typed), sendBuffer, limits, onClosed);
     this.decoder = new StreamDecoder(channel, inbound(), typed, maxMessageSize, this::deliver);

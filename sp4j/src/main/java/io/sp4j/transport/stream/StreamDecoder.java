@@ -9,9 +9,9 @@ import io.sp4j.transport.netty.PartialMessage;
 import java.util.function.Consumer;
 
 /**
- * Reads {@code tcp://} and {@code ipc://} messages from a connection's bytes: an optional type
- * byte (ipc: anything but {@code 0x01} closes the connection, IPC-2), an 8-byte big-endian
- * length, then that many bytes (TCP-4).
+ * Reads {@code tcp://} and {@code ipc://} messages from a connection's bytes: an optional type byte
+ * (ipc: anything but {@code 0x01} closes the connection, IPC-2), an 8-byte big-endian length, then
+ * that many bytes (TCP-4).
  *
  * <p>The length is checked against the receive limit as soon as it has arrived, before any of the
  * payload is kept: too large, and the connection closes with nothing delivered. The payload is
@@ -34,7 +34,12 @@ final class StreamDecoder {
    * @param maxMessageSize receive limit in bytes, -1 for none
    * @param out where whole messages go
    */
-  StreamDecoder(Channel channel, InboundGuard inbound, boolean typed, int maxMessageSize, Consumer<Message> out) {
+  StreamDecoder(
+      Channel channel,
+      InboundGuard inbound,
+      boolean typed,
+      int maxMessageSize,
+      Consumer<Message> out) {
     this.channel = channel;
     this.inbound = inbound;
     this.typed = typed;
@@ -73,21 +78,29 @@ final class StreamDecoder {
   }
 
   /**
-   * A length prefix has arrived: checked against the receive limit before anything is kept for
-   * the payload, which then gets memory only as it arrives ({@link PartialMessage}).
+   * A length prefix has arrived: checked against the receive limit before anything is kept for the
+   * payload, which then gets memory only as it arrives ({@link PartialMessage}).
    */
   private void startPayload() {
     if (typed && prefix[0] != StreamFrameEncoder.IPC_MESSAGE) {
-      fail(Refusal.PROTOCOL_ERROR, "message type byte " + (prefix[0] & 0xff) + ", not " + StreamFrameEncoder.IPC_MESSAGE);
+      fail(
+          Refusal.PROTOCOL_ERROR,
+          "message type byte " + (prefix[0] & 0xff) + ", not " + StreamFrameEncoder.IPC_MESSAGE);
       return;
     }
     long length = 0;
     for (int i = prefixSize - 8; i < prefixSize; i++) {
       length = length << 8 | (prefix[i] & 0xff);
     }
-    if (length < 0 || length > Integer.MAX_VALUE - 8 || (maxMessageSize >= 0 && length > maxMessageSize)) {
-      fail(Refusal.MESSAGE_TOO_LARGE, "a message of " + Long.toUnsignedString(length) + " bytes, over the limit of "
-          + (maxMessageSize >= 0 ? maxMessageSize : Integer.MAX_VALUE - 8));
+    if (length < 0
+        || length > Integer.MAX_VALUE - 8
+        || (maxMessageSize >= 0 && length > maxMessageSize)) {
+      fail(
+          Refusal.MESSAGE_TOO_LARGE,
+          "a message of "
+              + Long.toUnsignedString(length)
+              + " bytes, over the limit of "
+              + (maxMessageSize >= 0 ? maxMessageSize : Integer.MAX_VALUE - 8));
       return;
     }
     PartialMessage message = inbound.message();

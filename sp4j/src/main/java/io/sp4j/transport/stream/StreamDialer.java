@@ -35,8 +35,14 @@ public final class StreamDialer extends ReconnectingDialer {
    * @param local the local address to dial from, or {@code null}
    * @param port what {@link #port()} reports, -1 for none
    */
-  public StreamDialer(String url, Supplier<SocketAddress> remote, SocketAddress local,
-      Class<? extends Channel> channelClass, boolean typed, int port, EndpointContext context) {
+  public StreamDialer(
+      String url,
+      Supplier<SocketAddress> remote,
+      SocketAddress local,
+      Class<? extends Channel> channelClass,
+      boolean typed,
+      int port,
+      EndpointContext context) {
     super(context);
     this.url = url;
     this.remote = remote;
@@ -48,27 +54,39 @@ public final class StreamDialer extends ReconnectingDialer {
 
   @Override
   protected ChannelFuture dial() {
-    Bootstrap bootstrap = EventLoops.clientBootstrap(channelClass)
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
-        .handler(new ChannelInitializer<Channel>() {
-          @Override
-          protected void initChannel(Channel ch) {
-            ch.pipeline().addLast("sp-handshake", new StreamHandshake(context().protocol(),
-                context().option(Options.HANDSHAKE_TIMEOUT), StreamDialer.this::established, failure -> lastFailure = failure));
-          }
-        });
+    Bootstrap bootstrap =
+        EventLoops.clientBootstrap(channelClass)
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
+            .handler(
+                new ChannelInitializer<Channel>() {
+                  @Override
+                  protected void initChannel(Channel ch) {
+                    ch.pipeline()
+                        .addLast(
+                            "sp-handshake",
+                            new StreamHandshake(
+                                context().protocol(),
+                                context().option(Options.HANDSHAKE_TIMEOUT),
+                                StreamDialer.this::established,
+                                failure -> lastFailure = failure));
+                  }
+                });
     SocketAddress to = remote.get();
     if (to instanceof InetSocketAddress) {
       bootstrap.option(ChannelOption.TCP_NODELAY, context().option(Options.TCP_NODELAY));
     }
     ChannelFuture connecting = local == null ? bootstrap.connect(to) : bootstrap.connect(to, local);
-    connecting.addListener(f -> {
-      Throwable cause = f.cause();
-      if (cause != null) {
-        lastFailure = new SpException(cause instanceof ConnectTimeoutException ? Errno.ETIMEDOUT : Errno.ECONNREFUSED,
-            "cannot connect to " + url + ": " + cause.getMessage(), cause);
-      }
-    });
+    connecting.addListener(
+        f -> {
+          Throwable cause = f.cause();
+          if (cause != null) {
+            lastFailure =
+                new SpException(
+                    cause instanceof ConnectTimeoutException ? Errno.ETIMEDOUT : Errno.ECONNREFUSED,
+                    "cannot connect to " + url + ": " + cause.getMessage(),
+                    cause);
+          }
+        });
     return connecting;
   }
 
@@ -78,7 +96,8 @@ public final class StreamDialer extends ReconnectingDialer {
     if (!isCurrent(ch)) {
       return null;
     }
-    StreamConnection made = offer(ch, StreamOptions.connection(context(), ch, typed, () -> { }), peer);
+    StreamConnection made =
+        offer(ch, StreamOptions.connection(context(), ch, typed, () -> {}), peer);
     if (made != null) {
       lastFailure = null;
     }

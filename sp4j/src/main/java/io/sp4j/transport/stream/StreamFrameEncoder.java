@@ -7,23 +7,27 @@ import io.sp4j.Message;
 import io.sp4j.transport.netty.FrameEncoder;
 
 /**
- * A message as {@code tcp://} and {@code ipc://} send it: an 8-byte big-endian length, then
- * header and body (TCP-4); over {@code ipc://} the type byte {@code 0x01} first (IPC-1). Small
- * messages are written in place into a burst's shared buffer; up to {@link #COPY_LIMIT} one goes
- * alone in one pooled direct buffer; larger ones wrap their arrays (no copy).
+ * A message as {@code tcp://} and {@code ipc://} send it: an 8-byte big-endian length, then header
+ * and body (TCP-4); over {@code ipc://} the type byte {@code 0x01} first (IPC-1). Small messages
+ * are written in place into a burst's shared buffer; up to {@link #COPY_LIMIT} one goes alone in
+ * one pooled direct buffer; larger ones wrap their arrays (no copy).
  */
 final class StreamFrameEncoder implements FrameEncoder {
   /** The only message type byte of {@code ipc://}. */
   static final byte IPC_MESSAGE = 1;
+
   /** Largest payload gathered with other messages into one shared buffer. */
   static final int GATHER_MAX = 8192;
+
   /** Messages up to this size are copied into one buffer; larger ones are written in place. */
   private static final int COPY_LIMIT = 64 * 1024;
 
   private final boolean typed;
   private final int prefixSize;
 
-  /** @param typed whether each message starts with the {@code ipc://} type byte */
+  /**
+   * @param typed whether each message starts with the {@code ipc://} type byte
+   */
   StreamFrameEncoder(boolean typed) {
     this.typed = typed;
     this.prefixSize = typed ? 9 : 8;
@@ -42,7 +46,8 @@ final class StreamFrameEncoder implements FrameEncoder {
   }
 
   @Override
-  @SuppressWarnings("FutureReturnValueIgnored") // the void promise: a failed write goes to exceptionCaught
+  @SuppressWarnings(
+      "FutureReturnValueIgnored") // the void promise: a failed write goes to exceptionCaught
   public void write(Message message, Channel channel) {
     assert channel.eventLoop().inEventLoop();
     byte[] header = message.header();
@@ -57,9 +62,11 @@ final class StreamFrameEncoder implements FrameEncoder {
     }
     ByteBuf head = Unpooled.buffer(prefixSize, prefixSize);
     writePrefix(head, length);
-    ByteBuf frame = header.length == 0
-        ? Unpooled.wrappedBuffer(head, Unpooled.wrappedBuffer(body))
-        : Unpooled.wrappedBuffer(head, Unpooled.wrappedBuffer(header), Unpooled.wrappedBuffer(body));
+    ByteBuf frame =
+        header.length == 0
+            ? Unpooled.wrappedBuffer(head, Unpooled.wrappedBuffer(body))
+            : Unpooled.wrappedBuffer(
+                head, Unpooled.wrappedBuffer(header), Unpooled.wrappedBuffer(body));
     channel.write(frame, channel.voidPromise());
   }
 

@@ -6,18 +6,19 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.sp4j.Errno;
-import io.sp4j.transport.netty.HandshakeDecoder;
 import io.sp4j.Protocol;
 import io.sp4j.SpException;
+import io.sp4j.transport.netty.HandshakeDecoder;
 import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
  * The first handler of a {@code tcp://} or {@code ipc://} connection, dialed or accepted: sends
- * this socket's {@link Greeting} as soon as the channel is up, reads the peer's within the
- * socket's {@link io.sp4j.Options#HANDSHAKE_TIMEOUT} (TCP-3) and checks it (TCP-2). On success the {@link Acceptor} makes the
- * connection, which takes this handler's place (bytes already read after the greeting go on to
- * it); on any failure the channel is closed without a word, as nanomsg and NNG do.
+ * this socket's {@link Greeting} as soon as the channel is up, reads the peer's within the socket's
+ * {@link io.sp4j.Options#HANDSHAKE_TIMEOUT} (TCP-3) and checks it (TCP-2). On success the {@link
+ * Acceptor} makes the connection, which takes this handler's place (bytes already read after the
+ * greeting go on to it); on any failure the channel is closed without a word, as nanomsg and NNG
+ * do.
  */
 public final class StreamHandshake extends HandshakeDecoder {
   /** Makes the connection once the greetings are exchanged (event loop). */
@@ -37,7 +38,8 @@ public final class StreamHandshake extends HandshakeDecoder {
    * @param timeout how long the peer has to send its greeting
    * @param onFailure told why the handshake failed: ETIMEDOUT or EPROTO
    */
-  public StreamHandshake(Protocol self, Duration timeout, Acceptor acceptor, Consumer<SpException> onFailure) {
+  public StreamHandshake(
+      Protocol self, Duration timeout, Acceptor acceptor, Consumer<SpException> onFailure) {
     this.self = self;
     this.timeout = timeout;
     this.acceptor = acceptor;
@@ -57,21 +59,30 @@ public final class StreamHandshake extends HandshakeDecoder {
     super.channelActive(ctx);
   }
 
-  @SuppressWarnings("FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
+  @SuppressWarnings(
+      "FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
   private void start(ChannelHandlerContext ctx) {
     if (started) {
       return;
     }
     started = true;
-    startDeadline(ctx, timeout, () -> {
-      onFailure.accept(new SpException(Errno.ETIMEDOUT, "no SP greeting from the peer within " + timeout.toMillis() + " ms"));
-      ctx.close();
-    });
-    ctx.writeAndFlush(Unpooled.wrappedBuffer(Greeting.of(self))).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+    startDeadline(
+        ctx,
+        timeout,
+        () -> {
+          onFailure.accept(
+              new SpException(
+                  Errno.ETIMEDOUT,
+                  "no SP greeting from the peer within " + timeout.toMillis() + " ms"));
+          ctx.close();
+        });
+    ctx.writeAndFlush(Unpooled.wrappedBuffer(Greeting.of(self)))
+        .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
   }
 
   @Override
-  @SuppressWarnings("FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
+  @SuppressWarnings(
+      "FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
   protected void decodeHandshake(ChannelHandlerContext ctx, ByteBuf in) {
     if (in.readableBytes() < Greeting.SIZE) {
       return;
@@ -79,7 +90,9 @@ public final class StreamHandshake extends HandshakeDecoder {
     finish();
     Protocol peer = Greeting.read(in, self);
     if (peer == null) {
-      onFailure.accept(new SpException(Errno.EPROTO, "the peer's SP greeting is malformed or names no peer of " + self));
+      onFailure.accept(
+          new SpException(
+              Errno.EPROTO, "the peer's SP greeting is malformed or names no peer of " + self));
     }
     StreamConnection connection = peer == null ? null : acceptor.accept(ctx.channel(), peer);
     if (connection == null) {

@@ -22,12 +22,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A bound {@code tcp://} or {@code ipc://} address: every accepted connection exchanges
- * greetings and is offered to the socket. A connection beyond {@link Options#MAX_CONNECTIONS},
- * or beyond {@link Options#MAX_HANDSHAKES} still greeting, is closed as soon as it is accepted;
- * a greeting late or malformed closes its connection. Each is a counted refusal. Closing stops
- * listening, waits for the address to be released (off the event loop), closes the connections
- * and then runs the transport's clean-up.
+ * A bound {@code tcp://} or {@code ipc://} address: every accepted connection exchanges greetings
+ * and is offered to the socket. A connection beyond {@link Options#MAX_CONNECTIONS}, or beyond
+ * {@link Options#MAX_HANDSHAKES} still greeting, is closed as soon as it is accepted; a greeting
+ * late or malformed closes its connection. Each is a counted refusal. Closing stops listening,
+ * waits for the address to be released (off the event loop), closes the connections and then runs
+ * the transport's clean-up.
  */
 public final class StreamListener implements TransportEndpoint {
   private final EndpointContext context;
@@ -44,7 +44,9 @@ public final class StreamListener implements TransportEndpoint {
     this.context = context;
     this.typed = typed;
     this.afterClose = afterClose;
-    this.admission = new Admission(context.option(Options.MAX_CONNECTIONS), context.option(Options.MAX_HANDSHAKES));
+    this.admission =
+        new Admission(
+            context.option(Options.MAX_CONNECTIONS), context.option(Options.MAX_HANDSHAKES));
     this.handshakeTimeout = context.option(Options.HANDSHAKE_TIMEOUT);
     this.unwatch = EventLoops.watchIoThreads(context::failed);
   }
@@ -56,17 +58,24 @@ public final class StreamListener implements TransportEndpoint {
    * @param afterClose run once when the listener has closed (e.g. unlinks a socket file)
    * @throws SpException EADDRINUSE if the address is taken, EADDRNOTAVAIL if it cannot be bound
    */
-  public static StreamListener start(SocketAddress address, Class<? extends ServerChannel> channelClass,
-      boolean typed, EndpointContext context, String url, Runnable afterClose) {
+  public static StreamListener start(
+      SocketAddress address,
+      Class<? extends ServerChannel> channelClass,
+      boolean typed,
+      EndpointContext context,
+      String url,
+      Runnable afterClose) {
     StreamListener listener = new StreamListener(context, typed, afterClose);
     try {
-      ServerBootstrap bootstrap = EventLoops.serverBootstrap(channelClass, address, context.option(Options.LISTEN_BACKLOG))
-          .childHandler(new ChannelInitializer<Channel>() {
-            @Override
-            protected void initChannel(Channel child) {
-              listener.admit(child);
-            }
-          });
+      ServerBootstrap bootstrap =
+          EventLoops.serverBootstrap(channelClass, address, context.option(Options.LISTEN_BACKLOG))
+              .childHandler(
+                  new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel child) {
+                      listener.admit(child);
+                    }
+                  });
       if (address instanceof InetSocketAddress) {
         bootstrap.option(ChannelOption.SO_REUSEADDR, true);
       }
@@ -79,7 +88,8 @@ public final class StreamListener implements TransportEndpoint {
   }
 
   /** A new connection (event loop): within the limits it greets, else it is closed at once. */
-  @SuppressWarnings("FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
+  @SuppressWarnings(
+      "FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
   private void admit(Channel child) {
     assert child.eventLoop().inEventLoop();
     if (closed) {
@@ -91,16 +101,30 @@ public final class StreamListener implements TransportEndpoint {
       refusal = admission.admitHandshake(child);
     }
     if (refusal != null) {
-      context.refused(refusal, child.remoteAddress() + ": " + admission.open() + " connections open, "
-          + admission.handshaking() + " greeting");
+      context.refused(
+          refusal,
+          child.remoteAddress()
+              + ": "
+              + admission.open()
+              + " connections open, "
+              + admission.handshaking()
+              + " greeting");
       child.close();
       return;
     }
     children.add(child);
     child.closeFuture().addListener(f -> children.remove(child));
-    StreamHandshake handshake = new StreamHandshake(context.protocol(), handshakeTimeout, this::accepted,
-        failure -> context.refused(failure.errno() == Errno.ETIMEDOUT ? Refusal.HANDSHAKE_TIMEOUT
-            : Refusal.HANDSHAKE_INVALID, child.remoteAddress() + ": " + failure.getMessage()));
+    StreamHandshake handshake =
+        new StreamHandshake(
+            context.protocol(),
+            handshakeTimeout,
+            this::accepted,
+            failure ->
+                context.refused(
+                    failure.errno() == Errno.ETIMEDOUT
+                        ? Refusal.HANDSHAKE_TIMEOUT
+                        : Refusal.HANDSHAKE_INVALID,
+                    child.remoteAddress() + ": " + failure.getMessage()));
     handshake.whenFinished(() -> admission.handshakeDone(child));
     child.pipeline().addLast("sp-handshake", handshake);
   }
@@ -111,7 +135,7 @@ public final class StreamListener implements TransportEndpoint {
     if (closed) {
       return null;
     }
-    StreamConnection connection = StreamOptions.connection(context, channel, typed, () -> { });
+    StreamConnection connection = StreamOptions.connection(context, channel, typed, () -> {});
     PipeEvents events = context.attach(connection, peer);
     if (events == null) {
       return null;

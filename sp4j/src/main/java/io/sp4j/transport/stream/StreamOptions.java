@@ -13,13 +13,19 @@ final class StreamOptions {
   private StreamOptions() {}
 
   /** Sets the channel's options (TCP_NODELAY, SO_SNDBUF, SO_RCVBUF) and makes its connection. */
-  static StreamConnection connection(EndpointContext context, Channel channel, boolean typed, Runnable onClosed) {
+  static StreamConnection connection(
+      EndpointContext context, Channel channel, boolean typed, Runnable onClosed) {
     int sendBuffer = context.option(Options.SEND_BUFFER);
     if (channel instanceof SocketChannel) {
       channel.config().setOption(ChannelOption.TCP_NODELAY, context.option(Options.TCP_NODELAY));
     }
     EventLoops.applyBufferSizes(channel, sendBuffer, context.option(Options.RECEIVE_BUFFER));
-    return new StreamConnection(channel, typed, context.option(Options.RECEIVE_MAX_SIZE), sendBuffer,
-        InboundLimits.of(context), onClosed);
+    return new StreamConnection(
+        channel,
+        typed,
+        context.option(Options.RECEIVE_MAX_SIZE),
+        sendBuffer,
+        InboundLimits.of(context),
+        onClosed);
   }
 }

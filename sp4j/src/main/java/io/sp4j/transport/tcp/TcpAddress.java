@@ -11,9 +11,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A parsed {@code tcp://} address (TCP-5): {@code host:port} with a mandatory port; {@code *}
- * for every interface and interface names where binding; IPv6 literals in brackets; and, where
- * dialing, {@code local;host:port} to dial from a local address or interface.
+ * A parsed {@code tcp://} address (TCP-5): {@code host:port} with a mandatory port; {@code *} for
+ * every interface and interface names where binding; IPv6 literals in brackets; and, where dialing,
+ * {@code local;host:port} to dial from a local address or interface.
  *
  * @param url the address as given
  * @param local the local part of a {@code local;host:port} dial address, or {@code null}
@@ -34,7 +34,8 @@ record TcpAddress(String url, String local, String host, int port) {
     int semicolon = rest.indexOf(';');
     if (semicolon >= 0) {
       if (bind) {
-        throw bad(url, "a local address ('" + rest.substring(0, semicolon) + ";') is only for connect");
+        throw bad(
+            url, "a local address ('" + rest.substring(0, semicolon) + ";') is only for connect");
       }
       local = rest.substring(0, semicolon);
       rest = rest.substring(semicolon + 1);
@@ -66,12 +67,16 @@ record TcpAddress(String url, String local, String host, int port) {
     if (host.equals("*") && !bind) {
       throw bad(url, "'*' (every interface) is only for bind");
     }
-    if (portText.isEmpty() || portText.length() > 5 || !portText.chars().allMatch(c -> c >= '0' && c <= '9')) {
-      throw bad(url, "port '" + portText + "' is not a number from " + (bind ? 0 : 1) + " to 65535");
+    if (portText.isEmpty()
+        || portText.length() > 5
+        || !portText.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      throw bad(
+          url, "port '" + portText + "' is not a number from " + (bind ? 0 : 1) + " to 65535");
     }
     int port = Integer.parseInt(portText);
     if (port > 65535 || (port == 0 && !bind)) {
-      throw bad(url, "port '" + portText + "' is not a number from " + (bind ? 0 : 1) + " to 65535");
+      throw bad(
+          url, "port '" + portText + "' is not a number from " + (bind ? 0 : 1) + " to 65535");
     }
     return new TcpAddress(url, local, host, port);
   }
@@ -108,7 +113,9 @@ record TcpAddress(String url, String local, String host, int port) {
       NetworkInterface nic = isLiteral(name) ? null : NetworkInterface.getByName(name);
       if (nic != null) {
         List<InetAddress> addresses = Collections.list(nic.getInetAddresses());
-        return addresses.stream().filter(a -> a instanceof Inet4Address).findFirst()
+        return addresses.stream()
+            .filter(a -> a instanceof Inet4Address)
+            .findFirst()
             .or(() -> addresses.stream().findFirst())
             .orElseThrow(() -> bad(url, "interface '" + name + "' has no address"));
       }

@@ -11,8 +11,8 @@ import java.time.Duration;
 
 /**
  * The first handler of a dialed connection: sends the upgrade request, reads the answer (at most
- * {@link HttpHead#MAX_SIZE} bytes, within {@link io.sp4j.Options#HANDSHAKE_TIMEOUT}) and checks it; on success
- * hands the channel to the dialer. Bytes after the answer stay for the frame decoder
+ * {@link HttpHead#MAX_SIZE} bytes, within {@link io.sp4j.Options#HANDSHAKE_TIMEOUT}) and checks it;
+ * on success hands the channel to the dialer. Bytes after the answer stay for the frame decoder
  * (WS-HS-12). On any failure the channel is closed, and the dialer tries again later.
  */
 final class ClientHandshakeHandler extends HandshakeDecoder {
@@ -23,7 +23,9 @@ final class ClientHandshakeHandler extends HandshakeDecoder {
     this(dialer, Handshake.newKey());
   }
 
-  /** @param key the Sec-WebSocket-Key to send: fresh per attempt (WS-HS-4); fixed only by tests */
+  /**
+   * @param key the Sec-WebSocket-Key to send: fresh per attempt (WS-HS-4); fixed only by tests
+   */
   ClientHandshakeHandler(WsDialer dialer, String key) {
     this.dialer = dialer;
     this.key = key;
@@ -32,30 +34,45 @@ final class ClientHandshakeHandler extends HandshakeDecoder {
   @Override
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
     Duration limit = dialer.handshakeTimeout();
-    startDeadline(ctx, limit,
-        () -> fail(ctx, new Handshake.Failure(Errno.ETIMEDOUT, "no handshake answer within " + limit)));
+    startDeadline(
+        ctx,
+        limit,
+        () ->
+            fail(
+                ctx,
+                new Handshake.Failure(Errno.ETIMEDOUT, "no handshake answer within " + limit)));
     SslHandler tls = ctx.pipeline().get(SslHandler.class);
     if (tls != null) {
       // The request below waits inside the SslHandler until TLS is up; a TLS failure is the
       // handshake's failure (an untrusted or misnamed certificate, a plain ws:// server).
-      tls.handshakeFuture().addListener(f -> {
-        if (!f.isSuccess() && !isFinished()) {
-          fail(ctx, new Handshake.Failure(Errno.EPROTO, "TLS handshake failed: " + f.cause().getMessage()));
-        }
-      });
+      tls.handshakeFuture()
+          .addListener(
+              f -> {
+                if (!f.isSuccess() && !isFinished()) {
+                  fail(
+                      ctx,
+                      new Handshake.Failure(
+                          Errno.EPROTO, "TLS handshake failed: " + f.cause().getMessage()));
+                }
+              });
     }
-    ctx.writeAndFlush(Unpooled.wrappedBuffer(Handshake.request(dialer.address(), dialer.subprotocol(), key)))
+    ctx.writeAndFlush(
+            Unpooled.wrappedBuffer(Handshake.request(dialer.address(), dialer.subprotocol(), key)))
         .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
     super.channelActive(ctx);
   }
 
   @Override
-  @SuppressWarnings("FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
+  @SuppressWarnings(
+      "FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
   protected void decodeHandshake(ChannelHandlerContext ctx, ByteBuf in) {
     int length = HttpHead.length(in, HttpHead.MAX_SIZE);
     if (length < 0) {
       if (in.readableBytes() > HttpHead.MAX_SIZE) {
-        fail(ctx, new Handshake.Failure(Errno.EPROTO, "handshake answer longer than " + HttpHead.MAX_SIZE + " bytes"));
+        fail(
+            ctx,
+            new Handshake.Failure(
+                Errno.EPROTO, "handshake answer longer than " + HttpHead.MAX_SIZE + " bytes"));
         in.skipBytes(in.readableBytes());
       }
       return;
@@ -64,7 +81,8 @@ final class ClientHandshakeHandler extends HandshakeDecoder {
     try {
       failure = Handshake.checkResponse(HttpHead.read(in, length), key, dialer.subprotocol());
     } catch (IllegalArgumentException e) {
-      failure = new Handshake.Failure(Errno.EPROTO, "malformed handshake answer: " + e.getMessage());
+      failure =
+          new Handshake.Failure(Errno.EPROTO, "malformed handshake answer: " + e.getMessage());
     }
     if (failure != null) {
       in.skipBytes(in.readableBytes());
@@ -82,7 +100,8 @@ final class ClientHandshakeHandler extends HandshakeDecoder {
     ctx.pipeline().remove(this);
   }
 
-  @SuppressWarnings("FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
+  @SuppressWarnings(
+      "FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
   private void fail(ChannelHandlerContext ctx, Handshake.Failure failure) {
     finish();
     dialer.handshakeFailed(failure);

@@ -13,28 +13,28 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.sp4j.Message;
 import io.sp4j.MessageType;
 import io.sp4j.Refusal;
-
 import io.sp4j.transport.netty.InboundGuard;
 import io.sp4j.transport.netty.PartialMessage;
 
 /**
- * RFC 6455 frames in, whole SP messages out. Each frame header is checked as soon as it has
- * arrived (RSV bits, reserved opcodes, masking as the side expects, minimal length encodings,
- * control frames final and at most 125 bytes, continuation only inside a fragmented message:
- * 1002; a message growing past the receive limit: 1009, before any of that frame's payload is
- * kept, WS-FR-7 … WS-FR-15). A data frame's payload is copied (and unmasked 8 bytes at a time)
- * straight from the channel's buffers into the connection's {@link PartialMessage}, whose array
- * grows with the bytes that arrive, not with the lengths the headers announce, and which the
- * {@link InboundGuard} holds to the receive budget and the stall timeout at the end of each
- * read. A text message must be UTF-8 when whole (1007, WS-FR-16).
+ * RFC 6455 frames in, whole SP messages out. Each frame header is checked as soon as it has arrived
+ * (RSV bits, reserved opcodes, masking as the side expects, minimal length encodings, control
+ * frames final and at most 125 bytes, continuation only inside a fragmented message: 1002; a
+ * message growing past the receive limit: 1009, before any of that frame's payload is kept, WS-FR-7
+ * … WS-FR-15). A data frame's payload is copied (and unmasked 8 bytes at a time) straight from the
+ * channel's buffers into the connection's {@link PartialMessage}, whose array grows with the bytes
+ * that arrive, not with the lengths the headers announce, and which the {@link InboundGuard} holds
+ * to the receive budget and the stall timeout at the end of each read. A text message must be UTF-8
+ * when whole (1007, WS-FR-16).
  *
  * <p>Passes on a {@link Message} (typed TEXT or BINARY) per data message and Netty's control frame
- * objects for Ping, Pong and Close; a protocol error writes the Close, closes the channel and
- * tells the next handler with a {@link CorruptedWebSocketFrameException}. Nothing after a Close
- * or an error is read.
+ * objects for Ping, Pong and Close; a protocol error writes the Close, closes the channel and tells
+ * the next handler with a {@link CorruptedWebSocketFrameException}. Nothing after a Close or an
+ * error is read.
  */
 final class FrameDecoder extends ChannelInboundHandlerAdapter {
   private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+
   /** The reason sent with 1009. */
   static final String TOO_BIG = "Message size exceeds limit.";
 
@@ -149,7 +149,11 @@ final class FrameDecoder extends ChannelInboundHandlerAdapter {
     }
     if (masked) {
       int at = headerLength - 4;
-      mask = (head[at] & 0xff) << 24 | (head[at + 1] & 0xff) << 16 | (head[at + 2] & 0xff) << 8 | (head[at + 3] & 0xff);
+      mask =
+          (head[at] & 0xff) << 24
+              | (head[at + 1] & 0xff) << 16
+              | (head[at + 2] & 0xff) << 8
+              | (head[at + 3] & 0xff);
     }
     phase = 0;
     payloadLeft = length;
@@ -243,9 +247,13 @@ final class FrameDecoder extends ChannelInboundHandlerAdapter {
   private boolean fail(ChannelHandlerContext ctx, int code, String reason) {
     done = true;
     control = null;
-    guard.count(code == 1009 ? Refusal.MESSAGE_TOO_LARGE : Refusal.PROTOCOL_ERROR, "ws close " + code + ": " + reason);
-    ctx.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);
-    ctx.fireExceptionCaught(new CorruptedWebSocketFrameException(WebSocketCloseStatus.valueOf(code), reason));
+    guard.count(
+        code == 1009 ? Refusal.MESSAGE_TOO_LARGE : Refusal.PROTOCOL_ERROR,
+        "ws close " + code + ": " + reason);
+    ctx.writeAndFlush(new CloseWebSocketFrame(code, reason))
+        .addListener(ChannelFutureListener.CLOSE);
+    ctx.fireExceptionCaught(
+        new CorruptedWebSocketFrameException(WebSocketCloseStatus.valueOf(code), reason));
     return false;
   }
 

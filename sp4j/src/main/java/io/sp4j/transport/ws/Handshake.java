@@ -39,7 +39,8 @@ final class Handshake {
   static String accept(String key) {
     try {
       MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-      return Base64.getEncoder().encodeToString(sha1.digest((key + GUID).getBytes(StandardCharsets.ISO_8859_1)));
+      return Base64.getEncoder()
+          .encodeToString(sha1.digest((key + GUID).getBytes(StandardCharsets.ISO_8859_1)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-1 is missing from this JVM", e);
     }
@@ -47,35 +48,54 @@ final class Handshake {
 
   /** The client's request, headers in the order nanomsg and NNG send them (WS-HS-1, -2). */
   static byte[] request(WsAddress address, String subprotocol, String key) {
-    String request = "GET " + address.requestTarget() + " HTTP/1.1\r\n"
-        + "Host: " + address.hostHeader() + "\r\n"
-        + "Upgrade: websocket\r\n"
-        + "Connection: Upgrade\r\n"
-        + "Sec-WebSocket-Key: " + key + "\r\n"
-        + "Sec-WebSocket-Version: 13\r\n"
-        + "Sec-WebSocket-Protocol: " + subprotocol + "\r\n"
-        + "\r\n";
+    String request =
+        "GET "
+            + address.requestTarget()
+            + " HTTP/1.1\r\n"
+            + "Host: "
+            + address.hostHeader()
+            + "\r\n"
+            + "Upgrade: websocket\r\n"
+            + "Connection: Upgrade\r\n"
+            + "Sec-WebSocket-Key: "
+            + key
+            + "\r\n"
+            + "Sec-WebSocket-Version: 13\r\n"
+            + "Sec-WebSocket-Protocol: "
+            + subprotocol
+            + "\r\n"
+            + "\r\n";
     return request.getBytes(StandardCharsets.ISO_8859_1);
   }
 
   /** The server's success answer, exactly (WS-SV-1). */
   static byte[] switching(String accept, String subprotocol) {
-    String response = "HTTP/1.1 101 Switching Protocols\r\n"
-        + "Upgrade: websocket\r\n"
-        + "Connection: Upgrade\r\n"
-        + "Sec-WebSocket-Accept: " + accept + "\r\n"
-        + "Sec-WebSocket-Protocol: " + subprotocol + "\r\n"
-        + "\r\n";
+    String response =
+        "HTTP/1.1 101 Switching Protocols\r\n"
+            + "Upgrade: websocket\r\n"
+            + "Connection: Upgrade\r\n"
+            + "Sec-WebSocket-Accept: "
+            + accept
+            + "\r\n"
+            + "Sec-WebSocket-Protocol: "
+            + subprotocol
+            + "\r\n"
+            + "\r\n";
     return response.getBytes(StandardCharsets.ISO_8859_1);
   }
 
   /** A complete error answer, after which the server closes (WS-SV-15). */
   static byte[] error(int status) {
-    String response = "HTTP/1.1 " + status + " " + reason(status) + "\r\n"
-        + (status == 426 ? "Sec-WebSocket-Version: 13\r\n" : "")
-        + "Content-Length: 0\r\n"
-        + "Connection: close\r\n"
-        + "\r\n";
+    String response =
+        "HTTP/1.1 "
+            + status
+            + " "
+            + reason(status)
+            + "\r\n"
+            + (status == 426 ? "Sec-WebSocket-Version: 13\r\n" : "")
+            + "Content-Length: 0\r\n"
+            + "Connection: close\r\n"
+            + "\r\n";
     return response.getBytes(StandardCharsets.ISO_8859_1);
   }
 
@@ -137,7 +157,8 @@ final class Handshake {
         || !HttpHead.hasToken(request.joined("Connection"), "upgrade")) {
       return Verdict.refuse(400);
     }
-    if (request.count("Sec-WebSocket-Version") != 1 || !"13".equals(request.get("Sec-WebSocket-Version"))) {
+    if (request.count("Sec-WebSocket-Version") != 1
+        || !"13".equals(request.get("Sec-WebSocket-Version"))) {
       return Verdict.refuse(426);
     }
     String key = request.get("Sec-WebSocket-Key");
@@ -210,15 +231,19 @@ final class Handshake {
    */
   static Failure checkResponse(HttpHead response, String key, String subprotocol) {
     String[] parts = response.startLine().split(" ", 3);
-    if (parts.length != 3 || !parts[0].equals("HTTP/1.1") || parts[1].length() != 3 || parts[2].isEmpty()) {
+    if (parts.length != 3
+        || !parts[0].equals("HTTP/1.1")
+        || parts[1].length() != 3
+        || parts[2].isEmpty()) {
       return new Failure(Errno.EPROTO, "malformed status line '" + response.startLine() + "'");
     }
     if (!parts[1].equals("101")) {
-      Errno errno = switch (parts[1]) {
-        case "404", "405" -> Errno.ECONNREFUSED;
-        case "401", "403" -> Errno.EACCES;
-        default -> Errno.EPROTO;
-      };
+      Errno errno =
+          switch (parts[1]) {
+            case "404", "405" -> Errno.ECONNREFUSED;
+            case "401", "403" -> Errno.EACCES;
+            default -> Errno.EPROTO;
+          };
       return new Failure(errno, "server answered " + parts[1] + " " + parts[2]);
     }
     String upgrade = response.get("Upgrade");
@@ -233,7 +258,8 @@ final class Handshake {
     }
     String protocol = response.get("Sec-WebSocket-Protocol");
     if (protocol == null || !protocol.equalsIgnoreCase(subprotocol)) {
-      return new Failure(Errno.EPROTO, "server's sub-protocol is '" + protocol + "', not " + subprotocol);
+      return new Failure(
+          Errno.EPROTO, "server's sub-protocol is '" + protocol + "', not " + subprotocol);
     }
     return null;
   }

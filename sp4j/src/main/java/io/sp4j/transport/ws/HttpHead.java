@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The head of an HTTP/1.1 request or response: the start line and the header fields. Lines may
- * end in CRLF or a bare LF; a blank line ends the head. Header names compare case-insensitively;
- * values lose surrounding spaces and TABs (RFC 7230 OWS).
+ * The head of an HTTP/1.1 request or response: the start line and the header fields. Lines may end
+ * in CRLF or a bare LF; a blank line ends the head. Header names compare case-insensitively; values
+ * lose surrounding spaces and TABs (RFC 7230 OWS).
  */
 final class HttpHead {
   /** The largest head accepted, terminator included. */
@@ -24,9 +24,9 @@ final class HttpHead {
   }
 
   /**
-   * The length of the head at the start of {@code in}, through its blank line; -1 if the blank
-   * line has not arrived within {@code max + 1} bytes (the caller decides whether that is too
-   * long). Does not move the reader index.
+   * The length of the head at the start of {@code in}, through its blank line; -1 if the blank line
+   * has not arrived within {@code max + 1} bytes (the caller decides whether that is too long).
+   * Does not move the reader index.
    */
   static int length(ByteBuf in, int max) {
     int start = in.readerIndex();

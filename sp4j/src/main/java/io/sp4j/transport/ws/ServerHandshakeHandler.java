@@ -10,13 +10,12 @@ import java.time.Duration;
 import java.util.function.BiConsumer;
 
 /**
- * The first handler of an accepted connection: reads the HTTP upgrade request (at most
- * {@link HttpHead#MAX_SIZE} bytes, within the handshake timeout), answers it, and on success
- * hands the channel to the listener its path routes to. Bytes after the request stay for the
- * frame decoder (WS-SV-22). Every refusal is a complete response followed by a close; a stalled
- * request is closed without one (WS-SV-18). A listener at its {@link io.sp4j.Options#MAX_CONNECTIONS}
- * answers 503 before upgrading. Each refusal is counted: on the listener the request reached,
- * else on the port.
+ * The first handler of an accepted connection: reads the HTTP upgrade request (at most {@link
+ * HttpHead#MAX_SIZE} bytes, within the handshake timeout), answers it, and on success hands the
+ * channel to the listener its path routes to. Bytes after the request stay for the frame decoder
+ * (WS-SV-22). Every refusal is a complete response followed by a close; a stalled request is closed
+ * without one (WS-SV-18). A listener at its {@link io.sp4j.Options#MAX_CONNECTIONS} answers 503
+ * before upgrading. Each refusal is counted: on the listener the request reached, else on the port.
  */
 final class ServerHandshakeHandler extends HandshakeDecoder {
   private final Handshake.Router router;
@@ -24,27 +23,36 @@ final class ServerHandshakeHandler extends HandshakeDecoder {
   private final BiConsumer<Refusal, String> portRefusals;
 
   ServerHandshakeHandler(Handshake.Router router) {
-    this(router, Handshake.TIMEOUT, (reason, detail) -> { });
+    this(router, Handshake.TIMEOUT, (reason, detail) -> {});
   }
 
   /**
    * @param limit how long the client has to send its whole request (WS-SV-18, WS-HS-13)
    * @param portRefusals counts refusals of requests that reached no listener
    */
-  ServerHandshakeHandler(Handshake.Router router, Duration limit, BiConsumer<Refusal, String> portRefusals) {
+  ServerHandshakeHandler(
+      Handshake.Router router, Duration limit, BiConsumer<Refusal, String> portRefusals) {
     this.router = router;
     this.limit = limit;
     this.portRefusals = portRefusals;
   }
 
   @Override
-  @SuppressWarnings("FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
+  @SuppressWarnings(
+      "FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
   public void handlerAdded(ChannelHandlerContext ctx) {
-    startDeadline(ctx, limit, () -> {
-      portRefusals.accept(Refusal.HANDSHAKE_TIMEOUT, ctx.channel().remoteAddress() + ": no whole upgrade request within "
-          + limit.toMillis() + " ms");
-      ctx.close();
-    });
+    startDeadline(
+        ctx,
+        limit,
+        () -> {
+          portRefusals.accept(
+              Refusal.HANDSHAKE_TIMEOUT,
+              ctx.channel().remoteAddress()
+                  + ": no whole upgrade request within "
+                  + limit.toMillis()
+                  + " ms");
+          ctx.close();
+        });
   }
 
   @Override
@@ -65,7 +73,12 @@ final class ServerHandshakeHandler extends HandshakeDecoder {
     }
     Handshake.Verdict verdict = Handshake.check(request, router);
     if (verdict.status() != 101) {
-      refuse(ctx, in, verdict.status(), verdict.listener(), "'" + request.startLine() + "' answered " + verdict.status());
+      refuse(
+          ctx,
+          in,
+          verdict.status(),
+          verdict.listener(),
+          "'" + request.startLine() + "' answered " + verdict.status());
       return;
     }
     Refusal full = verdict.listener().admit(ctx.channel());
@@ -73,7 +86,8 @@ final class ServerHandshakeHandler extends HandshakeDecoder {
       finish();
       in.skipBytes(in.readableBytes());
       verdict.listener().refused(full, ctx.channel().remoteAddress() + ": answered 503");
-      ctx.writeAndFlush(Unpooled.wrappedBuffer(Handshake.error(503))).addListener(ChannelFutureListener.CLOSE);
+      ctx.writeAndFlush(Unpooled.wrappedBuffer(Handshake.error(503)))
+          .addListener(ChannelFutureListener.CLOSE);
       return;
     }
     finish();
@@ -92,7 +106,8 @@ final class ServerHandshakeHandler extends HandshakeDecoder {
   }
 
   /** Answers {@code status} and closes; counted on {@code listener}, or on the port when null. */
-  private void refuse(ChannelHandlerContext ctx, ByteBuf in, int status, WsListener listener, String what) {
+  private void refuse(
+      ChannelHandlerContext ctx, ByteBuf in, int status, WsListener listener, String what) {
     String detail = ctx.channel().remoteAddress() + ": " + what;
     if (listener != null) {
       listener.refused(Refusal.HANDSHAKE_INVALID, detail);
@@ -101,6 +116,7 @@ final class ServerHandshakeHandler extends HandshakeDecoder {
     }
     finish();
     in.skipBytes(in.readableBytes());
-    ctx.writeAndFlush(Unpooled.wrappedBuffer(Handshake.error(status))).addListener(ChannelFutureListener.CLOSE);
+    ctx.writeAndFlush(Unpooled.wrappedBuffer(Handshake.error(status)))
+        .addListener(ChannelFutureListener.CLOSE);
   }
 }

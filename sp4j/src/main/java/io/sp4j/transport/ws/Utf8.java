@@ -7,16 +7,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The one check that bytes are valid UTF-8, as a TEXT message's must be: the socket checks what
- * a user sends, the WebSocket transport what goes out and comes in as text frames.
+ * The one check that bytes are valid UTF-8, as a TEXT message's must be: the socket checks what a
+ * user sends, the WebSocket transport what goes out and comes in as text frames.
  */
 final class Utf8 {
   private Utf8() {}
 
   static boolean isValid(ByteBuffer bytes) {
     try {
-      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes);
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(bytes);
       return true;
     } catch (CharacterCodingException e) {
       return false;

@@ -8,20 +8,22 @@ import java.nio.ByteOrder;
 
 /**
  * RFC 6455 data frames written and read in place: frame headers straight into a (pooled) buffer,
- * payloads masked or unmasked 8 bytes at a time between a {@code byte[]} and a {@link ByteBuf}.
- * A mask key is an {@code int} holding the four key bytes big-endian; a phase says which key
- * byte the next payload byte takes (0 … 3), so a payload may be handled in pieces.
+ * payloads masked or unmasked 8 bytes at a time between a {@code byte[]} and a {@link ByteBuf}. A
+ * mask key is an {@code int} holding the four key bytes big-endian; a phase says which key byte the
+ * next payload byte takes (0 … 3), so a payload may be handled in pieces.
  */
 final class WireFrames {
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
   /**
-   * Whether payloads are masked through Netty's unaligned native-order access (Unsafe) rather
-   * than the big-endian view above. spperf runs small messages on C1, which inlines neither the
-   * view's checks nor {@code Long.reverseBytes}: two byte swaps and a dozen calls per 8 bytes
-   * made masking the largest cost of a 1 KiB message (async-profiler, ws 1 KiB, both sides).
+   * Whether payloads are masked through Netty's unaligned native-order access (Unsafe) rather than
+   * the big-endian view above. spperf runs small messages on C1, which inlines neither the view's
+   * checks nor {@code Long.reverseBytes}: two byte swaps and a dozen calls per 8 bytes made masking
+   * the largest cost of a 1 KiB message (async-profiler, ws 1 KiB, both sides).
    */
-  private static final boolean NATIVE_LONGS = PlatformDependent.hasUnsafe() && PlatformDependent.isUnaligned();
+  private static final boolean NATIVE_LONGS =
+      PlatformDependent.hasUnsafe() && PlatformDependent.isUnaligned();
 
   private WireFrames() {}
 
@@ -55,7 +57,9 @@ final class WireFrames {
 
   /** A big-endian 8-byte key as a native-order read of its bytes gives it. */
   private static long nativeOrder(long bigEndianKey) {
-    return PlatformDependent.BIG_ENDIAN_NATIVE_ORDER ? bigEndianKey : Long.reverseBytes(bigEndianKey);
+    return PlatformDependent.BIG_ENDIAN_NATIVE_ORDER
+        ? bigEndianKey
+        : Long.reverseBytes(bigEndianKey);
   }
 
   /**
@@ -72,7 +76,8 @@ final class WireFrames {
       long address = out.memoryAddress() + index;
       long nativeKey = nativeOrder(key);
       for (; i + 8 <= length; i += 8) {
-        PlatformDependent.putLong(address + i, PlatformDependent.getLong(src, offset + i) ^ nativeKey);
+        PlatformDependent.putLong(
+            address + i, PlatformDependent.getLong(src, offset + i) ^ nativeKey);
       }
     }
     for (; i + 8 <= length; i += 8) {
@@ -91,7 +96,8 @@ final class WireFrames {
    *
    * @return the phase after these bytes
    */
-  static int readUnmasked(ByteBuf in, byte[] dst, int offset, int length, boolean masked, int mask, int phase) {
+  static int readUnmasked(
+      ByteBuf in, byte[] dst, int offset, int length, boolean masked, int mask, int phase) {
     if (!masked) {
       in.readBytes(dst, offset, length);
       return phase;
@@ -102,7 +108,8 @@ final class WireFrames {
     if (NATIVE_LONGS) {
       long nativeKey = nativeOrder(key);
       for (; i + 8 <= length; i += 8) {
-        PlatformDependent.putLong(dst, offset + i, PlatformDependent.getLong(dst, offset + i) ^ nativeKey);
+        PlatformDependent.putLong(
+            dst, offset + i, PlatformDependent.getLong(dst, offset + i) ^ nativeKey);
       }
     }
     for (; i + 8 <= length; i += 8) {

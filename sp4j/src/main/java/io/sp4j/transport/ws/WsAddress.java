@@ -3,9 +3,9 @@ package io.sp4j.transport.ws;
 import io.sp4j.spi.SpAddress;
 
 /**
- * A parsed {@code ws://host[:port][/path][?query][#fragment]} address (RFC 3986 authority rules:
- * an IPv6 literal in brackets, the port after the authority's last colon, so colons in the path
- * never matter). The fragment is dropped: it is never sent.
+ * A parsed {@code ws://host[:port][/path][?query][#fragment]} address (RFC 3986 authority rules: an
+ * IPv6 literal in brackets, the port after the authority's last colon, so colons in the path never
+ * matter). The fragment is dropped: it is never sent.
  *
  * @param url the address as given
  * @param host the host without brackets; empty or {@code "*"} on bind means all interfaces
@@ -17,8 +17,15 @@ import io.sp4j.spi.SpAddress;
  * @param localHost dial only: the local address to connect from ({@code ws://local;host:port/…}),
  *     or {@code null}
  */
-record WsAddress(String url, String host, int port, String path, String query, boolean defaultPort,
-    boolean secure, String localHost) {
+record WsAddress(
+    String url,
+    String host,
+    int port,
+    String path,
+    String query,
+    boolean defaultPort,
+    boolean secure,
+    String localHost) {
   static final int DEFAULT_PORT = 80;
   static final int DEFAULT_SECURE_PORT = 443;
 
@@ -42,7 +49,11 @@ record WsAddress(String url, String host, int port, String path, String query, b
     int semicolon = authority.indexOf(';');
     if (semicolon >= 0) {
       if (bind) {
-        throw bad(url, "a local address ('" + authority.substring(0, semicolon + 1) + "') is for connect only");
+        throw bad(
+            url,
+            "a local address ('"
+                + authority.substring(0, semicolon + 1)
+                + "') is for connect only");
       }
       localHost = authority.substring(0, semicolon);
       if (localHost.startsWith("[") && localHost.endsWith("]")) {
@@ -96,8 +107,11 @@ record WsAddress(String url, String host, int port, String path, String query, b
     if (portText == null) {
       port = secure ? DEFAULT_SECURE_PORT : DEFAULT_PORT;
     } else {
-      if (portText.isEmpty() || portText.length() > 5 || !portText.chars().allMatch(c -> c >= '0' && c <= '9')) {
-        throw bad(url, "port '" + portText + "' is not a number from " + (bind ? 0 : 1) + " to 65535");
+      if (portText.isEmpty()
+          || portText.length() > 5
+          || !portText.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        throw bad(
+            url, "port '" + portText + "' is not a number from " + (bind ? 0 : 1) + " to 65535");
       }
       port = Integer.parseInt(portText);
       if (port > 65535) {
@@ -126,15 +140,17 @@ record WsAddress(String url, String host, int port, String path, String query, b
     return query == null ? p : p + "?" + query;
   }
 
-  /** The {@code Host} header: the host (IPv6 in brackets) and the port unless it is 80 ({@code wss}: 443). */
+  /**
+   * The {@code Host} header: the host (IPv6 in brackets) and the port unless it is 80 ({@code wss}:
+   * 443).
+   */
   String hostHeader() {
     String h = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
     return port == (secure ? DEFAULT_SECURE_PORT : DEFAULT_PORT) ? h : h + ":" + port;
   }
 
   /**
-   * A path as routes compare it: query removed, empty = {@code /}, one trailing {@code /}
-   * dropped.
+   * A path as routes compare it: query removed, empty = {@code /}, one trailing {@code /} dropped.
    */
   static String routeKey(String path) {
     int question = path.indexOf('?');

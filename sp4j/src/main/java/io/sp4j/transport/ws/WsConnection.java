@@ -12,19 +12,17 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
 import io.sp4j.Message;
 import io.sp4j.MessageType;
-
 import io.sp4j.transport.netty.ChannelConnection;
 import io.sp4j.transport.netty.InboundLimits;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One upgraded WebSocket connection: the {@link io.sp4j.spi.Connection} the socket core writes
- * to, and the last inbound handler of its channel.
+ * One upgraded WebSocket connection: the {@link io.sp4j.spi.Connection} the socket core writes to,
+ * and the last inbound handler of its channel.
  *
  * <p>Receiving: {@link FrameDecoder} joins data frames into one SP message (WS-FR-1, WS-FR-6),
- * checking the running size against the receive limit before a frame is kept (1009, WS-FR-15);
- * here pings are answered at once, pongs dropped (WS-FR-18 … 21); a Close is echoed per
- * WS-CL-1 … 3.
+ * checking the running size against the receive limit before a frame is kept (1009, WS-FR-15); here
+ * pings are answered at once, pongs dropped (WS-FR-18 … 21); a Close is echoed per WS-CL-1 … 3.
  *
  * <p>Sending: queued and flushed by {@link ChannelConnection}, framed by {@link WsFrameEncoder}.
  */
@@ -39,8 +37,13 @@ final class WsConnection extends ChannelConnection {
    * @param fragmentSize largest frame payload sent (WS-FR-4)
    * @param limits what the receiving side is held to (budget, stall timeout, refusals)
    */
-  record Settings(int maxMessageSize, int sendBuffer, MessageType messageType, boolean serverCloseFrame,
-      int fragmentSize, InboundLimits limits) {
+  record Settings(
+      int maxMessageSize,
+      int sendBuffer,
+      MessageType messageType,
+      boolean serverCloseFrame,
+      int fragmentSize,
+      InboundLimits limits) {
     /** The same with another default message type (a dialer keeps the one it was made with). */
     Settings withMessageType(MessageType type) {
       return new Settings(maxMessageSize, sendBuffer, type, serverCloseFrame, fragmentSize, limits);
@@ -57,7 +60,12 @@ final class WsConnection extends ChannelConnection {
   private boolean pongUnflushed;
 
   WsConnection(Channel channel, boolean client, Settings settings, Runnable onClosed) {
-    super(channel, new WsFrameEncoder(client, settings), settings.sendBuffer(), settings.limits(), onClosed);
+    super(
+        channel,
+        new WsFrameEncoder(client, settings),
+        settings.sendBuffer(),
+        settings.limits(),
+        onClosed);
     this.client = client;
     this.settings = settings;
   }
@@ -72,21 +80,31 @@ final class WsConnection extends ChannelConnection {
 
   /**
    * The end of a local close, after what is queued has been written. A client says goodbye with
-   * Close 1000 and waits up to a second after it is written for the echo (WS-CL-5); a server just closes TCP
-   * (WS-CL-6), since a nanomsg client never reconnects after a Close frame, unless
+   * Close 1000 and waits up to a second after it is written for the echo (WS-CL-5); a server just
+   * closes TCP (WS-CL-6), since a nanomsg client never reconnects after a Close frame, unless
    * {@link io.sp4j.Options#WS_SERVER_CLOSE_FRAME} asks it to say goodbye as a client does.
    */
   @Override
-  @SuppressWarnings("FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
+  @SuppressWarnings(
+      "FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
   protected void closeAfterDrain() {
     Channel channel = channel();
     assert channel.eventLoop().inEventLoop();
     if ((client || settings.serverCloseFrame()) && !closeSent && channel.isActive()) {
       closeSent = true;
       // The second for the echo starts once the Close (after every queued message) is written.
-      channel.writeAndFlush(new CloseWebSocketFrame(1000, "")).addListener(f -> channel.eventLoop().schedule(() -> {
-        channel.close();
-      }, 1, TimeUnit.SECONDS));
+      channel
+          .writeAndFlush(new CloseWebSocketFrame(1000, ""))
+          .addListener(
+              f ->
+                  channel
+                      .eventLoop()
+                      .schedule(
+                          () -> {
+                            channel.close();
+                          },
+                          1,
+                          TimeUnit.SECONDS));
     } else {
       super.closeAfterDrain();
     }
@@ -131,15 +149,16 @@ final class WsConnection extends ChannelConnection {
 
   /**
    * WS-FR-18: a Pong for a Ping, but only as fast as the peer reads. While the channel is not
-   * writable the connection stops reading and keeps only the latest Ping's payload (RFC 6455
-   * 5.5.3 allows answering only the most recent), so a peer that pings and never reads holds
-   * one payload of at most 125 bytes, not a queue of answers. Pongs written in one read go out
-   * with one flush when the read completes.
+   * writable the connection stops reading and keeps only the latest Ping's payload (RFC 6455 5.5.3
+   * allows answering only the most recent), so a peer that pings and never reads holds one payload
+   * of at most 125 bytes, not a queue of answers. Pongs written in one read go out with one flush
+   * when the read completes.
    */
   private void answerPing(ChannelHandlerContext ctx, ByteBuf payload) {
     assert ctx.executor().inEventLoop();
     if (controlMayBeWritten()) {
-      ctx.write(new PongWebSocketFrame(payload)).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+      ctx.write(new PongWebSocketFrame(payload))
+          .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
       pongUnflushed = true;
       return;
     }
@@ -166,7 +185,8 @@ final class WsConnection extends ChannelConnection {
       ByteBuf payload = pongOwed;
       pongOwed = null;
       if (!closeSent) {
-        ctx.writeAndFlush(new PongWebSocketFrame(payload)).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        ctx.writeAndFlush(new PongWebSocketFrame(payload))
+            .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
       } else {
         payload.release();
       }
@@ -176,7 +196,8 @@ final class WsConnection extends ChannelConnection {
   }
 
   /** WS-CL-1 … 3: echo a valid code without its reason, else 1002; then close TCP. */
-  @SuppressWarnings("FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
+  @SuppressWarnings(
+      "FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
   private void closeReceived(ChannelHandlerContext ctx, CloseWebSocketFrame close) {
     if (closeSent) {
       ctx.close(); // the echo of our own Close
@@ -189,11 +210,18 @@ final class WsConnection extends ChannelConnection {
       answer = new CloseWebSocketFrame(1000, "");
     } else {
       int code = content.getUnsignedShort(content.readerIndex());
-      boolean validCode = (code >= 1000 && code <= 1003) || (code >= 1007 && code <= 1011) || (code >= 3000 && code <= 4999);
-      if (validCode && Utf8.isValid(content.slice(content.readerIndex() + 2, content.readableBytes() - 2).nioBuffer())) {
+      boolean validCode =
+          (code >= 1000 && code <= 1003)
+              || (code >= 1007 && code <= 1011)
+              || (code >= 3000 && code <= 4999);
+      if (validCode
+          && Utf8.isValid(
+              content.slice(content.readerIndex() + 2, content.readableBytes() - 2).nioBuffer())) {
         answer = new CloseWebSocketFrame(code, "");
       } else {
-        answer = new CloseWebSocketFrame(1002, validCode ? "Invalid UTF-8 in the close reason." : "Invalid close code.");
+        answer =
+            new CloseWebSocketFrame(
+                1002, validCode ? "Invalid UTF-8 in the close reason." : "Invalid close code.");
       }
     }
     ctx.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);

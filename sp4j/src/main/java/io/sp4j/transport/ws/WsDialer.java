@@ -5,8 +5,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.handler.ssl.SslHandler;
 import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.ssl.SslHandler;
 import io.sp4j.Errno;
 import io.sp4j.MessageType;
 import io.sp4j.Options;
@@ -22,15 +22,17 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 
 /**
- * A connect to a {@code ws://} URL, redialed by {@link ReconnectingDialer} after a refused
- * connect, a failed handshake or a lost connection (WS-RC-1). For {@code wss://} a TLS handler
- * comes first; the WebSocket handshake and framing inside it are the same.
+ * A connect to a {@code ws://} URL, redialed by {@link ReconnectingDialer} after a refused connect,
+ * a failed handshake or a lost connection (WS-RC-1). For {@code wss://} a TLS handler comes first;
+ * the WebSocket handshake and framing inside it are the same.
  */
 final class WsDialer extends ReconnectingDialer {
   private final WsAddress address;
   private final String subprotocol;
+
   /** The socket's message type when the dialer was made, kept across reconnects (WS-OPT-2). */
   private final MessageType messageType;
+
   private volatile Handshake.Failure lastFailure;
 
   WsDialer(WsAddress address, EndpointContext context) {
@@ -65,33 +67,47 @@ final class WsDialer extends ReconnectingDialer {
   protected ChannelFuture dial() {
     SSLContext tls;
     try {
-      tls = !address.secure() ? null : context().option(Options.TLS_CONTEXT) != null
-          ? context().option(Options.TLS_CONTEXT) : SSLContext.getDefault();
+      tls =
+          !address.secure()
+              ? null
+              : context().option(Options.TLS_CONTEXT) != null
+                  ? context().option(Options.TLS_CONTEXT)
+                  : SSLContext.getDefault();
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("wss: the JVM has no default TLS context", e);
     }
-    Bootstrap bootstrap = EventLoops.clientBootstrap(EventLoops.socketChannel())
-        .option(ChannelOption.TCP_NODELAY, context().option(Options.TCP_NODELAY))
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, handshakeTimeout().toMillis()))
-        .handler(new ChannelInitializer<Channel>() {
-          @Override
-          protected void initChannel(Channel ch) {
-            if (tls != null) {
-              ch.pipeline().addLast(Framing.TLS, new SslHandler(clientEngine(tls)));
-            }
-            ch.pipeline().addLast("ws-handshake", new ClientHandshakeHandler(WsDialer.this));
+    Bootstrap bootstrap =
+        EventLoops.clientBootstrap(EventLoops.socketChannel())
+            .option(ChannelOption.TCP_NODELAY, context().option(Options.TCP_NODELAY))
+            .option(
+                ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                (int) Math.min(Integer.MAX_VALUE, handshakeTimeout().toMillis()))
+            .handler(
+                new ChannelInitializer<Channel>() {
+                  @Override
+                  protected void initChannel(Channel ch) {
+                    if (tls != null) {
+                      ch.pipeline().addLast(Framing.TLS, new SslHandler(clientEngine(tls)));
+                    }
+                    ch.pipeline()
+                        .addLast("ws-handshake", new ClientHandshakeHandler(WsDialer.this));
+                  }
+                });
+    InetSocketAddress remote = new InetSocketAddress(address.host(), address.port());
+    ChannelFuture connecting =
+        address.localHost() == null
+            ? bootstrap.connect(remote)
+            : bootstrap.connect(remote, new InetSocketAddress(address.localHost(), 0)); // WS-URL-14
+    connecting.addListener(
+        f -> {
+          if (!f.isSuccess()) {
+            Throwable cause = f.cause();
+            handshakeFailed(
+                new Handshake.Failure(
+                    cause instanceof ConnectTimeoutException ? Errno.ETIMEDOUT : Errno.ECONNREFUSED,
+                    "cannot connect to " + address.url() + ": " + cause.getMessage()));
           }
         });
-    InetSocketAddress remote = new InetSocketAddress(address.host(), address.port());
-    ChannelFuture connecting = address.localHost() == null ? bootstrap.connect(remote)
-        : bootstrap.connect(remote, new InetSocketAddress(address.localHost(), 0)); // WS-URL-14
-    connecting.addListener(f -> {
-      if (!f.isSuccess()) {
-        Throwable cause = f.cause();
-        handshakeFailed(new Handshake.Failure(cause instanceof ConnectTimeoutException ? Errno.ETIMEDOUT : Errno.ECONNREFUSED,
-            "cannot connect to " + address.url() + ": " + cause.getMessage()));
-      }
-    });
     return connecting;
   }
 
@@ -112,8 +128,12 @@ final class WsDialer extends ReconnectingDialer {
       return null;
     }
     EndpointContext context = context();
-    WsConnection made = offer(ch, new WsConnection(ch, true, WsTransport.settings(context, ch).withMessageType(messageType), () -> { }),
-        context.protocol().peer());
+    WsConnection made =
+        offer(
+            ch,
+            new WsConnection(
+                ch, true, WsTransport.settings(context, ch).withMessageType(messageType), () -> {}),
+            context.protocol().peer());
     if (made != null) {
       lastFailure = null;
     }

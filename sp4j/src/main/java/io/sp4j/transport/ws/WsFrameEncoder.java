@@ -5,14 +5,13 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.sp4j.Message;
 import io.sp4j.MessageType;
-
 import io.sp4j.transport.netty.FrameEncoder;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A message as data frames ({@link WireFrames}): one frame, or fragments of the fragment size
- * ({@link io.sp4j.Options#WS_FRAGMENT_SIZE}, WS-FR-4). Client frames are masked, so each payload
- * is copied anyway: every client message is written in place, 8 bytes masked at a time. A server
+ * ({@link io.sp4j.Options#WS_FRAGMENT_SIZE}, WS-FR-4). Client frames are masked, so each payload is
+ * copied anyway: every client message is written in place, 8 bytes masked at a time. A server
  * writes small messages in place (a burst shares one pooled buffer) and wraps the arrays of large
  * ones instead of copying them.
  */
@@ -28,7 +27,9 @@ final class WsFrameEncoder implements FrameEncoder {
     this.settings = settings;
   }
 
-  /** The type a message goes as: its own, else the socket's; text only if header and body are UTF-8. */
+  /**
+   * The type a message goes as: its own, else the socket's; text only if header and body are UTF-8.
+   */
   private MessageType sendType(Message message) {
     MessageType type = message.type().orElse(settings.messageType());
     if (type == MessageType.TEXT && !Utf8.isValid(message.header(), message.body())) {
@@ -39,7 +40,9 @@ final class WsFrameEncoder implements FrameEncoder {
     return type;
   }
 
-  /** Every frame of the message, headers included, as {@link #encodeInto} writes them; -1 to wrap. */
+  /**
+   * Every frame of the message, headers included, as {@link #encodeInto} writes them; -1 to wrap.
+   */
   @Override
   public int gatheredSize(Message message) {
     long size = (long) message.header().length + message.body().length;
@@ -90,13 +93,16 @@ final class WsFrameEncoder implements FrameEncoder {
 
   /** A large server message: headers written, the arrays wrapped (no copy). */
   @Override
-  @SuppressWarnings("FutureReturnValueIgnored") // the void promise: a failed write goes to exceptionCaught
+  @SuppressWarnings(
+      "FutureReturnValueIgnored") // the void promise: a failed write goes to exceptionCaught
   public void write(Message message, Channel channel) {
     assert channel.eventLoop().inEventLoop();
     boolean text = sendType(message) == MessageType.TEXT;
     byte[] header = message.header();
-    ByteBuf payload = header.length == 0
-        ? Unpooled.wrappedBuffer(message.body()) : Unpooled.wrappedBuffer(header, message.body());
+    ByteBuf payload =
+        header.length == 0
+            ? Unpooled.wrappedBuffer(message.body())
+            : Unpooled.wrappedBuffer(header, message.body());
     int size = payload.readableBytes();
     try {
       int offset = 0;
@@ -104,7 +110,8 @@ final class WsFrameEncoder implements FrameEncoder {
         int length = Math.min(settings.fragmentSize(), size - offset);
         boolean last = offset + length == size;
         ByteBuf head = channel.alloc().directBuffer(WireFrames.headerSize(length, false));
-        WireFrames.writeHeader(head, (last ? 0x80 : 0) | (offset == 0 ? (text ? 1 : 2) : 0), length, false, 0);
+        WireFrames.writeHeader(
+            head, (last ? 0x80 : 0) | (offset == 0 ? (text ? 1 : 2) : 0), length, false, 0);
         channel.write(head, channel.voidPromise());
         channel.write(payload.retainedSlice(offset, length), channel.voidPromise());
         offset += length;

@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One socket's bind on a {@link WsServer}: one path of it, or every path; at most
- * {@link Options#MAX_CONNECTIONS} upgraded connections at once.
+ * One socket's bind on a {@link WsServer}: one path of it, or every path; at most {@link
+ * Options#MAX_CONNECTIONS} upgraded connections at once.
  */
 final class WsListener implements TransportEndpoint {
   private final WsTransport transport;
@@ -63,8 +63,8 @@ final class WsListener implements TransportEndpoint {
   }
 
   /**
-   * A request routed here was answered 101 (on the channel's event loop): makes the connection
-   * and offers it to the socket.
+   * A request routed here was answered 101 (on the channel's event loop): makes the connection and
+   * offers it to the socket.
    *
    * @return the connection, or {@code null} if the socket refused it (the caller closes)
    */
@@ -73,8 +73,9 @@ final class WsListener implements TransportEndpoint {
     if (closed) {
       return null;
     }
-    WsConnection connection = new WsConnection(channel, false, WsTransport.settings(context, channel),
-        () -> channels.remove(channel));
+    WsConnection connection =
+        new WsConnection(
+            channel, false, WsTransport.settings(context, channel), () -> channels.remove(channel));
     channels.add(channel);
     PipeEvents events = context.attach(connection, context.protocol().peer());
     if (events == null) {
@@ -105,6 +106,8 @@ final class WsListener implements TransportEndpoint {
 
   @Override
   public String toString() {
-    return "ws listener on port " + port() + (routeKey == null ? " (every path)" : " path " + routeKey);
+    return "ws listener on port "
+        + port()
+        + (routeKey == null ? " (every path)" : " path " + routeKey);
   }
 }

@@ -6,11 +6,11 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.handler.ssl.SslHandler;
 import io.sp4j.Options;
 import io.sp4j.Refusal;
 import io.sp4j.SpException;
 import io.sp4j.spi.EndpointContext;
-import io.netty.handler.ssl.SslHandler;
 import io.sp4j.transport.netty.Admission;
 import io.sp4j.transport.netty.EventLoops;
 import java.net.InetSocketAddress;
@@ -24,19 +24,21 @@ import javax.net.ssl.SSLEngine;
 
 /**
  * One listening TCP port shared by every {@link WsListener} bound to it (the NNG model): exact
- * paths first, then the listener bound without a path (the nanomsg model), else 404. Routes
- * change under {@link WsTransport}'s lock; the event loop reads them without it.
+ * paths first, then the listener bound without a path (the nanomsg model), else 404. Routes change
+ * under {@link WsTransport}'s lock; the event loop reads them without it.
  *
- * <p>The port takes its handshake timeout, handshake limit and listen backlog from the first
- * socket bound to it. A connection beyond {@link io.sp4j.Options#MAX_HANDSHAKES} still in their
- * upgrade is answered 503 at once; refusals made before a request reaches a listener count on
- * the port's catch-all listener, else on any listener of the port.
+ * <p>The port takes its handshake timeout, handshake limit and listen backlog from the first socket
+ * bound to it. A connection beyond {@link io.sp4j.Options#MAX_HANDSHAKES} still in their upgrade is
+ * answered 503 at once; refusals made before a request reaches a listener count on the port's
+ * catch-all listener, else on any listener of the port.
  */
 final class WsServer implements Handshake.Router {
   private final Channel serverChannel;
   private final int port;
+
   /** {@link WsTransport}'s lock, under which routes change. */
   private final Object routesLock;
+
   private final Map<String, WsListener> routes = new ConcurrentHashMap<>();
   private final Set<Channel> children = ConcurrentHashMap.newKeySet();
   private volatile WsListener catchAll;
@@ -55,42 +57,57 @@ final class WsServer implements Handshake.Router {
    * @param routesLock the transport's lock, held whenever a route is added or removed
    * @throws SpException EADDRINUSE if the port is taken, EADDRNOTAVAIL if the address is not local
    */
-  static WsServer start(InetSocketAddress address, String url, SSLContext tls, EndpointContext first,
+  static WsServer start(
+      InetSocketAddress address,
+      String url,
+      SSLContext tls,
+      EndpointContext first,
       Object routesLock) {
     Duration handshakeTimeout = first.option(Options.HANDSHAKE_TIMEOUT);
     Admission admission = new Admission(Integer.MAX_VALUE, first.option(Options.MAX_HANDSHAKES));
     WsServer[] self = new WsServer[1];
-    ServerBootstrap bootstrap = EventLoops.serverBootstrap(EventLoops.serverChannel(), address,
-            first.option(Options.LISTEN_BACKLOG))
-        .option(ChannelOption.SO_REUSEADDR, true)
-        .childOption(ChannelOption.TCP_NODELAY, true)
-        .childHandler(new ChannelInitializer<Channel>() {
-          @Override
-          @SuppressWarnings("FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
-          protected void initChannel(Channel child) {
-            WsServer server = self[0];
-            if (server == null) {
-              child.close();
-              return;
-            }
-            server.children.add(child);
-            child.closeFuture().addListener(f -> server.children.remove(child));
-            if (tls != null) {
-              SSLEngine engine = tls.createSSLEngine();
-              engine.setUseClientMode(false);
-              child.pipeline().addLast(Framing.TLS, new SslHandler(engine));
-            }
-            if (admission.admitHandshake(child) != null) {
-              server.refused(Refusal.HANDSHAKE_LIMIT, child.remoteAddress() + ": "
-                  + admission.handshaking() + " connections in their upgrade");
-              child.writeAndFlush(Unpooled.wrappedBuffer(Handshake.error(503))).addListener(ChannelFutureListener.CLOSE);
-              return;
-            }
-            ServerHandshakeHandler handshake = new ServerHandshakeHandler(server, handshakeTimeout, server::refused);
-            handshake.whenFinished(() -> admission.handshakeDone(child));
-            child.pipeline().addLast("ws-handshake", handshake);
-          }
-        });
+    ServerBootstrap bootstrap =
+        EventLoops.serverBootstrap(
+                EventLoops.serverChannel(), address, first.option(Options.LISTEN_BACKLOG))
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childHandler(
+                new ChannelInitializer<Channel>() {
+                  @Override
+                  @SuppressWarnings(
+                      "FutureReturnValueIgnored") // a close is followed through closeFuture, not
+                  // this future
+                  protected void initChannel(Channel child) {
+                    WsServer server = self[0];
+                    if (server == null) {
+                      child.close();
+                      return;
+                    }
+                    server.children.add(child);
+                    child.closeFuture().addListener(f -> server.children.remove(child));
+                    if (tls != null) {
+                      SSLEngine engine = tls.createSSLEngine();
+                      engine.setUseClientMode(false);
+                      child.pipeline().addLast(Framing.TLS, new SslHandler(engine));
+                    }
+                    if (admission.admitHandshake(child) != null) {
+                      server.refused(
+                          Refusal.HANDSHAKE_LIMIT,
+                          child.remoteAddress()
+                              + ": "
+                              + admission.handshaking()
+                              + " connections in their upgrade");
+                      child
+                          .writeAndFlush(Unpooled.wrappedBuffer(Handshake.error(503)))
+                          .addListener(ChannelFutureListener.CLOSE);
+                      return;
+                    }
+                    ServerHandshakeHandler handshake =
+                        new ServerHandshakeHandler(server, handshakeTimeout, server::refused);
+                    handshake.whenFinished(() -> admission.handshakeDone(child));
+                    child.pipeline().addLast("ws-handshake", handshake);
+                  }
+                });
     self[0] = new WsServer(EventLoops.bind(bootstrap, address, url), routesLock);
     return self[0];
   }
@@ -152,7 +169,8 @@ final class WsServer implements Handshake.Router {
    * listener's to close (after their queued messages, with the goodbye it chose). Off the event
    * loop it waits for the port to be released, so that binding it again right away works.
    */
-  @SuppressWarnings("FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
+  @SuppressWarnings(
+      "FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
   void close() {
     EventLoops.closeAndRelease(serverChannel, RELEASE_WAIT);
     for (Channel child : new ArrayList<>(children)) {

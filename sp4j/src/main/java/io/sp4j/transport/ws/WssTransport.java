@@ -10,8 +10,8 @@ import io.sp4j.spi.TransportEndpoint;
 import java.util.Set;
 
 /**
- * {@code wss://}: the WebSocket transport inside TLS. A class of its own because the service
- * loader makes each provider through a no-argument constructor.
+ * {@code wss://}: the WebSocket transport inside TLS. A class of its own because the service loader
+ * makes each provider through a no-argument constructor.
  */
 public final class WssTransport implements Transport {
   private final WsTransport secure = new WsTransport(true);

@@ -13,7 +13,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.junit.jupiter.api.Test;
 
-/** The control-message codec alone: bytes in, values out (NnCmsgFuzzTest drives it through sockets). */
+/**
+ * The control-message codec alone: bytes in, values out (NnCmsgFuzzTest drives it through sockets).
+ */
 class NnControlCodecTest {
   private static final byte[] HEADER = {0, 0, 0, 7, (byte) 0x80, 0, 0, 1};
   private final NnControlCodec codec = new NnControlCodec();
@@ -32,7 +34,8 @@ class NnControlCodecTest {
   void onlyWholeMessagesAreWritten() {
     byte[] control = new byte[128];
     int spHdrOnly = space(8 + HEADER.length);
-    assertThat(codec.write(HEADER, MessageType.BINARY, control, spHdrOnly + space(1) - 1)).isEqualTo(spHdrOnly);
+    assertThat(codec.write(HEADER, MessageType.BINARY, control, spHdrOnly + space(1) - 1))
+        .isEqualTo(spHdrOnly);
     assertThat(codec.write(HEADER, null, control, spHdrOnly - 1)).isZero();
     assertThat(codec.write(new byte[0], null, control, control.length)).isEqualTo(space(8));
   }
@@ -48,16 +51,23 @@ class NnControlCodecTest {
   void malformedSpHdrOrTypeIsRefused() {
     byte[] shortHdr = new byte[64];
     NnCmsgLayout.write(shortHdr, 0, PROTO_SP, SP_HDR, new byte[7]);
-    assertThatIllegalArgumentException().isThrownBy(() -> codec.read(shortHdr, shortHdr.length))
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> codec.read(shortHdr, shortHdr.length))
         .withMessageContaining("SP_HDR");
     byte[] pastData = new byte[64];
-    NnCmsgLayout.write(pastData, 0, PROTO_SP, SP_HDR,
+    NnCmsgLayout.write(
+        pastData,
+        0,
+        PROTO_SP,
+        SP_HDR,
         ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, 9).array());
-    assertThatIllegalArgumentException().isThrownBy(() -> codec.read(pastData, pastData.length))
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> codec.read(pastData, pastData.length))
         .withMessageContaining("SP_HDR");
     byte[] badType = new byte[64];
     NnCmsgLayout.write(badType, 0, NN_WS, NN_WS_MSG_TYPE, new byte[] {9});
-    assertThatIllegalArgumentException().isThrownBy(() -> codec.read(badType, badType.length))
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> codec.read(badType, badType.length))
         .withMessageContaining("NN_WS_MSG_TYPE");
   }
 }

@@ -21,12 +21,15 @@ class NnErrorsTest {
     assertThat(errors.errno()).isEqualTo(Errno.EFSM.number());
     assertThat(errors.<byte[]>failNull(Errno.EAGAIN)).isNull();
     assertThat(errors.errno()).isEqualTo(Errno.EAGAIN.number());
-    assertThat(CompletableFuture.supplyAsync(errors::errno).get(5, TimeUnit.SECONDS)).as("another thread's").isZero();
+    assertThat(CompletableFuture.supplyAsync(errors::errno).get(5, TimeUnit.SECONDS))
+        .as("another thread's")
+        .isZero();
   }
 
   @Test
   void anSpExceptionGivesItsOwnErrno() {
-    assertThat(errors.of(new SpException(Errno.ECONNREFUSED, "refused"))).isSameAs(Errno.ECONNREFUSED);
+    assertThat(errors.of(new SpException(Errno.ECONNREFUSED, "refused")))
+        .isSameAs(Errno.ECONNREFUSED);
     assertThat(errors.of(SocketClosedException.closed())).isSameAs(Errno.EBADF);
   }
 

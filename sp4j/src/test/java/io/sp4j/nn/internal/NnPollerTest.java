@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class NnPollerTest {
   private static final Duration DEADLINE = Duration.ofSeconds(5);
+
   /** Longer than a few turns of any polling interval a poller might have. */
   private static final Duration QUIET = Duration.ofMillis(600);
 
@@ -65,17 +66,26 @@ class NnPollerTest {
 
   private CompletableFuture<Integer> pollInBackground(int timeoutMs) {
     CompletableFuture<Integer> result = new CompletableFuture<>();
-    Thread thread = new Thread(() -> result.complete(poller.await(new Readiness[] {socket}, events, revents, timeoutMs)), "test-poller");
+    Thread thread =
+        new Thread(
+            () ->
+                result.complete(poller.await(new Readiness[] {socket}, events, revents, timeoutMs)),
+            "test-poller");
     thread.setDaemon(true);
     thread.start();
-    await().atMost(DEADLINE).until(() -> socket.looks.get() == 1 && thread.getState() != Thread.State.RUNNABLE);
+    await()
+        .atMost(DEADLINE)
+        .until(() -> socket.looks.get() == 1 && thread.getState() != Thread.State.RUNNABLE);
     return result;
   }
 
   @Test
   void sleepsWithoutLookingUntilToldThenWakesAtOnce() throws Exception {
     CompletableFuture<Integer> result = pollInBackground(Integer.MAX_VALUE);
-    await().during(QUIET).atMost(QUIET.plus(DEADLINE)).until(() -> socket.looks.get() == 1 && !result.isDone());
+    await()
+        .during(QUIET)
+        .atMost(QUIET.plus(DEADLINE))
+        .until(() -> socket.looks.get() == 1 && !result.isDone());
 
     socket.tell(); // nothing changed: it looks, and sleeps again
     await().atMost(DEADLINE).until(() -> socket.looks.get() == 2);
@@ -92,7 +102,8 @@ class NnPollerTest {
   void timesOutWithALookAtTheStartAndOneAtTheEnd() {
     long start = System.nanoTime();
     assertThat(poller.await(new Readiness[] {socket}, events, revents, 300)).isZero();
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(300), DEADLINE);
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isBetween(Duration.ofMillis(300), DEADLINE);
     assertThat(socket.looks.get()).as("looks while waiting out the timeout").isEqualTo(2);
     assertThat(revents[0]).isZero();
     assertThat(socket.listeners).isEmpty();
@@ -119,10 +130,14 @@ class NnPollerTest {
   @Test
   void anInterruptEndsTheWaitAndStaysSet() throws Exception {
     CompletableFuture<Boolean> interrupted = new CompletableFuture<>();
-    Thread thread = new Thread(() -> {
-      int result = poller.await(new Readiness[] {socket}, events, revents, -1);
-      interrupted.complete(result == NnPoller.INTERRUPTED && Thread.currentThread().isInterrupted());
-    }, "test-poller");
+    Thread thread =
+        new Thread(
+            () -> {
+              int result = poller.await(new Readiness[] {socket}, events, revents, -1);
+              interrupted.complete(
+                  result == NnPoller.INTERRUPTED && Thread.currentThread().isInterrupted());
+            },
+            "test-poller");
     thread.setDaemon(true);
     thread.start();
     await().atMost(DEADLINE).until(() -> thread.getState() == Thread.State.WAITING);

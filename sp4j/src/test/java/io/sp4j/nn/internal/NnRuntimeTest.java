@@ -24,7 +24,9 @@ class NnRuntimeTest {
     assertThat(first.socket(AF_SP, NN_PAIR)).isEqualTo(-1);
     assertThat(first.errno()).isEqualTo(Errno.ETERM.number());
     assertThat(second.errno()).as("the second runtime's errno").isZero();
-    assertThat(second.recv(b, new byte[1], NN_DONTWAIT)).as("the second runtime's socket is open").isEqualTo(-1);
+    assertThat(second.recv(b, new byte[1], NN_DONTWAIT))
+        .as("the second runtime's socket is open")
+        .isEqualTo(-1);
     assertThat(second.errno()).isEqualTo(Errno.EAGAIN.number());
     assertThat(second.close(b)).isZero();
     first.init();

@@ -11,8 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * INP-2: an inproc receiver buffers RECEIVE_BUFFER bytes plus one message of any size; after
- * that the sender is back-pressured. Messages cross by reference.
+ * INP-2: an inproc receiver buffers RECEIVE_BUFFER bytes plus one message of any size; after that
+ * the sender is back-pressured. Messages cross by reference.
  */
 class InprocBufferTest {
 
@@ -20,7 +20,8 @@ class InprocBufferTest {
   @ValueSource(ints = {65, 1000, 1 << 20})
   void bufferTakesItsBytesPlusOneMessageOfAnySize(int bigSize) {
     String name = "inproc://inp2-" + bigSize;
-    try (Socket pull = Socket.open(Protocol.PULL); Socket push = Socket.open(Protocol.PUSH)) {
+    try (Socket pull = Socket.open(Protocol.PULL);
+        Socket push = Socket.open(Protocol.PUSH)) {
       pull.set(Options.RECEIVE_BUFFER, 64);
       pull.set(Options.RECEIVE_MAX_SIZE, -1);
       pull.set(Options.RECEIVE_TIMEOUT, Duration.ofSeconds(10));

@@ -42,9 +42,11 @@ class InprocTransportTest {
     try (SocketPair pair = SocketPair.open(Protocol.PAIR, Protocol.PAIR)) {
       Socket other = pair.connectAnother(Protocol.PAIR);
       assertThatThrownBy(() -> other.bind(pair.url()))
-          .isInstanceOfSatisfying(SpException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EADDRINUSE));
+          .isInstanceOfSatisfying(
+              SpException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EADDRINUSE));
       assertThatThrownBy(() -> pair.bound().bind(pair.url()))
-          .isInstanceOfSatisfying(SpException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EADDRINUSE));
+          .isInstanceOfSatisfying(
+              SpException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EADDRINUSE));
 
       pair.bound().close();
       Endpoint rebound = other.bind(pair.url());
@@ -59,9 +61,11 @@ class InprocTransportTest {
   void anUnknownSchemeIsProtocolNotSupported(String url) {
     try (Socket socket = Socket.open(Protocol.PAIR)) {
       assertThatThrownBy(() -> socket.bind(url))
-          .isInstanceOfSatisfying(SpException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EPROTONOSUPPORT));
+          .isInstanceOfSatisfying(
+              SpException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EPROTONOSUPPORT));
       assertThatThrownBy(() -> socket.connect(url))
-          .isInstanceOfSatisfying(SpException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EPROTONOSUPPORT));
+          .isInstanceOfSatisfying(
+              SpException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EPROTONOSUPPORT));
     }
   }
 
@@ -78,7 +82,8 @@ class InprocTransportTest {
   @Test
   void closingOneEndpointLeavesTheSocketsOtherLinksUp() {
     Socket bound = Socket.open(Protocol.PAIR);
-    Socket dialer = Socket.open(Protocol.PAIR).set(Options.RECONNECT_INTERVAL, Duration.ofMillis(10));
+    Socket dialer =
+        Socket.open(Protocol.PAIR).set(Options.RECONNECT_INTERVAL, Duration.ofMillis(10));
     try (SocketPair pair = SocketPair.open(bound, dialer)) {
       Message ping = Message.of(bytes("ping"));
       assertThat(dialer.trySend(ping)).isTrue();
@@ -95,7 +100,8 @@ class InprocTransportTest {
 
   @Test
   void closingTheListenerLikeNnShutdownDisconnectsAndTheDialerRelinksAfterARebind() {
-    Socket dialer = Socket.open(Protocol.PAIR).set(Options.RECONNECT_INTERVAL, Duration.ofMillis(10));
+    Socket dialer =
+        Socket.open(Protocol.PAIR).set(Options.RECONNECT_INTERVAL, Duration.ofMillis(10));
     try (SocketPair pair = SocketPair.open(Socket.open(Protocol.PAIR), dialer)) {
       Socket listenerSide = pair.bound();
       assertThat(dialer.trySend(Message.of(bytes("one")))).isTrue();
@@ -117,7 +123,8 @@ class InprocTransportTest {
 
   @Test
   void closingTheDialerDisconnectsForGood() {
-    Socket dialer = Socket.open(Protocol.PAIR).set(Options.RECONNECT_INTERVAL, Duration.ofMillis(1));
+    Socket dialer =
+        Socket.open(Protocol.PAIR).set(Options.RECONNECT_INTERVAL, Duration.ofMillis(1));
     try (SocketPair pair = SocketPair.open(Socket.open(Protocol.PAIR), dialer)) {
       assertThat(dialer.trySend(Message.of(bytes("hi")))).isTrue();
       assertThat(receiveText(pair.bound())).isEqualTo("hi");
@@ -151,7 +158,9 @@ class InprocTransportTest {
       // A PAIR can send only with a peer, and an inproc connect links before it returns: the
       // refusal shows at the PAIR itself.
       Socket wrong = pair.connectAnother(Socket.open(Protocol.PAIR), s -> {});
-      assertThat(wrong.trySend(Message.of(bytes("pair to pull")))).as("no pipe to the PULL").isFalse();
+      assertThat(wrong.trySend(Message.of(bytes("pair to pull"))))
+          .as("no pipe to the PULL")
+          .isFalse();
       pair.connected().send(bytes("push to pull"));
       assertThat(receiveText(pair.bound())).isEqualTo("push to pull");
     }

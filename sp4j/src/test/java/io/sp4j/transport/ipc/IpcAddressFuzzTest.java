@@ -12,8 +12,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Any text as an {@code ipc://} address: a socket file's absolute path that fits
- * {@code sun_path} (107 bytes), or refused with a message (EINVAL, ENAMETOOLONG).
+ * Any text as an {@code ipc://} address: a socket file's absolute path that fits {@code sun_path}
+ * (107 bytes), or refused with a message (EINVAL, ENAMETOOLONG).
  */
 class IpcAddressFuzzTest {
   @FuzzTest(maxDuration = "10m")
@@ -24,10 +24,14 @@ class IpcAddressFuzzTest {
       return;
     }
     String url = address.url();
-    Path path = ParseOutcome.parsedOrRefused(url, Set.of(Errno.ENAMETOOLONG), () -> IpcTransport.path(address));
+    Path path =
+        ParseOutcome.parsedOrRefused(
+            url, Set.of(Errno.ENAMETOOLONG), () -> IpcTransport.path(address));
     if (path != null) {
       assertThat(path.isAbsolute()).as("absolute").isTrue();
-      assertThat(path.toString().getBytes(StandardCharsets.UTF_8).length).as("bytes in sun_path").isLessThanOrEqualTo(107);
+      assertThat(path.toString().getBytes(StandardCharsets.UTF_8).length)
+          .as("bytes in sun_path")
+          .isLessThanOrEqualTo(107);
     }
   }
 }

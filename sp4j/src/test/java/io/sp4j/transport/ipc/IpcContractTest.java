@@ -9,8 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 class IpcContractTest extends TransportContractTest {
   private static final AtomicInteger NEXT = new AtomicInteger();
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   @Override
   protected String bindUrl() {

@@ -24,8 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class IpcRawTest extends StreamRawTest {
   private static final AtomicInteger NEXT = new AtomicInteger();
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   @Override
   protected String bindUrl() {

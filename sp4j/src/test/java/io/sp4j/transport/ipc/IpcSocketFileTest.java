@@ -21,21 +21,24 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** IPC-3: what bind and close do with the socket file. */
 class IpcSocketFileTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static void assertInUse(Socket socket, String url) {
     assertThatThrownBy(() -> socket.bind(url))
-        .isInstanceOfSatisfying(SpException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EADDRINUSE));
+        .isInstanceOfSatisfying(
+            SpException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EADDRINUSE));
   }
 
   @Test
   void staleSocketFileOfAGoneListenerDoesNotBlockBind() throws IOException {
     Path path = dir.resolve("stale.sock");
     // The JDK leaves the file behind when a listener closes: just what a crashed process leaves.
-    ServerSocketChannel.open(StandardProtocolFamily.UNIX).bind(UnixDomainSocketAddress.of(path)).close();
+    ServerSocketChannel.open(StandardProtocolFamily.UNIX)
+        .bind(UnixDomainSocketAddress.of(path))
+        .close();
     assertThat(path).exists();
-    try (Socket pull = Socket.open(Protocol.PULL); Socket push = Socket.open(Protocol.PUSH)) {
+    try (Socket pull = Socket.open(Protocol.PULL);
+        Socket push = Socket.open(Protocol.PUSH)) {
       pull.set(Options.RECEIVE_TIMEOUT, Duration.ofSeconds(5));
       pull.bind("ipc://" + path);
       push.connect("ipc://" + path);
@@ -47,8 +50,10 @@ class IpcSocketFileTest {
   @Test
   void liveListenerIsAddressInUse() throws IOException {
     Path path = dir.resolve("live.sock");
-    try (ServerSocketChannel live = ServerSocketChannel.open(StandardProtocolFamily.UNIX)
-        .bind(UnixDomainSocketAddress.of(path)); Socket socket = Socket.open(Protocol.PAIR)) {
+    try (ServerSocketChannel live =
+            ServerSocketChannel.open(StandardProtocolFamily.UNIX)
+                .bind(UnixDomainSocketAddress.of(path));
+        Socket socket = Socket.open(Protocol.PAIR)) {
       assertInUse(socket, "ipc://" + path);
       assertThat(path).exists();
     }
@@ -57,7 +62,8 @@ class IpcSocketFileTest {
   @Test
   void secondBindInTheSameProcessIsAddressInUse() {
     String url = "ipc://" + dir.resolve("twice.sock");
-    try (Socket first = Socket.open(Protocol.PAIR); Socket second = Socket.open(Protocol.PAIR)) {
+    try (Socket first = Socket.open(Protocol.PAIR);
+        Socket second = Socket.open(Protocol.PAIR)) {
       first.bind(url);
       assertInUse(second, url);
     }
@@ -97,10 +103,12 @@ class IpcSocketFileTest {
   @Test
   void badPathsAreRefused() {
     try (Socket socket = Socket.open(Protocol.PAIR)) {
-      assertThatThrownBy(() -> socket.bind("ipc://")).isInstanceOf(IllegalArgumentException.class)
+      assertThatThrownBy(() -> socket.bind("ipc://"))
+          .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("path is missing");
       assertThatThrownBy(() -> socket.bind("ipc:///" + "x".repeat(200)))
-          .isInstanceOfSatisfying(SpException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENAMETOOLONG));
+          .isInstanceOfSatisfying(
+              SpException.class, e -> assertThat(e.errno()).isEqualTo(Errno.ENAMETOOLONG));
     }
   }
 }

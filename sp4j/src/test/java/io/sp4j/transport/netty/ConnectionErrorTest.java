@@ -9,7 +9,10 @@ import io.sp4j.Protocol;
 import io.sp4j.core.FakeEndpointContext;
 import org.junit.jupiter.api.Test;
 
-/** An Error in a connection's handling (even an OutOfMemoryError) closes that connection and goes no further. */
+/**
+ * An Error in a connection's handling (even an OutOfMemoryError) closes that connection and goes no
+ * further.
+ */
 class ConnectionErrorTest {
 
   /** A connection whose receiving side fails with {@code error} on every read. */
@@ -17,7 +20,7 @@ class ConnectionErrorTest {
     private final Error error;
 
     Failing(EmbeddedChannel channel, Error error) {
-      super(channel, (message, out) -> { }, 1024, InboundLimits.none(), () -> { });
+      super(channel, (message, out) -> {}, 1024, InboundLimits.none(), () -> {});
       this.error = error;
     }
 

@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Run in a JVM of its own by {@link IoThreadEndTest}: ends one of sp4j's I/O threads (which no
- * peer's input can do) under a socket with a blocked receive, then prints, one line each, what
- * the blocked receive, a new bind and a new connect then do.
+ * peer's input can do) under a socket with a blocked receive, then prints, one line each, what the
+ * blocked receive, a new bind and a new connect then do.
  */
 public final class IoThreadEndMain {
   private IoThreadEndMain() {}
@@ -22,9 +22,13 @@ public final class IoThreadEndMain {
     CompletableFuture<String> blocked = CompletableFuture.supplyAsync(() -> outcome(rep::receive));
     EventLoops.group().next().shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
     System.out.println("receive " + blocked.get(10, TimeUnit.SECONDS));
-    System.out.println("bind " + outcome(() -> Socket.open(Protocol.PULL).bind("tcp://127.0.0.1:0")));
+    System.out.println(
+        "bind " + outcome(() -> Socket.open(Protocol.PULL).bind("tcp://127.0.0.1:0")));
     try (ServerSocket listening = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      String url = "ws://127.0.0.1:" + listening.getLocalPort() + "/x"; // a port that answers, were it dialed
+      String url =
+          "ws://127.0.0.1:"
+              + listening.getLocalPort()
+              + "/x"; // a port that answers, were it dialed
       System.out.println("connect " + outcome(() -> Socket.open(Protocol.PUSH).connect(url)));
     }
     System.out.println("send " + outcome(() -> rep.send(new byte[1])));

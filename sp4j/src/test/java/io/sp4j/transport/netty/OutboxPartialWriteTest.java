@@ -30,30 +30,37 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A peer that does not read makes the socket take only part of a flush: the outbox counts the
- * partial write, keeps what follows while Netty holds more than the send buffer, and once the
- * peer reads, every byte arrives, in order, over tcp and ipc.
+ * partial write, keeps what follows while Netty holds more than the send buffer, and once the peer
+ * reads, every byte arrives, in order, over tcp and ipc.
  */
 class OutboxPartialWriteTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
   private static final int SEND_BUFFER = 16 * 1024;
+
   /** Gathered, alone in one buffer, and wrapped without a copy (over 64 KiB). */
   private static final int[] SIZES = {100, 5000, 70_000, 1, 9000, 0, 300_000};
+
   private static final int MESSAGES = 50;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"tcp", "ipc"})
   void aPeerThatStopsReadingCausesPartialWritesAndLosesNoByte(String scheme) throws Exception {
     boolean ipc = scheme.equals("ipc");
-    FakeEndpointContext context = new FakeEndpointContext(Protocol.PAIR).with(Options.SEND_BUFFER, SEND_BUFFER);
+    FakeEndpointContext context =
+        new FakeEndpointContext(Protocol.PAIR).with(Options.SEND_BUFFER, SEND_BUFFER);
     Path file = dir.resolve("partial.sock");
-    TransportEndpoint listener = ipc
-        ? new IpcTransport().bind(SpAddress.parse("ipc://" + file), context)
-        : new TcpTransport().bind(SpAddress.parse("tcp://127.0.0.1:0"), context);
-    SocketAddress address = ipc ? UnixDomainSocketAddress.of(file) : new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.port());
-    try (SocketChannel peer = SocketChannel.open(ipc ? StandardProtocolFamily.UNIX : StandardProtocolFamily.INET)) {
+    TransportEndpoint listener =
+        ipc
+            ? new IpcTransport().bind(SpAddress.parse("ipc://" + file), context)
+            : new TcpTransport().bind(SpAddress.parse("tcp://127.0.0.1:0"), context);
+    SocketAddress address =
+        ipc
+            ? UnixDomainSocketAddress.of(file)
+            : new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.port());
+    try (SocketChannel peer =
+        SocketChannel.open(ipc ? StandardProtocolFamily.UNIX : StandardProtocolFamily.INET)) {
       if (!ipc) {
         peer.setOption(StandardSocketOptions.SO_RCVBUF, 4096);
       }
@@ -71,15 +78,21 @@ class OutboxPartialWriteTest {
       await().atMost(WAIT).until(() -> connection.outbox().partialWrites() > 0);
       assertThat(next).as("messages written before the peer's buffers filled").isLessThan(MESSAGES);
       // Netty holds more than the send buffer: what comes now waits in the outbox.
-      assertThat(connection.channel().isWritable()).as("the channel over its high-water mark").isFalse();
+      assertThat(connection.channel().isWritable())
+          .as("the channel over its high-water mark")
+          .isFalse();
       long added = 0;
       for (int i = 0; i < SIZES.length && added == 0; i++) {
         byte[] body = numbered(next++);
         added += body.length;
         connection.write(Message.of(body));
       }
-      long held = connection.channel().eventLoop().submit(() -> connection.outbox().queuedBytes())
-          .get(WAIT.toSeconds(), TimeUnit.SECONDS); // runs after the drain the write scheduled
+      long held =
+          connection
+              .channel()
+              .eventLoop()
+              .submit(() -> connection.outbox().queuedBytes())
+              .get(WAIT.toSeconds(), TimeUnit.SECONDS); // runs after the drain the write scheduled
       assertThat(held).as("bytes kept in the outbox behind the unwritten rest").isEqualTo(added);
 
       CompletableFuture<Integer> received = CompletableFuture.supplyAsync(() -> readAll(peer, ipc));
@@ -87,11 +100,18 @@ class OutboxPartialWriteTest {
         await().atMost(WAIT).pollInterval(Duration.ofMillis(1)).until(connection::isWritable);
         connection.write(Message.of(numbered(next++)));
       }
-      assertThat(received.get(WAIT.toSeconds(), TimeUnit.SECONDS)).as("messages received whole and in order")
+      assertThat(received.get(WAIT.toSeconds(), TimeUnit.SECONDS))
+          .as("messages received whole and in order")
           .isEqualTo(MESSAGES);
       assertThat(connection.outbox().partialWrites()).isPositive();
-      assertThat(connection.channel().eventLoop().submit(() -> connection.outbox().queuedBytes())
-          .get(WAIT.toSeconds(), TimeUnit.SECONDS)).as("bytes queued once all arrived").isZero();
+      assertThat(
+              connection
+                  .channel()
+                  .eventLoop()
+                  .submit(() -> connection.outbox().queuedBytes())
+                  .get(WAIT.toSeconds(), TimeUnit.SECONDS))
+          .as("bytes queued once all arrived")
+          .isZero();
     } finally {
       listener.close();
     }
@@ -106,7 +126,10 @@ class OutboxPartialWriteTest {
     return body;
   }
 
-  /** Reads {@link #MESSAGES} frames and checks each against {@link #numbered}; returns how many matched. */
+  /**
+   * Reads {@link #MESSAGES} frames and checks each against {@link #numbered}; returns how many
+   * matched.
+   */
   private static Integer readAll(SocketChannel peer, boolean typed) {
     try {
       for (int i = 0; i < MESSAGES; i++) {
@@ -116,7 +139,8 @@ class OutboxPartialWriteTest {
         }
         long length = prefix.getLong();
         byte[] expected = numbered(i);
-        if (length != expected.length || !ByteBuffer.wrap(expected).equals(readFully(peer, expected.length))) {
+        if (length != expected.length
+            || !ByteBuffer.wrap(expected).equals(readFully(peer, expected.length))) {
           return i;
         }
       }

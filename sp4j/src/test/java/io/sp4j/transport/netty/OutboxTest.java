@@ -20,23 +20,25 @@ import org.junit.jupiter.api.Test;
 /** The outbox on an embedded channel: how a burst becomes writes and flushes, and writability. */
 class OutboxTest {
   /** Writes a message's body as it is, gathered when it is small. */
-  private static final FrameEncoder BODIES = new FrameEncoder() {
-    @Override
-    @SuppressWarnings("FutureReturnValueIgnored") // the void promise: a failed write goes to exceptionCaught
-    public void write(Message message, Channel channel) {
-      channel.write(Unpooled.wrappedBuffer(message.body()), channel.voidPromise());
-    }
+  private static final FrameEncoder BODIES =
+      new FrameEncoder() {
+        @Override
+        @SuppressWarnings(
+            "FutureReturnValueIgnored") // the void promise: a failed write goes to exceptionCaught
+        public void write(Message message, Channel channel) {
+          channel.write(Unpooled.wrappedBuffer(message.body()), channel.voidPromise());
+        }
 
-    @Override
-    public int gatheredSize(Message message) {
-      return message.body().length <= 8192 ? message.body().length : -1;
-    }
+        @Override
+        public int gatheredSize(Message message) {
+          return message.body().length <= 8192 ? message.body().length : -1;
+        }
 
-    @Override
-    public void encodeInto(Message message, ByteBuf out) {
-      out.writeBytes(message.body());
-    }
-  };
+        @Override
+        public void encodeInto(Message message, ByteBuf out) {
+          out.writeBytes(message.body());
+        }
+      };
 
   private final EmbeddedChannel channel = new EmbeddedChannel();
   private final AtomicInteger writes = new AtomicInteger();
@@ -44,7 +46,8 @@ class OutboxTest {
 
   private final class Counting extends ChannelOutboundHandlerAdapter {
     @Override
-    @SuppressWarnings("FutureReturnValueIgnored") // returns the caller's promise, which the caller watches
+    @SuppressWarnings(
+        "FutureReturnValueIgnored") // returns the caller's promise, which the caller watches
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
       writes.incrementAndGet();
       ctx.write(msg, promise);
@@ -58,7 +61,8 @@ class OutboxTest {
   }
 
   private ChannelConnection install(int sendBuffer) {
-    ChannelConnection connection = new ChannelConnection(channel, BODIES, sendBuffer, InboundLimits.none(), () -> { }) { };
+    ChannelConnection connection =
+        new ChannelConnection(channel, BODIES, sendBuffer, InboundLimits.none(), () -> {}) {};
     channel.pipeline().addLast(new Counting(), connection);
     FakeEndpointContext context = new FakeEndpointContext(Protocol.PAIR);
     connection.start(context.attach(connection, Protocol.PAIR));
@@ -101,7 +105,9 @@ class OutboxTest {
     channel.runPendingTasks();
     assertThat(flushes).hasValue(3);
     assertThat(bytesWritten()).isEqualTo(messages * 1024);
-    assertThat(connection.outbox().partialWrites()).as("an embedded channel takes every write whole").isZero();
+    assertThat(connection.outbox().partialWrites())
+        .as("an embedded channel takes every write whole")
+        .isZero();
   }
 
   @Test
@@ -119,7 +125,8 @@ class OutboxTest {
 
   /** Netty holds more than its high-water mark: messages wait in the outbox until it drains. */
   @Test
-  @SuppressWarnings("FutureReturnValueIgnored") // the test's own unflushed write only fills Netty's buffer
+  @SuppressWarnings(
+      "FutureReturnValueIgnored") // the test's own unflushed write only fills Netty's buffer
   void messagesWaitInTheOutboxWhileTheChannelIsUnwritable() {
     ChannelConnection connection = install(1 << 20);
     channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(32, 64));
@@ -144,6 +151,8 @@ class OutboxTest {
     connection.write(Message.of(new byte[20]));
     channel.runPendingTasks();
     assertThat(connection.isWritable()).isFalse();
-    assertThat(bytesWritten()).as("what was queued before the close, and nothing after").isEqualTo(10);
+    assertThat(bytesWritten())
+        .as("what was queued before the close, and nothing after")
+        .isEqualTo(10);
   }
 }

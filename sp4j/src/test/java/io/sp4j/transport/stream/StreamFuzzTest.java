@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.sp4j.Options;
-import io.sp4j.transport.netty.InboundLimits;
 import io.sp4j.Protocol;
 import io.sp4j.testing.ChannelFeed;
 import io.sp4j.testing.RecordingPipeEvents;
+import io.sp4j.transport.netty.InboundLimits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -17,12 +17,12 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Any bytes from a {@code tcp://} or {@code ipc://} peer into {@link StreamHandshake} and the
- * {@link StreamConnection} it installs, with the default receive limit (1 MiB) and with none.
- * The socket's protocol is the peer of the one the input's greeting names (PAIR if it names
- * none), so the greeting's magic and reserved bytes decide it. What is delivered and whether the
- * channel stays open must match {@link Framing}, a plain reading of TCP-1 … 4 and IPC-1, 2; the
- * only bytes written are the socket's own greeting. See {@link ChannelFeed} for what holds for
- * every decoder (pieces, release, memory).
+ * {@link StreamConnection} it installs, with the default receive limit (1 MiB) and with none. The
+ * socket's protocol is the peer of the one the input's greeting names (PAIR if it names none), so
+ * the greeting's magic and reserved bytes decide it. What is delivered and whether the channel
+ * stays open must match {@link Framing}, a plain reading of TCP-1 … 4 and IPC-1, 2; the only bytes
+ * written are the socket's own greeting. See {@link ChannelFeed} for what holds for every decoder
+ * (pieces, release, memory).
  */
 class StreamFuzzTest {
   private static final int DEFAULT_LIMIT = Options.RECEIVE_MAX_SIZE.defaultValue();
@@ -43,12 +43,20 @@ class StreamFuzzTest {
     Protocol self = selfFor(input);
     for (int limit : new int[] {DEFAULT_LIMIT, -1}) {
       Framing expected = Framing.read(input, self, ipc, limit);
-      ChannelFeed.check(target(self, ipc, limit), input, run -> {
-        assertThat(run.escaped()).as("exception out of the pipeline").isNull();
-        assertThat(run.outbound()).as("bytes written: the greeting only").isEqualTo(Greeting.of(self));
-        assertThat(hex(run.observed())).as("messages delivered").containsExactlyElementsOf(expected.messages());
-        assertThat(run.open()).as("open at the end").isEqualTo(expected.open());
-      }, run -> List.of(hex(run.observed()), run.open()));
+      ChannelFeed.check(
+          target(self, ipc, limit),
+          input,
+          run -> {
+            assertThat(run.escaped()).as("exception out of the pipeline").isNull();
+            assertThat(run.outbound())
+                .as("bytes written: the greeting only")
+                .isEqualTo(Greeting.of(self));
+            assertThat(hex(run.observed()))
+                .as("messages delivered")
+                .containsExactlyElementsOf(expected.messages());
+            assertThat(run.open()).as("open at the end").isEqualTo(expected.open());
+          },
+          run -> List.of(hex(run.observed()), run.open()));
     }
   }
 
@@ -68,17 +76,31 @@ class StreamFuzzTest {
   }
 
   /** The handshake, then a connection that delivers to the recorder. */
-  private static ChannelFeed.Target<RecordingPipeEvents> target(Protocol self, boolean ipc, int limit) {
+  private static ChannelFeed.Target<RecordingPipeEvents> target(
+      Protocol self, boolean ipc, int limit) {
     return new ChannelFeed.Target<>() {
       @Override
       public RecordingPipeEvents install(EmbeddedChannel channel) {
         RecordingPipeEvents events = new RecordingPipeEvents();
-        channel.pipeline().addLast(new StreamHandshake(self, Options.HANDSHAKE_TIMEOUT.defaultValue(), (ch, peer) -> {
-          StreamConnection connection = new StreamConnection(ch, ipc, limit, Options.SEND_BUFFER.defaultValue(),
-              InboundLimits.none(), () -> { });
-          connection.start(events);
-          return connection;
-        }, failure -> { }));
+        channel
+            .pipeline()
+            .addLast(
+                new StreamHandshake(
+                    self,
+                    Options.HANDSHAKE_TIMEOUT.defaultValue(),
+                    (ch, peer) -> {
+                      StreamConnection connection =
+                          new StreamConnection(
+                              ch,
+                              ipc,
+                              limit,
+                              Options.SEND_BUFFER.defaultValue(),
+                              InboundLimits.none(),
+                              () -> {});
+                      connection.start(events);
+                      return connection;
+                    },
+                    failure -> {}));
         return events;
       }
 
@@ -91,8 +113,8 @@ class StreamFuzzTest {
 
   /**
    * The stream as the checklist describes it: an 8-byte greeting {@code 00 53 50 00}, a protocol
-   * number the socket accepts, {@code 00 00}; then messages, each an ipc type byte {@code 01}
-   * (ipc only), an 8-byte big-endian length within the limit and that many bytes.
+   * number the socket accepts, {@code 00 00}; then messages, each an ipc type byte {@code 01} (ipc
+   * only), an 8-byte big-endian length within the limit and that many bytes.
    *
    * @param messages the messages a reader must deliver, as hex
    * @param open whether the reader must still be open: waiting for more, not refusing
@@ -104,8 +126,14 @@ class StreamFuzzTest {
         return new Framing(messages, false); // the greeting's deadline passes
       }
       int number = (in[4] & 0xff) << 8 | (in[5] & 0xff);
-      boolean greeted = in[0] == 0 && in[1] == 'S' && in[2] == 'P' && in[3] == 0 && in[6] == 0 && in[7] == 0
-          && self.peer().number() == number;
+      boolean greeted =
+          in[0] == 0
+              && in[1] == 'S'
+              && in[2] == 'P'
+              && in[3] == 0
+              && in[6] == 0
+              && in[7] == 0
+              && self.peer().number() == number;
       if (!greeted) {
         return new Framing(messages, false);
       }

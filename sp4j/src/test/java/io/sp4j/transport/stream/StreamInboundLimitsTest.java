@@ -1,7 +1,6 @@
 package io.sp4j.transport.stream;
 
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.sp4j.Options;
 import io.sp4j.Protocol;
 import io.sp4j.core.FakeEndpointContext;
 import io.sp4j.transport.InboundLimitsContract;
@@ -9,7 +8,9 @@ import io.sp4j.transport.netty.ChannelConnection;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Nested;
 
-/** The inbound limits on tcp:// and ipc:// framing (an 8-byte length; ipc with its type byte first). */
+/**
+ * The inbound limits on tcp:// and ipc:// framing (an 8-byte length; ipc with its type byte first).
+ */
 class StreamInboundLimitsTest {
 
   private abstract static class Framing extends InboundLimitsContract {
@@ -17,7 +18,7 @@ class StreamInboundLimitsTest {
 
     @Override
     protected ChannelConnection install(EmbeddedChannel channel, FakeEndpointContext context) {
-      StreamConnection connection = StreamOptions.connection(context, channel, typed(), () -> { });
+      StreamConnection connection = StreamOptions.connection(context, channel, typed(), () -> {});
       channel.pipeline().addLast(connection);
       connection.start(context.attach(connection, Protocol.PUSH));
       return connection;

@@ -22,13 +22,21 @@ class StreamOptionsTest {
   @ValueSource(booleans = {true, false})
   void tcpNoDelayAndBufferSizesAreApplied(boolean noDelay) throws IOException {
     try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      Channel channel = new Bootstrap().group(EventLoops.group()).channel(EventLoops.socketChannel())
-          .handler(new ChannelInboundHandlerAdapter())
-          .connect(server.getLocalSocketAddress()).syncUninterruptibly().channel();
+      Channel channel =
+          new Bootstrap()
+              .group(EventLoops.group())
+              .channel(EventLoops.socketChannel())
+              .handler(new ChannelInboundHandlerAdapter())
+              .connect(server.getLocalSocketAddress())
+              .syncUninterruptibly()
+              .channel();
       try {
-        FakeEndpointContext context = new FakeEndpointContext(Protocol.PAIR).with(Options.TCP_NODELAY, noDelay)
-            .with(Options.SEND_BUFFER, 64 * 1024).with(Options.RECEIVE_MAX_SIZE, 77);
-        StreamOptions.connection(context, channel, false, () -> { });
+        FakeEndpointContext context =
+            new FakeEndpointContext(Protocol.PAIR)
+                .with(Options.TCP_NODELAY, noDelay)
+                .with(Options.SEND_BUFFER, 64 * 1024)
+                .with(Options.RECEIVE_MAX_SIZE, 77);
+        StreamOptions.connection(context, channel, false, () -> {});
         assertThat(channel.config().getOption(ChannelOption.TCP_NODELAY)).isEqualTo(noDelay);
         assertThat(channel.config().getWriteBufferWaterMark().high()).isEqualTo(64 * 1024);
         assertThat(channel.config().getOption(ChannelOption.SO_SNDBUF)).isPositive();

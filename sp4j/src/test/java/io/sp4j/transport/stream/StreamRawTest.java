@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The bytes on the wire of {@code tcp://} and {@code ipc://}, driven by hand against a live sp4j
- * listener (and a hand-written server for the dialer): greetings, framing, and every refusal
- * (TCP-1 … TCP-4, IPC-1, IPC-2). Subclassed per scheme.
+ * listener (and a hand-written server for the dialer): greetings, framing, and every refusal (TCP-1
+ * … TCP-4, IPC-1, IPC-2). Subclassed per scheme.
  */
 public abstract class StreamRawTest {
   protected static final Duration WAIT = Duration.ofSeconds(5);
@@ -86,7 +86,8 @@ public abstract class StreamRawTest {
   }
 
   protected static byte[] concat(byte[]... parts) {
-    ByteBuffer b = ByteBuffer.allocate(java.util.Arrays.stream(parts).mapToInt(p -> p.length).sum());
+    ByteBuffer b =
+        ByteBuffer.allocate(java.util.Arrays.stream(parts).mapToInt(p -> p.length).sum());
     for (byte[] p : parts) {
       b.put(p);
     }
@@ -103,11 +104,16 @@ public abstract class StreamRawTest {
     assertThat(peer.read(8, WAIT)).containsExactly(0x00, 0x53, 0x50, 0x00, 0x00, 0x31, 0x00, 0x00);
   }
 
-  /** A closed endpoint also closes what it accepted that is not a pipe yet (its greeting unfinished). */
+  /**
+   * A closed endpoint also closes what it accepted that is not a pipe yet (its greeting
+   * unfinished).
+   */
   @Test
   void closedEndpointClosesConnectionsStillInTheirGreeting() throws IOException {
     Socket pull = open(Protocol.PULL);
-    pull.set(Options.HANDSHAKE_TIMEOUT, Duration.ofMinutes(5)); // so only the endpoint's close can end it
+    pull.set(
+        Options.HANDSHAKE_TIMEOUT,
+        Duration.ofMinutes(5)); // so only the endpoint's close can end it
     Endpoint bound = pull.bind(bindUrl());
     RawPeer peer = RawPeer.connect(socketAddress(bound));
     peers.add(peer);
@@ -122,7 +128,8 @@ public abstract class StreamRawTest {
   void requestAndReplyInExactBytes() throws IOException {
     Socket rep = open(Protocol.REP);
     RawPeer peer = connect(rep);
-    peer.write(concat(greeting(48), frame(concat(new byte[] {(byte) 0x80, 0, 0, 1}, bytes("hello")))));
+    peer.write(
+        concat(greeting(48), frame(concat(new byte[] {(byte) 0x80, 0, 0, 1}, bytes("hello")))));
     assertThat(peer.read(8, WAIT)).isEqualTo(greeting(49));
     assertThat(new String(rep.receive(), StandardCharsets.UTF_8)).isEqualTo("hello");
     rep.send(bytes("world"));
@@ -145,15 +152,16 @@ public abstract class StreamRawTest {
   }
 
   @ParameterizedTest(name = "greeting {0}")
-  @ValueSource(strings = {
-      "01535000 0050 0000", // bad magic
-      "00535100 0050 0000", // bad magic
-      "00535000 0050 0001", // reserved bytes not zero
-      "00535000 0050 0100", // reserved bytes not zero
-      "00535000 0020 0000", // PUB is no peer of PULL
-      "00535000 0051 0000", // PULL is no peer of PULL
-      "00535000 1234 0000", // no such protocol
-  })
+  @ValueSource(
+      strings = {
+        "01535000 0050 0000", // bad magic
+        "00535100 0050 0000", // bad magic
+        "00535000 0050 0001", // reserved bytes not zero
+        "00535000 0050 0100", // reserved bytes not zero
+        "00535000 0020 0000", // PUB is no peer of PULL
+        "00535000 0051 0000", // PULL is no peer of PULL
+        "00535000 1234 0000", // no such protocol
+      })
   void badGreetingIsClosed(String hex) throws IOException {
     RawPeer peer = connect(open(Protocol.PULL));
     peer.write(java.util.HexFormat.of().parseHex(hex.replace(" ", "")));
@@ -183,9 +191,9 @@ public abstract class StreamRawTest {
   }
 
   /**
-   * TCP-3: the greeting's deadline is the socket's HANDSHAKE_TIMEOUT, and a missed one is
-   * counted. The close comes no sooner than the option says (1.5 s is past nanomsg's fixed 1 s)
-   * and, for 300 ms, well before the 5 s default.
+   * TCP-3: the greeting's deadline is the socket's HANDSHAKE_TIMEOUT, and a missed one is counted.
+   * The close comes no sooner than the option says (1.5 s is past nanomsg's fixed 1 s) and, for 300
+   * ms, well before the 5 s default.
    */
   @ParameterizedTest(name = "HANDSHAKE_TIMEOUT {0} ms")
   @ValueSource(ints = {300, 1500})
@@ -200,7 +208,9 @@ public abstract class StreamRawTest {
     Duration open = Duration.ofNanos(System.nanoTime() - start);
     assertThat(open).as("open at least as long as the option says").isGreaterThanOrEqualTo(timeout);
     if (timeout.compareTo(Options.HANDSHAKE_TIMEOUT.defaultValue()) < 0) {
-      assertThat(open).as("closed before the default would").isLessThan(Options.HANDSHAKE_TIMEOUT.defaultValue());
+      assertThat(open)
+          .as("closed before the default would")
+          .isLessThan(Options.HANDSHAKE_TIMEOUT.defaultValue());
     }
     assertThat(pull.refusals()).containsEntry(Refusal.HANDSHAKE_TIMEOUT, 1L);
   }
@@ -256,7 +266,8 @@ public abstract class StreamRawTest {
       assertThat(first.read(8, WAIT)).isEqualTo(greeting(48));
       first.write(greeting(48)); // REQ is no peer of REQ
       assertThat(first.closedWithin(WAIT)).isTrue();
-      assertThat(dialer.lastConnectFailure()).hasValueSatisfying(e -> assertThat(e.errno()).isEqualTo(Errno.EPROTO));
+      assertThat(dialer.lastConnectFailure())
+          .hasValueSatisfying(e -> assertThat(e.errno()).isEqualTo(Errno.EPROTO));
 
       RawPeer second = accept(server);
       assertThat(second.read(8, WAIT)).isEqualTo(greeting(48));
@@ -282,13 +293,20 @@ public abstract class StreamRawTest {
       Endpoint dialer = pair.connect(url);
       RawPeer silent = accept(server); // accepts, never greets
       assertThat(silent.closedWithin(WAIT)).isTrue();
-      assertThat(dialer.lastConnectFailure()).hasValueSatisfying(e -> assertThat(e.errno()).isEqualTo(Errno.ETIMEDOUT));
+      assertThat(dialer.lastConnectFailure())
+          .hasValueSatisfying(e -> assertThat(e.errno()).isEqualTo(Errno.ETIMEDOUT));
     }
     Socket pair = open(Protocol.PAIR);
     pair.set(Options.RECONNECT_INTERVAL, Duration.ofMillis(20));
     Endpoint dialer = pair.connect(url); // nobody listens any more
-    org.awaitility.Awaitility.await().atMost(WAIT).until(() -> dialer.lastConnectFailure()
-        .map(e -> e.errno() == Errno.ECONNREFUSED).orElse(false));
+    org.awaitility.Awaitility.await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                dialer
+                    .lastConnectFailure()
+                    .map(e -> e.errno() == Errno.ECONNREFUSED)
+                    .orElse(false));
   }
 
   /** The next connection to {@code server}, within {@link #WAIT}; closed after the test. */

@@ -9,9 +9,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Any text as a {@code tcp://} address, for bind and for connect: parsed or refused with a
- * message (TCP-5). A parsed address has a port in range (0 on bind only), a host, and written
- * back from its parts it parses to the same parts. Nothing is resolved.
+ * Any text as a {@code tcp://} address, for bind and for connect: parsed or refused with a message
+ * (TCP-5). A parsed address has a port in range (0 on bind only), a host, and written back from its
+ * parts it parses to the same parts. Nothing is resolved.
  */
 class TcpAddressFuzzTest {
   @FuzzTest(maxDuration = "10m")
@@ -23,7 +23,8 @@ class TcpAddressFuzzTest {
     }
     String url = address.url();
     for (boolean bind : new boolean[] {true, false}) {
-      TcpAddress tcp = ParseOutcome.parsedOrRefused(url, Set.of(), () -> TcpAddress.parse(address, bind));
+      TcpAddress tcp =
+          ParseOutcome.parsedOrRefused(url, Set.of(), () -> TcpAddress.parse(address, bind));
       if (tcp == null) {
         continue;
       }
@@ -31,10 +32,14 @@ class TcpAddressFuzzTest {
       assertThat(tcp.host()).as("host").isNotEmpty();
       assertThat(tcp.local() == null || !bind).as("local address on bind").isTrue();
       String host = tcp.host().indexOf(':') >= 0 ? "[" + tcp.host() + "]" : tcp.host();
-      String rebuilt = "tcp://" + (tcp.local() == null ? "" : tcp.local() + ";") + host + ":" + tcp.port();
+      String rebuilt =
+          "tcp://" + (tcp.local() == null ? "" : tcp.local() + ";") + host + ":" + tcp.port();
       TcpAddress again = TcpAddress.parse(SpAddress.parse(rebuilt), bind);
-      assertThat(again).as("%s written back as %s", url, rebuilt)
-          .usingRecursiveComparison().ignoringFields("url").isEqualTo(tcp);
+      assertThat(again)
+          .as("%s written back as %s", url, rebuilt)
+          .usingRecursiveComparison()
+          .ignoringFields("url")
+          .isEqualTo(tcp);
     }
   }
 }

@@ -27,7 +27,8 @@ class TcpRawTest extends StreamRawTest {
 
   @Override
   protected ServerSocketChannel openServer() throws IOException {
-    return ServerSocketChannel.open().bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    return ServerSocketChannel.open()
+        .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
   }
 
   @Override
@@ -40,7 +41,9 @@ class TcpRawTest extends StreamRawTest {
     return false;
   }
 
-  /** TCP-5: {@code tcp://local;host:port} dials from {@code local}, as the accepting side sees it. */
+  /**
+   * TCP-5: {@code tcp://local;host:port} dials from {@code local}, as the accepting side sees it.
+   */
   @Test
   void localAddressBeforeTheSemicolonIsTheSourceOfTheConnection() throws IOException {
     try (ServerSocketChannel server = openServer()) {
@@ -48,7 +51,8 @@ class TcpRawTest extends StreamRawTest {
       open(Protocol.PAIR).connect("tcp://127.0.0.2;127.0.0.1:" + port);
       RawPeer accepted = accept(server);
       assertThat(((InetSocketAddress) accepted.remoteAddress()).getAddress().getHostAddress())
-          .as("the source the kernel saw (127.0.0.1 would be the default)").isEqualTo("127.0.0.2");
+          .as("the source the kernel saw (127.0.0.1 would be the default)")
+          .isEqualTo("127.0.0.2");
       assertThat(accepted.read(8, WAIT)).as("sp4j's PAIR dialer greets").isEqualTo(greeting(16));
     }
   }

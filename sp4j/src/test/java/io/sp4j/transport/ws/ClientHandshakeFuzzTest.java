@@ -6,9 +6,9 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.sp4j.Errno;
 import io.sp4j.Options;
-import io.sp4j.core.FakeEndpointContext;
 import io.sp4j.Protocol;
 import io.sp4j.SpException;
+import io.sp4j.core.FakeEndpointContext;
 import io.sp4j.spi.SpAddress;
 import io.sp4j.testing.ChannelFeed;
 import java.nio.charset.StandardCharsets;
@@ -19,12 +19,12 @@ import java.util.Set;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Any bytes from a server into a REQ dialer's {@link ClientHandshakeHandler}, which sent the
- * RFC 6455 sample key (so the corpus can hold a 101 that passes): the handler writes its request
- * and nothing more; the answer is accepted (the test's dialer has no current channel, so the
- * channel is then closed) or refused with EPROTO, ECONNREFUSED or EACCES, or, when no whole
- * head arrives, refused with ETIMEDOUT at the deadline (WS-HS-7 … 14). Either way the channel
- * ends closed, and no exception escapes.
+ * Any bytes from a server into a REQ dialer's {@link ClientHandshakeHandler}, which sent the RFC
+ * 6455 sample key (so the corpus can hold a 101 that passes): the handler writes its request and
+ * nothing more; the answer is accepted (the test's dialer has no current channel, so the channel is
+ * then closed) or refused with EPROTO, ECONNREFUSED or EACCES, or, when no whole head arrives,
+ * refused with ETIMEDOUT at the deadline (WS-HS-7 … 14). Either way the channel ends closed, and no
+ * exception escapes.
  */
 class ClientHandshakeFuzzTest {
   static final String KEY = "dGhlIHNhbXBsZSBub25jZQ==";
@@ -34,23 +34,27 @@ class ClientHandshakeFuzzTest {
   @FuzzTest(maxDuration = "10m")
   @Timeout(30)
   void answerFromAServer(byte[] input) {
-    ChannelFeed.check(TARGET, input, run -> invariants(run, input), ClientHandshakeFuzzTest::summary);
+    ChannelFeed.check(
+        TARGET, input, run -> invariants(run, input), ClientHandshakeFuzzTest::summary);
   }
 
-  private static final ChannelFeed.Target<WsDialer> TARGET = new ChannelFeed.Target<>() {
-    @Override
-    public WsDialer install(EmbeddedChannel channel) {
-      WsDialer dialer = new WsDialer(WsAddress.parse(SpAddress.parse("ws://127.0.0.1:5555/app"), false),
-          new FakeEndpointContext(Protocol.REQ));
-      channel.pipeline().addLast(new ClientHandshakeHandler(dialer, KEY));
-      return dialer;
-    }
+  private static final ChannelFeed.Target<WsDialer> TARGET =
+      new ChannelFeed.Target<>() {
+        @Override
+        public WsDialer install(EmbeddedChannel channel) {
+          WsDialer dialer =
+              new WsDialer(
+                  WsAddress.parse(SpAddress.parse("ws://127.0.0.1:5555/app"), false),
+                  new FakeEndpointContext(Protocol.REQ));
+          channel.pipeline().addLast(new ClientHandshakeHandler(dialer, KEY));
+          return dialer;
+        }
 
-    @Override
-    public Duration settle() {
-      return Options.HANDSHAKE_TIMEOUT.defaultValue().plusSeconds(1);
-    }
-  };
+        @Override
+        public Duration settle() {
+          return Options.HANDSHAKE_TIMEOUT.defaultValue().plusSeconds(1);
+        }
+      };
 
   private static List<Object> summary(ChannelFeed.Run<WsDialer> run) {
     SpException failure = run.observed().lastFailure();
@@ -60,7 +64,8 @@ class ClientHandshakeFuzzTest {
   private static void invariants(ChannelFeed.Run<WsDialer> run, byte[] input) {
     assertThat(run.escaped()).as("exception out of the pipeline").isNull();
     assertThat(run.open()).as("open at the end").isFalse();
-    assertThat(run.outbound()).as("bytes written: the request only")
+    assertThat(run.outbound())
+        .as("bytes written: the request only")
         .isEqualTo(Handshake.request(run.observed().address(), "rep.sp.nanomsg.org", KEY));
     SpException failure = run.observed().lastFailure();
     String answer = new String(input, StandardCharsets.ISO_8859_1);
@@ -70,11 +75,15 @@ class ClientHandshakeFuzzTest {
     } else if (wholeHead) {
       assertThat(REFUSALS).as("errno of a refused answer").contains(failure.errno());
     } else {
-      assertThat(failure.errno()).as("errno without a whole answer").isIn(Errno.ETIMEDOUT, Errno.EPROTO);
+      assertThat(failure.errno())
+          .as("errno without a whole answer")
+          .isIn(Errno.ETIMEDOUT, Errno.EPROTO);
     }
   }
 
-  /** Where a head ends (after its blank line, CRLF or LF) within HttpHead's size limit; -1 if not. */
+  /**
+   * Where a head ends (after its blank line, CRLF or LF) within HttpHead's size limit; -1 if not.
+   */
   private static int headEnd(String text) {
     int limit = Math.min(text.length(), HttpHead.MAX_SIZE + 1);
     int lineStart = 0;

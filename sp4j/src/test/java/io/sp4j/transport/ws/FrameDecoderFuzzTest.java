@@ -3,25 +3,23 @@ package io.sp4j.transport.ws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.WebSocket08FrameEncoder;
 import io.sp4j.Options;
-
+import io.sp4j.testing.ChannelFeed;
 import io.sp4j.transport.netty.InboundGuard;
 import io.sp4j.transport.netty.InboundLimits;
-import io.sp4j.testing.ChannelFeed;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Any bytes after the handshake, into {@link FrameDecoder} on both sides (a server expects
- * masked frames, a client unmasked ones), with the default receive limit (1 MiB) and with none:
- * what comes out is whole messages within the limit, text that is UTF-8, control frames of at
- * most 125 bytes, and at most one Close or protocol error, last; a protocol error writes exactly
- * one Close frame carrying its code and closes the channel; nothing else is written; and all of
- * it is what {@link RfcFrames}, a plain reading of the checklist, expects. See
- * {@link ChannelFeed} for what holds for every decoder (pieces, release, memory).
+ * Any bytes after the handshake, into {@link FrameDecoder} on both sides (a server expects masked
+ * frames, a client unmasked ones), with the default receive limit (1 MiB) and with none: what comes
+ * out is whole messages within the limit, text that is UTF-8, control frames of at most 125 bytes,
+ * and at most one Close or protocol error, last; a protocol error writes exactly one Close frame
+ * carrying its code and closes the channel; nothing else is written; and all of it is what {@link
+ * RfcFrames}, a plain reading of the checklist, expects. See {@link ChannelFeed} for what holds for
+ * every decoder (pieces, release, memory).
  */
 class FrameDecoderFuzzTest {
   private static final int DEFAULT_LIMIT = Options.RECEIVE_MAX_SIZE.defaultValue();
@@ -41,10 +39,16 @@ class FrameDecoderFuzzTest {
   private static void check(boolean server, byte[] input) {
     for (int limit : new int[] {DEFAULT_LIMIT, -1}) {
       List<FrameLog.Entry> expected = RfcFrames.read(input, server, limit);
-      ChannelFeed.check(target(server, limit), input, run -> {
-        invariants(run, server, limit);
-        assertThat(run.observed().entries).as("what the decoder passed on, against RfcFrames").isEqualTo(expected);
-      }, run -> List.of(run.observed().entries, run.open()));
+      ChannelFeed.check(
+          target(server, limit),
+          input,
+          run -> {
+            invariants(run, server, limit);
+            assertThat(run.observed().entries)
+                .as("what the decoder passed on, against RfcFrames")
+                .isEqualTo(expected);
+          },
+          run -> List.of(run.observed().entries, run.open()));
     }
   }
 
@@ -52,8 +56,12 @@ class FrameDecoderFuzzTest {
     return channel -> {
       FrameLog log = new FrameLog();
       // The encoder writes the decoder's Close frames, masked when this side is a client.
-      channel.pipeline().addLast(new WebSocket08FrameEncoder(!server),
-          new FrameDecoder(server, limit, new InboundGuard(channel, InboundLimits.none())), log);
+      channel
+          .pipeline()
+          .addLast(
+              new WebSocket08FrameEncoder(!server),
+              new FrameDecoder(server, limit, new InboundGuard(channel, InboundLimits.none())),
+              log);
       return log;
     };
   }
@@ -65,11 +73,17 @@ class FrameDecoderFuzzTest {
     List<FrameLog.Entry> entries = log.entries;
     for (int i = 0; i < entries.size(); i++) {
       FrameLog.Entry entry = entries.get(i);
-      assertThat(!entry.ends() || i == entries.size() - 1).as("nothing after %s", entry.kind()).isTrue();
+      assertThat(!entry.ends() || i == entries.size() - 1)
+          .as("nothing after %s", entry.kind())
+          .isTrue();
       switch (entry.kind()) {
-        case "TEXT" -> assertThat(Utf8.isValid(HexFormat.of().parseHex(entry.hex()))).as("text is UTF-8").isTrue();
-        case "BINARY", "CORRUPT" -> { }
-        case "PING", "PONG", "CLOSE" -> assertThat(entry.size()).as("control payload").isLessThanOrEqualTo(125);
+        case "TEXT" ->
+            assertThat(Utf8.isValid(HexFormat.of().parseHex(entry.hex())))
+                .as("text is UTF-8")
+                .isTrue();
+        case "BINARY", "CORRUPT" -> {}
+        case "PING", "PONG", "CLOSE" ->
+            assertThat(entry.size()).as("control payload").isLessThanOrEqualTo(125);
         default -> throw new AssertionError("the decoder passed on " + entry);
       }
       if (limit >= 0) {
@@ -79,7 +93,9 @@ class FrameDecoderFuzzTest {
     FrameLog.Entry last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
     if (last != null && last.kind().equals("CORRUPT")) {
       assertThat(run.open()).as("open after a protocol error").isFalse();
-      assertThat(closeCode(run.outbound(), !server)).as("code of the Close written").isEqualTo(last.code());
+      assertThat(closeCode(run.outbound(), !server))
+          .as("code of the Close written")
+          .isEqualTo(last.code());
     } else {
       assertThat(run.outbound()).as("bytes written without a protocol error").isEmpty();
       assertThat(run.open()).as("closed without a protocol error").isTrue();

@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * The last handler behind a {@link FrameDecoder} in a test: writes down, in order, each message
- * (type and bytes), control frame (kind and payload) and error the decoder passes on, and
- * releases the frames.
+ * (type and bytes), control frame (kind and payload) and error the decoder passes on, and releases
+ * the frames.
  */
 final class FrameLog extends ChannelInboundHandlerAdapter {
   /** One thing the decoder passed on; {@code code} is the close status of a CORRUPT entry. */
@@ -33,12 +33,24 @@ final class FrameLog extends ChannelInboundHandlerAdapter {
     try {
       if (msg instanceof Message message) {
         byte[] bytes = message.toWireBytes();
-        entries.add(new Entry(message.type().map(Enum::name).orElse("UNTYPED"), HexFormat.of().formatHex(bytes),
-            bytes.length, 0));
+        entries.add(
+            new Entry(
+                message.type().map(Enum::name).orElse("UNTYPED"),
+                HexFormat.of().formatHex(bytes),
+                bytes.length,
+                0));
       } else if (msg instanceof WebSocketFrame frame) {
-        String kind = frame instanceof CloseWebSocketFrame ? "CLOSE"
-            : frame.getClass().getSimpleName().replace("WebSocketFrame", "").toUpperCase(java.util.Locale.ROOT);
-        entries.add(new Entry(kind, ByteBufUtil.hexDump(frame.content()), frame.content().readableBytes(), 0));
+        String kind =
+            frame instanceof CloseWebSocketFrame
+                ? "CLOSE"
+                : frame
+                    .getClass()
+                    .getSimpleName()
+                    .replace("WebSocketFrame", "")
+                    .toUpperCase(java.util.Locale.ROOT);
+        entries.add(
+            new Entry(
+                kind, ByteBufUtil.hexDump(frame.content()), frame.content().readableBytes(), 0));
       } else {
         unexpected.add(new AssertionError("the decoder passed on a " + msg.getClass().getName()));
       }

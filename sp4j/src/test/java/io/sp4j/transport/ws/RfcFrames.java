@@ -1,6 +1,5 @@
 package io.sp4j.transport.ws;
 
-
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -8,10 +7,10 @@ import java.util.List;
 
 /**
  * What a reader of RFC 6455 frames must pass on for a byte stream, written from the checklist
- * (WS-FR-6 … 16, WS-CL-3) to check {@link FrameDecoder} against: each header is judged once it
- * is whole, in the order RSV bits, mask, length encoding, control frame rules, data frame rules,
- * size; the first violation ends the stream with its code (1002, 1009, or 1007 for a whole text
- * message that is not UTF-8); a Close ends it too.
+ * (WS-FR-6 … 16, WS-CL-3) to check {@link FrameDecoder} against: each header is judged once it is
+ * whole, in the order RSV bits, mask, length encoding, control frame rules, data frame rules, size;
+ * the first violation ends the stream with its code (1002, 1009, or 1007 for a whole text message
+ * that is not UTF-8); a Close ends it too.
  */
 final class RfcFrames {
   private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
@@ -41,12 +40,20 @@ final class RfcFrames {
       int opcode = first & 0x0f;
       boolean control = opcode >= 8;
       long total = (opcode == 0 && message != null ? message.size() : 0) + length;
-      int violation = (first & 0x70) != 0 || masked != expectMasked ? 1002
-          : (length7 == 126 && length < 126) || (length7 == 127 && (length < 0 || length < 65536)) ? 1002
-          : control && (opcode > 10 || !fin || length > 125 || (opcode == 8 && length == 1)) ? 1002
-          : !control && (opcode > 2 || (opcode == 0 && message == null) || (opcode != 0 && message != null)) ? 1002
-          : !control && (total > limit || total > MAX_ARRAY) ? 1009
-          : 0;
+      int violation =
+          (first & 0x70) != 0 || masked != expectMasked
+              ? 1002
+              : (length7 == 126 && length < 126)
+                      || (length7 == 127 && (length < 0 || length < 65536))
+                  ? 1002
+                  : control && (opcode > 10 || !fin || length > 125 || (opcode == 8 && length == 1))
+                      ? 1002
+                      : !control
+                              && (opcode > 2
+                                  || (opcode == 0 && message == null)
+                                  || (opcode != 0 && message != null))
+                          ? 1002
+                          : !control && (total > limit || total > MAX_ARRAY) ? 1009 : 0;
       if (violation != 0) {
         out.add(corrupt(violation));
         return out;

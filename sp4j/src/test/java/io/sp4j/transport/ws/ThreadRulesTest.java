@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The transports' thread rules are assertions that the tests run with: a call made without the
- * lock or off the event loop it needs fails at once instead of racing.
+ * The transports' thread rules are assertions that the tests run with: a call made without the lock
+ * or off the event loop it needs fails at once instead of racing.
  */
 class ThreadRulesTest {
   @Test
@@ -29,8 +29,13 @@ class ThreadRulesTest {
   void aRouteChangesOnlyUnderTheTransportsLock() {
     Object transportLock = new Object();
     FakeEndpointContext context = new FakeEndpointContext(Protocol.REP);
-    WsServer server = WsServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), "ws://127.0.0.1:0",
-        null, context, transportLock);
+    WsServer server =
+        WsServer.start(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+            "ws://127.0.0.1:0",
+            null,
+            context,
+            transportLock);
     WsListener listener = new WsListener(null, server, "/rules", context);
     try {
       assertThatThrownBy(() -> server.add(listener)).isInstanceOf(AssertionError.class);
@@ -53,7 +58,9 @@ class ThreadRulesTest {
       InboundGuard guard = new InboundGuard(channel, InboundLimits.none());
       assertThatThrownBy(() -> guard.count(Refusal.PROTOCOL_ERROR, "off the loop"))
           .isInstanceOf(AssertionError.class);
-      channel.eventLoop().submit(() -> guard.count(Refusal.PROTOCOL_ERROR, "on the loop"))
+      channel
+          .eventLoop()
+          .submit(() -> guard.count(Refusal.PROTOCOL_ERROR, "on the loop"))
           .get(5, TimeUnit.SECONDS);
     } finally {
       channel.close().syncUninterruptibly();

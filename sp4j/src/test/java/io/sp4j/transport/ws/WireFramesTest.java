@@ -13,9 +13,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Masking against RFC 6455 section 5.3 byte by byte (octet i XOR key octet (phase + i) mod 4),
- * for every length around the 8-byte steps, every phase, odd offsets, and both kinds of buffer:
- * direct ones take the native-order path, heap ones the big-endian view.
+ * Masking against RFC 6455 section 5.3 byte by byte (octet i XOR key octet (phase + i) mod 4), for
+ * every length around the 8-byte steps, every phase, odd offsets, and both kinds of buffer: direct
+ * ones take the native-order path, heap ones the big-endian view.
  */
 class WireFramesTest {
   private static final int MASK = 0x9a3c_51e7;
@@ -23,8 +23,14 @@ class WireFramesTest {
   static Stream<Arguments> cases() {
     return IntStream.of(0, 1, 3, 7, 8, 9, 15, 16, 17, 63, 64, 65, 1000)
         .boxed()
-        .flatMap(length -> IntStream.range(0, 4).boxed()
-            .flatMap(phase -> Stream.of(true, false).map(direct -> Arguments.of(length, phase, direct))));
+        .flatMap(
+            length ->
+                IntStream.range(0, 4)
+                    .boxed()
+                    .flatMap(
+                        phase ->
+                            Stream.of(true, false)
+                                .map(direct -> Arguments.of(length, phase, direct))));
   }
 
   private static byte[] expectedMasked(byte[] src, int offset, int length, int phase) {
@@ -43,7 +49,9 @@ class WireFramesTest {
   }
 
   private static ByteBuf buffer(boolean direct, int capacity) {
-    return direct ? PooledByteBufAllocator.DEFAULT.directBuffer(capacity) : Unpooled.buffer(capacity);
+    return direct
+        ? PooledByteBufAllocator.DEFAULT.directBuffer(capacity)
+        : Unpooled.buffer(capacity);
   }
 
   @ParameterizedTest(name = "{0} bytes from phase {1}, direct {2}")

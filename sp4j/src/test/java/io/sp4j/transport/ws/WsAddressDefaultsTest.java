@@ -11,9 +11,10 @@ class WsAddressDefaultsTest {
 
   @ParameterizedTest(name = "{0} bind={1} -> {2}")
   @CsvSource({
-      "ws://127.0.0.1, true, 80", "ws://127.0.0.1/p, true, 80", "wss://127.0.0.1, true, 443",
-      "wss://127.0.0.1/p, true, 443", "wss://*/p, true, 443", "ws://example.com, false, 80",
-      "wss://example.com/p, false, 443"})
+    "ws://127.0.0.1, true, 80", "ws://127.0.0.1/p, true, 80", "wss://127.0.0.1, true, 443",
+    "wss://127.0.0.1/p, true, 443", "wss://*/p, true, 443", "ws://example.com, false, 80",
+    "wss://example.com/p, false, 443"
+  })
   void bindWithoutPortTakesTheSchemesDefault(String url, boolean bind, int port) {
     assertThat(WsAddress.parse(SpAddress.parse(url), bind).port()).isEqualTo(port);
   }

@@ -21,17 +21,21 @@ class WsAddressTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', nullValues = "null", value = {
-      "ws://example.com|example.com|80|/|example.com",
-      "ws://example.com:80/x|example.com|80|/x|example.com",
-      "ws://127.0.0.1:5555/a:b?x=1&y=2#frag|127.0.0.1|5555|/a:b?x=1&y=2|127.0.0.1:5555",
-      "ws://[::1]:6000/p|::1|6000|/p|[::1]:6000",
-      "ws://[::1]/p|::1|80|/p|[::1]",
-      "ws://h/a:5|h|80|/a:5|h",
-      "ws://h?q|h|80|/?q|h",
-      "wss://example.com/p|example.com|443|/p|example.com",
-      "wss://example.com:80/p|example.com|80|/p|example.com:80",
-      "wss://[::1]:443|::1|443|/|[::1]"})
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "null",
+      value = {
+        "ws://example.com|example.com|80|/|example.com",
+        "ws://example.com:80/x|example.com|80|/x|example.com",
+        "ws://127.0.0.1:5555/a:b?x=1&y=2#frag|127.0.0.1|5555|/a:b?x=1&y=2|127.0.0.1:5555",
+        "ws://[::1]:6000/p|::1|6000|/p|[::1]:6000",
+        "ws://[::1]/p|::1|80|/p|[::1]",
+        "ws://h/a:5|h|80|/a:5|h",
+        "ws://h?q|h|80|/?q|h",
+        "wss://example.com/p|example.com|443|/p|example.com",
+        "wss://example.com:80/p|example.com|80|/p|example.com:80",
+        "wss://[::1]:443|::1|443|/|[::1]"
+      })
   void dialAddresses(String url, String host, int port, String target, String hostHeader) {
     WsAddress address = dial(url);
     assertThat(address.host()).isEqualTo(host);
@@ -51,20 +55,25 @@ class WsAddressTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "ws://h:0/x|port 0",
-      "ws://h:65536|65536",
-      "ws://h:99999999|99999999",
-      "ws://h:abc/x|port 'abc'",
-      "ws://h:/x|port ''",
-      "ws://::1:80/x|brackets",
-      "ws://[::1/x|']'",
-      "ws://[::1]x/|unexpected",
-      "ws://[[::1]/x|not an IPv6 literal",
-      "ws://*:80/x|host",
-      "ws://:80/x|host"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "ws://h:0/x|port 0",
+        "ws://h:65536|65536",
+        "ws://h:99999999|99999999",
+        "ws://h:abc/x|port 'abc'",
+        "ws://h:/x|port ''",
+        "ws://::1:80/x|brackets",
+        "ws://[::1/x|']'",
+        "ws://[::1]x/|unexpected",
+        "ws://[[::1]/x|not an IPv6 literal",
+        "ws://*:80/x|host",
+        "ws://:80/x|host"
+      })
   void badDialAddresses(String url, String named) {
-    assertThatThrownBy(() -> dial(url)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(named);
+    assertThatThrownBy(() -> dial(url))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(named);
   }
 
   @Test
@@ -75,11 +84,15 @@ class WsAddressTest {
     assertThat(address.port()).isEqualTo(5555);
     assertThat(address.hostHeader()).isEqualTo("127.0.0.1:5555");
     assertThat(dial("ws://[::1];[::1]:6000").localHost()).isEqualTo("::1");
-    assertThat(dial("ws://127.0.0.1:5555/a;b").localHost()).as("';' in the path is not a local address").isNull();
+    assertThat(dial("ws://127.0.0.1:5555/a;b").localHost())
+        .as("';' in the path is not a local address")
+        .isNull();
     assertThatThrownBy(() -> bind("ws://127.0.0.2;127.0.0.1:5555/p"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("connect only");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("connect only");
     assertThatThrownBy(() -> dial("ws://;127.0.0.1:5555/p"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("local address");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("local address");
   }
 
   @Test
@@ -92,9 +105,14 @@ class WsAddressTest {
 
   @Test
   void requestIsByteForByteWhatNanomsgAndNngSend() {
-    byte[] request = Handshake.request(dial("ws://127.0.0.1:17001/some/path?x=1&y=2#f"),
-        Handshake.subprotocol(Protocol.REQ.peer()), "dtRCR86msQt3mnT9LPUZfw==");
-    assertThat(new String(request, StandardCharsets.ISO_8859_1)).isEqualTo("""
+    byte[] request =
+        Handshake.request(
+            dial("ws://127.0.0.1:17001/some/path?x=1&y=2#f"),
+            Handshake.subprotocol(Protocol.REQ.peer()),
+            "dtRCR86msQt3mnT9LPUZfw==");
+    assertThat(new String(request, StandardCharsets.ISO_8859_1))
+        .isEqualTo(
+            """
         GET /some/path?x=1&y=2 HTTP/1.1\r
         Host: 127.0.0.1:17001\r
         Upgrade: websocket\r
@@ -111,6 +129,7 @@ class WsAddressTest {
   void keysAreFreshAndAcceptMatchesTheRfcVector() {
     String key = Handshake.newKey();
     assertThat(key).hasSize(24).isNotEqualTo(Handshake.newKey());
-    assertThat(Handshake.accept("dGhlIHNhbXBsZSBub25jZQ==")).isEqualTo("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
+    assertThat(Handshake.accept("dGhlIHNhbXBsZSBub25jZQ=="))
+        .isEqualTo("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
   }
 }

@@ -9,28 +9,31 @@ import io.sp4j.Message;
 import io.sp4j.MessageType;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
-import io.sp4j.spi.Connection;
 import io.sp4j.core.FakeEndpointContext;
+import io.sp4j.spi.Connection;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The server handshake and the framing on an {@link EmbeddedChannel}: bytes in, answers and
- * Close frames out, channel state checked, every buffer released.
+ * The server handshake and the framing on an {@link EmbeddedChannel}: bytes in, answers and Close
+ * frames out, channel state checked, every buffer released.
  */
 class WsCodecTest {
   private static final String KEY = "dGhlIHNhbXBsZSBub25jZQ==";
-  private static final String REQUEST = "GET /app HTTP/1.1\r\nHost: h\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-      + "Sec-WebSocket-Key: " + KEY + "\r\nSec-WebSocket-Version: 13\r\n"
-      + "Sec-WebSocket-Protocol: rep.sp.nanomsg.org\r\n\r\n";
+  private static final String REQUEST =
+      "GET /app HTTP/1.1\r\nHost: h\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+          + "Sec-WebSocket-Key: "
+          + KEY
+          + "\r\nSec-WebSocket-Version: 13\r\n"
+          + "Sec-WebSocket-Protocol: rep.sp.nanomsg.org\r\n\r\n";
 
-  private final FakeEndpointContext context = new FakeEndpointContext(Protocol.REP).with(Options.RECEIVE_MAX_SIZE, 1024);
+  private final FakeEndpointContext context =
+      new FakeEndpointContext(Protocol.REP).with(Options.RECEIVE_MAX_SIZE, 1024);
   private EmbeddedChannel channel;
 
   @AfterEach
@@ -43,7 +46,9 @@ class WsCodecTest {
   private EmbeddedChannel server(int maxMessageSize) {
     context.with(Options.RECEIVE_MAX_SIZE, maxMessageSize);
     WsListener listener = new WsListener(null, null, "/app", context);
-    channel = new EmbeddedChannel(new ServerHandshakeHandler(key -> key.equals("/app") ? listener : null));
+    channel =
+        new EmbeddedChannel(
+            new ServerHandshakeHandler(key -> key.equals("/app") ? listener : null));
     return channel;
   }
 
@@ -73,8 +78,9 @@ class WsCodecTest {
     EmbeddedChannel ch = server(1024);
     byte[] frame = WsRawSocketTest.frame(0x82, new byte[] {(byte) 0x80, 0, 0, 1, 'h', 'i'}, true);
     ch.writeInbound(Unpooled.wrappedBuffer(REQUEST.getBytes(StandardCharsets.ISO_8859_1), frame));
-    assertThat(new String(outbound(ch), StandardCharsets.ISO_8859_1)).isEqualTo(
-        """
+    assertThat(new String(outbound(ch), StandardCharsets.ISO_8859_1))
+        .isEqualTo(
+            """
             HTTP/1.1 101 Switching Protocols\r
             Upgrade: websocket\r
             Connection: Upgrade\r
@@ -95,25 +101,32 @@ class WsCodecTest {
     for (byte b : REQUEST.getBytes(StandardCharsets.ISO_8859_1)) {
       ch.writeInbound(Unpooled.wrappedBuffer(new byte[] {b}));
     }
-    assertThat(new String(outbound(ch), StandardCharsets.ISO_8859_1)).startsWith("HTTP/1.1 101 Switching Protocols\r\n");
+    assertThat(new String(outbound(ch), StandardCharsets.ISO_8859_1))
+        .startsWith("HTTP/1.1 101 Switching Protocols\r\n");
     assertThat(context.attached).hasSize(1);
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "wrong protocol|Sec-WebSocket-Protocol: rep.sp.nanomsg.org|Sec-WebSocket-Protocol: req.sp.nanomsg.org|400",
-      "pair for a rep|Sec-WebSocket-Protocol: rep.sp.nanomsg.org|Sec-WebSocket-Protocol: pair.sp.nanomsg.org|400",
-      "unrouted path|GET /app HTTP/1.1|GET /other HTTP/1.1|404",
-      "version|Sec-WebSocket-Version: 13|Sec-WebSocket-Version: 12|426",
-      "method|GET /app HTTP/1.1|PUT /app HTTP/1.1|405",
-      "HTTP/2|GET /app HTTP/1.1|GET /app HTTP/2.0|505",
-      "garbage start line|GET /app HTTP/1.1|hello|400",
-      "folded header|Host: h|Host: h\\r\\n  folded|400"})
-  void refusedRequestGetsItsStatusAndTheChannelCloses(String name, String from, String to, int status) {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "wrong protocol|Sec-WebSocket-Protocol: rep.sp.nanomsg.org|Sec-WebSocket-Protocol: req.sp.nanomsg.org|400",
+        "pair for a rep|Sec-WebSocket-Protocol: rep.sp.nanomsg.org|Sec-WebSocket-Protocol: pair.sp.nanomsg.org|400",
+        "unrouted path|GET /app HTTP/1.1|GET /other HTTP/1.1|404",
+        "version|Sec-WebSocket-Version: 13|Sec-WebSocket-Version: 12|426",
+        "method|GET /app HTTP/1.1|PUT /app HTTP/1.1|405",
+        "HTTP/2|GET /app HTTP/1.1|GET /app HTTP/2.0|505",
+        "garbage start line|GET /app HTTP/1.1|hello|400",
+        "folded header|Host: h|Host: h\\r\\n  folded|400"
+      })
+  void refusedRequestGetsItsStatusAndTheChannelCloses(
+      String name, String from, String to, int status) {
     EmbeddedChannel ch = server(1024);
     ch.writeInbound(ascii(REQUEST.replace(unescape(from), unescape(to))));
     String answer = new String(outbound(ch), StandardCharsets.ISO_8859_1);
-    assertThat(answer).startsWith("HTTP/1.1 " + status + " ").contains("Content-Length: 0\r\nConnection: close\r\n\r\n");
+    assertThat(answer)
+        .startsWith("HTTP/1.1 " + status + " ")
+        .contains("Content-Length: 0\r\nConnection: close\r\n\r\n");
     assertThat(ch.isOpen()).isFalse();
     assertThat(context.attached).isEmpty();
   }
@@ -155,8 +168,15 @@ class WsCodecTest {
     EmbeddedChannel ch = upgraded(10);
     ch.writeInbound(Unpooled.wrappedBuffer(WsRawSocketTest.frame(0x02, new byte[6], true)));
     ch.writeInbound(Unpooled.wrappedBuffer(WsRawSocketTest.frame(0x80, new byte[5], true)));
-    assertThat(outbound(ch)).containsExactly(HexFormat.of().parseHex("881d03f1"
-        + HexFormat.of().formatHex("Message size exceeds limit.".getBytes(StandardCharsets.US_ASCII))));
+    assertThat(outbound(ch))
+        .containsExactly(
+            HexFormat.of()
+                .parseHex(
+                    "881d03f1"
+                        + HexFormat.of()
+                            .formatHex(
+                                "Message size exceeds limit."
+                                    .getBytes(StandardCharsets.US_ASCII))));
     assertThat(ch.isOpen()).isFalse();
     assertThat(context.delivered).isEmpty();
   }
@@ -166,9 +186,17 @@ class WsCodecTest {
     EmbeddedChannel ch = upgraded(100);
     ch.writeInbound(Unpooled.wrappedBuffer(WsRawSocketTest.frame(0x02, new byte[60], true)));
     byte[] second = WsRawSocketTest.frame(0x80, new byte[60], true);
-    ch.writeInbound(Unpooled.wrappedBuffer(java.util.Arrays.copyOf(second, 6))); // header and mask only
-    assertThat(outbound(ch)).containsExactly(HexFormat.of().parseHex("881d03f1"
-        + HexFormat.of().formatHex("Message size exceeds limit.".getBytes(StandardCharsets.US_ASCII))));
+    ch.writeInbound(
+        Unpooled.wrappedBuffer(java.util.Arrays.copyOf(second, 6))); // header and mask only
+    assertThat(outbound(ch))
+        .containsExactly(
+            HexFormat.of()
+                .parseHex(
+                    "881d03f1"
+                        + HexFormat.of()
+                            .formatHex(
+                                "Message size exceeds limit."
+                                    .getBytes(StandardCharsets.US_ASCII))));
     assertThat(ch.isOpen()).isFalse();
     assertThat(context.delivered).isEmpty();
   }
@@ -180,9 +208,11 @@ class WsCodecTest {
     for (int i = 0; i < body.length; i++) {
       body[i] = (byte) i;
     }
-    byte[] bytes = concat(WsRawSocketTest.frame(0x02, java.util.Arrays.copyOf(body, 200), true),
-        WsRawSocketTest.frame(0x89, new byte[] {'p'}, true),
-        WsRawSocketTest.frame(0x80, java.util.Arrays.copyOfRange(body, 200, 300), true));
+    byte[] bytes =
+        concat(
+            WsRawSocketTest.frame(0x02, java.util.Arrays.copyOf(body, 200), true),
+            WsRawSocketTest.frame(0x89, new byte[] {'p'}, true),
+            WsRawSocketTest.frame(0x80, java.util.Arrays.copyOfRange(body, 200, 300), true));
     for (byte b : bytes) {
       ch.writeInbound(Unpooled.wrappedBuffer(new byte[] {b}));
     }
@@ -203,7 +233,9 @@ class WsCodecTest {
   @Test
   void closeIsEchoedWithoutItsReason() {
     EmbeddedChannel ch = upgraded(1024);
-    ch.writeInbound(Unpooled.wrappedBuffer(WsRawSocketTest.frame(0x88, new byte[] {0x03, (byte) 0xe8, 'b', 'y', 'e'}, true)));
+    ch.writeInbound(
+        Unpooled.wrappedBuffer(
+            WsRawSocketTest.frame(0x88, new byte[] {0x03, (byte) 0xe8, 'b', 'y', 'e'}, true)));
     assertThat(outbound(ch)).containsExactly(0x88, 0x02, 0x03, 0xe8);
     assertThat(ch.isOpen()).isFalse();
   }
@@ -212,9 +244,12 @@ class WsCodecTest {
   void sentMessagesAreFramedOnlyAfterTheEventLoopTurnAndFragmentedAbove64KiB() {
     EmbeddedChannel ch = upgraded(1024);
     Connection connection = context.attached.get(0);
-    connection.write(Message.of(new byte[] {(byte) 0x80, 0, 0, 1}, "world".getBytes(StandardCharsets.US_ASCII)));
-    connection.write(Message.of("hi".getBytes(StandardCharsets.US_ASCII)).withType(MessageType.TEXT));
-    assertThat(outbound(ch)).isEqualTo(HexFormat.of().parseHex("820980000001776f726c64" + "81026869"));
+    connection.write(
+        Message.of(new byte[] {(byte) 0x80, 0, 0, 1}, "world".getBytes(StandardCharsets.US_ASCII)));
+    connection.write(
+        Message.of("hi".getBytes(StandardCharsets.US_ASCII)).withType(MessageType.TEXT));
+    assertThat(outbound(ch))
+        .isEqualTo(HexFormat.of().parseHex("820980000001776f726c64" + "81026869"));
     connection.write(Message.of(new byte[65537]));
     byte[] out = outbound(ch);
     assertThat(out).hasSize(10 + 65536 + 2 + 1);
@@ -225,7 +260,12 @@ class WsCodecTest {
   @Test
   void textWhoseHeaderIsNotUtf8GoesAsBinary() {
     EmbeddedChannel ch = upgraded(1024);
-    context.attached.get(0).write(Message.of(new byte[] {(byte) 0x80, 0, 0, 1}, new byte[] {'a'}).withType(MessageType.TEXT));
+    context
+        .attached
+        .get(0)
+        .write(
+            Message.of(new byte[] {(byte) 0x80, 0, 0, 1}, new byte[] {'a'})
+                .withType(MessageType.TEXT));
     assertThat(outbound(ch)[0] & 0xff).isEqualTo(0x82);
   }
 

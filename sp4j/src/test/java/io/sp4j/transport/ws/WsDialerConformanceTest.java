@@ -29,12 +29,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Checklist lines about sp4j dialing over ws:// that {@link WsDialerRawTest} leaves open: the
  * subprotocol of every socket type (WS-HS-3), the request size bounds (WS-HS-5), nothing sent
- * before the whole 101 (WS-HS-6), an 8 KiB answer with a frame behind it (WS-HS-12), a fresh
- * mask per frame (WS-FR-2), no Ping of its own (WS-FR-20), a redial after a Close frame (WS-RC-1).
- * The server is a plain {@link ServerSocket} on 127.0.0.1, port 0.
+ * before the whole 101 (WS-HS-6), an 8 KiB answer with a frame behind it (WS-HS-12), a fresh mask
+ * per frame (WS-FR-2), no Ping of its own (WS-FR-20), a redial after a Close frame (WS-RC-1). The
+ * server is a plain {@link ServerSocket} on 127.0.0.1, port 0.
  */
 class WsDialerConformanceTest {
   private static final int WAIT_MILLIS = 10_000;
+
   /** How long a quiet connection is watched for bytes that must not come. */
   private static final int QUIET_MILLIS = 1_500;
 
@@ -94,21 +95,30 @@ class WsDialerConformanceTest {
 
   private static String switching(String request, String subprotocol) {
     return "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-        + "Sec-WebSocket-Accept: " + Handshake.accept(header(request, "Sec-WebSocket-Key")) + "\r\n"
-        + "Sec-WebSocket-Protocol: " + subprotocol + "\r\n\r\n";
+        + "Sec-WebSocket-Accept: "
+        + Handshake.accept(header(request, "Sec-WebSocket-Key"))
+        + "\r\n"
+        + "Sec-WebSocket-Protocol: "
+        + subprotocol
+        + "\r\n\r\n";
   }
 
   /** Reads the request and answers 101; returns the stream the dialer's frames come on. */
-  private static InputStream upgrade(java.net.Socket server, String subprotocol) throws IOException {
+  private static InputStream upgrade(java.net.Socket server, String subprotocol)
+      throws IOException {
     InputStream in = server.getInputStream();
     String request = readHead(in);
-    server.getOutputStream().write(switching(request, subprotocol).getBytes(StandardCharsets.ISO_8859_1));
+    server
+        .getOutputStream()
+        .write(switching(request, subprotocol).getBytes(StandardCharsets.ISO_8859_1));
     return in;
   }
 
   private static void assertQuiet(java.net.Socket server, String what) throws IOException {
     server.setSoTimeout(QUIET_MILLIS);
-    assertThatThrownBy(() -> server.getInputStream().read()).as(what).isInstanceOf(SocketTimeoutException.class);
+    assertThatThrownBy(() -> server.getInputStream().read())
+        .as(what)
+        .isInstanceOf(SocketTimeoutException.class);
     server.setSoTimeout(WAIT_MILLIS);
   }
 
@@ -131,13 +141,16 @@ class WsDialerConformanceTest {
 
   @ParameterizedTest(name = "{0} asks for its peer's protocol")
   @EnumSource(Protocol.class)
-  void requestNamesTheServersProtocolOnceAndFitsNanomsgsBounds(Protocol protocol) throws IOException {
+  void requestNamesTheServersProtocolOnceAndFitsNanomsgsBounds(Protocol protocol)
+      throws IOException {
     open(protocol).connect(url(""));
     try (java.net.Socket server = accept()) {
       String request = readHead(server.getInputStream());
       String expected = protocol.peer().name().toLowerCase(Locale.ROOT) + ".sp.nanomsg.org";
       assertThat(header(request, "Sec-WebSocket-Protocol")).isEqualTo(expected);
-      assertThat(request.split("Sec-WebSocket-Protocol", -1)).as("one Sec-WebSocket-Protocol header").hasSize(2);
+      assertThat(request.split("Sec-WebSocket-Protocol", -1))
+          .as("one Sec-WebSocket-Protocol header")
+          .hasSize(2);
       assertThat(request.getBytes(StandardCharsets.ISO_8859_1).length).isBetween(151, 4095);
     }
   }
@@ -173,14 +186,16 @@ class WsDialerConformanceTest {
       OutputStream out = server.getOutputStream();
       String request = readHead(in);
       assertQuiet(server, "no frame after the request alone");
-      byte[] answer = switching(request, "rep.sp.nanomsg.org").getBytes(StandardCharsets.ISO_8859_1);
+      byte[] answer =
+          switching(request, "rep.sp.nanomsg.org").getBytes(StandardCharsets.ISO_8859_1);
       out.write(answer, 0, answer.length - 2); // all but the final CRLF
       out.flush();
       assertQuiet(server, "no frame before the 101 ends");
       out.write(answer, answer.length - 2, 2);
       byte[][] frame = readMaskedFrame(in);
       assertThat(frame[0][0] & 0xff).isEqualTo(0x82);
-      assertThat(new String(frame[2], 4, frame[2].length - 4, StandardCharsets.US_ASCII)).isEqualTo("queued");
+      assertThat(new String(frame[2], 4, frame[2].length - 4, StandardCharsets.US_ASCII))
+          .isEqualTo("queued");
     }
   }
 
@@ -193,7 +208,8 @@ class WsDialerConformanceTest {
       InputStream in = server.getInputStream();
       String request = readHead(in);
       String plain = switching(request, "rep.sp.nanomsg.org");
-      String padding = "X-Padding: " + "a".repeat(8192 - plain.length() - "X-Padding: \r\n".length()) + "\r\n";
+      String padding =
+          "X-Padding: " + "a".repeat(8192 - plain.length() - "X-Padding: \r\n".length()) + "\r\n";
       String answer = plain.replace("\r\n\r\n", "\r\n" + padding + "\r\n");
       assertThat(answer).hasSize(8192);
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -212,8 +228,9 @@ class WsDialerConformanceTest {
     try (java.net.Socket server = accept()) {
       InputStream in = server.getInputStream();
       String request = readHead(in);
-      String answer = switching(request, "rep.sp.nanomsg.org")
-          .replace("\r\n\r\n", "\r\nX-Padding: " + "a".repeat(8300) + "\r\n\r\n");
+      String answer =
+          switching(request, "rep.sp.nanomsg.org")
+              .replace("\r\n\r\n", "\r\nX-Padding: " + "a".repeat(8300) + "\r\n\r\n");
       server.getOutputStream().write(answer.getBytes(StandardCharsets.ISO_8859_1));
       assertThat(in.read()).as("the dialer drops the connection").isEqualTo(-1);
     }
@@ -259,7 +276,9 @@ class WsDialerConformanceTest {
       server.getOutputStream().write(new byte[] {(byte) 0x88, 2, 0x03, (byte) 0xe9}); // Close 1001
       byte[][] echo = readMaskedFrame(in);
       assertThat(echo[0][0] & 0xff).isEqualTo(0x88);
-      assertThat(echo[2]).as("the code echoed, no reason").isEqualTo(new byte[] {0x03, (byte) 0xe9});
+      assertThat(echo[2])
+          .as("the code echoed, no reason")
+          .isEqualTo(new byte[] {0x03, (byte) 0xe9});
       assertThat(in.read()).isEqualTo(-1);
     }
     try (java.net.Socket second = accept()) {

@@ -79,24 +79,39 @@ class WsDialerRawTest {
       String request = readHead(first.getInputStream());
       key = keyOf(request);
       assertThat(key).hasSize(24);
-      assertThat(request).isEqualTo("GET /p:1?x=y HTTP/1.1\r\n"
-          + "Host: 127.0.0.1:" + listener.getLocalPort() + "\r\n"
-          + "Upgrade: websocket\r\n"
-          + "Connection: Upgrade\r\n"
-          + "Sec-WebSocket-Key: " + key + "\r\n"
-          + "Sec-WebSocket-Version: 13\r\n"
-          + "Sec-WebSocket-Protocol: rep.sp.nanomsg.org\r\n"
-          + "\r\n");
-      first.getOutputStream().write("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-      assertThat(first.getInputStream().read()).as("the dialer gives up this connection").isEqualTo(-1);
+      assertThat(request)
+          .isEqualTo(
+              "GET /p:1?x=y HTTP/1.1\r\n"
+                  + "Host: 127.0.0.1:"
+                  + listener.getLocalPort()
+                  + "\r\n"
+                  + "Upgrade: websocket\r\n"
+                  + "Connection: Upgrade\r\n"
+                  + "Sec-WebSocket-Key: "
+                  + key
+                  + "\r\n"
+                  + "Sec-WebSocket-Version: 13\r\n"
+                  + "Sec-WebSocket-Protocol: rep.sp.nanomsg.org\r\n"
+                  + "\r\n");
+      first
+          .getOutputStream()
+          .write(
+              "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"
+                  .getBytes(StandardCharsets.ISO_8859_1));
+      assertThat(first.getInputStream().read())
+          .as("the dialer gives up this connection")
+          .isEqualTo(-1);
     }
     try (java.net.Socket second = accept()) {
-      assertThat(keyOf(readHead(second.getInputStream()))).as("a fresh key per attempt").isNotEqualTo(key);
+      assertThat(keyOf(readHead(second.getInputStream())))
+          .as("a fresh key per attempt")
+          .isNotEqualTo(key);
     }
   }
 
   @Test
-  void acceptedUpgradeCarriesMessagesAndAMaskedFrameFromTheServerIsClosedWith1002() throws IOException {
+  void acceptedUpgradeCarriesMessagesAndAMaskedFrameFromTheServerIsClosedWith1002()
+      throws IOException {
     req.connect("ws://127.0.0.1:" + listener.getLocalPort());
     try (java.net.Socket server = accept()) {
       InputStream in = server.getInputStream();
@@ -104,14 +119,19 @@ class WsDialerRawTest {
       String request = readHead(in);
       assertThat(request).startsWith("GET / HTTP/1.1\r\n");
       // 101 and a first frame in one write: the frame must be kept for the decoder.
-      out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-          + "Sec-WebSocket-Accept: " + Handshake.accept(keyOf(request)) + "\r\n"
-          + "Sec-WebSocket-Protocol: rep.sp.nanomsg.org\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      out.write(
+          ("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                  + "Sec-WebSocket-Accept: "
+                  + Handshake.accept(keyOf(request))
+                  + "\r\n"
+                  + "Sec-WebSocket-Protocol: rep.sp.nanomsg.org\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
       out.write(new byte[] {(byte) 0x89, 2, 'p', 'p'});
       byte[] pong = in.readNBytes(8);
       assertThat(pong[0] & 0xff).isEqualTo(0x8a);
       assertThat(pong[1] & 0xff).as("masked, 2 bytes").isEqualTo(0x82);
-      assertThat(new byte[] {(byte) (pong[6] ^ pong[2]), (byte) (pong[7] ^ pong[3])}).isEqualTo(new byte[] {'p', 'p'});
+      assertThat(new byte[] {(byte) (pong[6] ^ pong[2]), (byte) (pong[7] ^ pong[3])})
+          .isEqualTo(new byte[] {'p', 'p'});
       req.send("hello".getBytes(StandardCharsets.US_ASCII));
       byte[] head = in.readNBytes(6);
       assertThat(head[0] & 0xff).isEqualTo(0x82);
@@ -122,7 +142,9 @@ class WsDialerRawTest {
       }
       assertThat(payload[0] & 0x80).as("request id has its top bit set").isNotZero();
       assertThat(new String(payload, 4, 5, StandardCharsets.US_ASCII)).isEqualTo("hello");
-      out.write(WsRawSocketTest.frame(0x82, new byte[] {1, 2, 3}, true)); // masked: not allowed to a client
+      out.write(
+          WsRawSocketTest.frame(
+              0x82, new byte[] {1, 2, 3}, true)); // masked: not allowed to a client
       byte[] close = in.readNBytes(8);
       assertThat(close[0] & 0xff).isEqualTo(0x88);
       int code = (close[6] ^ close[2]) & 0xff;
@@ -146,21 +168,34 @@ class WsDialerRawTest {
     req.connect("wss://127.0.0.2;127.0.0.1:" + listener.getLocalPort() + "/src");
     try (java.net.Socket server = accept()) {
       assertThat(server.getInetAddress().getHostAddress()).isEqualTo("127.0.0.2");
-      assertThat(server.getInputStream().read()).as("a TLS handshake record opens the connection").isEqualTo(0x16);
+      assertThat(server.getInputStream().read())
+          .as("a TLS handshake record opens the connection")
+          .isEqualTo(0x16);
     }
   }
 
   @ParameterizedTest(name = "{0} → {1}")
-  @CsvSource({"404 Not Found, ECONNREFUSED", "405 Method Not Allowed, ECONNREFUSED", "401 Unauthorized, EACCES",
-      "403 Forbidden, EACCES", "400 Bad Request, EPROTO", "500 Internal Server Error, EPROTO"})
+  @CsvSource({
+    "404 Not Found, ECONNREFUSED",
+    "405 Method Not Allowed, ECONNREFUSED",
+    "401 Unauthorized, EACCES",
+    "403 Forbidden, EACCES",
+    "400 Bad Request, EPROTO",
+    "500 Internal Server Error, EPROTO"
+  })
   void refusedUpgradeIsTheEndpointsLastFailure(String status, Errno errno) throws IOException {
     Endpoint endpoint = req.connect("ws://127.0.0.1:" + listener.getLocalPort() + "/p");
     assertThat(endpoint.lastConnectFailure()).isEmpty();
     try (java.net.Socket server = accept()) {
       readHead(server.getInputStream());
-      server.getOutputStream().write(("HTTP/1.1 " + status + "\r\nContent-Length: 0\r\n\r\n")
-          .getBytes(StandardCharsets.ISO_8859_1));
-      await().atMost(Duration.ofMillis(WAIT_MILLIS)).until(() -> endpoint.lastConnectFailure().isPresent());
+      server
+          .getOutputStream()
+          .write(
+              ("HTTP/1.1 " + status + "\r\nContent-Length: 0\r\n\r\n")
+                  .getBytes(StandardCharsets.ISO_8859_1));
+      await()
+          .atMost(Duration.ofMillis(WAIT_MILLIS))
+          .until(() -> endpoint.lastConnectFailure().isPresent());
       assertThat(endpoint.lastConnectFailure().get().errno()).isEqualTo(errno);
       assertThat(endpoint.lastConnectFailure().get().getMessage()).contains(status.substring(0, 3));
     }
@@ -171,11 +206,15 @@ class WsDialerRawTest {
     int port = listener.getLocalPort();
     listener.close();
     Endpoint endpoint = req.connect("ws://127.0.0.1:" + port + "/p");
-    await().atMost(Duration.ofMillis(WAIT_MILLIS)).until(() -> endpoint.lastConnectFailure().isPresent());
+    await()
+        .atMost(Duration.ofMillis(WAIT_MILLIS))
+        .until(() -> endpoint.lastConnectFailure().isPresent());
     assertThat(endpoint.lastConnectFailure().get().errno()).isEqualTo(Errno.ECONNREFUSED);
     try (Socket rep = Socket.open(Protocol.REP)) {
       rep.bind("ws://127.0.0.1:" + port + "/p");
-      await().atMost(Duration.ofMillis(WAIT_MILLIS)).until(() -> endpoint.lastConnectFailure().isEmpty());
+      await()
+          .atMost(Duration.ofMillis(WAIT_MILLIS))
+          .until(() -> endpoint.lastConnectFailure().isEmpty());
     }
   }
 
@@ -189,7 +228,9 @@ class WsDialerRawTest {
       assertThat(first.getInputStream().read()).isEqualTo(-1);
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
     }
-    await().atMost(Duration.ofMillis(WAIT_MILLIS)).until(() -> endpoint.lastConnectFailure().isPresent());
+    await()
+        .atMost(Duration.ofMillis(WAIT_MILLIS))
+        .until(() -> endpoint.lastConnectFailure().isPresent());
     assertThat(endpoint.lastConnectFailure().get().errno()).isEqualTo(Errno.ETIMEDOUT);
   }
 
@@ -198,7 +239,8 @@ class WsDialerRawTest {
     try (Socket rep = Socket.open(Protocol.REP)) {
       rep.set(Options.HANDSHAKE_TIMEOUT, Duration.ofMillis(300));
       Endpoint bound = rep.bind("ws://127.0.0.1:0/");
-      try (java.net.Socket silent = new java.net.Socket(InetAddress.getLoopbackAddress(), bound.port())) {
+      try (java.net.Socket silent =
+          new java.net.Socket(InetAddress.getLoopbackAddress(), bound.port())) {
         silent.setSoTimeout(WAIT_MILLIS);
         long start = System.nanoTime();
         assertThat(silent.getInputStream().read()).as("closed without an answer").isEqualTo(-1);
@@ -211,9 +253,15 @@ class WsDialerRawTest {
   private static InputStream upgrade(java.net.Socket server) throws IOException {
     InputStream in = server.getInputStream();
     String request = readHead(in);
-    server.getOutputStream().write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-        + "Sec-WebSocket-Accept: " + Handshake.accept(keyOf(request)) + "\r\n"
-        + "Sec-WebSocket-Protocol: rep.sp.nanomsg.org\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+    server
+        .getOutputStream()
+        .write(
+            ("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Accept: "
+                    + Handshake.accept(keyOf(request))
+                    + "\r\n"
+                    + "Sec-WebSocket-Protocol: rep.sp.nanomsg.org\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
     return in;
   }
 
@@ -274,20 +322,32 @@ class WsDialerRawTest {
   void localCloseWithoutAnEchoWaitsASecondForItThenClosesTcp() throws IOException {
     try (java.net.Socket server = upgradedServerAfterLocalClose()) {
       long start = System.nanoTime();
-      assertThat(server.getInputStream().read()).as("TCP closed, within the read timeout").isEqualTo(-1);
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).as("waited for the echo").isGreaterThan(Duration.ofMillis(800));
+      assertThat(server.getInputStream().read())
+          .as("TCP closed, within the read timeout")
+          .isEqualTo(-1);
+      assertThat(Duration.ofNanos(System.nanoTime() - start))
+          .as("waited for the echo")
+          .isGreaterThan(Duration.ofMillis(800));
     }
   }
 
-  /** A server that upgraded the REQ, got one message, and has read the Close 1000 of req.close(). */
+  /**
+   * A server that upgraded the REQ, got one message, and has read the Close 1000 of req.close().
+   */
   private java.net.Socket upgradedServerAfterLocalClose() throws IOException {
     req.connect("ws://127.0.0.1:" + listener.getLocalPort());
     java.net.Socket server = accept();
     InputStream in = server.getInputStream();
     String request = readHead(in);
-    server.getOutputStream().write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-        + "Sec-WebSocket-Accept: " + Handshake.accept(keyOf(request)) + "\r\n"
-        + "Sec-WebSocket-Protocol: rep.sp.nanomsg.org\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+    server
+        .getOutputStream()
+        .write(
+            ("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Accept: "
+                    + Handshake.accept(keyOf(request))
+                    + "\r\n"
+                    + "Sec-WebSocket-Protocol: rep.sp.nanomsg.org\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
     // A message proves the pipe is up before the close.
     req.send("x".getBytes(StandardCharsets.US_ASCII));
     assertThat(in.readNBytes(6 + 5)).hasSize(11);
@@ -295,7 +355,8 @@ class WsDialerRawTest {
     byte[] close = in.readNBytes(8);
     assertThat(close[0] & 0xff).isEqualTo(0x88);
     assertThat(close[1] & 0xff).isEqualTo(0x82);
-    assertThat(new byte[] {(byte) (close[6] ^ close[2]), (byte) (close[7] ^ close[3])}).isEqualTo(new byte[] {0x03, (byte) 0xe8});
+    assertThat(new byte[] {(byte) (close[6] ^ close[2]), (byte) (close[7] ^ close[3])})
+        .isEqualTo(new byte[] {0x03, (byte) 0xe8});
     return server;
   }
 }

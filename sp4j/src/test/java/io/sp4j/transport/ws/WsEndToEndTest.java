@@ -85,11 +85,14 @@ class WsEndToEndTest {
     sub.connect(bindAny(pub, "127.0.0.1", ""));
     // Published messages reach only a subscriber already joined: publish until one arrives.
     List<String> got = new ArrayList<>();
-    await().atMost(WAIT).until(() -> {
-      pub.send(bytes("weather: rain"));
-      pub.send(bytes("news: hello"));
-      return tryReceiveInto(sub, got);
-    });
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              pub.send(bytes("weather: rain"));
+              pub.send(bytes("news: hello"));
+              return tryReceiveInto(sub, got);
+            });
     pub.send(bytes("weather: sun"));
     pub.send(bytes("news: last"));
     // In order on the one connection: the weather sent before "news: last" would come before it.
@@ -135,10 +138,13 @@ class WsEndToEndTest {
     respondent.connect(bindAny(surveyor, host, "/survey"));
     // A survey reaches only a respondent already joined: survey until one arrives.
     List<String> got = new ArrayList<>();
-    await().atMost(WAIT).until(() -> {
-      surveyor.send(bytes("probe"));
-      return tryReceiveInto(respondent, got);
-    });
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              surveyor.send(bytes("probe"));
+              return tryReceiveInto(respondent, got);
+            });
     surveyor.send(bytes("real"));
     for (int i = 0; i < 1000 && !got.get(got.size() - 1).equals("real"); i++) {
       got.add(text(respondent.receive()));
@@ -156,10 +162,13 @@ class WsEndToEndTest {
     spoke.connect(bindAny(hub, "127.0.0.1", ""));
     // BUS sends only to peers already joined: send until one arrives.
     List<String> atHub = new ArrayList<>();
-    await().atMost(WAIT).until(() -> {
-      spoke.send(bytes("hello hub"));
-      return tryReceiveInto(hub, atHub);
-    });
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              spoke.send(bytes("hello hub"));
+              return tryReceiveInto(hub, atHub);
+            });
     hub.send(bytes("hello spoke")); // the pipe is up on both sides now
     assertThat(text(spoke.receive())).isEqualTo("hello spoke");
     spoke.send(bytes("bye hub"));
@@ -197,10 +206,13 @@ class WsEndToEndTest {
     // The dialer reconnects; small messages get through again (one may go into the closing
     // connection before the dialer sees it drop: send until one arrives), the big one never does.
     List<String> got = new ArrayList<>();
-    await().atMost(WAIT).until(() -> {
-      push.send(bytes("small"));
-      return tryReceiveInto(pull, got);
-    });
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              push.send(bytes("small"));
+              return tryReceiveInto(pull, got);
+            });
     assertThat(got).containsOnly("small");
   }
 
@@ -231,19 +243,23 @@ class WsEndToEndTest {
     Socket second = open(Protocol.REP);
     Endpoint endpoint = first.bind("ws://127.0.0.1:0/same");
     assertThatThrownBy(() -> second.bind("ws://127.0.0.1:" + endpoint.port() + "/same/"))
-        .isInstanceOfSatisfying(SpException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EADDRINUSE));
+        .isInstanceOfSatisfying(
+            SpException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EADDRINUSE));
     Socket catchAll = open(Protocol.REP);
     catchAll.bind("ws://127.0.0.1:" + endpoint.port());
     assertThatThrownBy(() -> second.bind("ws://127.0.0.1:" + endpoint.port()))
-        .isInstanceOfSatisfying(SpException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EADDRINUSE));
+        .isInstanceOfSatisfying(
+            SpException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EADDRINUSE));
   }
 
   @Test
   void portTakenOutsideSp4jIsAddressInUse() throws Exception {
-    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (java.net.ServerSocket taken =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       Socket rep = open(Protocol.REP);
       assertThatThrownBy(() -> rep.bind("ws://127.0.0.1:" + taken.getLocalPort() + "/x"))
-          .isInstanceOfSatisfying(SpException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EADDRINUSE));
+          .isInstanceOfSatisfying(
+              SpException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EADDRINUSE));
     }
   }
 
@@ -291,8 +307,12 @@ class WsEndToEndTest {
     server.set(Options.WS_MESSAGE_TYPE, MessageType.TEXT); // taken by connections made later
     client.set(Options.WS_MESSAGE_TYPE, MessageType.TEXT);
     assertThatThrownBy(() -> client.send(new byte[] {(byte) 0xff, 0x41}))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("UTF-8");
-    assertThatThrownBy(() -> client.send(Message.of(new byte[] {(byte) 0xc0, (byte) 0x80}).withType(MessageType.TEXT)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("UTF-8");
+    assertThatThrownBy(
+            () ->
+                client.send(
+                    Message.of(new byte[] {(byte) 0xc0, (byte) 0x80}).withType(MessageType.TEXT)))
         .isInstanceOf(IllegalArgumentException.class);
     client.send(Message.of(new byte[] {(byte) 0xff}).withType(MessageType.BINARY));
     assertThat(server.receiveMessage().body()).containsExactly((byte) 0xff);
@@ -306,13 +326,16 @@ class WsEndToEndTest {
     push.set(Options.SEND_BUFFER, 4096);
     push.connect(bindAny(pull, "127.0.0.1", ""));
     int count = 5000;
-    CompletableFuture<Void> sender = CompletableFuture.runAsync(() -> {
-      for (int i = 0; i < count; i++) {
-        push.send(bytes("message number " + i));
-      }
-    });
+    CompletableFuture<Void> sender =
+        CompletableFuture.runAsync(
+            () -> {
+              for (int i = 0; i < count; i++) {
+                push.send(bytes("message number " + i));
+              }
+            });
     for (int i = 0; i < count; i++) {
-      assertThat(new String(pull.receive(), StandardCharsets.UTF_8)).isEqualTo("message number " + i);
+      assertThat(new String(pull.receive(), StandardCharsets.UTF_8))
+          .isEqualTo("message number " + i);
     }
     sender.get(WAIT.toSeconds(), TimeUnit.SECONDS);
   }
@@ -320,13 +343,17 @@ class WsEndToEndTest {
   @Test
   void badAddressesAreRefusedNamingThePart() {
     Socket socket = open(Protocol.PAIR);
-    assertThatThrownBy(() -> socket.connect("ws://127.0.0.1:0/x")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> socket.connect("ws://127.0.0.1:0/x"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("port 0");
-    assertThatThrownBy(() -> socket.connect("ws://127.0.0.1:65536/x")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> socket.connect("ws://127.0.0.1:65536/x"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("65536");
-    assertThatThrownBy(() -> socket.bind("ws://127.0.0.1:http/x")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> socket.bind("ws://127.0.0.1:http/x"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("port 'http'");
-    assertThatThrownBy(() -> socket.connect("ws://*:5555/x")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> socket.connect("ws://*:5555/x"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("host");
   }
 }

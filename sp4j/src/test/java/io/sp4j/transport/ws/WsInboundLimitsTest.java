@@ -22,9 +22,14 @@ class WsInboundLimitsTest extends InboundLimitsContract {
 
   @Override
   protected ChannelConnection install(EmbeddedChannel channel, FakeEndpointContext context) {
-    WsConnection connection = new WsConnection(channel, false, WsTransport.settings(context, channel), () -> { });
-    channel.pipeline().addLast(new WebSocket08FrameEncoder(false),
-        new FrameDecoder(true, context.option(Options.RECEIVE_MAX_SIZE), connection.inbound()), connection);
+    WsConnection connection =
+        new WsConnection(channel, false, WsTransport.settings(context, channel), () -> {});
+    channel
+        .pipeline()
+        .addLast(
+            new WebSocket08FrameEncoder(false),
+            new FrameDecoder(true, context.option(Options.RECEIVE_MAX_SIZE), connection.inbound()),
+            connection);
     connection.start(context.attach(connection, Protocol.PUSH));
     return connection;
   }
@@ -51,10 +56,13 @@ class WsInboundLimitsTest extends InboundLimitsContract {
       for (int at = 0, frame = 1024; at < body.length; at += frame) {
         int first = at == 0 ? 0x02 : 0x00;
         int fin = at + frame == body.length ? 0x80 : 0;
-        channel.writeInbound(Unpooled.wrappedBuffer(announce(frame, fin | first),
-            java.util.Arrays.copyOfRange(body, at, at + frame)));
+        channel.writeInbound(
+            Unpooled.wrappedBuffer(
+                announce(frame, fin | first), java.util.Arrays.copyOfRange(body, at, at + frame)));
       }
-      assertThat(allocated() - before).as("bytes allocated for 1 MiB in 1,024 frames").isLessThan(16L << 20);
+      assertThat(allocated() - before)
+          .as("bytes allocated for 1 MiB in 1,024 frames")
+          .isLessThan(16L << 20);
       assertThat(context.delivered).hasSize(1);
       assertThat(context.delivered.get(0).body()).isEqualTo(body);
     } finally {
@@ -63,7 +71,8 @@ class WsInboundLimitsTest extends InboundLimitsContract {
   }
 
   private static long allocated() {
-    return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
+    return ((com.sun.management.ThreadMXBean)
+            java.lang.management.ManagementFactory.getThreadMXBean())
         .getThreadAllocatedBytes(Thread.currentThread().getId());
   }
 

@@ -30,9 +30,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * LINGER on ws connections: {@code close()} waits (up to {@link Options#LINGER}) until what was
  * queued is written, so a burst sent just before it reaches a peer that reads late; and it never
- * waits longer than that for a peer that does not read at all. The sending socket runs on a
- * clock the test moves, with a LINGER far beyond the test's real time: only the socket's own
- * deadline, or the writes done, can end its close.
+ * waits longer than that for a peer that does not read at all. The sending socket runs on a clock
+ * the test moves, with a LINGER far beyond the test's real time: only the socket's own deadline, or
+ * the writes done, can end its close.
  */
 class WsLingerTest {
   private static final int WAIT_MILLIS = 10_000;
@@ -87,9 +87,15 @@ class WsLingerTest {
     String request = readHead(server.getInputStream());
     Matcher key = Pattern.compile("\r\nSec-WebSocket-Key: (\\S+)\r\n").matcher(request);
     assertThat(key.find()).isTrue();
-    server.getOutputStream().write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-        + "Sec-WebSocket-Accept: " + Handshake.accept(key.group(1)) + "\r\n"
-        + "Sec-WebSocket-Protocol: pull.sp.nanomsg.org\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+    server
+        .getOutputStream()
+        .write(
+            ("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    + "Sec-WebSocket-Accept: "
+                    + Handshake.accept(key.group(1))
+                    + "\r\n"
+                    + "Sec-WebSocket-Protocol: pull.sp.nanomsg.org\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
     return new Peer(server, server.getInputStream(), true);
   }
 
@@ -111,7 +117,9 @@ class WsLingerTest {
     push.send(big);
   }
 
-  /** Closes the socket on another thread, once it waits for its connections with its deadline set. */
+  /**
+   * Closes the socket on another thread, once it waits for its connections with its deadline set.
+   */
   private CompletableFuture<Void> closeLingering(Socket push) {
     CompletableFuture<Void> closing = CompletableFuture.runAsync(push::close);
     await().atMost(WAIT).until(() -> time.dueIn().equals(List.of(LONG)));
@@ -124,10 +132,12 @@ class WsLingerTest {
     Socket push = push(LONG);
     Peer peer = peer(push, sp4jListens);
     burst(push);
-    // Nothing is read yet: close() lingers (a dialer's old one-second goodbye would have cut it off).
+    // Nothing is read yet: close() lingers (a dialer's old one-second goodbye would have cut it
+    // off).
     CompletableFuture<Void> closing = closeLingering(push);
     for (int i = 0; i < SMALL_MESSAGES; i++) {
-      assertThat(new String(readMessage(peer), StandardCharsets.US_ASCII)).isEqualTo("message " + i);
+      assertThat(new String(readMessage(peer), StandardCharsets.US_ASCII))
+          .isEqualTo("message " + i);
     }
     byte[] big = readMessage(peer);
     assertThat(big).hasSize(BIG);
@@ -140,14 +150,17 @@ class WsLingerTest {
 
   @ParameterizedTest(name = "sp4j listens: {0}")
   @ValueSource(booleans = {true, false})
-  void closeWaitsForAPeerThatNeverReadsUntilLingerHasPassedAndNoLonger(boolean sp4jListens) throws Exception {
+  void closeWaitsForAPeerThatNeverReadsUntilLingerHasPassedAndNoLonger(boolean sp4jListens)
+      throws Exception {
     Socket push = push(LONG);
     peer(push, sp4jListens);
     burst(push);
     CompletableFuture<Void> closing = closeLingering(push);
 
     time.advance(LONG.minusNanos(1));
-    assertThat(time.dueIn()).as("the deadline not yet reached").containsExactly(Duration.ofNanos(1));
+    assertThat(time.dueIn())
+        .as("the deadline not yet reached")
+        .containsExactly(Duration.ofNanos(1));
     time.advance(Duration.ofNanos(1));
 
     assertThat(closing).succeedsWithin(WAIT);

@@ -8,9 +8,9 @@ import io.sp4j.MessageType;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
 import io.sp4j.Socket;
-import java.util.concurrent.atomic.AtomicReference;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,16 +42,22 @@ class WsMessageTypeCaptureTest {
         server.set(Options.WS_MESSAGE_TYPE, MessageType.TEXT);
         first.set(Options.WS_MESSAGE_TYPE, MessageType.TEXT);
         server.send(ascii("old listener connection"));
-        assertThat(first.receiveMessage().type()).as("accepted before the change").contains(MessageType.BINARY);
+        assertThat(first.receiveMessage().type())
+            .as("accepted before the change")
+            .contains(MessageType.BINARY);
         first.send(ascii("old dialer connection"));
-        assertThat(server.receiveMessage().type()).as("dialed before the change").contains(MessageType.BINARY);
+        assertThat(server.receiveMessage().type())
+            .as("dialed before the change")
+            .contains(MessageType.BINARY);
       }
       try (Socket second = open(Protocol.PAIR)) {
         second.connect("ws://127.0.0.1:" + port + "/t");
         second.send(ascii("up"));
         assertThat(server.receiveMessage().type()).contains(MessageType.BINARY);
         server.send(ascii("new listener connection"));
-        assertThat(second.receiveMessage().type()).as("accepted after the change").contains(MessageType.TEXT);
+        assertThat(second.receiveMessage().type())
+            .as("accepted after the change")
+            .contains(MessageType.TEXT);
       }
     }
   }
@@ -72,13 +78,18 @@ class WsMessageTypeCaptureTest {
         // A send can still go to the old connection before the client sees it drop: send
         // again until one arrives over the new one.
         AtomicReference<Message> received = new AtomicReference<>();
-        await().atMost(WAIT).until(() -> {
-          client.send(ascii("after the reconnect"));
-          receiveOrEmpty(again).ifPresent(received::set);
-          return received.get() != null;
-        });
+        await()
+            .atMost(WAIT)
+            .until(
+                () -> {
+                  client.send(ascii("after the reconnect"));
+                  receiveOrEmpty(again).ifPresent(received::set);
+                  return received.get() != null;
+                });
         assertThat(received.get().body()).isEqualTo(ascii("after the reconnect"));
-        assertThat(received.get().type()).as("dialed before the change").contains(MessageType.BINARY);
+        assertThat(received.get().type())
+            .as("dialed before the change")
+            .contains(MessageType.BINARY);
       }
     }
   }

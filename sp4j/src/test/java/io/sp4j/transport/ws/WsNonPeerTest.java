@@ -21,10 +21,20 @@ class WsNonPeerTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   @ParameterizedTest(name = "{0} dialing {1}")
-  @CsvSource({"PUSH, REP", "REQ, PULL", "PAIR, BUS", "BUS, PAIR", "PUB, PULL", "SURVEYOR, REP",
-      "RESPONDENT, RESPONDENT", "REP, REP", "PUSH, SUB"})
+  @CsvSource({
+    "PUSH, REP",
+    "REQ, PULL",
+    "PAIR, BUS",
+    "BUS, PAIR",
+    "PUB, PULL",
+    "SURVEYOR, REP",
+    "RESPONDENT, RESPONDENT",
+    "REP, REP",
+    "PUSH, SUB"
+  })
   void nonPeerIsRefusedBeforeAnyMessage(Protocol dialer, Protocol listener) {
-    try (Socket server = Socket.open(listener); Socket client = Socket.open(dialer)) {
+    try (Socket server = Socket.open(listener);
+        Socket client = Socket.open(dialer)) {
       client.set(Options.RECONNECT_INTERVAL, Duration.ofMillis(20));
       int port = server.bind("ws://127.0.0.1:0/np").port();
       Endpoint endpoint = client.connect("ws://127.0.0.1:" + port + "/np");

@@ -29,25 +29,32 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * WS-FR-18 under a flood: a peer that sends Pings as fast as it can and never reads gets its
- * Pongs only as fast as it reads. The server stops reading from it while its answers wait, and
- * keeps only the latest Ping, so what it holds for the peer stays within the send buffer.
+ * WS-FR-18 under a flood: a peer that sends Pings as fast as it can and never reads gets its Pongs
+ * only as fast as it reads. The server stops reading from it while its answers wait, and keeps only
+ * the latest Ping, so what it holds for the peer stays within the send buffer.
  */
 class WsPingFloodTest {
   private static final int SEND_BUFFER = 16 * 1024;
+
   /** Enough Pings that the server's answers outgrow its send buffer many times over. */
   private static final long FLOOD_CAP = 1024 * 1024;
+
   /** A bound on each phase for a loaded machine; no phase waits for it when all goes well. */
   private static final Duration PATIENCE = Duration.ofSeconds(60);
+
   private static final byte[] PING = ping(new byte[] {1, 2, 3, 4});
 
   @Test
   void aPeerThatPingsAndNeverReadsIsOwedOnePongNotAQueueOfThem() throws Exception {
-    FakeEndpointContext server = new FakeEndpointContext(Protocol.PAIR).with(Options.SEND_BUFFER, SEND_BUFFER);
-    TransportEndpoint listener = new WsTransport().bind(SpAddress.parse("ws://127.0.0.1:0/flood"), server);
-    try (SocketChannel client = SocketChannel.open(); Selector selector = Selector.open()) {
+    FakeEndpointContext server =
+        new FakeEndpointContext(Protocol.PAIR).with(Options.SEND_BUFFER, SEND_BUFFER);
+    TransportEndpoint listener =
+        new WsTransport().bind(SpAddress.parse("ws://127.0.0.1:0/flood"), server);
+    try (SocketChannel client = SocketChannel.open();
+        Selector selector = Selector.open()) {
       client.setOption(StandardSocketOptions.SO_RCVBUF, 4096);
-      client.setOption(StandardSocketOptions.SO_SNDBUF, 64 * 1024); // bounds what the server works through later
+      client.setOption(
+          StandardSocketOptions.SO_SNDBUF, 64 * 1024); // bounds what the server works through later
       client.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.port()));
       upgrade(client);
       await().atMost(PATIENCE).until(() -> !server.attached.isEmpty());
@@ -58,22 +65,28 @@ class WsPingFloodTest {
       ByteBuffer pings = pings();
       long flooded = flood(client, selector, channel, pings);
       assertThat(flooded).as("bytes of Pings sent").isGreaterThan(100_000);
-      long pending = onEventLoop(channel, () -> {
-        ChannelOutboundBuffer out = channel.unsafe().outboundBuffer();
-        return out == null ? 0 : out.totalPendingWriteBytes();
-      });
-      assertThat(pending).as("Pong bytes the server holds for a peer that does not read")
+      long pending =
+          onEventLoop(
+              channel,
+              () -> {
+                ChannelOutboundBuffer out = channel.unsafe().outboundBuffer();
+                return out == null ? 0 : out.totalPendingWriteBytes();
+              });
+      assertThat(pending)
+          .as("Pong bytes the server holds for a peer that does not read")
           .isLessThanOrEqualTo(SEND_BUFFER + 64);
       assertThat(channel.isActive()).isTrue();
 
       assertThat(pongAfterDraining(client, selector, key, restOfLastPing(pings)))
-          .as("the latest Ping is answered once the peer reads").isTrue();
+          .as("the latest Ping is answered once the peer reads")
+          .isTrue();
     } finally {
       listener.close();
     }
   }
 
-  private static <T> T onEventLoop(Channel channel, java.util.concurrent.Callable<T> read) throws Exception {
+  private static <T> T onEventLoop(Channel channel, java.util.concurrent.Callable<T> read)
+      throws Exception {
     return channel.eventLoop().submit(read).get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
   }
 
@@ -81,7 +94,9 @@ class WsPingFloodTest {
     client.write(ByteBuffer.wrap(WsUpgrade.request("/flood", "pair.sp.nanomsg.org")));
     ByteArrayOutputStream response = new ByteArrayOutputStream();
     ByteBuffer one = ByteBuffer.allocate(1);
-    for (int i = 0; i < 4096 && !response.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n"); i++) {
+    for (int i = 0;
+        i < 4096 && !response.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n");
+        i++) {
       one.clear();
       if (client.read(one) < 0) {
         break;
@@ -101,12 +116,12 @@ class WsPingFloodTest {
   }
 
   /**
-   * Writes Pings until {@link #FLOOD_CAP} bytes went, or until no more fits in the kernel's
-   * buffers (a write takes nothing) while the server does not read from this peer. A bound in
-   * bytes, not in time: on a loaded machine it only takes longer. Returns the bytes written.
+   * Writes Pings until {@link #FLOOD_CAP} bytes went, or until no more fits in the kernel's buffers
+   * (a write takes nothing) while the server does not read from this peer. A bound in bytes, not in
+   * time: on a loaded machine it only takes longer. Returns the bytes written.
    */
-  private static long flood(SocketChannel client, Selector selector, Channel server, ByteBuffer pings)
-      throws Exception {
+  private static long flood(
+      SocketChannel client, Selector selector, Channel server, ByteBuffer pings) throws Exception {
     long written = 0;
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     while (written < FLOOD_CAP) {
@@ -138,18 +153,20 @@ class WsPingFloodTest {
     return ByteBuffer.wrap(burst.toByteArray());
   }
 
-  /** What a write that stopped in the middle of a Ping left of it, so that the stream stays framed. */
+  /**
+   * What a write that stopped in the middle of a Ping left of it, so that the stream stays framed.
+   */
   private static byte[] restOfLastPing(ByteBuffer pings) {
     int cut = pings.position() % PING.length;
     return cut == 0 ? new byte[0] : java.util.Arrays.copyOfRange(PING, cut, PING.length);
   }
 
   /**
-   * Finishes the Ping the flood cut, pings "last" after it (on the same stream: the latest Ping
-   * the server gets) and reads what the server sends until the Pong of "last" arrives.
+   * Finishes the Ping the flood cut, pings "last" after it (on the same stream: the latest Ping the
+   * server gets) and reads what the server sends until the Pong of "last" arrives.
    */
-  private static boolean pongAfterDraining(SocketChannel client, Selector selector, SelectionKey key, byte[] rest)
-      throws IOException {
+  private static boolean pongAfterDraining(
+      SocketChannel client, Selector selector, SelectionKey key, byte[] rest) throws IOException {
     byte[] last = "last".getBytes(StandardCharsets.US_ASCII);
     byte[] wanted = {(byte) 0x8A, 4, last[0], last[1], last[2], last[3]};
     ByteBuffer lastPing = ByteBuffer.allocate(rest.length + 10).put(rest).put(ping(last)).flip();
@@ -174,7 +191,8 @@ class WsPingFloodTest {
       if (!lastPing.hasRemaining() && indexOf(seen, wanted) >= 0) {
         return true;
       }
-      tail = java.util.Arrays.copyOfRange(seen, Math.max(0, seen.length - wanted.length), seen.length);
+      tail =
+          java.util.Arrays.copyOfRange(seen, Math.max(0, seen.length - wanted.length), seen.length);
     }
     return false;
   }

@@ -30,8 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A live sp4j listener on 127.0.0.1, spoken to with plain TCP sockets: exact handshake bytes,
- * every refusal's status, the close code of each bad frame (checklist WS-SV, WS-FR, WS-CL).
+ * A live sp4j listener on 127.0.0.1, spoken to with plain TCP sockets: exact handshake bytes, every
+ * refusal's status, the close code of each bad frame (checklist WS-SV, WS-FR, WS-CL).
  */
 class WsRawSocketTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
@@ -68,8 +68,14 @@ class WsRawSocketTest {
   }
 
   private static String goodRequest(String path, String protocol) {
-    return request("GET " + path + " HTTP/1.1", "Host: 127.0.0.1", "Upgrade: websocket", "Connection: Upgrade",
-        "Sec-WebSocket-Key: " + KEY, "Sec-WebSocket-Version: 13", "Sec-WebSocket-Protocol: " + protocol);
+    return request(
+        "GET " + path + " HTTP/1.1",
+        "Host: 127.0.0.1",
+        "Upgrade: websocket",
+        "Connection: Upgrade",
+        "Sec-WebSocket-Key: " + KEY,
+        "Sec-WebSocket-Version: 13",
+        "Sec-WebSocket-Protocol: " + protocol);
   }
 
   private java.net.Socket connect() throws IOException {
@@ -167,7 +173,9 @@ class WsRawSocketTest {
   }
 
   private InputStream upgraded(java.net.Socket client) throws IOException {
-    client.getOutputStream().write(goodRequest("/app", "pull.sp.nanomsg.org").getBytes(StandardCharsets.ISO_8859_1));
+    client
+        .getOutputStream()
+        .write(goodRequest("/app", "pull.sp.nanomsg.org").getBytes(StandardCharsets.ISO_8859_1));
     InputStream in = client.getInputStream();
     assertThat(readHead(in)).startsWith("HTTP/1.1 101 ");
     return in;
@@ -178,35 +186,51 @@ class WsRawSocketTest {
   @Test
   void successResponseIsExactlyTheChecklistBytes() throws IOException {
     java.net.Socket client = connect();
-    client.getOutputStream().write(goodRequest("/app?x=1", "PULL.sp.nanomsg.org").getBytes(StandardCharsets.ISO_8859_1));
-    assertThat(readHead(client.getInputStream())).isEqualTo("HTTP/1.1 101 Switching Protocols\r\n"
-        + "Upgrade: websocket\r\n"
-        + "Connection: Upgrade\r\n"
-        + "Sec-WebSocket-Accept: " + ACCEPT + "\r\n"
-        + "Sec-WebSocket-Protocol: PULL.sp.nanomsg.org\r\n"
-        + "\r\n");
+    client
+        .getOutputStream()
+        .write(
+            goodRequest("/app?x=1", "PULL.sp.nanomsg.org").getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(readHead(client.getInputStream()))
+        .isEqualTo(
+            "HTTP/1.1 101 Switching Protocols\r\n"
+                + "Upgrade: websocket\r\n"
+                + "Connection: Upgrade\r\n"
+                + "Sec-WebSocket-Accept: "
+                + ACCEPT
+                + "\r\n"
+                + "Sec-WebSocket-Protocol: PULL.sp.nanomsg.org\r\n"
+                + "\r\n");
   }
 
   @Test
   void protocolListIsAcceptedAndOnlyTheMatchEchoed() throws IOException {
     java.net.Socket client = connect();
-    client.getOutputStream().write(goodRequest("/app/", "x.example, pull.sp.nanomsg.org").getBytes(StandardCharsets.ISO_8859_1));
-    assertThat(readHead(client.getInputStream())).contains("\r\nSec-WebSocket-Protocol: pull.sp.nanomsg.org\r\n\r\n");
+    client
+        .getOutputStream()
+        .write(
+            goodRequest("/app/", "x.example, pull.sp.nanomsg.org")
+                .getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(readHead(client.getInputStream()))
+        .contains("\r\nSec-WebSocket-Protocol: pull.sp.nanomsg.org\r\n\r\n");
   }
 
   @Test
   void bareLineFeedsTabsAndAbsoluteTargetAreTolerated() throws IOException {
     java.net.Socket client = connect();
-    String request = "GET http://127.0.0.1/app HTTP/1.1\n"
-        + "host:\t127.0.0.1\n"
-        + "UPGRADE: WebSocket\n"
-        + "connection: keep-alive, Upgrade\n"
-        + "sec-websocket-key: " + KEY + "\n"
-        + "sec-websocket-version:13\n"
-        + "sec-websocket-protocol: pull.sp.nanomsg.org\t\n"
-        + "\n";
+    String request =
+        "GET http://127.0.0.1/app HTTP/1.1\n"
+            + "host:\t127.0.0.1\n"
+            + "UPGRADE: WebSocket\n"
+            + "connection: keep-alive, Upgrade\n"
+            + "sec-websocket-key: "
+            + KEY
+            + "\n"
+            + "sec-websocket-version:13\n"
+            + "sec-websocket-protocol: pull.sp.nanomsg.org\t\n"
+            + "\n";
     client.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-    assertThat(readHead(client.getInputStream())).startsWith("HTTP/1.1 101 Switching Protocols\r\n");
+    assertThat(readHead(client.getInputStream()))
+        .startsWith("HTTP/1.1 101 Switching Protocols\r\n");
   }
 
   static Stream<Arguments> badRequests() {
@@ -218,36 +242,87 @@ class WsRawSocketTest {
     String host = "Host: 127.0.0.1";
     return Stream.of(
         Arguments.of("POST", request("POST /app HTTP/1.1", host, up, conn, key, ver, proto), 405),
-        Arguments.of("lower-case get", request("get /app HTTP/1.1", host, up, conn, key, ver, proto), 405),
-        Arguments.of("HTTP/1.0", request("GET /app HTTP/1.0", host, up, conn, key, ver, proto), 505),
+        Arguments.of(
+            "lower-case get", request("get /app HTTP/1.1", host, up, conn, key, ver, proto), 405),
+        Arguments.of(
+            "HTTP/1.0", request("GET /app HTTP/1.0", host, up, conn, key, ver, proto), 505),
         Arguments.of("no Host", request("GET /app HTTP/1.1", up, conn, key, ver, proto), 400),
         Arguments.of("no Upgrade", request("GET /app HTTP/1.1", host, conn, key, ver, proto), 400),
-        Arguments.of("Upgrade h2c", request("GET /app HTTP/1.1", host, "Upgrade: h2c", conn, key, ver, proto), 400),
-        Arguments.of("Connection keep-alive", request("GET /app HTTP/1.1", host, up, "Connection: keep-alive", key, ver, proto), 400),
-        Arguments.of("version 8", request("GET /app HTTP/1.1", host, up, conn, key, "Sec-WebSocket-Version: 8", proto), 426),
+        Arguments.of(
+            "Upgrade h2c",
+            request("GET /app HTTP/1.1", host, "Upgrade: h2c", conn, key, ver, proto),
+            400),
+        Arguments.of(
+            "Connection keep-alive",
+            request("GET /app HTTP/1.1", host, up, "Connection: keep-alive", key, ver, proto),
+            400),
+        Arguments.of(
+            "version 8",
+            request("GET /app HTTP/1.1", host, up, conn, key, "Sec-WebSocket-Version: 8", proto),
+            426),
         Arguments.of("no key", request("GET /app HTTP/1.1", host, up, conn, ver, proto), 400),
-        Arguments.of("short key", request("GET /app HTTP/1.1", host, up, conn, "Sec-WebSocket-Key: c2hvcnQ=", ver, proto), 400),
+        Arguments.of(
+            "short key",
+            request("GET /app HTTP/1.1", host, up, conn, "Sec-WebSocket-Key: c2hvcnQ=", ver, proto),
+            400),
         Arguments.of("no protocol", request("GET /app HTTP/1.1", host, up, conn, key, ver), 400),
-        Arguments.of("peer's protocol", request("GET /app HTTP/1.1", host, up, conn, key, ver, "Sec-WebSocket-Protocol: push.sp.nanomsg.org"), 400),
-        Arguments.of("unknown protocol", request("GET /app HTTP/1.1", host, up, conn, key, ver, "Sec-WebSocket-Protocol: chat"), 400),
-        Arguments.of("body", request("GET /app HTTP/1.1", host, up, conn, key, ver, proto, "Content-Length: 5"), 400),
-        Arguments.of("chunked", request("GET /app HTTP/1.1", host, up, conn, key, ver, proto, "Transfer-Encoding: chunked"), 400),
-        Arguments.of("other path", request("GET /apple HTTP/1.1", host, up, conn, key, ver, proto), 404),
-        Arguments.of("sub path", request("GET /app/x HTTP/1.1", host, up, conn, key, ver, proto), 404),
-        Arguments.of("empty target", request("GET  HTTP/1.1", host, up, conn, key, ver, proto), 404),
-        Arguments.of("headers over 8 KiB", request("GET /app HTTP/1.1", host, up, conn, key, ver, proto,
-            "X-Padding: " + "a".repeat(8200)), 400));
+        Arguments.of(
+            "peer's protocol",
+            request(
+                "GET /app HTTP/1.1",
+                host,
+                up,
+                conn,
+                key,
+                ver,
+                "Sec-WebSocket-Protocol: push.sp.nanomsg.org"),
+            400),
+        Arguments.of(
+            "unknown protocol",
+            request("GET /app HTTP/1.1", host, up, conn, key, ver, "Sec-WebSocket-Protocol: chat"),
+            400),
+        Arguments.of(
+            "body",
+            request("GET /app HTTP/1.1", host, up, conn, key, ver, proto, "Content-Length: 5"),
+            400),
+        Arguments.of(
+            "chunked",
+            request(
+                "GET /app HTTP/1.1", host, up, conn, key, ver, proto, "Transfer-Encoding: chunked"),
+            400),
+        Arguments.of(
+            "other path", request("GET /apple HTTP/1.1", host, up, conn, key, ver, proto), 404),
+        Arguments.of(
+            "sub path", request("GET /app/x HTTP/1.1", host, up, conn, key, ver, proto), 404),
+        Arguments.of(
+            "empty target", request("GET  HTTP/1.1", host, up, conn, key, ver, proto), 404),
+        Arguments.of(
+            "headers over 8 KiB",
+            request(
+                "GET /app HTTP/1.1",
+                host,
+                up,
+                conn,
+                key,
+                ver,
+                proto,
+                "X-Padding: " + "a".repeat(8200)),
+            400));
   }
 
   @ParameterizedTest(name = "{0} -> {2}")
   @MethodSource("badRequests")
-  void badHandshakeGetsACompleteErrorResponseThenClose(String name, String request, int status) throws IOException {
+  void badHandshakeGetsACompleteErrorResponseThenClose(String name, String request, int status)
+      throws IOException {
     java.net.Socket client = connect();
     client.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
     InputStream in = client.getInputStream();
     String head = readHead(in);
     assertThat(head).startsWith("HTTP/1.1 " + status + " ");
-    assertThat(head).contains("\r\nContent-Length: 0\r\n").contains("\r\nConnection: close\r\n").endsWith("\r\n\r\n");
+    assertThat(head)
+        .contains("\r\nContent-Length: 0\r\n")
+        .contains("\r\nConnection: close\r\n")
+        .endsWith("\r\n\r\n");
     if (status == 426) {
       assertThat(head).contains("\r\nSec-WebSocket-Version: 13\r\n");
     }
@@ -258,7 +333,9 @@ class WsRawSocketTest {
   @Test
   void stalledHandshakeIsClosedWithoutResponse() throws IOException {
     java.net.Socket client = connect();
-    client.getOutputStream().write("GET /app HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.ISO_8859_1));
+    client
+        .getOutputStream()
+        .write("GET /app HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.ISO_8859_1));
     long start = System.nanoTime();
     assertThat(client.getInputStream().read()).isEqualTo(-1);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofSeconds(3));
@@ -266,29 +343,46 @@ class WsRawSocketTest {
   }
 
   static Stream<Arguments> unfinishedRequests() {
-    return Stream.of(Arguments.of("nothing", ""), Arguments.of("part of a request", "GET /app HTTP/1.1\r\nHost: x\r\n"));
+    return Stream.of(
+        Arguments.of("nothing", ""),
+        Arguments.of("part of a request", "GET /app HTTP/1.1\r\nHost: x\r\n"));
   }
 
-  /** A closed endpoint also closes what it accepted that is not upgraded yet (nothing or part of a request sent). */
+  /**
+   * A closed endpoint also closes what it accepted that is not upgraded yet (nothing or part of a
+   * request sent).
+   */
   @ParameterizedTest(name = "{0} sent")
   @MethodSource("unfinishedRequests")
-  void closedEndpointClosesConnectionsStillInTheirUpgrade(String name, String sent) throws IOException {
+  void closedEndpointClosesConnectionsStillInTheirUpgrade(String name, String sent)
+      throws IOException {
     try (Socket pull = Socket.open(Protocol.PULL)) {
-      pull.set(Options.HANDSHAKE_TIMEOUT, Duration.ofMinutes(5)); // so only the endpoint's close can end it
+      pull.set(
+          Options.HANDSHAKE_TIMEOUT,
+          Duration.ofMinutes(5)); // so only the endpoint's close can end it
       pull.set(Options.MAX_HANDSHAKES, 1);
       Endpoint bound = pull.bind("ws://127.0.0.1:0/app");
       java.net.Socket stalled = connect(bound.port());
       stalled.getOutputStream().write(sent.getBytes(StandardCharsets.ISO_8859_1));
       // One upgrade at a time: a later request answered 503 proves the stalled one was accepted.
       // (A request taken before it is upgraded, which frees the one place again.)
-      await().atMost(WAIT).until(() -> {
-        java.net.Socket probe = connect(bound.port());
-        probe.getOutputStream().write(goodRequest("/app", "push.sp.nanomsg.org").getBytes(StandardCharsets.ISO_8859_1));
-        return readHead(probe.getInputStream()).startsWith("HTTP/1.1 503 ");
-      });
+      await()
+          .atMost(WAIT)
+          .until(
+              () -> {
+                java.net.Socket probe = connect(bound.port());
+                probe
+                    .getOutputStream()
+                    .write(
+                        goodRequest("/app", "push.sp.nanomsg.org")
+                            .getBytes(StandardCharsets.ISO_8859_1));
+                return readHead(probe.getInputStream()).startsWith("HTTP/1.1 503 ");
+              });
 
       bound.close();
-      assertThat(stalled.getInputStream().read()).as("closed, before its upgrade timed out").isEqualTo(-1);
+      assertThat(stalled.getInputStream().read())
+          .as("closed, before its upgrade timed out")
+          .isEqualTo(-1);
     }
   }
 
@@ -302,17 +396,26 @@ class WsRawSocketTest {
       java.net.Socket client = new java.net.Socket(InetAddress.getLoopbackAddress(), repPort);
       clients.add(client);
       client.setSoTimeout((int) WAIT.toMillis());
-      client.getOutputStream().write(goodRequest("/anything/here?q=1", "rep.sp.nanomsg.org").getBytes(StandardCharsets.ISO_8859_1));
+      client
+          .getOutputStream()
+          .write(
+              goodRequest("/anything/here?q=1", "rep.sp.nanomsg.org")
+                  .getBytes(StandardCharsets.ISO_8859_1));
       InputStream in = client.getInputStream();
       assertThat(readHead(in)).startsWith("HTTP/1.1 101 ");
-      client.getOutputStream().write(HexFormat.of().parseHex("82890102030481020305696" + "76f686e"));
+      client
+          .getOutputStream()
+          .write(HexFormat.of().parseHex("82890102030481020305696" + "76f686e"));
       Message request = rep.receiveMessage();
       assertThat(request.body()).isEqualTo("hello".getBytes(StandardCharsets.US_ASCII));
       assertThat(request.type()).contains(io.sp4j.MessageType.BINARY);
       rep.send("world".getBytes(StandardCharsets.US_ASCII));
-      assertThat(readExactly(in, 11)).isEqualTo(HexFormat.of().parseHex("82098000000177" + "6f726c64"));
+      assertThat(readExactly(in, 11))
+          .isEqualTo(HexFormat.of().parseHex("82098000000177" + "6f726c64"));
       // Close 1000 from the client is echoed as 1000, then TCP closes.
-      client.getOutputStream().write(frame(0x88, new byte[] {0x03, (byte) 0xe8, 'b', 'y', 'e'}, true));
+      client
+          .getOutputStream()
+          .write(frame(0x88, new byte[] {0x03, (byte) 0xe8, 'b', 'y', 'e'}, true));
       assertThat(readCloseCode(in)).isEqualTo(1000);
     }
   }
@@ -324,24 +427,43 @@ class WsRawSocketTest {
         Arguments.of("reserved data opcode 3", frame(0x83, new byte[] {1}, true), 1002),
         Arguments.of("reserved control opcode 11", frame(0x8b, new byte[0], true), 1002),
         Arguments.of("continuation without a message", frame(0x80, new byte[] {1}, true), 1002),
-        Arguments.of("new message inside a fragmented one",
-            concat(frame(0x02, new byte[] {1}, true), frame(0x82, new byte[] {2}, true)), 1002),
-        Arguments.of("non-minimal 16-bit length", HexFormat.of().parseHex("82fe000501020304") , 1002),
-        Arguments.of("64-bit length with MSB set", HexFormat.of().parseHex("82ff800000000000000001020304"), 1002),
+        Arguments.of(
+            "new message inside a fragmented one",
+            concat(frame(0x02, new byte[] {1}, true), frame(0x82, new byte[] {2}, true)),
+            1002),
+        Arguments.of(
+            "non-minimal 16-bit length", HexFormat.of().parseHex("82fe000501020304"), 1002),
+        Arguments.of(
+            "64-bit length with MSB set",
+            HexFormat.of().parseHex("82ff800000000000000001020304"),
+            1002),
         Arguments.of("fragmented ping", frame(0x09, new byte[] {1}, true), 1002),
         Arguments.of("ping over 125 bytes", frame(0x89, new byte[126], true), 1002),
         Arguments.of("close with 1-byte payload", frame(0x88, new byte[] {3}, true), 1002),
         Arguments.of("close code 1005", frame(0x88, new byte[] {0x03, (byte) 0xed}, true), 1002),
         Arguments.of("close code 5000", frame(0x88, new byte[] {0x13, (byte) 0x88}, true), 1002),
-        Arguments.of("close reason not UTF-8", frame(0x88, new byte[] {0x03, (byte) 0xe8, (byte) 0xff}, true), 1002),
-        Arguments.of("close with code 3000", frame(0x88, new byte[] {0x0b, (byte) 0xb8, 'x'}, true), 3000),
+        Arguments.of(
+            "close reason not UTF-8",
+            frame(0x88, new byte[] {0x03, (byte) 0xe8, (byte) 0xff}, true),
+            1002),
+        Arguments.of(
+            "close with code 3000", frame(0x88, new byte[] {0x0b, (byte) 0xb8, 'x'}, true), 3000),
         Arguments.of("empty close", frame(0x88, new byte[0], true), 1000),
-        Arguments.of("invalid UTF-8 text", frame(0x81, new byte[] {'a', (byte) 0xc0, (byte) 0x80}, true), 1007),
-        Arguments.of("text truncated at the end",
-            concat(frame(0x01, new byte[] {'a', (byte) 0xe2}, true), frame(0x80, new byte[] {(byte) 0x82}, true)), 1007),
+        Arguments.of(
+            "invalid UTF-8 text",
+            frame(0x81, new byte[] {'a', (byte) 0xc0, (byte) 0x80}, true),
+            1007),
+        Arguments.of(
+            "text truncated at the end",
+            concat(
+                frame(0x01, new byte[] {'a', (byte) 0xe2}, true),
+                frame(0x80, new byte[] {(byte) 0x82}, true)),
+            1007),
         Arguments.of("frame over the receive limit", frame(0x82, new byte[1001], true), 1009),
-        Arguments.of("fragments over the receive limit",
-            concat(frame(0x02, new byte[600], true), frame(0x80, new byte[401], true)), 1009));
+        Arguments.of(
+            "fragments over the receive limit",
+            concat(frame(0x02, new byte[600], true), frame(0x80, new byte[401], true)),
+            1009));
   }
 
   @ParameterizedTest(name = "{0} -> {2}")
@@ -358,12 +480,15 @@ class WsRawSocketTest {
   void pingIsAnsweredInTheMiddleOfAFragmentedMessage() throws IOException {
     java.net.Socket client = connect();
     InputStream in = upgraded(client);
-    client.getOutputStream().write(concat(
-        frame(0x01, "héllo ".getBytes(StandardCharsets.UTF_8), true),
-        frame(0x89, new byte[] {'p', 'p'}, true),
-        frame(0x8a, new byte[] {'x'}, true),
-        frame(0x80, "wörld".getBytes(StandardCharsets.UTF_8), true),
-        frame(0x82, new byte[0], true)));
+    client
+        .getOutputStream()
+        .write(
+            concat(
+                frame(0x01, "héllo ".getBytes(StandardCharsets.UTF_8), true),
+                frame(0x89, new byte[] {'p', 'p'}, true),
+                frame(0x8a, new byte[] {'x'}, true),
+                frame(0x80, "wörld".getBytes(StandardCharsets.UTF_8), true),
+                frame(0x82, new byte[0], true)));
     assertThat(readFrame(in)).isEqualTo(new byte[] {(byte) 0x8a, 'p', 'p'});
     Message message = server.receiveMessage();
     assertThat(new String(message.body(), StandardCharsets.UTF_8)).isEqualTo("héllo wörld");
@@ -377,7 +502,9 @@ class WsRawSocketTest {
   void exactlyTheReceiveLimitIsDelivered() throws IOException {
     java.net.Socket client = connect();
     upgraded(client);
-    client.getOutputStream().write(concat(frame(0x02, new byte[600], true), frame(0x80, new byte[400], true)));
+    client
+        .getOutputStream()
+        .write(concat(frame(0x02, new byte[600], true), frame(0x80, new byte[400], true)));
     assertThat(server.receive()).hasSize(1000);
   }
 
@@ -388,7 +515,9 @@ class WsRawSocketTest {
       java.net.Socket client = new java.net.Socket(InetAddress.getLoopbackAddress(), pushPort);
       clients.add(client);
       client.setSoTimeout((int) WAIT.toMillis());
-      client.getOutputStream().write(goodRequest("", "push.sp.nanomsg.org").getBytes(StandardCharsets.ISO_8859_1));
+      client
+          .getOutputStream()
+          .write(goodRequest("", "push.sp.nanomsg.org").getBytes(StandardCharsets.ISO_8859_1));
       InputStream in = client.getInputStream();
       assertThat(readHead(in)).startsWith("HTTP/1.1 101 ");
       push.send(new byte[0]);
@@ -419,9 +548,21 @@ class WsRawSocketTest {
       for (int offset = 0; offset < size; offset += fragment) {
         int length = Math.min(fragment, size - offset);
         int first = (offset + length == size ? 0x80 : 0) | (offset == 0 ? 2 : 0);
-        byte[] head = length < 65536
-            ? new byte[] {(byte) first, 0x7e, (byte) (length >> 8), (byte) length}
-            : new byte[] {(byte) first, 0x7f, 0, 0, 0, 0, 0, (byte) (length >> 16), (byte) (length >> 8), (byte) length};
+        byte[] head =
+            length < 65536
+                ? new byte[] {(byte) first, 0x7e, (byte) (length >> 8), (byte) length}
+                : new byte[] {
+                  (byte) first,
+                  0x7f,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  (byte) (length >> 16),
+                  (byte) (length >> 8),
+                  (byte) length
+                };
         assertThat(readExactly(in, head.length)).as("frame at %d", offset).isEqualTo(head);
         readExactly(in, length);
       }
@@ -433,7 +574,8 @@ class WsRawSocketTest {
   void fragmentSizeOutsideItsRangeIsRefused(int fragment) {
     try (Socket push = Socket.open(Protocol.PUSH)) {
       assertThatThrownBy(() -> push.set(Options.WS_FRAGMENT_SIZE, fragment))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("WS_FRAGMENT_SIZE");
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("WS_FRAGMENT_SIZE");
     }
   }
 
@@ -443,7 +585,9 @@ class WsRawSocketTest {
     java.net.Socket client = new java.net.Socket(InetAddress.getLoopbackAddress(), pushPort);
     clients.add(client);
     client.setSoTimeout((int) WAIT.toMillis());
-    client.getOutputStream().write(goodRequest("/", "push.sp.nanomsg.org").getBytes(StandardCharsets.ISO_8859_1));
+    client
+        .getOutputStream()
+        .write(goodRequest("/", "push.sp.nanomsg.org").getBytes(StandardCharsets.ISO_8859_1));
     InputStream in = client.getInputStream();
     assertThat(readHead(in)).startsWith("HTTP/1.1 101 ");
     push.send(new byte[] {7});
@@ -467,7 +611,9 @@ class WsRawSocketTest {
     push.set(Options.WS_SERVER_CLOSE_FRAME, true);
     InputStream in = pushWithOneClient(push);
     push.close();
-    assertThat(readFrame(in)).as("unmasked Close 1000").isEqualTo(new byte[] {(byte) 0x88, 0x03, (byte) 0xe8});
+    assertThat(readFrame(in))
+        .as("unmasked Close 1000")
+        .isEqualTo(new byte[] {(byte) 0x88, 0x03, (byte) 0xe8});
     assertThat(in.read()).isEqualTo(-1);
   }
 
@@ -476,19 +622,26 @@ class WsRawSocketTest {
     List<java.net.Socket> many = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
       java.net.Socket client = connect();
-      client.getOutputStream().write(goodRequest("/app", "pull.sp.nanomsg.org").getBytes(StandardCharsets.ISO_8859_1));
+      client
+          .getOutputStream()
+          .write(goodRequest("/app", "pull.sp.nanomsg.org").getBytes(StandardCharsets.ISO_8859_1));
       many.add(client);
     }
     for (int i = 0; i < 100; i++) {
       java.net.Socket client = many.get(i);
       assertThat(readHead(client.getInputStream())).startsWith("HTTP/1.1 101 ");
-      client.getOutputStream().write(frame(0x82, ("client " + i).getBytes(StandardCharsets.US_ASCII), true));
+      client
+          .getOutputStream()
+          .write(frame(0x82, ("client " + i).getBytes(StandardCharsets.US_ASCII), true));
     }
     List<String> received = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
       received.add(new String(server.receive(), StandardCharsets.US_ASCII));
     }
-    assertThat(received).hasSize(100).doesNotHaveDuplicates().allMatch(s -> s.startsWith("client "));
+    assertThat(received)
+        .hasSize(100)
+        .doesNotHaveDuplicates()
+        .allMatch(s -> s.startsWith("client "));
     assertServerStillServes();
   }
 

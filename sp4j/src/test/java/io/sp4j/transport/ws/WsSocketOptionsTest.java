@@ -14,15 +14,18 @@ class WsSocketOptionsTest {
 
   @Test
   void sendAndReceiveBuffersBecomeSoSndbufAndSoRcvbuf() {
-    FakeEndpointContext context = new FakeEndpointContext(Protocol.PAIR)
-        .with(Options.SEND_BUFFER, 300_000)
-        .with(Options.RECEIVE_BUFFER, 310_000);
+    FakeEndpointContext context =
+        new FakeEndpointContext(Protocol.PAIR)
+            .with(Options.SEND_BUFFER, 300_000)
+            .with(Options.RECEIVE_BUFFER, 310_000);
     NioSocketChannel channel = new NioSocketChannel();
     try {
       WsTransport.settings(context, channel);
       // Linux doubles what is set (bookkeeping); a fresh TCP socket starts at 16 KiB / 128 KiB.
-      assertThat(channel.config().getOption(ChannelOption.SO_SNDBUF)).isGreaterThanOrEqualTo(300_000);
-      assertThat(channel.config().getOption(ChannelOption.SO_RCVBUF)).isGreaterThanOrEqualTo(310_000);
+      assertThat(channel.config().getOption(ChannelOption.SO_SNDBUF))
+          .isGreaterThanOrEqualTo(300_000);
+      assertThat(channel.config().getOption(ChannelOption.SO_RCVBUF))
+          .isGreaterThanOrEqualTo(310_000);
       assertThat(channel.config().getOption(ChannelOption.TCP_NODELAY)).isTrue();
     } finally {
       channel.unsafe().closeForcibly();

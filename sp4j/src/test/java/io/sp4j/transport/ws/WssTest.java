@@ -37,8 +37,7 @@ class WssTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final char[] PASSWORD = "sp4j-test".toCharArray();
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
   static KeyStore server;
   static KeyStore stranger;
 
@@ -58,12 +57,32 @@ class WssTest {
   /** A key pair and a certificate for 127.0.0.1 and localhost, valid for two days. */
   static KeyStore selfSigned(String name) throws Exception {
     Path file = dir.resolve(name + ".p12");
-    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-        "-genkeypair", "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1",
-        "-dname", "CN=" + name, "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2",
-        "-storetype", "PKCS12", "-keystore", file.toString(),
-        "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD))
-        .redirectErrorStream(true).start();
+    Process keytool =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair",
+                "-alias",
+                name,
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=" + name,
+                "-ext",
+                "SAN=ip:127.0.0.1,dns:localhost",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                file.toString(),
+                "-storepass",
+                new String(PASSWORD),
+                "-keypass",
+                new String(PASSWORD))
+            .redirectErrorStream(true)
+            .start();
     byte[] output = keytool.getInputStream().readAllBytes();
     assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).as("keytool finishes").isTrue();
     assertThat(keytool.exitValue()).as(new String(output, StandardCharsets.UTF_8)).isZero();
@@ -88,7 +107,8 @@ class WssTest {
     KeyStore trusted = KeyStore.getInstance("PKCS12");
     trusted.load(null, null);
     trusted.setCertificateEntry("trusted", store.getCertificate(store.aliases().nextElement()));
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory trust =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     trust.init(trusted);
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, trust.getTrustManagers(), null);
@@ -137,7 +157,9 @@ class WssTest {
     req.set(Options.TLS_CONTEXT, trusting(stranger));
     Endpoint endpoint = req.connect(bindSecure(rep));
     req.send("never".getBytes(StandardCharsets.UTF_8)); // REQ keeps it pending until a pipe comes
-    org.awaitility.Awaitility.await().atMost(WAIT).until(() -> endpoint.lastConnectFailure().isPresent());
+    org.awaitility.Awaitility.await()
+        .atMost(WAIT)
+        .until(() -> endpoint.lastConnectFailure().isPresent());
     assertThat(endpoint.lastConnectFailure().get().errno()).isEqualTo(Errno.EPROTO);
     assertThat(endpoint.lastConnectFailure().get().getMessage()).contains("TLS");
     assertThat(rep.tryReceive()).as("the attempt failed: no pipe took the request").isEmpty();
@@ -153,12 +175,17 @@ class WssTest {
     Socket rep = open(Protocol.REP);
     String plainUrl = bindSecure(rep).replace("wss://", "ws://");
     WsAddress address = WsAddress.parse(SpAddress.parse(plainUrl), false);
-    try (java.net.Socket plain = new java.net.Socket(InetAddress.getLoopbackAddress(), address.port())) {
+    try (java.net.Socket plain =
+        new java.net.Socket(InetAddress.getLoopbackAddress(), address.port())) {
       plain.setSoTimeout((int) WAIT.toMillis());
-      plain.getOutputStream().write(Handshake.request(address, "rep.sp.nanomsg.org", "dGhlIHNhbXBsZSBub25jZQ=="));
+      plain
+          .getOutputStream()
+          .write(Handshake.request(address, "rep.sp.nanomsg.org", "dGhlIHNhbXBsZSBub25jZQ=="));
       ByteArrayOutputStream answer = new ByteArrayOutputStream();
       try {
-        plain.getInputStream().transferTo(answer); // until the listener closes (a timeout fails the test)
+        plain
+            .getInputStream()
+            .transferTo(answer); // until the listener closes (a timeout fails the test)
       } catch (SocketException reset) {
         // closed with a reset: closed all the same
       }
@@ -170,6 +197,7 @@ class WssTest {
   void wssListenerWithoutATlsContextIsRefused() {
     Socket rep = open(Protocol.REP);
     assertThatThrownBy(() -> rep.bind("wss://127.0.0.1:0/"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TLS_CONTEXT");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("TLS_CONTEXT");
   }
 }
