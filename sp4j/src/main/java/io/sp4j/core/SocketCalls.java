@@ -23,6 +23,9 @@ final class SocketCalls {
   /** Called with the lock held only. */
   private final ProtocolEngine engine;
 
+  /** The receive attempt, made once: every receive passes it. */
+  private final Supplier<Message> receiving;
+
   private final SocketOptions options;
   private final ReadinessListeners readiness;
   private final Waiters<Boolean> sends;
@@ -41,6 +44,7 @@ final class SocketCalls {
       ReadinessListeners readiness) {
     this.lock = lock;
     this.engine = engine;
+    this.receiving = engine::receive;
     this.options = options;
     this.readiness = readiness;
     this.sends =
@@ -59,6 +63,10 @@ final class SocketCalls {
     lock.lock(); // one lock for the checks, the option and the send
     try {
       checkSendable(message);
+      if (sends.mayTryNow() && engine.send(message)) {
+        sends.tookAtOnce(); // no lambda, no nested hold: the common case of every send
+        return;
+      }
       sends.await(sending(message), options.get(Options.SEND_TIMEOUT));
     } finally {
       lock.unlock();
@@ -101,7 +109,14 @@ final class SocketCalls {
     lock.lock();
     try {
       ensureOpen();
-      return receives.await(engine::receive, options.get(Options.RECEIVE_TIMEOUT));
+      if (receives.mayTryNow()) {
+        Message now = engine.receive();
+        if (now != null) {
+          receives.tookAtOnce();
+          return now;
+        }
+      }
+      return receives.await(receiving, options.get(Options.RECEIVE_TIMEOUT));
     } finally {
       lock.unlock();
     }
@@ -111,7 +126,7 @@ final class SocketCalls {
     lock.lock();
     try {
       ensureOpen();
-      return Optional.ofNullable(receives.tryNow(engine::receive));
+      return Optional.ofNullable(receives.tryNow(receiving));
     } finally {
       lock.unlock();
     }
@@ -121,8 +136,7 @@ final class SocketCalls {
     lock.lock();
     try {
       ensureOpen();
-      return receives.start(
-          engine::receive, options.get(Options.RECEIVE_TIMEOUT), Function.identity());
+      return receives.start(receiving, options.get(Options.RECEIVE_TIMEOUT), Function.identity());
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     } finally {

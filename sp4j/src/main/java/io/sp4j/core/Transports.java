@@ -8,8 +8,10 @@ import io.sp4j.spi.Settings;
 import io.sp4j.spi.Transport;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 
@@ -19,8 +21,20 @@ import java.util.Set;
  * an application's transport is found whether or not it shares sp4j's loader.
  */
 final class Transports {
+  private static final System.Logger LOG = System.getLogger("io.sp4j");
+
+  /** Bounds the lookup, whatever a class path holds. */
+  private static final int MAX_PROVIDERS = 1_000;
+
   private static final Map<String, Transport> BY_SCHEME = load();
   private static final Set<Option<?>> OPTIONS = declaredOptions(BY_SCHEME.values());
+
+  /**
+   * The transports with a send check of their own: asked on every send, so the ones that keep
+   * {@link Transport#checkSend}'s empty default are left out, and an array avoids an iterator.
+   */
+  private static final Transport[] SEND_CHECKERS =
+      BY_SCHEME.values().stream().filter(Transports::checksSend).toArray(Transport[]::new);
 
   private Transports() {}
 
@@ -39,8 +53,20 @@ final class Transports {
 
   /** Lets every transport refuse a message it could never send. */
   static void checkSend(Message message, Settings settings) {
-    for (Transport transport : BY_SCHEME.values()) {
+    for (Transport transport : SEND_CHECKERS) {
       transport.checkSend(message, settings);
+    }
+  }
+
+  private static boolean checksSend(Transport transport) {
+    try {
+      return transport
+              .getClass()
+              .getMethod("checkSend", Message.class, Settings.class)
+              .getDeclaringClass()
+          != Transport.class;
+    } catch (NoSuchMethodException e) {
+      throw new AssertionError("Transport.checkSend is public", e);
     }
   }
 
@@ -54,9 +80,25 @@ final class Transports {
     return Map.copyOf(found);
   }
 
+  /**
+   * Adds each transport found. One that cannot be loaded (a missing class, a constructor that
+   * throws) is logged and skipped, so that it cannot take the others down with it.
+   */
   private static void addAll(Map<String, Transport> found, ServiceLoader<Transport> loader) {
-    for (Transport transport : loader) {
-      found.putIfAbsent(transport.scheme(), transport);
+    Iterator<Transport> transports = loader.iterator();
+    for (int tries = 0; tries < MAX_PROVIDERS; tries++) {
+      try {
+        if (!transports.hasNext()) {
+          return;
+        }
+        Transport transport = transports.next();
+        found.putIfAbsent(transport.scheme(), transport);
+      } catch (ServiceConfigurationError e) {
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "a transport could not be loaded, skipped: {0}",
+            e.getMessage());
+      }
     }
   }
 

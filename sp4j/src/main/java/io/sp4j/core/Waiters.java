@@ -171,6 +171,23 @@ final class Waiters<T> {
     }
   }
 
+  /**
+   * The hot path, for a caller that holds the lock: whether a new call may try at once, none
+   * waiting before it. If its try succeeds it says so with {@link #tookAtOnce}; if not, it joins
+   * the line through {@link #await} or {@link #start}.
+   */
+  @SuppressWarnings("GuardedBy") // the caller holds the lock as another field: asserted instead
+  boolean mayTryNow() {
+    assert lock.isHeldByCurrentThread();
+    return queue.isEmpty();
+  }
+
+  /** A call that {@link #mayTryNow} went through at once. */
+  void tookAtOnce() {
+    assert lock.isHeldByCurrentThread();
+    moved.run();
+  }
+
   /** A call tries at once only if no one waits before it: first come, first served. */
   @GuardedBy("lock")
   private T tryFirst(Supplier<T> attempt) {

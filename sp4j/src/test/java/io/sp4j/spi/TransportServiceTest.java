@@ -8,6 +8,7 @@ import io.sp4j.Option;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
 import io.sp4j.Socket;
+import io.sp4j.testing.RecordingTransport;
 import io.sp4j.transport.ipc.IpcTransport;
 import io.sp4j.transport.tcp.TcpTransport;
 import io.sp4j.transport.ws.WsTransport;

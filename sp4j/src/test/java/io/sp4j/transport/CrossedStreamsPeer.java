@@ -331,6 +331,9 @@ final class CrossedStreamsPeer {
           ctx.executor()
               .schedule(
                   () -> {
+                    if (!ctx.channel().isOpen()) {
+                      return; // the other side ended it first (this runs on its event loop)
+                    }
                     if (next < 2) {
                       end(ctx, next == 0);
                     } else {

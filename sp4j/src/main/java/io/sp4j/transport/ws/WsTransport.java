@@ -76,7 +76,10 @@ public final class WsTransport implements Transport {
    */
   @Override
   public void checkSend(Message message, Settings settings) {
-    MessageType type = message.type().orElseGet(() -> settings.get(Options.WS_MESSAGE_TYPE));
+    MessageType type = message.type().orElse(null); // no lambda: this runs on every send
+    if (type == null) {
+      type = settings.get(Options.WS_MESSAGE_TYPE);
+    }
     if (type == MessageType.TEXT && !Utf8.isValid(message.body())) {
       throw new IllegalArgumentException("message: a TEXT message's body must be valid UTF-8");
     }

@@ -1,9 +1,7 @@
 package io.sp4j.transport.ws;
 
-import io.sp4j.Message;
 import io.sp4j.Option;
 import io.sp4j.spi.EndpointContext;
-import io.sp4j.spi.Settings;
 import io.sp4j.spi.SpAddress;
 import io.sp4j.spi.Transport;
 import io.sp4j.spi.TransportEndpoint;
@@ -27,11 +25,6 @@ public final class WssTransport implements Transport {
   @Override
   public Set<Option<?>> options() {
     return secure.options();
-  }
-
-  @Override
-  public void checkSend(Message message, Settings settings) {
-    secure.checkSend(message, settings);
   }
 
   @Override

@@ -1,7 +1,12 @@
-package io.sp4j.spi;
+package io.sp4j.testing;
 
 import io.sp4j.Message;
 import io.sp4j.Option;
+import io.sp4j.spi.EndpointContext;
+import io.sp4j.spi.Settings;
+import io.sp4j.spi.SpAddress;
+import io.sp4j.spi.Transport;
+import io.sp4j.spi.TransportEndpoint;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
