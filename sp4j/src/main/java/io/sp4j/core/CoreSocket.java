@@ -35,7 +35,7 @@ import java.util.function.Function;
  * reaches another socket or user code is queued with {@link SocketLock#afterUnlock} and runs once
  * this socket's lock is released.
  */
-public final class CoreSocket implements PollableSocket {
+final class CoreSocket implements PollableSocket {
   private final Protocol protocol;
   private final boolean raw;
   private final SocketLock lock = new SocketLock();

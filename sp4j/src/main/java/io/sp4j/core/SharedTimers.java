@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * One timer thread for the whole process, started on first use and ended after a second idle, so
  * that no thread outlives the sockets that needed it.
  */
-public final class SharedTimers implements Scheduler {
+final class SharedTimers implements Scheduler {
   public static final SharedTimers INSTANCE = new SharedTimers();
 
   private final ScheduledThreadPoolExecutor executor;
