@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * What a socket's users call on its protocol engine: send and receive, each blocking, as a try or
@@ -23,13 +22,10 @@ final class SocketCalls {
   /** Called with the lock held only. */
   private final ProtocolEngine engine;
 
-  /** The receive attempt, made once: every receive passes it. */
-  private final Supplier<Message> receiving;
-
   private final SocketOptions options;
   private final ReadinessListeners readiness;
-  private final Waiters<Boolean> sends;
-  private final Waiters<Message> receives;
+  private final Waiters<Message, Boolean> sends;
+  private final Waiters<Void, Message> receives;
   private volatile SpException
       failure; // the transport can no longer work: every call fails with it
 
@@ -44,7 +40,6 @@ final class SocketCalls {
       ReadinessListeners readiness) {
     this.lock = lock;
     this.engine = engine;
-    this.receiving = engine::receive;
     this.options = options;
     this.readiness = readiness;
     this.sends =
@@ -53,21 +48,25 @@ final class SocketCalls {
             timers,
             this::ensureOpen,
             readiness::changed,
-            "send: no peer could take the message within ");
+            "send: no peer could take the message within ",
+            message -> engine.send(message) ? Boolean.TRUE : null,
+            () -> options.get(Options.SEND_TIMEOUT));
     this.receives =
         new Waiters<>(
-            lock, timers, this::ensureOpen, readiness::changed, "receive: no message within ");
+            lock,
+            timers,
+            this::ensureOpen,
+            readiness::changed,
+            "receive: no message within ",
+            nothing -> engine.receive(),
+            () -> options.get(Options.RECEIVE_TIMEOUT));
   }
 
   void send(Message message) {
     lock.lock(); // one lock for the checks, the option and the send
     try {
       checkSendable(message);
-      if (sends.mayTryNow() && engine.send(message)) {
-        sends.tookAtOnce(); // no lambda, no nested hold: the common case of every send
-        return;
-      }
-      sends.await(sending(message), options.get(Options.SEND_TIMEOUT));
+      sends.await(message);
     } finally {
       lock.unlock();
     }
@@ -77,7 +76,7 @@ final class SocketCalls {
     lock.lock();
     try {
       checkSendable(message);
-      return sends.tryNow(sending(message)) != null;
+      return sends.tryNow(message) != null;
     } finally {
       lock.unlock();
     }
@@ -87,16 +86,12 @@ final class SocketCalls {
     lock.lock();
     try {
       checkSendable(message);
-      return sends.start(sending(message), options.get(Options.SEND_TIMEOUT), sent -> null);
+      return sends.start(message, sent -> null);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     } finally {
       lock.unlock();
     }
-  }
-
-  private Supplier<Boolean> sending(Message message) {
-    return () -> engine.send(message) ? Boolean.TRUE : null;
   }
 
   /** Open, and no transport refuses the message (a ws text message must be UTF-8, say). */
@@ -109,14 +104,7 @@ final class SocketCalls {
     lock.lock();
     try {
       ensureOpen();
-      if (receives.mayTryNow()) {
-        Message now = engine.receive();
-        if (now != null) {
-          receives.tookAtOnce();
-          return now;
-        }
-      }
-      return receives.await(receiving, options.get(Options.RECEIVE_TIMEOUT));
+      return receives.await(null);
     } finally {
       lock.unlock();
     }
@@ -126,7 +114,7 @@ final class SocketCalls {
     lock.lock();
     try {
       ensureOpen();
-      return Optional.ofNullable(receives.tryNow(receiving));
+      return Optional.ofNullable(receives.tryNow(null));
     } finally {
       lock.unlock();
     }
@@ -136,7 +124,7 @@ final class SocketCalls {
     lock.lock();
     try {
       ensureOpen();
-      return receives.start(receiving, options.get(Options.RECEIVE_TIMEOUT), Function.identity());
+      return receives.start(null, Function.identity());
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     } finally {

@@ -110,8 +110,9 @@ final class SocketOptions implements Settings {
   public <T> T get(Option<T> option) {
     lock.lock();
     try {
-      return values.containsKey(option)
-          ? option.type().cast(values.get(option))
+      Object value = values.get(option); // one lookup: this runs on sends and receives
+      return value != null || values.containsKey(option)
+          ? option.type().cast(value)
           : option.defaultValue();
     } finally {
       lock.unlock();

@@ -26,9 +26,10 @@ import java.util.function.Supplier;
  * <p>A blocking call parks on a condition of its own; an asynchronous one's future completes on
  * {@link #COMPLETIONS}, never under the socket's lock, so that no user code runs there.
  *
+ * @param <A> what a call brings: the message to send, or nothing for a receive
  * @param <T> what a call gets: the message received, or {@link Boolean#TRUE} for a send taken
  */
-final class Waiters<T> {
+final class Waiters<A, T> {
   /** Completes asynchronous calls away from transport threads and the socket's lock. */
   private static final Executor COMPLETIONS = ForkJoinPool.commonPool();
 
@@ -37,6 +38,8 @@ final class Waiters<T> {
   private final Runnable ensureOpen;
   private final Runnable moved;
   private final String timedOut;
+  private final Function<A, T> attempt;
+  private final Supplier<Duration> timeout;
 
   @GuardedBy("lock")
   private final ArrayDeque<Waiter> queue = new ArrayDeque<>();
@@ -46,8 +49,19 @@ final class Waiters<T> {
    * @param ensureOpen throws what calls fail with once the socket is closed or failed
    * @param moved a call got its turn (the socket's readiness may have changed); lock held
    * @param timedOut the timeout's message, the timeout itself follows
+   * @param attempt tries a call under the lock; {@code null} when it has to wait
+   * @param timeout how long a call may wait (forever if {@code null}), read only when one must
    */
-  Waiters(SocketLock lock, Scheduler timers, Runnable ensureOpen, Runnable moved, String timedOut) {
+  Waiters(
+      SocketLock lock,
+      Scheduler timers,
+      Runnable ensureOpen,
+      Runnable moved,
+      String timedOut,
+      Function<A, T> attempt,
+      Supplier<Duration> timeout) {
+    this.attempt = attempt;
+    this.timeout = timeout;
     this.lock = lock;
     this.timers = timers;
     this.ensureOpen = ensureOpen;
@@ -55,23 +69,19 @@ final class Waiters<T> {
     this.timedOut = timedOut;
   }
 
-  /**
-   * A blocking call: returns what {@code attempt} gave once it gave something, waiting up to {@code
-   * timeout} (forever if {@code null}).
-   *
-   * @param attempt tries the call under the lock; {@code null} when it has to wait
-   */
-  T await(Supplier<T> attempt, Duration timeout) {
+  /** A blocking call: returns what the attempt gave once it gave something, or fails. */
+  T await(A argument) {
     lock.lock();
     try {
-      T now = tryFirst(attempt);
+      T now = tryFirst(argument);
       if (now != null) {
         return now;
       }
+      Duration timeout = this.timeout.get();
       if (timeout != null && timeout.compareTo(Duration.ZERO) <= 0) {
         throw timeoutException(timeout);
       }
-      Blocking waiter = new Blocking(attempt);
+      Blocking waiter = new Blocking(argument);
       enqueue(waiter, timeout);
       assert !lock.hasDeferred() : "work queued for the release would wait as long as this call";
       try {
@@ -93,18 +103,18 @@ final class Waiters<T> {
   }
 
   /**
-   * An asynchronous call: the future completes with what {@code attempt} gave, mapped by {@code
-   * result}, or fails after {@code timeout} (never if {@code null}).
+   * An asynchronous call: the future completes with what the attempt gave, mapped by {@code
+   * result}, or fails after the timeout.
    */
-  <R> CompletableFuture<R> start(Supplier<T> attempt, Duration timeout, Function<T, R> result) {
+  <R> CompletableFuture<R> start(A argument, Function<T, R> result) {
     lock.lock();
     try {
-      T now = tryFirst(attempt);
+      T now = tryFirst(argument);
       if (now != null) {
         return CompletableFuture.completedFuture(result.apply(now));
       }
-      Async<R> waiter = new Async<>(attempt, result);
-      enqueue(waiter, timeout);
+      Async<R> waiter = new Async<>(argument, result);
+      enqueue(waiter, timeout.get());
       return waiter.future;
     } finally {
       lock.unlock();
@@ -123,7 +133,7 @@ final class Waiters<T> {
         }
         T got;
         try {
-          got = first.attempt.get();
+          got = attempt.apply(first.argument);
         } catch (RuntimeException e) {
           dequeue(first);
           first.threw(e);
@@ -157,11 +167,11 @@ final class Waiters<T> {
     }
   }
 
-  /** A try call: what {@code attempt} gives now, {@code null} if it would have to wait. */
-  T tryNow(Supplier<T> attempt) {
+  /** A try call: what the attempt gives now, {@code null} if it would have to wait. */
+  T tryNow(A argument) {
     lock.lock();
     try {
-      T now = attempt.get();
+      T now = attempt.apply(argument);
       if (now != null) {
         moved.run();
       }
@@ -171,27 +181,10 @@ final class Waiters<T> {
     }
   }
 
-  /**
-   * The hot path, for a caller that holds the lock: whether a new call may try at once, none
-   * waiting before it. If its try succeeds it says so with {@link #tookAtOnce}; if not, it joins
-   * the line through {@link #await} or {@link #start}.
-   */
-  @SuppressWarnings("GuardedBy") // the caller holds the lock as another field: asserted instead
-  boolean mayTryNow() {
-    assert lock.isHeldByCurrentThread();
-    return queue.isEmpty();
-  }
-
-  /** A call that {@link #mayTryNow} went through at once. */
-  void tookAtOnce() {
-    assert lock.isHeldByCurrentThread();
-    moved.run();
-  }
-
   /** A call tries at once only if no one waits before it: first come, first served. */
   @GuardedBy("lock")
-  private T tryFirst(Supplier<T> attempt) {
-    return queue.isEmpty() ? tryNow(attempt) : null;
+  private T tryFirst(A argument) {
+    return queue.isEmpty() ? tryNow(argument) : null;
   }
 
   @GuardedBy("lock")
@@ -239,12 +232,12 @@ final class Waiters<T> {
    * socket lock's: only the methods above, which hold it, touch it (asserted where it counts).
    */
   private abstract class Waiter {
-    final Supplier<T> attempt;
+    final A argument;
 
     Timeout deadline;
 
-    Waiter(Supplier<T> attempt) {
-      this.attempt = attempt;
+    Waiter(A argument) {
+      this.argument = argument;
     }
 
     /** The caller no longer waits (an asynchronous call's future was completed or cancelled). */
@@ -272,8 +265,8 @@ final class Waiters<T> {
 
     RuntimeException error;
 
-    Blocking(Supplier<T> attempt) {
-      super(attempt);
+    Blocking(A argument) {
+      super(argument);
     }
 
     @Override
@@ -329,8 +322,8 @@ final class Waiters<T> {
     final CompletableFuture<R> future = new CompletableFuture<>();
     final Function<T, R> result;
 
-    Async(Supplier<T> attempt, Function<T, R> result) {
-      super(attempt);
+    Async(A argument, Function<T, R> result) {
+      super(argument);
       this.result = result;
     }
 
