@@ -39,6 +39,7 @@ final class CoreSocket implements PollableSocket {
   private final Protocol protocol;
   private final boolean raw;
   private final SocketLock lock = new SocketLock();
+  private final Clock clock;
   private final Scheduler scheduler;
   private final LockedTimers timers;
   private final MemoryBudget receiveBudget = MemoryBudget.ofSocket(-1);
@@ -61,6 +62,7 @@ final class CoreSocket implements PollableSocket {
       Scheduler scheduler) {
     this.protocol = Objects.requireNonNull(protocol, "protocol");
     this.raw = raw;
+    this.clock = clock;
     this.scheduler = scheduler;
     this.timers = new LockedTimers(lock, scheduler);
     this.receiveQueue =
@@ -146,6 +148,11 @@ final class CoreSocket implements PollableSocket {
   /** The scheduler the socket was given, for its endpoints' timers (run without the lock). */
   Scheduler scheduler() {
     return scheduler;
+  }
+
+  /** The clock the socket was given. */
+  Clock clock() {
+    return clock;
   }
 
   MemoryBudget receiveBudget() {

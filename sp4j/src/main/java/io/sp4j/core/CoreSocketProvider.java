@@ -27,6 +27,11 @@ public final class CoreSocketProvider implements SocketProvider {
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
   }
 
+  /** The scheduler its sockets' timers run on, for other waits that must keep the same time. */
+  public Scheduler timers() {
+    return scheduler;
+  }
+
   @Override
   public PollableSocket open(Protocol protocol, boolean raw) {
     Objects.requireNonNull(protocol, "protocol");

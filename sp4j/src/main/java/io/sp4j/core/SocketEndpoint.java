@@ -6,6 +6,7 @@ import io.sp4j.Options;
 import io.sp4j.Protocol;
 import io.sp4j.Refusal;
 import io.sp4j.SpException;
+import io.sp4j.spi.Clock;
 import io.sp4j.spi.Connection;
 import io.sp4j.spi.EndpointContext;
 import io.sp4j.spi.PipeEvents;
@@ -107,6 +108,11 @@ final class SocketEndpoint implements Endpoint, EndpointContext {
   @Override
   public Scheduler timers() {
     return socket.scheduler();
+  }
+
+  @Override
+  public Clock clock() {
+    return socket.clock();
   }
 
   @Override

@@ -15,9 +15,13 @@ public interface EndpointContext {
 
   /**
    * The socket's timers (a shared timer thread, or what the socket was given, e.g. a test's manual
-   * clock), run without the socket's lock: reconnect waits go through them.
+   * clock), run without the socket's lock: reconnect waits, handshake deadlines, stall checks and
+   * close waits go through them.
    */
   Scheduler timers();
+
+  /** The clock the socket's timers count on. */
+  Clock clock();
 
   /**
    * Offers an established connection to the socket.

@@ -5,9 +5,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMember;
 import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -16,6 +19,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The layers of docs/architecture.md as the main code compiles: checked on every build. Change the
@@ -108,6 +112,33 @@ class ArchitectureTest {
           .callMethod(System.class, "currentTimeMillis")
           .because(
               "the socket core's time is the injected spi.Clock and spi.Scheduler, so tests can move it by hand");
+
+  @ArchTest
+  static final ArchRule transportAndFacadeTimersRunOnTheSocketsTime =
+      noClasses()
+          .that()
+          .resideInAnyPackage("io.sp4j.transport..", "io.sp4j.nn..")
+          .and()
+          .doNotHaveSimpleName("ChannelTime")
+          .and()
+          .doNotHaveSimpleName("EventLoops")
+          .should()
+          .callMethodWhere(
+              JavaCall.Predicates.target(HasName.Predicates.name("schedule"))
+                  .and(
+                      JavaCall.Predicates.target(
+                          HasOwner.Predicates.With.owner(
+                              JavaClass.Predicates.assignableTo(ScheduledExecutorService.class)))))
+          .orShould()
+          .callMethodWhere(JavaCall.Predicates.target(HasName.Predicates.name("ticker")))
+          .orShould()
+          .callMethod(System.class, "nanoTime")
+          .orShould()
+          .callMethod(System.class, "currentTimeMillis")
+          .because(
+              "handshake deadlines, stall checks, close waits and nn_poll timeouts run on the socket's"
+                  + " injected time (transport.netty.ChannelTime, spi.Scheduler), so tests can move"
+                  + " it by hand; EventLoops only bounds its wait for the OS to free a closed port");
 
   @ArchTest
   static final ArchRule transportsKnowNoSocketCoreOrProtocol =

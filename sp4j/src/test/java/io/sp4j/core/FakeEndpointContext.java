@@ -5,10 +5,12 @@ import io.sp4j.Option;
 import io.sp4j.Protocol;
 import io.sp4j.Refusal;
 import io.sp4j.SpException;
+import io.sp4j.spi.Clock;
 import io.sp4j.spi.Connection;
 import io.sp4j.spi.EndpointContext;
 import io.sp4j.spi.PipeEvents;
 import io.sp4j.spi.Scheduler;
+import io.sp4j.testing.ManualTime;
 import io.sp4j.testing.RecordingPipeEvents;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +28,7 @@ public final class FakeEndpointContext implements EndpointContext {
   private final Protocol protocol;
   private final Map<Option<?>, Object> values = new HashMap<>();
   private Scheduler timers = SharedTimers.INSTANCE;
+  private Clock clock = Clock.SYSTEM;
   private MemoryBudget budget = MemoryBudget.standalone(Long.MAX_VALUE);
   private volatile boolean refuseAttach;
 
@@ -51,6 +54,13 @@ public final class FakeEndpointContext implements EndpointContext {
 
   public FakeEndpointContext withTimers(Scheduler scheduler) {
     this.timers = scheduler;
+    return this;
+  }
+
+  /** Timers and clock from one manual time. */
+  public FakeEndpointContext withTime(ManualTime time) {
+    this.timers = time;
+    this.clock = time;
     return this;
   }
 
@@ -80,6 +90,11 @@ public final class FakeEndpointContext implements EndpointContext {
   @Override
   public Scheduler timers() {
     return timers;
+  }
+
+  @Override
+  public Clock clock() {
+    return clock;
   }
 
   @Override

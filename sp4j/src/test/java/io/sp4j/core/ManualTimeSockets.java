@@ -11,6 +11,11 @@ import io.sp4j.testing.ManualTime;
 public final class ManualTimeSockets {
   private ManualTimeSockets() {}
 
+  /** A provider of such sockets (for a library of them, the nn facade's). */
+  public static CoreSocketProvider provider(ManualTime time) {
+    return new CoreSocketProvider(time, time);
+  }
+
   public static PollableSocket open(Protocol protocol, ManualTime time) {
     return new CoreSocketProvider(time, time).open(protocol, false);
   }

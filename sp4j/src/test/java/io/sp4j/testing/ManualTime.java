@@ -1,5 +1,8 @@
 package io.sp4j.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.sp4j.spi.Clock;
 import io.sp4j.spi.Scheduler;
 import io.sp4j.spi.Timeout;
@@ -20,6 +23,9 @@ import java.util.PriorityQueue;
  * holding that lock may be scheduling meanwhile). One thread advances at a time.
  */
 public final class ManualTime implements Clock, Scheduler {
+  /** How long a timer set on another thread may take to appear. */
+  private static final Duration SETTLE = Duration.ofSeconds(10);
+
   private final PriorityQueue<Task> tasks =
       new PriorityQueue<>(
           Comparator.comparingLong((Task t) -> t.due).thenComparingLong(t -> t.sequence));
@@ -61,6 +67,20 @@ public final class ManualTime implements Clock, Scheduler {
 
   public void advanceMillis(long millis) {
     advance(Duration.ofMillis(millis));
+  }
+
+  /**
+   * Waits until the one pending task is due in {@code due} (sockets set timers on their I/O
+   * threads, so it may come a little later), moves the clock to a nanosecond before it and checks
+   * that it still waits, then moves on and runs it.
+   */
+  public void passTheDeadline(Duration due) {
+    await()
+        .atMost(SETTLE)
+        .untilAsserted(() -> assertThat(dueIn()).as("pending tasks").containsExactly(due));
+    advance(due.minusNanos(1));
+    assertThat(dueIn()).as("a nanosecond before the deadline").containsExactly(Duration.ofNanos(1));
+    advance(Duration.ofNanos(1));
   }
 
   /** Time since this was made. */

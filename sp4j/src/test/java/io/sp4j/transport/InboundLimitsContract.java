@@ -9,11 +9,12 @@ import io.sp4j.Protocol;
 import io.sp4j.Refusal;
 import io.sp4j.core.FakeEndpointContext;
 import io.sp4j.core.MemoryBudget;
+import io.sp4j.testing.ManualTime;
 import io.sp4j.transport.netty.ChannelConnection;
+import io.sp4j.transport.netty.ChannelTime;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,16 +22,18 @@ import org.junit.jupiter.api.Test;
  * What a connection's receiving side may hold for its peer, the same on every stream transport (tcp
  * and ipc framing, ws frames): memory that follows the bytes received, never an announced length;
  * unfinished messages held to the receive budget; and the stall timeout. Each scheme's subclass
- * says how its wire announces a message; the connection runs on an {@link EmbeddedChannel} whose
- * clock the test moves.
+ * says how its wire announces a message; the connection runs on an {@link EmbeddedChannel}, on its
+ * socket's time ({@link ChannelTime}), which the test moves.
  */
 public abstract class InboundLimitsContract {
   private static final com.sun.management.ThreadMXBean THREADS =
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
+  private final ManualTime time = new ManualTime();
   protected final FakeEndpointContext context =
       new FakeEndpointContext(Protocol.PULL)
-          .with(Options.RECEIVE_STALL_TIMEOUT, Duration.ofSeconds(2));
+          .with(Options.RECEIVE_STALL_TIMEOUT, Duration.ofSeconds(2))
+          .withTime(time);
   private EmbeddedChannel channel;
   private ChannelConnection connection;
 
@@ -57,7 +60,7 @@ public abstract class InboundLimitsContract {
 
   private EmbeddedChannel open() {
     channel = new EmbeddedChannel();
-    channel.freezeTime();
+    ChannelTime.adopt(channel, context);
     connection = install(channel, context);
     return channel;
   }
@@ -69,9 +72,10 @@ public abstract class InboundLimitsContract {
     channel.runPendingTasks();
   }
 
-  private void advance(Duration time) {
-    channel.advanceTimeBy(time.toNanos(), TimeUnit.NANOSECONDS);
-    channel.runScheduledPendingTasks();
+  /** Moves the socket's clock; what fell due runs on the channel's event loop. */
+  private void advance(Duration step) {
+    time.advance(step);
+    channel.runPendingTasks();
   }
 
   private static long allocatedByThisThread() {

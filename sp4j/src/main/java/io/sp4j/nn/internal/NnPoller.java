@@ -5,13 +5,16 @@ import static io.sp4j.nn.internal.NnConstants.NN_POLLOUT;
 
 import io.sp4j.Errno;
 import io.sp4j.spi.Readiness;
+import io.sp4j.spi.Scheduler;
+import io.sp4j.spi.Timeout;
+import java.time.Duration;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * nn_poll on the sockets of one table. The caller sleeps until a socket tells it that its readiness
- * may have changed ({@link Readiness#watchReadiness}) or the timeout ends; it never wakes on a
- * timer to look.
+ * may have changed ({@link Readiness#watchReadiness}) or the timeout ends (a task of the sockets'
+ * scheduler); it never wakes on a timer to look.
  */
 final class NnPoller {
   /** {@link #await}: a watched socket is closed. */
@@ -22,10 +25,16 @@ final class NnPoller {
 
   private final NnSocketTable table;
   private final NnErrors errors;
+  private final Scheduler timers;
 
-  NnPoller(NnSocketTable table, NnErrors errors) {
+  /**
+   * @param timers where the end of a timeout comes from (the sockets' scheduler, so a test's manual
+   *     clock moves it too)
+   */
+  NnPoller(NnSocketTable table, NnErrors errors, Scheduler timers) {
     this.table = table;
     this.errors = errors;
+    this.timers = timers;
   }
 
   /**
@@ -78,7 +87,16 @@ final class NnPoller {
     for (int i = 0; i < sockets.length; i++) {
       unwatch[i] = sockets[i].watchReadiness(changed);
     }
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, timeoutMs));
+    AtomicBoolean timedOut = new AtomicBoolean(timeoutMs == 0);
+    Timeout timeout =
+        timeoutMs > 0
+            ? timers.schedule(
+                Duration.ofMillis(timeoutMs),
+                () -> {
+                  timedOut.set(true);
+                  changes.release();
+                })
+            : null;
     try {
       while (true) {
         changes.drainPermits(); // a change from now on wakes the wait below
@@ -91,20 +109,18 @@ final class NnPoller {
             return CLOSED;
           }
         }
-        if (timeoutMs < 0) {
-          changes.acquire();
-        } else {
-          long left = deadline - System.nanoTime();
-          if (left <= 0) {
-            return 0;
-          }
-          changes.tryAcquire(left, TimeUnit.NANOSECONDS);
+        if (timedOut.get()) {
+          return 0; // looked once more after the timeout's end
         }
+        changes.acquire();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return INTERRUPTED;
     } finally {
+      if (timeout != null) {
+        timeout.cancel();
+      }
       for (Runnable handle : unwatch) {
         if (handle != null) {
           handle.run();

@@ -1,6 +1,7 @@
 package io.sp4j.nn.internal;
 
 import io.sp4j.Errno;
+import io.sp4j.core.CoreSocketProvider;
 import java.util.function.IntConsumer;
 
 /**
@@ -15,11 +16,28 @@ import java.util.function.IntConsumer;
  */
 public final class NnRuntime {
   private final NnErrors errors = new NnErrors();
-  private final NnSocketTable sockets = new NnSocketTable(errors);
-  private final NnSockopts options = new NnSockopts(sockets, errors);
-  private final NnMessaging messaging = new NnMessaging(sockets, errors);
-  private final NnPoller poller = new NnPoller(sockets, errors);
-  private final NnDevice device = new NnDevice(sockets, errors);
+  private final NnSocketTable sockets;
+  private final NnSockopts options;
+  private final NnMessaging messaging;
+  private final NnPoller poller;
+  private final NnDevice device;
+
+  /** A library on the system's time. */
+  public NnRuntime() {
+    this(new CoreSocketProvider());
+  }
+
+  /**
+   * A library whose sockets, and whose nn_poll timeouts, run on the time of {@code provider} (a
+   * test's manual clock).
+   */
+  public NnRuntime(CoreSocketProvider provider) {
+    sockets = new NnSocketTable(provider, errors);
+    options = new NnSockopts(sockets, errors);
+    messaging = new NnMessaging(sockets, errors);
+    poller = new NnPoller(sockets, errors, provider.timers());
+    device = new NnDevice(sockets, errors);
+  }
 
   // ---- errors ------------------------------------------------------------------------------
 

@@ -17,14 +17,14 @@ import java.util.List;
  * nn_term}'s state. Every method returns as C does: a value, or -1 ({@code null}) with errno set.
  */
 final class NnSocketTable {
-  private static final CoreSocketProvider SOCKETS = new CoreSocketProvider();
-
+  private final CoreSocketProvider provider;
   private final NnErrors errors;
   private final Object lock = new Object();
   private final NnSocket[] sockets = new NnSocket[NN_MAX_SOCKETS];
   private volatile boolean terminated;
 
-  NnSocketTable(NnErrors errors) {
+  NnSocketTable(CoreSocketProvider provider, NnErrors errors) {
+    this.provider = provider;
     this.errors = errors;
   }
 
@@ -47,7 +47,8 @@ final class NnSocketTable {
       }
       for (int s = 0; s < sockets.length; s++) {
         if (sockets[s] == null) {
-          sockets[s] = new NnSocket(s, domain, SOCKETS.open(protocol, domain == AF_SP_RAW), errors);
+          sockets[s] =
+              new NnSocket(s, domain, provider.open(protocol, domain == AF_SP_RAW), errors);
           return s;
         }
       }

@@ -3,10 +3,9 @@ package io.sp4j.transport.netty;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
-import io.netty.util.concurrent.ScheduledFuture;
+import io.sp4j.spi.Timeout;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The first handler of a connection: one exchange (a WebSocket upgrade, an SP greeting) that must
@@ -14,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * then hands the channel on or closes it.
  */
 public abstract class HandshakeDecoder extends ByteToMessageDecoder {
-  private ScheduledFuture<?> deadline;
+  private Timeout deadline;
   private boolean finished;
   private Runnable whenFinished = () -> {};
 
@@ -23,25 +22,27 @@ public abstract class HandshakeDecoder extends ByteToMessageDecoder {
     this.whenFinished = task;
   }
 
-  /** Runs {@code onExpiry} on the event loop after {@code limit}, unless the exchange finished. */
+  /**
+   * Runs {@code onExpiry} on the event loop after {@code limit} of the channel's time, unless the
+   * exchange finished.
+   */
   protected final void startDeadline(ChannelHandlerContext ctx, Duration limit, Runnable onExpiry) {
     deadline =
-        ctx.executor()
-            .schedule(
-                () -> {
-                  if (!finished) {
-                    finish();
-                    onExpiry.run();
-                  }
-                },
-                limit.toNanos(),
-                TimeUnit.NANOSECONDS);
+        ChannelTime.schedule(
+            ctx.channel(),
+            limit,
+            () -> {
+              if (!finished) {
+                finish();
+                onExpiry.run();
+              }
+            });
   }
 
   /** The exchange is over: no deadline, no more input. Idempotent. */
   protected final void finish() {
     if (deadline != null) {
-      deadline.cancel(false);
+      deadline.cancel();
       deadline = null;
     }
     if (!finished) {

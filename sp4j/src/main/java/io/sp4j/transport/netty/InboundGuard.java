@@ -1,9 +1,9 @@
 package io.sp4j.transport.netty;
 
 import io.netty.channel.Channel;
-import io.netty.util.concurrent.ScheduledFuture;
 import io.sp4j.Refusal;
-import java.util.concurrent.TimeUnit;
+import io.sp4j.spi.Timeout;
+import java.time.Duration;
 
 /**
  * Holds one connection's unfinished message to its limits: the memory it keeps across reads (the
@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
  * #message()} and calls {@link #afterRead()} at the end of each read; whatever breaks a limit is
  * refused and the connection closed.
  *
- * <p>The stall clock runs on the channel's event loop (its ticker, so tests can move it) and only
+ * <p>The stall clock is the channel's ({@link ChannelTime}, so tests can move it) and runs only
  * while the connection reads: while sp4j itself holds off reading (a full receive queue), the peer
  * cannot send, and the clock starts again when reading resumes. One timer at most per connection,
  * armed only while a message is unfinished. Event loop only.
@@ -22,7 +22,7 @@ public final class InboundGuard {
   private final PartialMessage message;
   private final long stallNanos; // 0: no stall timeout
   private long lastProgress;
-  private ScheduledFuture<?> stallCheck;
+  private Timeout stallCheck;
 
   public InboundGuard(Channel channel, InboundLimits limits) {
     this.channel = channel;
@@ -90,13 +90,13 @@ public final class InboundGuard {
     assert channel.eventLoop().inEventLoop();
     message.discard();
     if (stallCheck != null) {
-      stallCheck.cancel(false);
+      stallCheck.cancel();
       stallCheck = null;
     }
   }
 
   private void scheduleStallCheck(long delayNanos) {
-    stallCheck = channel.eventLoop().schedule(this::checkStall, delayNanos, TimeUnit.NANOSECONDS);
+    stallCheck = ChannelTime.schedule(channel, Duration.ofNanos(delayNanos), this::checkStall);
   }
 
   private void checkStall() {
@@ -126,6 +126,6 @@ public final class InboundGuard {
   }
 
   private long now() {
-    return channel.eventLoop().ticker().nanoTime();
+    return ChannelTime.nanoTime(channel);
   }
 }

@@ -4,10 +4,9 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.util.concurrent.ScheduledFuture;
+import io.sp4j.spi.Timeout;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A connection's local close: the outbox takes no more messages, what it holds is written, and then
@@ -50,7 +49,7 @@ final class Linger {
                     channel.writeAndFlush(Unpooled.EMPTY_BUFFER); // done after all before it
                 flushed.addListener(f -> written.complete(null));
                 if (!flushed.isDone()) {
-                  closeAfter(linger);
+                  closeUnlessFlushedWithin(linger, flushed);
                 }
               }
               goodbye.run();
@@ -58,20 +57,23 @@ final class Linger {
     return written;
   }
 
+  /** Closes the channel if what was queued is not written within {@code linger}. */
   @SuppressWarnings(
       "FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
-  private void closeAfter(Duration linger) {
+  private void closeUnlessFlushedWithin(Duration linger, ChannelFuture flushed) {
     assert channel.eventLoop().inEventLoop();
-    ScheduledFuture<?> deadline =
-        channel
-            .eventLoop()
-            .schedule(
-                () -> {
-                  channel.close();
-                },
-                linger.toNanos(),
-                TimeUnit.NANOSECONDS);
-    channel.closeFuture().addListener(f -> deadline.cancel(false));
+    if (linger.isZero()) {
+      channel.close();
+      return;
+    }
+    Timeout deadline =
+        ChannelTime.schedule(
+            channel,
+            linger,
+            () -> {
+              channel.close();
+            });
+    flushed.addListener(f -> deadline.cancel()); // also when the channel closes
   }
 
   /** The default goodbye: the channel closes once everything written before is flushed. */

@@ -11,6 +11,7 @@ import io.sp4j.Options;
 import io.sp4j.Protocol;
 import io.sp4j.SpException;
 import io.sp4j.spi.EndpointContext;
+import io.sp4j.transport.netty.ChannelTime;
 import io.sp4j.transport.netty.EventLoops;
 import io.sp4j.transport.netty.ReconnectingDialer;
 import java.net.InetSocketAddress;
@@ -61,6 +62,7 @@ public final class StreamDialer extends ReconnectingDialer {
                 new ChannelInitializer<Channel>() {
                   @Override
                   protected void initChannel(Channel ch) {
+                    ChannelTime.adopt(ch, context());
                     ch.pipeline()
                         .addLast(
                             "sp-handshake",

@@ -14,6 +14,7 @@ import io.sp4j.spi.PipeEvents;
 import io.sp4j.spi.TransportEndpoint;
 import io.sp4j.transport.netty.Admission;
 import io.sp4j.transport.netty.ChannelConnection;
+import io.sp4j.transport.netty.ChannelTime;
 import io.sp4j.transport.netty.EventLoops;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -73,6 +74,7 @@ public final class StreamListener implements TransportEndpoint {
                   new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel child) {
+                      ChannelTime.adopt(child, context);
                       listener.admit(child);
                     }
                   });

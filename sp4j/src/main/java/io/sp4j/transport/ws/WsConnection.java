@@ -12,9 +12,11 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
 import io.sp4j.Message;
 import io.sp4j.MessageType;
+import io.sp4j.spi.Timeout;
 import io.sp4j.transport.netty.ChannelConnection;
+import io.sp4j.transport.netty.ChannelTime;
 import io.sp4j.transport.netty.InboundLimits;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
  * One upgraded WebSocket connection: the {@link io.sp4j.spi.Connection} the socket core writes to,
@@ -27,6 +29,9 @@ import java.util.concurrent.TimeUnit;
  * <p>Sending: queued and flushed by {@link ChannelConnection}, framed by {@link WsFrameEncoder}.
  */
 final class WsConnection extends ChannelConnection {
+  /** How long a client waits for the echo of its Close once it is written (WS-CL-5). */
+  private static final Duration ECHO_WAIT = Duration.ofSeconds(1);
+
   /**
    * The settings a connection takes from its socket when made.
    *
@@ -96,15 +101,16 @@ final class WsConnection extends ChannelConnection {
       channel
           .writeAndFlush(new CloseWebSocketFrame(1000, ""))
           .addListener(
-              f ->
-                  channel
-                      .eventLoop()
-                      .schedule(
-                          () -> {
-                            channel.close();
-                          },
-                          1,
-                          TimeUnit.SECONDS));
+              f -> {
+                Timeout echoWait =
+                    ChannelTime.schedule(
+                        channel,
+                        ECHO_WAIT,
+                        () -> {
+                          channel.close();
+                        });
+                channel.closeFuture().addListener(closed -> echoWait.cancel());
+              });
     } else {
       super.closeAfterDrain();
     }

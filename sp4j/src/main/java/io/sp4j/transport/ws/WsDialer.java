@@ -12,6 +12,7 @@ import io.sp4j.MessageType;
 import io.sp4j.Options;
 import io.sp4j.SpException;
 import io.sp4j.spi.EndpointContext;
+import io.sp4j.transport.netty.ChannelTime;
 import io.sp4j.transport.netty.EventLoops;
 import io.sp4j.transport.netty.ReconnectingDialer;
 import java.net.InetSocketAddress;
@@ -86,6 +87,7 @@ final class WsDialer extends ReconnectingDialer {
                 new ChannelInitializer<Channel>() {
                   @Override
                   protected void initChannel(Channel ch) {
+                    ChannelTime.adopt(ch, context());
                     if (tls != null) {
                       ch.pipeline().addLast(Framing.TLS, new SslHandler(clientEngine(tls)));
                     }

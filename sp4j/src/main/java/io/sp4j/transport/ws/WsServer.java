@@ -12,6 +12,7 @@ import io.sp4j.Refusal;
 import io.sp4j.SpException;
 import io.sp4j.spi.EndpointContext;
 import io.sp4j.transport.netty.Admission;
+import io.sp4j.transport.netty.ChannelTime;
 import io.sp4j.transport.netty.EventLoops;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -83,6 +84,7 @@ final class WsServer implements Handshake.Router {
                       child.close();
                       return;
                     }
+                    ChannelTime.adopt(child, first);
                     server.children.add(child);
                     child.closeFuture().addListener(f -> server.children.remove(child));
                     if (tls != null) {

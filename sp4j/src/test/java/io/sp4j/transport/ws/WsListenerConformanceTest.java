@@ -8,6 +8,8 @@ import io.sp4j.MessageType;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
 import io.sp4j.Socket;
+import io.sp4j.core.ManualTimeSockets;
+import io.sp4j.testing.ManualTime;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -251,11 +253,14 @@ class WsListenerConformanceTest {
 
   @Test
   void anUpgradeNotFinishedInTimeIsCounted() throws IOException {
-    Socket rep = open(Protocol.REP);
+    ManualTime time = new ManualTime();
+    Socket rep = ManualTimeSockets.open(Protocol.REP, time);
+    sockets.add(rep);
     rep.set(Options.HANDSHAKE_TIMEOUT, Duration.ofMillis(200));
     int port = rep.bind("ws://127.0.0.1:0/slow").port();
     java.net.Socket client = connect(port);
     client.getOutputStream().write("GET /slow HTTP/1.1\r\n".getBytes(StandardCharsets.ISO_8859_1));
+    time.passTheDeadline(Duration.ofMillis(200));
     assertThat(client.getInputStream().read()).as("closed without an answer").isEqualTo(-1);
     assertThat(rep.refusals()).containsEntry(io.sp4j.Refusal.HANDSHAKE_TIMEOUT, 1L);
   }
