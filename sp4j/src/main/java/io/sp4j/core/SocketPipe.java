@@ -4,10 +4,11 @@ import io.sp4j.Message;
 import io.sp4j.spi.Connection;
 import io.sp4j.spi.Pipe;
 import io.sp4j.spi.PipeEvents;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The socket core's pipe: a transport {@link Connection} joined to one socket. As a {@link Pipe} it
@@ -23,7 +24,17 @@ final class SocketPipe implements Pipe, PipeEvents {
   private final Connection connection;
   private final int sendPriority;
   private final int receivePriority;
-  private final AtomicBoolean closed = new AtomicBoolean();
+  private static final VarHandle CLOSED;
+
+  static {
+    try {
+      CLOSED = MethodHandles.lookup().findVarHandle(SocketPipe.class, "closed", boolean.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private volatile boolean closed; // a field, not an AtomicBoolean: one pipe per connection
 
   SocketPipe(Pipes pipes, SocketLock lock, SocketEndpoint endpoint, int id, Connection connection) {
     this.pipes = pipes;
@@ -56,7 +67,7 @@ final class SocketPipe implements Pipe, PipeEvents {
 
   @Override
   public boolean isWritable() {
-    return !closed.get() && connection.isWritable();
+    return !closed && connection.isWritable();
   }
 
   @Override
@@ -83,7 +94,7 @@ final class SocketPipe implements Pipe, PipeEvents {
   @Override
   public void resumeReading() {
     assert lock.isHeldByCurrentThread();
-    if (!closed.get()) {
+    if (!closed) {
       connection.resumeReading();
     }
   }
@@ -114,11 +125,11 @@ final class SocketPipe implements Pipe, PipeEvents {
 
   /** Returns whether this call closed it. */
   boolean markClosed() {
-    return closed.compareAndSet(false, true);
+    return CLOSED.compareAndSet(this, false, true);
   }
 
   boolean isClosed() {
-    return closed.get();
+    return closed;
   }
 
   @Override

@@ -66,6 +66,12 @@ public final class ChannelFeed {
     default Duration settle() {
       return Duration.ZERO;
     }
+
+    /**
+     * Moves the time of whatever {@code observed} keeps on a clock of its own (a socket's manual
+     * time) along with the channel's, by {@code step}.
+     */
+    default void advance(O observed, Duration step) {}
   }
 
   /**
@@ -120,6 +126,7 @@ public final class ChannelFeed {
       Throwable escaped = writeAll(channel, pieces, outbound);
       if (escaped == null && !target.settle().isZero()) {
         clock.advance(target.settle().toNanos(), TimeUnit.NANOSECONDS);
+        target.advance(observed, target.settle());
         escaped = run(channel, () -> channel.runPendingTasks(), outbound);
       }
       return new Run<>(observed, outbound.toByteArray(), channel.isOpen(), escaped);

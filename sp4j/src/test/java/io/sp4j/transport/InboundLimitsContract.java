@@ -11,7 +11,6 @@ import io.sp4j.core.FakeEndpointContext;
 import io.sp4j.core.MemoryBudget;
 import io.sp4j.testing.ManualTime;
 import io.sp4j.transport.netty.ChannelConnection;
-import io.sp4j.transport.netty.ChannelTime;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Arrays;
@@ -23,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * and ipc framing, ws frames): memory that follows the bytes received, never an announced length;
  * unfinished messages held to the receive budget; and the stall timeout. Each scheme's subclass
  * says how its wire announces a message; the connection runs on an {@link EmbeddedChannel}, on its
- * socket's time ({@link ChannelTime}), which the test moves.
+ * socket's time (a {@link ManualTime}), which the test moves.
  */
 public abstract class InboundLimitsContract {
   private static final com.sun.management.ThreadMXBean THREADS =
@@ -60,7 +59,6 @@ public abstract class InboundLimitsContract {
 
   private EmbeddedChannel open() {
     channel = new EmbeddedChannel();
-    ChannelTime.adopt(channel, context);
     connection = install(channel, context);
     return channel;
   }

@@ -50,7 +50,7 @@ public abstract class ChannelConnection extends ChannelInboundHandlerAdapter imp
     this.channel = channel;
     this.onClosed = onClosed;
     this.outbox = new Outbox(channel, encoder, sendBuffer, this::sendingStopped);
-    this.linger = new Linger(channel, outbox, this::closeAfterDrain);
+    this.linger = new Linger(channel, outbox, this::closeAfterDrain, limits.time());
     this.batch = new InboundBatch(channel);
     this.inbound = new InboundGuard(channel, limits);
     this.readGate = new ReadGate(channel);

@@ -2,7 +2,6 @@ package io.sp4j.transport.netty;
 
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
-import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.sp4j.spi.Clock;
 import io.sp4j.spi.EndpointContext;
@@ -13,49 +12,59 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A connection's time: the clock and scheduler of the socket that made its channel (the shared
- * timer thread, or a test's manual clock), so that handshake deadlines, stall checks and close
- * waits move with the socket's other timers. A timer's task is brought back to the channel's event
- * loop, where every connection handler runs. A channel no socket made (a codec test's) keeps its
- * event loop's own time.
+ * A connection's time: the clock and scheduler of its socket (the shared timer thread, or a test's
+ * manual clock), so that handshake deadlines, stall checks and close waits move with the socket's
+ * other timers. A timer's task is brought back to the channel's event loop, where every connection
+ * handler runs. {@link #EVENT_LOOP} keeps a channel's own event-loop time instead, for channels no
+ * socket made (codec tests).
+ *
+ * <p>Connections of sockets on the same clock and scheduler share one instance, so 10,000
+ * connections hold no time of their own.
  */
 public final class ChannelTime {
-  private static final AttributeKey<ChannelTime> KEY =
-      AttributeKey.valueOf(ChannelTime.class, "time");
+  /** Each channel's own event loop: its ticker and its timers. */
+  public static final ChannelTime EVENT_LOOP = new ChannelTime(null, null);
 
-  private final Clock clock;
-  private final Scheduler scheduler;
+  private static volatile ChannelTime last = EVENT_LOOP;
+
+  private final Clock clock; // null: the event loop's
+  private final Scheduler scheduler; // null: the event loop's
 
   private ChannelTime(Clock clock, Scheduler scheduler) {
     this.clock = clock;
     this.scheduler = scheduler;
   }
 
-  /** Gives {@code channel} its socket's time; call before any of its handlers starts a timer. */
-  public static void adopt(Channel channel, EndpointContext context) {
-    channel.attr(KEY).set(new ChannelTime(context.clock(), context.timers()));
+  /** The time of {@code context}'s socket. */
+  public static ChannelTime of(EndpointContext context) {
+    Clock clock = context.clock();
+    Scheduler scheduler = context.timers();
+    ChannelTime time = last;
+    if (time.clock != clock || time.scheduler != scheduler) {
+      time = new ChannelTime(clock, scheduler);
+      last = time; // a race only makes one more
+    }
+    return time;
   }
 
-  /** Now, in nanoseconds from an arbitrary origin, as the channel's timers count it. */
-  public static long nanoTime(Channel channel) {
-    ChannelTime time = channel.attr(KEY).get();
-    return time == null ? channel.eventLoop().ticker().nanoTime() : time.clock.nanoTime();
+  /** Now, in nanoseconds from an arbitrary origin, as {@code channel}'s timers count it. */
+  public long nanoTime(Channel channel) {
+    return clock == null ? channel.eventLoop().ticker().nanoTime() : clock.nanoTime();
   }
 
   /**
-   * Runs {@code task} on the channel's event loop after {@code delay}, unless it is cancelled
+   * Runs {@code task} on {@code channel}'s event loop after {@code delay}, unless it is cancelled
    * first. Event loop only, for the call and for the cancel.
    */
-  public static Timeout schedule(Channel channel, Duration delay, Runnable task) {
+  public Timeout schedule(Channel channel, Duration delay, Runnable task) {
     EventLoop loop = channel.eventLoop();
     assert loop.inEventLoop();
-    ChannelTime time = channel.attr(KEY).get();
-    if (time == null) {
+    if (scheduler == null) {
       ScheduledFuture<?> future = loop.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
       return () -> future.cancel(false);
     }
     LoopTimer timer = new LoopTimer(loop, task);
-    timer.scheduled = time.scheduler.schedule(delay, timer::fire);
+    timer.scheduled = scheduler.schedule(delay, timer::fire);
     return timer;
   }
 

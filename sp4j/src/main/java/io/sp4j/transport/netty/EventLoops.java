@@ -4,7 +4,6 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
-import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelFuture;
@@ -14,7 +13,6 @@ import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.ReflectiveChannelFactory;
 import io.netty.channel.ServerChannel;
-import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.SocketProtocolFamily;
@@ -226,23 +224,6 @@ public final class EventLoops {
           new NioServerSocketChannel(SelectorProvider.provider(), SocketProtocolFamily.INET);
     }
     return new ReflectiveChannelFactory<>(type);
-  }
-
-  /**
-   * Gives a connection's channel its socket's buffer sizes. As nanomsg does (WS-OPT-6), they become
-   * the kernel's SO_SNDBUF and SO_RCVBUF; the send buffer is also the write high-water mark. One
-   * read may take what the kernel holds (up to twice the receive buffer, as Linux doubles it), not
-   * Netty's default 64 KiB: fewer reads and wake-ups per large message (tcp 1 MiB 2.0-2.3k -> 2.4k
-   * msg/s in one A/B run).
-   */
-  public static void applyBufferSizes(Channel channel, int sendBuffer, int receiveBuffer) {
-    channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(sendBuffer / 2, sendBuffer));
-    channel.config().setOption(ChannelOption.SO_SNDBUF, sendBuffer);
-    channel.config().setOption(ChannelOption.SO_RCVBUF, receiveBuffer);
-    int largestRead = (int) Math.min(16L << 20, Math.max(64 * 1024, 2L * receiveBuffer));
-    channel
-        .config()
-        .setRecvByteBufAllocator(new AdaptiveRecvByteBufAllocator(64, 2048, largestRead));
   }
 
   /** Whether native epoll is in use (else NIO). */

@@ -13,9 +13,17 @@ import java.util.List;
  * then hands the channel on or closes it.
  */
 public abstract class HandshakeDecoder extends ByteToMessageDecoder {
+  private final ChannelTime time;
   private Timeout deadline;
   private boolean finished;
   private Runnable whenFinished = () -> {};
+
+  /**
+   * @param time where the exchange's deadline is timed (its socket's)
+   */
+  protected HandshakeDecoder(ChannelTime time) {
+    this.time = time;
+  }
 
   /** Runs {@code task} once when the exchange is over, however it ended (a listener's count). */
   public final void whenFinished(Runnable task) {
@@ -28,7 +36,7 @@ public abstract class HandshakeDecoder extends ByteToMessageDecoder {
    */
   protected final void startDeadline(ChannelHandlerContext ctx, Duration limit, Runnable onExpiry) {
     deadline =
-        ChannelTime.schedule(
+        time.schedule(
             ctx.channel(),
             limit,
             () -> {

@@ -19,7 +19,8 @@ final class InboundBatch {
   static final int BYTES = 256 * 1024;
 
   private final Channel channel;
-  private final ArrayList<Message> messages = new ArrayList<>();
+  private Message first; // a batch of one needs no list (a request, a reply)
+  private ArrayList<Message> all; // a batch of two or more, first included; made when first needed
   private long bytes;
 
   InboundBatch(Channel channel) {
@@ -29,9 +30,23 @@ final class InboundBatch {
   /** Adds a decoded message; hands the batch to {@code socket} once it is full. */
   void add(Message message, PipeEvents socket) {
     assert channel.eventLoop().inEventLoop();
-    messages.add(message);
+    int count;
+    if (first == null && (all == null || all.isEmpty())) {
+      first = message;
+      count = 1;
+    } else {
+      if (all == null) {
+        all = new ArrayList<>();
+      }
+      if (first != null) {
+        all.add(first);
+        first = null;
+      }
+      all.add(message);
+      count = all.size();
+    }
     bytes += message.size();
-    if (messages.size() >= MESSAGES || bytes >= BYTES) {
+    if (count >= MESSAGES || bytes >= BYTES) {
       handOver(socket);
     }
   }
@@ -39,21 +54,20 @@ final class InboundBatch {
   /** Hands what was collected to {@code socket} (dropped if there is none any more). */
   void handOver(PipeEvents socket) {
     assert channel.eventLoop().inEventLoop();
-    if (messages.isEmpty()) {
-      return;
-    }
     bytes = 0;
-    if (socket == null) {
-      messages.clear();
-    } else if (messages.size() == 1) {
-      Message only = messages.get(0);
-      messages.clear();
-      socket.deliver(only);
-    } else {
+    Message only = first;
+    if (only != null) {
+      first = null;
+      if (socket != null) {
+        socket.deliver(only);
+      }
+    } else if (all != null && !all.isEmpty()) {
       try {
-        socket.deliverAll(messages); // read during the call only, so the list is reused
+        if (socket != null) {
+          socket.deliverAll(all); // read during the call only, so the list is reused
+        }
       } finally {
-        messages.clear();
+        all.clear();
       }
     }
   }

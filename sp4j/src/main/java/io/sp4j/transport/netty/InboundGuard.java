@@ -96,7 +96,7 @@ public final class InboundGuard {
   }
 
   private void scheduleStallCheck(long delayNanos) {
-    stallCheck = ChannelTime.schedule(channel, Duration.ofNanos(delayNanos), this::checkStall);
+    stallCheck = limits.time().schedule(channel, Duration.ofNanos(delayNanos), this::checkStall);
   }
 
   private void checkStall() {
@@ -126,6 +126,6 @@ public final class InboundGuard {
   }
 
   private long now() {
-    return ChannelTime.nanoTime(channel);
+    return limits.time().nanoTime(channel);
   }
 }

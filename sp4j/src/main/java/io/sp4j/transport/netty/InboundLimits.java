@@ -13,21 +13,29 @@ import java.util.function.BiConsumer;
  * @param budget memory for unfinished messages
  * @param stallTimeout how long a message may go without bytes, {@code null} for ever
  * @param refusals where refusals are counted and logged ({@link EndpointContext#refused})
+ * @param time the socket's time, which the stall timeout and the connection's other timers keep
  */
 public record InboundLimits(
-    ReceiveBudget budget, Duration stallTimeout, BiConsumer<Refusal, String> refusals) {
+    ReceiveBudget budget,
+    Duration stallTimeout,
+    BiConsumer<Refusal, String> refusals,
+    ChannelTime time) {
 
   /** The socket's current settings. */
   public static InboundLimits of(EndpointContext context) {
     return new InboundLimits(
-        context.receiveBudget(), context.option(Options.RECEIVE_STALL_TIMEOUT), context::refused);
+        context.receiveBudget(),
+        context.option(Options.RECEIVE_STALL_TIMEOUT),
+        context::refused,
+        ChannelTime.of(context));
   }
 
   /**
-   * No budget beyond the process's, no stall timeout, refusals not counted (tests of other
-   * behaviour).
+   * No budget beyond the process's, no stall timeout, refusals not counted, the event loop's time
+   * (tests of other behaviour).
    */
   public static InboundLimits none() {
-    return new InboundLimits(ReceiveBudget.UNLIMITED, null, (reason, detail) -> {});
+    return new InboundLimits(
+        ReceiveBudget.UNLIMITED, null, (reason, detail) -> {}, ChannelTime.EVENT_LOOP);
   }
 }

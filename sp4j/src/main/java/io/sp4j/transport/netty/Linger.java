@@ -18,14 +18,17 @@ final class Linger {
   private final Channel channel;
   private final Outbox outbox;
   private final Runnable goodbye;
+  private final ChannelTime time;
 
   /**
    * @param goodbye the last step, on the event loop after the queue was written
+   * @param time where the linger's deadline is timed
    */
-  Linger(Channel channel, Outbox outbox, Runnable goodbye) {
+  Linger(Channel channel, Outbox outbox, Runnable goodbye, ChannelTime time) {
     this.channel = channel;
     this.outbox = outbox;
     this.goodbye = goodbye;
+    this.time = time;
   }
 
   /**
@@ -67,7 +70,7 @@ final class Linger {
       return;
     }
     Timeout deadline =
-        ChannelTime.schedule(
+        time.schedule(
             channel,
             linger,
             () -> {

@@ -1,7 +1,8 @@
 package io.sp4j.transport.netty;
 
 import io.netty.channel.Channel;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * Whether a channel reads, decided by several holders: it reads only while none holds it off.
@@ -16,33 +17,43 @@ final class ReadGate {
   static final int CONTROL = 2;
 
   private final Channel channel;
-  private final AtomicInteger holders = new AtomicInteger();
+  private static final VarHandle HOLDERS;
+
+  static {
+    try {
+      HOLDERS = MethodHandles.lookup().findVarHandle(ReadGate.class, "holders", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private volatile int holders; // a field, not an AtomicInteger: one gate per connection
 
   ReadGate(Channel channel) {
     this.channel = channel;
   }
 
   void holdOff(int holder) {
-    if ((holders.getAndUpdate(h -> h | holder) & holder) == 0) {
+    if (((int) HOLDERS.getAndBitwiseOr(this, holder) & holder) == 0) {
       apply();
     }
   }
 
   void release(int holder) {
-    if ((holders.getAndUpdate(h -> h & ~holder) & holder) != 0) {
+    if (((int) HOLDERS.getAndBitwiseAnd(this, ~holder) & holder) != 0) {
       apply();
     }
   }
 
   boolean isHeldOff(int holder) {
-    return (holders.get() & holder) != 0;
+    return (holders & holder) != 0;
   }
 
   private void apply() {
     if (channel.eventLoop().inEventLoop()) {
-      channel.config().setAutoRead(holders.get() == 0);
+      channel.config().setAutoRead(holders == 0);
     } else {
-      channel.eventLoop().execute(() -> channel.config().setAutoRead(holders.get() == 0));
+      channel.eventLoop().execute(() -> channel.config().setAutoRead(holders == 0));
     }
   }
 }

@@ -62,7 +62,6 @@ public final class StreamDialer extends ReconnectingDialer {
                 new ChannelInitializer<Channel>() {
                   @Override
                   protected void initChannel(Channel ch) {
-                    ChannelTime.adopt(ch, context());
                     ch.pipeline()
                         .addLast(
                             "sp-handshake",
@@ -70,7 +69,8 @@ public final class StreamDialer extends ReconnectingDialer {
                                 context().protocol(),
                                 context().option(Options.HANDSHAKE_TIMEOUT),
                                 StreamDialer.this::established,
-                                failure -> lastFailure = failure));
+                                failure -> lastFailure = failure,
+                                ChannelTime.of(context())));
                   }
                 });
     SocketAddress to = remote.get();

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.sp4j.Errno;
 import io.sp4j.Protocol;
 import io.sp4j.SpException;
+import io.sp4j.transport.netty.ChannelTime;
 import io.sp4j.transport.netty.HandshakeDecoder;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -37,9 +38,15 @@ public final class StreamHandshake extends HandshakeDecoder {
   /**
    * @param timeout how long the peer has to send its greeting
    * @param onFailure told why the handshake failed: ETIMEDOUT or EPROTO
+   * @param time where the timeout is timed (its socket's)
    */
   public StreamHandshake(
-      Protocol self, Duration timeout, Acceptor acceptor, Consumer<SpException> onFailure) {
+      Protocol self,
+      Duration timeout,
+      Acceptor acceptor,
+      Consumer<SpException> onFailure,
+      ChannelTime time) {
+    super(time);
     this.self = self;
     this.timeout = timeout;
     this.acceptor = acceptor;

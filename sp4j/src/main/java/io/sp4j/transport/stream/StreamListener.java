@@ -74,7 +74,6 @@ public final class StreamListener implements TransportEndpoint {
                   new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel child) {
-                      ChannelTime.adopt(child, context);
                       listener.admit(child);
                     }
                   });
@@ -126,7 +125,8 @@ public final class StreamListener implements TransportEndpoint {
                     failure.errno() == Errno.ETIMEDOUT
                         ? Refusal.HANDSHAKE_TIMEOUT
                         : Refusal.HANDSHAKE_INVALID,
-                    child.remoteAddress() + ": " + failure.getMessage()));
+                    child.remoteAddress() + ": " + failure.getMessage()),
+            ChannelTime.of(context));
     handshake.whenFinished(() -> admission.handshakeDone(child));
     child.pipeline().addLast("sp-handshake", handshake);
   }

@@ -5,7 +5,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
 import io.sp4j.Options;
 import io.sp4j.spi.EndpointContext;
-import io.sp4j.transport.netty.EventLoops;
+import io.sp4j.transport.netty.BufferSizes;
 import io.sp4j.transport.netty.InboundLimits;
 
 /** How a {@code tcp://} or {@code ipc://} connection takes its settings from its socket. */
@@ -19,7 +19,7 @@ final class StreamOptions {
     if (channel instanceof SocketChannel) {
       channel.config().setOption(ChannelOption.TCP_NODELAY, context.option(Options.TCP_NODELAY));
     }
-    EventLoops.applyBufferSizes(channel, sendBuffer, context.option(Options.RECEIVE_BUFFER));
+    BufferSizes.apply(channel, sendBuffer, context.option(Options.RECEIVE_BUFFER));
     return new StreamConnection(
         channel,
         typed,

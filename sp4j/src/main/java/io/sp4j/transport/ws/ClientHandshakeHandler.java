@@ -27,6 +27,7 @@ final class ClientHandshakeHandler extends HandshakeDecoder {
    * @param key the Sec-WebSocket-Key to send: fresh per attempt (WS-HS-4); fixed only by tests
    */
   ClientHandshakeHandler(WsDialer dialer, String key) {
+    super(dialer.time());
     this.dialer = dialer;
     this.key = key;
   }

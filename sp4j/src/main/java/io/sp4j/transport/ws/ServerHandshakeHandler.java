@@ -5,6 +5,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.sp4j.Refusal;
+import io.sp4j.transport.netty.ChannelTime;
 import io.sp4j.transport.netty.HandshakeDecoder;
 import java.time.Duration;
 import java.util.function.BiConsumer;
@@ -23,15 +24,20 @@ final class ServerHandshakeHandler extends HandshakeDecoder {
   private final BiConsumer<Refusal, String> portRefusals;
 
   ServerHandshakeHandler(Handshake.Router router) {
-    this(router, Handshake.TIMEOUT, (reason, detail) -> {});
+    this(router, Handshake.TIMEOUT, (reason, detail) -> {}, ChannelTime.EVENT_LOOP);
   }
 
   /**
    * @param limit how long the client has to send its whole request (WS-SV-18, WS-HS-13)
    * @param portRefusals counts refusals of requests that reached no listener
+   * @param time where the limit is timed (the port's first socket's time)
    */
   ServerHandshakeHandler(
-      Handshake.Router router, Duration limit, BiConsumer<Refusal, String> portRefusals) {
+      Handshake.Router router,
+      Duration limit,
+      BiConsumer<Refusal, String> portRefusals,
+      ChannelTime time) {
+    super(time);
     this.router = router;
     this.limit = limit;
     this.portRefusals = portRefusals;

@@ -14,7 +14,6 @@ import io.sp4j.Message;
 import io.sp4j.MessageType;
 import io.sp4j.spi.Timeout;
 import io.sp4j.transport.netty.ChannelConnection;
-import io.sp4j.transport.netty.ChannelTime;
 import io.sp4j.transport.netty.InboundLimits;
 import java.time.Duration;
 
@@ -103,12 +102,15 @@ final class WsConnection extends ChannelConnection {
           .addListener(
               f -> {
                 Timeout echoWait =
-                    ChannelTime.schedule(
-                        channel,
-                        ECHO_WAIT,
-                        () -> {
-                          channel.close();
-                        });
+                    settings
+                        .limits()
+                        .time()
+                        .schedule(
+                            channel,
+                            ECHO_WAIT,
+                            () -> {
+                              channel.close();
+                            });
                 channel.closeFuture().addListener(closed -> echoWait.cancel());
               });
     } else {

@@ -53,6 +53,11 @@ final class WsDialer extends ReconnectingDialer {
   }
 
   /** How long the handshake (and the TCP connect before it) may take (WS-HS-13). */
+  /** The time its connections keep: its socket's. */
+  ChannelTime time() {
+    return ChannelTime.of(context());
+  }
+
   Duration handshakeTimeout() {
     return context().option(Options.HANDSHAKE_TIMEOUT);
   }
@@ -87,7 +92,6 @@ final class WsDialer extends ReconnectingDialer {
                 new ChannelInitializer<Channel>() {
                   @Override
                   protected void initChannel(Channel ch) {
-                    ChannelTime.adopt(ch, context());
                     if (tls != null) {
                       ch.pipeline().addLast(Framing.TLS, new SslHandler(clientEngine(tls)));
                     }

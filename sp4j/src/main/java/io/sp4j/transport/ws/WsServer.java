@@ -65,6 +65,7 @@ final class WsServer implements Handshake.Router {
       EndpointContext first,
       Object routesLock) {
     Duration handshakeTimeout = first.option(Options.HANDSHAKE_TIMEOUT);
+    ChannelTime time = ChannelTime.of(first);
     Admission admission = new Admission(Integer.MAX_VALUE, first.option(Options.MAX_HANDSHAKES));
     WsServer[] self = new WsServer[1];
     ServerBootstrap bootstrap =
@@ -84,7 +85,6 @@ final class WsServer implements Handshake.Router {
                       child.close();
                       return;
                     }
-                    ChannelTime.adopt(child, first);
                     server.children.add(child);
                     child.closeFuture().addListener(f -> server.children.remove(child));
                     if (tls != null) {
@@ -105,7 +105,7 @@ final class WsServer implements Handshake.Router {
                       return;
                     }
                     ServerHandshakeHandler handshake =
-                        new ServerHandshakeHandler(server, handshakeTimeout, server::refused);
+                        new ServerHandshakeHandler(server, handshakeTimeout, server::refused, time);
                     handshake.whenFinished(() -> admission.handshakeDone(child));
                     child.pipeline().addLast("ws-handshake", handshake);
                   }

@@ -14,8 +14,8 @@ import io.sp4j.spi.Settings;
 import io.sp4j.spi.SpAddress;
 import io.sp4j.spi.Transport;
 import io.sp4j.spi.TransportEndpoint;
+import io.sp4j.transport.netty.BufferSizes;
 import io.sp4j.transport.netty.ConnectionOptions;
-import io.sp4j.transport.netty.EventLoops;
 import io.sp4j.transport.netty.InboundLimits;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -148,8 +148,7 @@ public final class WsTransport implements Transport {
   static WsConnection.Settings settings(EndpointContext context, Channel channel) {
     int sendBuffer = context.option(Options.SEND_BUFFER);
     channel.config().setOption(ChannelOption.TCP_NODELAY, context.option(Options.TCP_NODELAY));
-    EventLoops.applyBufferSizes(
-        channel, sendBuffer, context.option(Options.RECEIVE_BUFFER)); // WS-OPT-6
+    BufferSizes.apply(channel, sendBuffer, context.option(Options.RECEIVE_BUFFER)); // WS-OPT-6
     return new WsConnection.Settings(
         context.option(Options.RECEIVE_MAX_SIZE),
         sendBuffer,

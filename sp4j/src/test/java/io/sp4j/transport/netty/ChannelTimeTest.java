@@ -13,9 +13,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** A channel's timers keep its socket's time and run their tasks on the channel's event loop. */
+/** A connection's timers keep its socket's time and run their tasks on the channel's event loop. */
 class ChannelTimeTest {
   private final ManualTime time = new ManualTime();
+  private final ChannelTime socketTime =
+      ChannelTime.of(new FakeEndpointContext(Protocol.PAIR).withTime(time));
   private final EmbeddedChannel channel = new EmbeddedChannel();
   private final AtomicInteger runs = new AtomicInteger();
 
@@ -24,14 +26,13 @@ class ChannelTimeTest {
     channel.finishAndReleaseAll();
   }
 
-  private void adoptManualTime() {
-    ChannelTime.adopt(channel, new FakeEndpointContext(Protocol.PAIR).withTime(time));
+  private Timeout scheduleIn3Seconds() {
+    return socketTime.schedule(channel, Duration.ofSeconds(3), runs::incrementAndGet);
   }
 
   @Test
   void aTimerFiresWhenTheSocketsClockPassesItsDelayAndRunsOnTheEventLoop() {
-    adoptManualTime();
-    ChannelTime.schedule(channel, Duration.ofSeconds(3), runs::incrementAndGet);
+    scheduleIn3Seconds();
     assertThat(time.dueIn()).containsExactly(Duration.ofSeconds(3));
 
     time.advance(Duration.ofSeconds(3));
@@ -42,9 +43,7 @@ class ChannelTimeTest {
 
   @Test
   void aCancelledTimerNeverRuns() {
-    adoptManualTime();
-    Timeout timer = ChannelTime.schedule(channel, Duration.ofSeconds(3), runs::incrementAndGet);
-    timer.cancel();
+    scheduleIn3Seconds().cancel();
     assertThat(time.pending()).isZero();
     time.advance(Duration.ofSeconds(10));
     channel.runPendingTasks();
@@ -53,8 +52,7 @@ class ChannelTimeTest {
 
   @Test
   void aTimerCancelledAfterItFiredButBeforeTheEventLoopRanItDoesNotRun() {
-    adoptManualTime();
-    Timeout timer = ChannelTime.schedule(channel, Duration.ofSeconds(3), runs::incrementAndGet);
+    Timeout timer = scheduleIn3Seconds();
     time.advance(Duration.ofSeconds(3)); // its task now waits on the event loop
     timer.cancel();
     channel.runPendingTasks();
@@ -63,22 +61,31 @@ class ChannelTimeTest {
 
   @Test
   void theClockIsTheSockets() {
-    adoptManualTime();
-    long before = ChannelTime.nanoTime(channel);
+    long before = socketTime.nanoTime(channel);
     time.advance(Duration.ofMillis(1500));
-    assertThat(ChannelTime.nanoTime(channel) - before).isEqualTo(Duration.ofMillis(1500).toNanos());
+    assertThat(socketTime.nanoTime(channel) - before).isEqualTo(Duration.ofMillis(1500).toNanos());
   }
 
   @Test
-  void aChannelNoSocketMadeKeepsItsEventLoopsTime() {
+  void socketsOnTheSameTimeShareOneInstance() {
+    FakeEndpointContext other = new FakeEndpointContext(Protocol.PUSH).withTime(time);
+    assertThat(ChannelTime.of(other)).isSameAs(socketTime);
+    ManualTime elsewhere = new ManualTime();
+    assertThat(ChannelTime.of(new FakeEndpointContext(Protocol.PUSH).withTime(elsewhere)))
+        .isNotSameAs(socketTime);
+  }
+
+  @Test
+  void theEventLoopsTimeIsTheChannels() {
     channel.freezeTime();
-    long before = ChannelTime.nanoTime(channel);
-    ChannelTime.schedule(channel, Duration.ofSeconds(3), runs::incrementAndGet);
+    long before = ChannelTime.EVENT_LOOP.nanoTime(channel);
+    ChannelTime.EVENT_LOOP.schedule(channel, Duration.ofSeconds(3), runs::incrementAndGet);
     assertThat(time.pending()).isZero();
 
     channel.advanceTimeBy(3, TimeUnit.SECONDS);
     channel.runScheduledPendingTasks();
     assertThat(runs).hasValue(1);
-    assertThat(ChannelTime.nanoTime(channel) - before).isEqualTo(Duration.ofSeconds(3).toNanos());
+    assertThat(ChannelTime.EVENT_LOOP.nanoTime(channel) - before)
+        .isEqualTo(Duration.ofSeconds(3).toNanos());
   }
 }

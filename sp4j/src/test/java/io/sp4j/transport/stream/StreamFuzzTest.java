@@ -8,6 +8,7 @@ import io.sp4j.Options;
 import io.sp4j.Protocol;
 import io.sp4j.testing.ChannelFeed;
 import io.sp4j.testing.RecordingPipeEvents;
+import io.sp4j.transport.netty.ChannelTime;
 import io.sp4j.transport.netty.InboundLimits;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,7 +101,8 @@ class StreamFuzzTest {
                       connection.start(events);
                       return connection;
                     },
-                    failure -> {}));
+                    failure -> {},
+                    ChannelTime.EVENT_LOOP));
         return events;
       }
 

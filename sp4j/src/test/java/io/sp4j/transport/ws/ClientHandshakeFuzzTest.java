@@ -11,6 +11,7 @@ import io.sp4j.SpException;
 import io.sp4j.core.FakeEndpointContext;
 import io.sp4j.spi.SpAddress;
 import io.sp4j.testing.ChannelFeed;
+import io.sp4j.testing.ManualTime;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -38,16 +39,33 @@ class ClientHandshakeFuzzTest {
         TARGET, input, run -> invariants(run, input), ClientHandshakeFuzzTest::summary);
   }
 
-  private static final ChannelFeed.Target<WsDialer> TARGET =
+  /** A dialer whose socket keeps a manual time, which the feed moves with the channel's. */
+  private record TimedDialer(WsDialer dialer, ManualTime time) {
+    SpException lastFailure() {
+      return dialer.lastFailure();
+    }
+
+    WsAddress address() {
+      return dialer.address();
+    }
+  }
+
+  private static final ChannelFeed.Target<TimedDialer> TARGET =
       new ChannelFeed.Target<>() {
         @Override
-        public WsDialer install(EmbeddedChannel channel) {
+        public TimedDialer install(EmbeddedChannel channel) {
+          ManualTime time = new ManualTime();
           WsDialer dialer =
               new WsDialer(
                   WsAddress.parse(SpAddress.parse("ws://127.0.0.1:5555/app"), false),
-                  new FakeEndpointContext(Protocol.REQ));
+                  new FakeEndpointContext(Protocol.REQ).withTime(time));
           channel.pipeline().addLast(new ClientHandshakeHandler(dialer, KEY));
-          return dialer;
+          return new TimedDialer(dialer, time);
+        }
+
+        @Override
+        public void advance(TimedDialer observed, Duration step) {
+          observed.time().advance(step);
         }
 
         @Override
@@ -56,12 +74,12 @@ class ClientHandshakeFuzzTest {
         }
       };
 
-  private static List<Object> summary(ChannelFeed.Run<WsDialer> run) {
+  private static List<Object> summary(ChannelFeed.Run<TimedDialer> run) {
     SpException failure = run.observed().lastFailure();
     return Arrays.asList(failure == null ? null : failure.errno(), run.open());
   }
 
-  private static void invariants(ChannelFeed.Run<WsDialer> run, byte[] input) {
+  private static void invariants(ChannelFeed.Run<TimedDialer> run, byte[] input) {
     assertThat(run.escaped()).as("exception out of the pipeline").isNull();
     assertThat(run.open()).as("open at the end").isFalse();
     assertThat(run.outbound())
