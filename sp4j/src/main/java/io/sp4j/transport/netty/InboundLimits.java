@@ -21,13 +21,24 @@ public record InboundLimits(
     BiConsumer<Refusal, String> refusals,
     ChannelTime time) {
 
-  /** The socket's current settings. */
+  private static final Recent<InboundLimits> RECENT = new Recent<>();
+
+  /** The socket's current settings (the same instance for its connections while they hold). */
   public static InboundLimits of(EndpointContext context) {
-    return new InboundLimits(
-        context.receiveBudget(),
-        context.option(Options.RECEIVE_STALL_TIMEOUT),
-        context::refused,
-        ChannelTime.of(context));
+    return RECENT.reuse(
+        new InboundLimits(
+            context.receiveBudget(),
+            context.option(Options.RECEIVE_STALL_TIMEOUT),
+            new RefusedTo(context),
+            ChannelTime.of(context)));
+  }
+
+  /** Refusals told to a socket: a record, so that two made for one socket are equal. */
+  private record RefusedTo(EndpointContext context) implements BiConsumer<Refusal, String> {
+    @Override
+    public void accept(Refusal reason, String detail) {
+      context.refused(reason, detail);
+    }
   }
 
   /**

@@ -17,6 +17,7 @@ import io.sp4j.spi.TransportEndpoint;
 import io.sp4j.transport.netty.BufferSizes;
 import io.sp4j.transport.netty.ConnectionOptions;
 import io.sp4j.transport.netty.InboundLimits;
+import io.sp4j.transport.netty.Recent;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -141,6 +142,8 @@ public final class WsTransport implements Transport {
     }
   }
 
+  private static final Recent<WsConnection.Settings> RECENT_SETTINGS = new Recent<>();
+
   /**
    * The settings a new connection takes from its socket; also sets its TCP options (TCP_NODELAY,
    * SO_SNDBUF and SO_RCVBUF from the send and receive buffer sizes).
@@ -149,13 +152,14 @@ public final class WsTransport implements Transport {
     int sendBuffer = context.option(Options.SEND_BUFFER);
     channel.config().setOption(ChannelOption.TCP_NODELAY, context.option(Options.TCP_NODELAY));
     BufferSizes.apply(channel, sendBuffer, context.option(Options.RECEIVE_BUFFER)); // WS-OPT-6
-    return new WsConnection.Settings(
-        context.option(Options.RECEIVE_MAX_SIZE),
-        sendBuffer,
-        context.option(Options.WS_MESSAGE_TYPE),
-        context.option(Options.WS_SERVER_CLOSE_FRAME),
-        context.option(Options.WS_FRAGMENT_SIZE),
-        InboundLimits.of(context));
+    return RECENT_SETTINGS.reuse(
+        new WsConnection.Settings(
+            context.option(Options.RECEIVE_MAX_SIZE),
+            sendBuffer,
+            context.option(Options.WS_MESSAGE_TYPE),
+            context.option(Options.WS_SERVER_CLOSE_FRAME),
+            context.option(Options.WS_FRAGMENT_SIZE),
+            InboundLimits.of(context)));
   }
 
   private static String key(InetAddress ip, int port) {
