@@ -1,6 +1,7 @@
 package io.sp4j.transport.netty;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 import io.sp4j.Refusal;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +19,9 @@ public final class Admission {
   private final AtomicInteger open = new AtomicInteger();
   private final Set<Channel> handshaking = ConcurrentHashMap.newKeySet();
   private final AtomicInteger handshakes = new AtomicInteger();
+  // One listener each for all channels, not a lambda per channel (10,000 idle connections).
+  private final ChannelFutureListener closedWhileOpen = f -> open.decrementAndGet();
+  private final ChannelFutureListener closedInHandshake = f -> handshakeDone(f.channel());
 
   public Admission(int maxConnections, int maxHandshakes) {
     this.maxConnections = maxConnections;
@@ -30,7 +34,7 @@ public final class Admission {
       open.decrementAndGet();
       return Refusal.CONNECTION_LIMIT;
     }
-    child.closeFuture().addListener(f -> open.decrementAndGet());
+    child.closeFuture().addListener(closedWhileOpen);
     return null;
   }
 
@@ -43,7 +47,7 @@ public final class Admission {
       return Refusal.HANDSHAKE_LIMIT;
     }
     handshaking.add(child);
-    child.closeFuture().addListener(f -> handshakeDone(child));
+    child.closeFuture().addListener(closedInHandshake);
     return null;
   }
 
@@ -51,6 +55,7 @@ public final class Admission {
   public void handshakeDone(Channel child) {
     if (handshaking.remove(child)) {
       handshakes.decrementAndGet();
+      child.closeFuture().removeListener(closedInHandshake);
     }
   }
 

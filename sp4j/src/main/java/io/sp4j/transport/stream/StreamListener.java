@@ -16,11 +16,10 @@ import io.sp4j.transport.netty.Admission;
 import io.sp4j.transport.netty.ChannelConnection;
 import io.sp4j.transport.netty.ChannelTime;
 import io.sp4j.transport.netty.EventLoops;
+import io.sp4j.transport.netty.OpenChannels;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A bound {@code tcp://} or {@code ipc://} address: every accepted connection exchanges greetings
@@ -34,7 +33,7 @@ public final class StreamListener implements TransportEndpoint {
   private final EndpointContext context;
   private final boolean typed;
   private final Runnable afterClose;
-  private final Set<Channel> children = ConcurrentHashMap.newKeySet();
+  private final OpenChannels children = new OpenChannels();
   private final Admission admission;
   private final Duration handshakeTimeout;
   private final Runnable unwatch;
@@ -114,7 +113,6 @@ public final class StreamListener implements TransportEndpoint {
       return;
     }
     children.add(child);
-    child.closeFuture().addListener(f -> children.remove(child));
     StreamHandshake handshake =
         new StreamHandshake(
             context.protocol(),
@@ -162,7 +160,7 @@ public final class StreamListener implements TransportEndpoint {
     closed = true;
     unwatch.run();
     EventLoops.closeAndRelease(serverChannel, RELEASE_WAIT);
-    ChannelConnection.closeAll(children);
+    ChannelConnection.closeAll(children.list());
     afterClose.run();
   }
 

@@ -10,8 +10,7 @@ import io.sp4j.spi.TransportEndpoint;
 import io.sp4j.transport.netty.Admission;
 import io.sp4j.transport.netty.ChannelConnection;
 import io.sp4j.transport.netty.EventLoops;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import io.sp4j.transport.netty.OpenChannels;
 
 /**
  * One socket's bind on a {@link WsServer}: one path of it, or every path; at most {@link
@@ -22,7 +21,7 @@ final class WsListener implements TransportEndpoint {
   private final WsServer server;
   private final String routeKey;
   private final EndpointContext context;
-  private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
+  private final OpenChannels channels = new OpenChannels();
   private final Admission admission;
   private final Runnable unwatch;
   private volatile boolean closed;
@@ -74,8 +73,7 @@ final class WsListener implements TransportEndpoint {
       return null;
     }
     WsConnection connection =
-        new WsConnection(
-            channel, false, WsTransport.settings(context, channel), () -> channels.remove(channel));
+        new WsConnection(channel, false, WsTransport.settings(context, channel), () -> {});
     channels.add(channel);
     PipeEvents events = context.attach(connection, context.protocol().peer());
     if (events == null) {
@@ -101,7 +99,7 @@ final class WsListener implements TransportEndpoint {
     if (transport != null) {
       transport.unbind(this);
     }
-    ChannelConnection.closeAll(channels);
+    ChannelConnection.closeAll(channels.list());
   }
 
   @Override

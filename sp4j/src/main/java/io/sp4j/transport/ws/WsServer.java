@@ -14,11 +14,10 @@ import io.sp4j.spi.EndpointContext;
 import io.sp4j.transport.netty.Admission;
 import io.sp4j.transport.netty.ChannelTime;
 import io.sp4j.transport.netty.EventLoops;
+import io.sp4j.transport.netty.OpenChannels;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -41,7 +40,7 @@ final class WsServer implements Handshake.Router {
   private final Object routesLock;
 
   private final Map<String, WsListener> routes = new ConcurrentHashMap<>();
-  private final Set<Channel> children = ConcurrentHashMap.newKeySet();
+  private final OpenChannels handshaking = new OpenChannels(); // upgraded: their listener's
   private volatile WsListener catchAll;
 
   private WsServer(Channel serverChannel, Object routesLock) {
@@ -85,8 +84,7 @@ final class WsServer implements Handshake.Router {
                       child.close();
                       return;
                     }
-                    server.children.add(child);
-                    child.closeFuture().addListener(f -> server.children.remove(child));
+                    server.handshaking.add(child);
                     if (tls != null) {
                       SSLEngine engine = tls.createSSLEngine();
                       engine.setUseClientMode(false);
@@ -106,7 +104,11 @@ final class WsServer implements Handshake.Router {
                     }
                     ServerHandshakeHandler handshake =
                         new ServerHandshakeHandler(server, handshakeTimeout, server::refused, time);
-                    handshake.whenFinished(() -> admission.handshakeDone(child));
+                    handshake.whenFinished(
+                        () -> {
+                          admission.handshakeDone(child);
+                          server.handshaking.remove(child);
+                        });
                     child.pipeline().addLast("ws-handshake", handshake);
                   }
                 });
@@ -175,10 +177,8 @@ final class WsServer implements Handshake.Router {
       "FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
   void close() {
     EventLoops.closeAndRelease(serverChannel, RELEASE_WAIT);
-    for (Channel child : new ArrayList<>(children)) {
-      if (child.pipeline().get(WsConnection.class) == null) {
-        child.close();
-      }
+    for (Channel child : handshaking.list()) {
+      child.close();
     }
   }
 }
