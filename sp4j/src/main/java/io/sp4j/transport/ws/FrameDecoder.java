@@ -250,7 +250,7 @@ final class FrameDecoder extends ChannelInboundHandlerAdapter {
     guard.count(
         code == 1009 ? Refusal.MESSAGE_TOO_LARGE : Refusal.PROTOCOL_ERROR,
         "ws close " + code + ": " + reason);
-    ctx.writeAndFlush(new CloseWebSocketFrame(code, reason))
+    ctx.writeAndFlush(ControlFrames.close(ctx.alloc(), !expectMasked, code, reason))
         .addListener(ChannelFutureListener.CLOSE);
     ctx.fireExceptionCaught(
         new CorruptedWebSocketFrameException(WebSocketCloseStatus.valueOf(code), reason));

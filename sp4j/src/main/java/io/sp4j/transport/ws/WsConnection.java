@@ -7,7 +7,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
 import io.sp4j.Message;
@@ -98,7 +97,7 @@ final class WsConnection extends ChannelConnection {
       closeSent = true;
       // The second for the echo starts once the Close (after every queued message) is written.
       channel
-          .writeAndFlush(new CloseWebSocketFrame(1000, ""))
+          .writeAndFlush(ControlFrames.close(channel.alloc(), client, 1000, ""))
           .addListener(
               f -> {
                 Timeout echoWait =
@@ -165,7 +164,7 @@ final class WsConnection extends ChannelConnection {
   private void answerPing(ChannelHandlerContext ctx, ByteBuf payload) {
     assert ctx.executor().inEventLoop();
     if (controlMayBeWritten()) {
-      ctx.write(new PongWebSocketFrame(payload))
+      ctx.write(ControlFrames.pong(ctx.alloc(), client, payload))
           .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
       pongUnflushed = true;
       return;
@@ -193,7 +192,7 @@ final class WsConnection extends ChannelConnection {
       ByteBuf payload = pongOwed;
       pongOwed = null;
       if (!closeSent) {
-        ctx.writeAndFlush(new PongWebSocketFrame(payload))
+        ctx.writeAndFlush(ControlFrames.pong(ctx.alloc(), client, payload))
             .addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
       } else {
         payload.release();
@@ -213,9 +212,9 @@ final class WsConnection extends ChannelConnection {
     }
     closeSent = true;
     ByteBuf content = close.content();
-    CloseWebSocketFrame answer;
+    ByteBuf answer;
     if (!content.isReadable()) {
-      answer = new CloseWebSocketFrame(1000, "");
+      answer = ControlFrames.close(ctx.alloc(), client, 1000, "");
     } else {
       int code = content.getUnsignedShort(content.readerIndex());
       boolean validCode =
@@ -225,11 +224,14 @@ final class WsConnection extends ChannelConnection {
       if (validCode
           && Utf8.isValid(
               content.slice(content.readerIndex() + 2, content.readableBytes() - 2).nioBuffer())) {
-        answer = new CloseWebSocketFrame(code, "");
+        answer = ControlFrames.close(ctx.alloc(), client, code, "");
       } else {
         answer =
-            new CloseWebSocketFrame(
-                1002, validCode ? "Invalid UTF-8 in the close reason." : "Invalid close code.");
+            ControlFrames.close(
+                ctx.alloc(),
+                client,
+                1002,
+                validCode ? "Invalid UTF-8 in the close reason." : "Invalid close code.");
       }
     }
     ctx.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);

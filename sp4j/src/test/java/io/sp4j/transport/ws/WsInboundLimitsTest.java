@@ -6,7 +6,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.http.websocketx.WebSocket08FrameEncoder;
 import io.sp4j.Options;
 import io.sp4j.Protocol;
 import io.sp4j.core.FakeEndpointContext;
@@ -27,7 +26,6 @@ class WsInboundLimitsTest extends InboundLimitsContract {
     channel
         .pipeline()
         .addLast(
-            new WebSocket08FrameEncoder(false),
             new FrameDecoder(true, context.option(Options.RECEIVE_MAX_SIZE), connection.inbound()),
             connection);
     connection.start(context.attach(connection, Protocol.PUSH));
