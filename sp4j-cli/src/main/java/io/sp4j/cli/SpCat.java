@@ -29,14 +29,15 @@ public final class SpCat {
   private SpCat() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, System.in, System.out, System.err, Pacer.SYSTEM, SpCat::endIoThreads));
+    System.exit(
+        run(args, System.in, System.out, System.err, Pacer.SYSTEM, SpCat::endIoThreadsForExit));
   }
 
   /**
    * The JVM's exit waits 300 ms for threads in native calls, as sp4j's I/O threads are while they
    * wait for the network: longer than a one-shot run spends talking. The process ends anyway.
    */
-  private static void endIoThreads() {
+  static void endIoThreadsForExit() {
     EventLoops.endBeforeExit(Duration.ofMillis(500));
   }
 
