@@ -7,8 +7,9 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * spcat's program ends sp4j's I/O threads once its socket is closed (the JVM's exit would wait for
@@ -17,28 +18,16 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class EndIoTest {
 
-  @Test
-  void aNetworkRunEndsTheIoThreadsOnceItsSocketIsClosed() {
-    AtomicInteger ends = new AtomicInteger();
-    int status = run(ends, "--pull", "--bind", "tcp://127.0.0.1:0", "--recv-timeout", "0");
-    assertThat(status).isZero();
-    assertThat(ends).hasValue(1);
-  }
-
-  @Test
-  void aFailedNetworkRunEndsThemToo() {
-    AtomicInteger ends = new AtomicInteger();
-    int status = run(ends, "--pull", "--bind", "tcp://127.0.0.1:not-a-port", "--recv-timeout", "0");
-    assertThat(status).isEqualTo(CliFailure.SOCKET);
-    assertThat(ends).hasValue(1);
-  }
-
-  @Test
-  void anInprocRunLeavesThemAlone() {
-    AtomicInteger ends = new AtomicInteger();
-    int status = run(ends, "--pull", "--bind", "inproc://end-io", "--recv-timeout", "0");
-    assertThat(status).isZero();
-    assertThat(ends).hasValue(0);
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "a network run, tcp://127.0.0.1:0, 0, 1",
+    "a failed network run, tcp://127.0.0.1:not-a-port, 3, 1",
+    "an inproc run, inproc://end-io, 0, 0"
+  })
+  void endsTheIoThreadsOnlyAfterARunThatUsedThem(String run, String url, int status, int ends) {
+    AtomicInteger called = new AtomicInteger();
+    assertThat(run(called, "--pull", "--bind", url, "--recv-timeout", "0")).isEqualTo(status);
+    assertThat(called).hasValue(ends);
   }
 
   private static int run(AtomicInteger ends, String... args) {

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Run in a JVM of its own by {@link EndBeforeExitTest}: starts the I/O threads with a listening
+ * Run in a JVM of its own by {@link IoThreadEndTest}: starts the I/O threads with a listening
  * socket, ends them as a process about to exit does, and prints how many are still alive.
  */
 public final class EndBeforeExitMain {
