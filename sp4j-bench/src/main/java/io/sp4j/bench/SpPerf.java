@@ -1,6 +1,8 @@
 package io.sp4j.bench;
 
+import io.sp4j.transport.netty.EventLoops;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -24,6 +26,8 @@ public final class SpPerf {
   public static void main(String[] args) {
     int status = run(args, System.out);
     System.out.flush();
+    // The JVM's exit would wait 300 ms for the I/O threads in their native selector calls.
+    EventLoops.endBeforeExit(Duration.ofMillis(500));
     System.exit(status);
   }
 

@@ -49,4 +49,16 @@ record Settings(
   boolean sendsRepeatedly() {
     return interval >= 0;
   }
+
+  /** Whether an address needs sp4j's I/O threads: any but inproc://. */
+  boolean usesNetwork() {
+    for (List<String> urls : List.of(binds, connects)) {
+      for (String url : urls) {
+        if (!url.startsWith("inproc://")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
 }

@@ -5,6 +5,7 @@ import io.sp4j.Options;
 import io.sp4j.Protocol;
 import io.sp4j.Socket;
 import io.sp4j.SpException;
+import io.sp4j.transport.netty.EventLoops;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,7 +29,16 @@ public final class SpCat {
   private SpCat() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, System.in, System.out, System.err));
+    System.exit(
+        run(args, System.in, System.out, System.err, Pacer.SYSTEM, SpCat::endIoThreadsForExit));
+  }
+
+  /**
+   * The JVM's exit waits 300 ms for threads in native calls, as sp4j's I/O threads are while they
+   * wait for the network: longer than a one-shot run spends talking. The process ends anyway.
+   */
+  static void endIoThreadsForExit() {
+    EventLoops.endBeforeExit(Duration.ofMillis(500));
   }
 
   /**
@@ -39,17 +49,33 @@ public final class SpCat {
    * @param err where the error line goes
    */
   public static int run(String[] args, InputStream in, OutputStream out, PrintStream err) {
-    return run(args, in, out, err, Pacer.SYSTEM);
+    return run(args, in, out, err, Pacer.SYSTEM, () -> {});
   }
 
-  static int run(String[] args, InputStream in, OutputStream out, PrintStream err, Pacer pacer) {
+  /**
+   * @param endIo run once a socket that used the network (not only inproc) is closed
+   */
+  static int run(
+      String[] args,
+      InputStream in,
+      OutputStream out,
+      PrintStream err,
+      Pacer pacer,
+      Runnable endIo) {
     try {
       Invocation invocation = ArgumentParser.parse(args, in);
       if (invocation instanceof Invocation.Help help) {
         write(out, help.text());
         return 0;
       }
-      runSocket(((Invocation.Run) invocation).settings(), out, pacer);
+      Settings settings = ((Invocation.Run) invocation).settings();
+      try {
+        runSocket(settings, out, pacer);
+      } finally {
+        if (settings.usesNetwork()) {
+          endIo.run();
+        }
+      }
       return 0;
     } catch (CliFailure failure) {
       err.println(failure.getMessage());

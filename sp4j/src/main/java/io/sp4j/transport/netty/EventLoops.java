@@ -64,6 +64,9 @@ public final class EventLoops {
 
   private static volatile SpException ended;
 
+  /** Set by {@link #endBeforeExit}: the threads end on purpose, which is no failure to log. */
+  private static volatile boolean exiting;
+
   static {
     for (EventExecutor loop : GROUP) {
       loop.terminationFuture().addListener(f -> ioThreadEnded(f.cause()));
@@ -111,13 +114,28 @@ public final class EventLoops {
                 + ": network endpoints cannot work any more",
             cause);
     ended = failure;
-    LOG.log(System.Logger.Level.ERROR, failure.getMessage(), cause);
+    if (!exiting) {
+      LOG.log(System.Logger.Level.ERROR, failure.getMessage(), cause);
+    }
     for (Consumer<SpException> watcher : WATCHERS) {
       watcher.accept(failure);
     }
   }
 
   private static final System.Logger LOG = System.getLogger("io.sp4j");
+
+  /**
+   * Ends the I/O threads now, for a process about to exit, waiting at most {@code max} for them.
+   * The JVM's exit waits up to 300 ms for threads in a native call, which a selector's wait is: a
+   * one-shot command line would spend longer exiting than talking. Endpoints still open are told
+   * ETERM as when a thread ends anyway, but nothing is logged; no endpoint can start after this.
+   */
+  public static void endBeforeExit(java.time.Duration max) {
+    exiting = true;
+    GROUP
+        .shutdownGracefully(0, max.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+        .awaitUninterruptibly(max.toMillis());
+  }
 
   /** A dialing bootstrap on the group for channels of {@code type}, with sp4j's allocator. */
   public static Bootstrap clientBootstrap(Class<? extends Channel> type) {
