@@ -451,13 +451,13 @@ if(/^io\\/netty/.test(n))return'#a0c0f0';if(/\\//.test(n))return'#80d080';return
 let depth=0;function dep(t,d){depth=Math.max(depth,d);for(const c of t[2])dep(c,d+1);}dep(T,0);
 function draw(z){g.innerHTML='';g.style.height=(depth+1)*16+'px';const W=g.clientWidth;
 const q=document.getElementById('q').value;let hit=0;
-function rec(t,x,d,scale){const w=t[1]*scale;if(w<0.5)return;const e=document.createElement('div');
+function rec(t,x,d,scale,inm){const w=t[1]*scale;if(w<0.5)return;const e=document.createElement('div');
 e.className='f';e.style.left=x+'px';e.style.width=w+'px';e.style.top=(depth-d)*16+'px';
-const m=q&&t[0].indexOf(q)>=0;if(m)hit+=t[1];e.style.background=m?'#ee00ee':col(t[0]);
+const m=q&&t[0].indexOf(q)>=0;if(m&&!inm)hit+=t[1];e.style.background=m?'#ee00ee':col(t[0]);
 e.textContent=t[0];e.title=t[0]+' ('+t[1]+' samples, '+(100*t[1]/total).toFixed(2)+'%%)';
 e.onclick=ev=>{ev.stopPropagation();draw(t);};g.appendChild(e);let cx=x;
-for(const c of t[2]){rec(c,cx,d+1,scale);cx+=c[1]*scale;}}
-rec(z,0,0,W/z[1]);document.getElementById('m').textContent=q?('matched '+(100*hit/total).toFixed(2)+'%%'):'';}
+for(const c of t[2]){rec(c,cx,d+1,scale,inm||m);cx+=c[1]*scale;}}
+rec(z,0,0,W/z[1],false);document.getElementById('m').textContent=q?('matched '+(100*hit/total).toFixed(2)+'%%'):'';}
 document.getElementById('q').oninput=()=>draw(T);window.onresize=()=>draw(T);draw(T);
 </script></body></html>
 """

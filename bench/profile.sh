@@ -50,6 +50,7 @@ case $mode in cpu|alloc|wall|none) ;; *) echo "profile.sh: MODE is cpu, alloc, w
 
 # ---- build what is missing or stale
 mkdir -p "$bin_dir" "$out"
+out=$(cd "$out" && pwd)
 make -s -f "$shared/Makefile" OUT="$bin_dir" >&2
 jar=$root/sp4j-bench/target/spperf.jar
 if [ ! -f "$jar" ] || [ -n "$(find "$root/sp4j/src/main" "$root/sp4j-bench/src/main" -newer "$jar" -print -quit)" ]; then
