@@ -41,7 +41,8 @@ def thread_group(comm, tid, pid, java):
     if java:
         if comm.startswith("sp4j-io"):
             return "io"
-        return "user" if comm == "main" else "jvm"
+        # the launcher's thread keeps the name "java" and idles; main() runs in another "java"
+        return "user" if comm in ("main", "java") else "jvm"
     return "user" if tid == pid else "io"
 
 
@@ -131,6 +132,10 @@ def attach_load(pid, lib, args, timeout=10.0):
 
 
 # ---------------------------------------------------------------- watch
+def agent_args(a, side):
+    return a.agent_local if side == "local" else a.agent_remote
+
+
 def cmd_watch(a):
     local, remote = int(a.local), int(a.remote)
     pids = {"local": local, "remote": remote}
@@ -151,14 +156,22 @@ def cmd_watch(a):
         if time.monotonic() > deadline:
             sys.exit("watch: the local side never started working")
     t_start = time.monotonic()
+    # Loading the agent makes the JVM throw away and recompile its code (a second of C1 work on
+    # 2 cores): load it now and let the warm-up absorb that; the real profile starts afresh.
+    jvms = {side: pid for side, pid in pids.items() if a.agent and java[side]}
+    for side, pid in jvms.items():
+        attach_load(pid, a.agent, f"start,{re.sub(r',file=.*', '', agent_args(a, side))}")
     time.sleep(a.warm)
+    for side, pid in jvms.items():
+        warmup = os.path.join(a.out, f"{side}.warmup")
+        attach_load(pid, a.agent, f"stop,file={warmup}")
+        os.unlink(warmup)
     # 2. profilers and counters first, so that the snapshots leave out their start-up
     record = set(filter(None, (a.perf_record or "").split(",")))
     helpers = []
     for side, pid in pids.items():
-        if a.agent and java[side]:
-            args = a.agent_local if side == "local" else a.agent_remote
-            attach_load(pid, a.agent, "start," + args)
+        if side in jvms:
+            attach_load(pid, a.agent, "start," + agent_args(a, side))
         elif side in record and not java[side]:
             helpers.append(subprocess.Popen(
                 ["perf", "record", "-q", "-g", "-F", str(a.perf_freq), "-p", str(pid),
@@ -188,10 +201,9 @@ def cmd_watch(a):
     for h in helpers:
         h.send_signal(signal.SIGINT)
     for side, pid in pids.items():
-        if a.agent and java[side] and alive(pid):
-            args = a.agent_local if side == "local" else a.agent_remote
+        if side in jvms and alive(pid):
             try:
-                attach_load(pid, a.agent, "stop," + args)
+                attach_load(pid, a.agent, "stop," + agent_args(a, side))
             except (OSError, RuntimeError) as e:  # it dumps at exit instead
                 print(f"watch: stop {side}: {e}", file=sys.stderr)
     for h in helpers:
@@ -345,9 +357,11 @@ def cmd_categories(a):
 
 
 # ------------------------------------------------------------- summary
-def side_numbers(rows, msgs, seconds):
+def side_numbers(rows, msgs, seconds, java=False):
     g = defaultdict(lambda: defaultdict(int))
     for r in rows:
+        if java:
+            r["group"] = thread_group(r["comm"], r["tid"], -1, True)
         for k in COUNTERS:
             g[r["group"]][k] += r[k]
             g["all"][k] += r[k]
@@ -386,7 +400,7 @@ def cmd_summary(a):
     total = 0.0
     cs_total = 0.0
     for side in ("local", "remote"):
-        nums = side_numbers(w["threads"][side], msgs, w["seconds"])
+        nums = side_numbers(w["threads"][side], msgs, w["seconds"], w["java"][side])
         for grp in ("all", "io", "user", "jvm"):
             if grp not in nums:
                 continue
@@ -420,7 +434,7 @@ def cmd_summary(a):
         f.write(text)
     with open(os.path.join(a.dir, "cpu.json"), "w") as f:
         json.dump({"rate": a.rate, "unit": a.unit, "ns_total": total, "cs_total": cs_total,
-                   "sides": {s: side_numbers(w["threads"][s], msgs, w["seconds"])
+                   "sides": {s: side_numbers(w["threads"][s], msgs, w["seconds"], w["java"][s])
                              for s in ("local", "remote")},
                    "cut_short": w["cut_short"], "seconds": w["seconds"]}, f, indent=1)
     sys.stdout.write(text)
