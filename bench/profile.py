@@ -14,6 +14,8 @@
       categories of each collapsed-stack file in DIR. Prints Markdown, writes DIR/summary.md.
   profile.py flame IN.collapsed OUT.html [TITLE]      a flame graph (one self-contained HTML file)
   profile.py categories IN.collapsed                  the category table of one profile
+  profile.py table OUT [--min-ns N]                  ns per message by category: sp4j's io and
+                                                      user threads of each side, nanomsg's total
   profile.py line DIR LABEL                           one line: rate, CPU and switches per message
   profile.py perf-collapse PERF.data OUT.collapsed PID  `perf script` output folded like
                                                         async-profiler's `collapsed,threads`
@@ -238,7 +240,7 @@ THREAD_RULES = [
 STACK_RULES = [
     ("epoll_wait (loop sleeps/wakes)", r"epoll_wait|epollWait|epoll_pwait|do_epoll_wait"),
     ("park/unpark, futex, eventfd+poll (hand-offs)",
-     r"Unsafe\.park|Unsafe\.unpark|LockSupport|Parker::|futex|pthread_cond|eventfd|__poll$"
+     r"Unsafe\.park|Unsafe\.unpark|LockSupport|Parker::|futex|pthread_cond|eventfd|eventFd|__poll$"
      r"|do_sys_poll|lll_lock_wake|lll_lock_wait|nn_efd|nn_sem"),
     ("write/send syscall", r"__x64_sys_(write|writev|sendto|sendmsg)_|[Ww]ritev|sendAddress"
      r"|FileDescriptor_write|__libc_write|__libc_send|^send$"),
@@ -449,6 +451,56 @@ def cmd_line(a):
           f"{c['cs_total']:.3f}/{u}{' CUT-SHORT' if c['cut_short'] else ''}")
 
 
+def ns_by_category(run_dir):
+    """{(side, group): {category: ns per message}}: each thread group's CPU per message over the
+    window (/proc), split by the share of the group's samples in each category."""
+    with open(os.path.join(run_dir, "cpu.json")) as f:
+        cpu = json.load(f)["sides"]
+    out = {}
+    for side in ("local", "remote"):
+        path = os.path.join(run_dir, f"{side}.collapsed")
+        if not os.path.exists(path):
+            continue
+        by = category_table(path)
+        for g in GROUPS:
+            n = sum(by[g].values())
+            ns = cpu[side].get(g, {}).get("ns", 0.0)
+            if n:
+                out[(side, g)] = {c: ns * k / n for c, k in by[g].items()}
+    return out
+
+
+def cmd_table(a):
+    """Markdown: ns per message by category, sp4j's io and user threads of each side beside the
+    same category in nanomsg's tools (both processes, all threads)."""
+    sp = ns_by_category(os.path.join(a.dir, "sp4j-1"))
+    nn_dir = os.path.join(a.dir, "nn-1")
+    nn = ns_by_category(nn_dir) if os.path.isdir(nn_dir) else {}
+    cols = [("local", "io"), ("local", "user"), ("remote", "io"), ("remote", "user")]
+    cats = defaultdict(float)
+    for d in (sp, nn):
+        for per in d.values():
+            for c, v in per.items():
+                cats[c] += v
+    lines = ["| category | local io | local user | remote io | remote user | sp4j (all) "
+             "| nanomsg (all) |", "|---|---:|---:|---:|---:|---:|---:|"]
+    tot_sp = tot_nn = 0.0
+    for c in sorted(cats, key=lambda c: -cats[c]):
+        cells = [sp.get(k, {}).get(c, 0.0) for k in cols]
+        all_sp = sum(per.get(c, 0.0) for per in sp.values())
+        all_nn = sum(per.get(c, 0.0) for per in nn.values())
+        tot_sp += all_sp
+        tot_nn += all_nn
+        if all_sp + all_nn < a.min_ns:
+            continue
+        lines.append(f"| {c} | " + " | ".join(f"{v:,.0f}" for v in cells)
+                     + f" | **{all_sp:,.0f}** | {all_nn:,.0f} |")
+    tcol = [sum(sp.get(k, {}).values()) for k in cols]
+    lines.append("| total | " + " | ".join(f"{v:,.0f}" for v in tcol)
+                 + f" | **{tot_sp:,.0f}** | {tot_nn:,.0f} |")
+    print("\n".join(lines))
+
+
 # ---------------------------------------------------------- flame graph
 FLAME_HTML = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>%(title)s</title>
 <style>body{font:12px sans-serif;margin:8px}#g{position:relative;width:100%%}
@@ -556,6 +608,9 @@ def main():
     f.add_argument("title", nargs="?")
     c = sub.add_parser("categories")
     c.add_argument("file")
+    t = sub.add_parser("table")
+    t.add_argument("dir")
+    t.add_argument("--min-ns", type=float, default=0.0)
     ln = sub.add_parser("line")
     ln.add_argument("dir")
     ln.add_argument("label")
@@ -565,7 +620,7 @@ def main():
     pc.add_argument("pid", type=int)
     a = p.parse_args()
     {"watch": cmd_watch, "summary": cmd_summary, "flame": cmd_flame,
-     "categories": cmd_categories, "line": cmd_line, "perf-collapse": cmd_perf_collapse}[a.cmd](a)
+     "categories": cmd_categories, "line": cmd_line, "table": cmd_table, "perf-collapse": cmd_perf_collapse}[a.cmd](a)
 
 
 if __name__ == "__main__":
