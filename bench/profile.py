@@ -239,9 +239,12 @@ THREAD_RULES = [
 ]
 STACK_RULES = [
     ("epoll_wait (loop sleeps/wakes)", r"epoll_wait|epollWait|epoll_pwait|do_epoll_wait"),
-    ("park/unpark, futex, eventfd+poll (hand-offs)",
-     r"Unsafe\.park|Unsafe\.unpark|LockSupport|Parker::|futex|pthread_cond|eventfd|eventFd|__poll$"
-     r"|do_sys_poll|lll_lock_wake|lll_lock_wait|nn_efd|nn_sem"),
+    ("hand-off: wake another thread (unpark, eventfd write)",
+     r"Unsafe\.unpark|Unsafe_Unpark|Parker::unpark|LockSupport\.unpark|pthread_cond_signal"
+     r"|lll_lock_wake|eventFdWrite|eventfd_write|futex_wake|nn_efd_signal"),
+    ("hand-off: wait to be woken (park, futex, poll)",
+     r"Unsafe\.park|Parker::park|LockSupport\.park|futex|pthread_cond_(timed)?wait|__poll$"
+     r"|do_sys_poll|lll_lock_wait|eventfd|nn_efd|nn_sem"),
     ("write/send syscall", r"__x64_sys_(write|writev|sendto|sendmsg)_|[Ww]ritev|sendAddress"
      r"|FileDescriptor_write|__libc_write|__libc_send|^send$"),
     ("read/recv syscall", r"__x64_sys_(read|readv|recvfrom|recvmsg)_|FileDescriptor_read"
