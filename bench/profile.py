@@ -97,16 +97,20 @@ def is_java(pid):
 
 
 # ------------------------------------------------------- HotSpot attach
+# HotSpot on Linux keeps its attach socket in this fixed folder, whatever java.io.tmpdir says.
+HOTSPOT_ATTACH_DIR = "/tmp"
+
+
 def attach_load(pid, lib, args, timeout=10.0):
     """Loads an agent into a running JVM as `jcmd PID JVMTI.agent_load` does, without starting a
     JVM for it: the attach protocol of HotSpot on Linux (version 1, command `load`)."""
-    sock_path = f"/tmp/.java_pid{pid}"
+    sock_path = f"{HOTSPOT_ATTACH_DIR}/.java_pid{pid}"
     if not os.path.exists(sock_path):
         trigger = f"/proc/{pid}/cwd/.attach_pid{pid}"
         try:
             open(trigger, "w").close()
         except OSError:
-            trigger = f"/tmp/.attach_pid{pid}"
+            trigger = f"{HOTSPOT_ATTACH_DIR}/.attach_pid{pid}"
             open(trigger, "w").close()
         os.kill(pid, signal.SIGQUIT)
         deadline = time.monotonic() + timeout
