@@ -6,7 +6,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
-import io.netty.handler.ssl.SslHandler;
 import io.sp4j.Errno;
 import io.sp4j.MessageType;
 import io.sp4j.Options;
@@ -93,7 +92,7 @@ final class WsDialer extends ReconnectingDialer {
                   @Override
                   protected void initChannel(Channel ch) {
                     if (tls != null) {
-                      ch.pipeline().addLast(Framing.TLS, new SslHandler(clientEngine(tls)));
+                      ch.pipeline().addLast(Framing.TLS, Framing.tls(clientEngine(tls)));
                     }
                     ch.pipeline()
                         .addLast("ws-handshake", new ClientHandshakeHandler(WsDialer.this));

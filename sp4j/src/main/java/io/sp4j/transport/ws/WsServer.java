@@ -6,7 +6,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.handler.ssl.SslHandler;
 import io.sp4j.Options;
 import io.sp4j.Refusal;
 import io.sp4j.SpException;
@@ -88,7 +87,7 @@ final class WsServer implements Handshake.Router {
                     if (tls != null) {
                       SSLEngine engine = tls.createSSLEngine();
                       engine.setUseClientMode(false);
-                      child.pipeline().addLast(Framing.TLS, new SslHandler(engine));
+                      child.pipeline().addLast(Framing.TLS, Framing.tls(engine));
                     }
                     if (admission.admitHandshake(child) != null) {
                       server.refused(
