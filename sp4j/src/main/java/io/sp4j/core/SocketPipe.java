@@ -4,8 +4,6 @@ import io.sp4j.Message;
 import io.sp4j.spi.Connection;
 import io.sp4j.spi.Pipe;
 import io.sp4j.spi.PipeEvents;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -24,17 +22,7 @@ final class SocketPipe implements Pipe, PipeEvents {
   private final Connection connection;
   private final int sendPriority;
   private final int receivePriority;
-  private static final VarHandle CLOSED;
-
-  static {
-    try {
-      CLOSED = MethodHandles.lookup().findVarHandle(SocketPipe.class, "closed", boolean.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
-
-  private volatile boolean closed; // a field, not an AtomicBoolean: one pipe per connection
+  private volatile boolean closed; // set under the socket's lock, read from any thread
 
   SocketPipe(Pipes pipes, SocketLock lock, SocketEndpoint endpoint, int id, Connection connection) {
     this.pipes = pipes;
@@ -123,9 +111,14 @@ final class SocketPipe implements Pipe, PipeEvents {
     return written;
   }
 
-  /** Returns whether this call closed it. */
+  /** Returns whether this call closed it; lock held. */
   boolean markClosed() {
-    return CLOSED.compareAndSet(this, false, true);
+    assert lock.isHeldByCurrentThread();
+    if (closed) {
+      return false;
+    }
+    closed = true;
+    return true;
   }
 
   boolean isClosed() {

@@ -3,6 +3,8 @@ package io.sp4j.transport.netty;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.sp4j.Refusal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -57,6 +59,11 @@ public final class Admission {
       handshakes.decrementAndGet();
       child.closeFuture().removeListener(closedInHandshake);
     }
+  }
+
+  /** The channels in their handshake now, as a copy. */
+  public List<Channel> handshakingChannels() {
+    return new ArrayList<>(handshaking);
   }
 
   public int open() {

@@ -17,7 +17,7 @@ import io.netty.channel.WriteBufferWaterMark;
  * the same sizes share them: 10,000 connections keep two objects, not 20,000 (about 56 B each).
  */
 public final class BufferSizes {
-  private static volatile Shared last = new Shared(-1, -1, null, null);
+  private static final Recent<Sizes, Shared> RECENT = new Recent<>();
 
   private BufferSizes() {}
 
@@ -32,23 +32,17 @@ public final class BufferSizes {
 
   /** The objects for these sizes: the last ones made, if they match (sizes rarely change). */
   static Shared shared(int sendBuffer, int receiveBuffer) {
-    Shared shared = last;
-    if (shared.sendBuffer != sendBuffer || shared.receiveBuffer != receiveBuffer) {
-      int largestRead = (int) Math.min(16L << 20, Math.max(64 * 1024, 2L * receiveBuffer));
-      shared =
-          new Shared(
-              sendBuffer,
-              receiveBuffer,
-              new WriteBufferWaterMark(sendBuffer / 2, sendBuffer),
-              new AdaptiveRecvByteBufAllocator(64, 2048, largestRead));
-      last = shared; // a race only makes one more pair
-    }
-    return shared;
+    return RECENT.get(new Sizes(sendBuffer, receiveBuffer), BufferSizes::make);
   }
 
-  record Shared(
-      int sendBuffer,
-      int receiveBuffer,
-      WriteBufferWaterMark waterMark,
-      RecvByteBufAllocator reads) {}
+  private static Shared make(Sizes sizes) {
+    int largestRead = (int) Math.min(16L << 20, Math.max(64 * 1024, 2L * sizes.receiveBuffer()));
+    return new Shared(
+        new WriteBufferWaterMark(sizes.sendBuffer() / 2, sizes.sendBuffer()),
+        new AdaptiveRecvByteBufAllocator(64, 2048, largestRead));
+  }
+
+  private record Sizes(int sendBuffer, int receiveBuffer) {}
+
+  record Shared(WriteBufferWaterMark waterMark, RecvByteBufAllocator reads) {}
 }

@@ -25,7 +25,10 @@ public final class ChannelTime {
   /** Each channel's own event loop: its ticker and its timers. */
   public static final ChannelTime EVENT_LOOP = new ChannelTime(null, null);
 
-  private static volatile ChannelTime last = EVENT_LOOP;
+  private static final Recent<Source, ChannelTime> RECENT = new Recent<>();
+
+  /** A socket's time, as a key: equal for sockets on the same clock and scheduler. */
+  private record Source(Clock clock, Scheduler scheduler) {}
 
   private final Clock clock; // null: the event loop's
   private final Scheduler scheduler; // null: the event loop's
@@ -37,14 +40,9 @@ public final class ChannelTime {
 
   /** The time of {@code context}'s socket. */
   public static ChannelTime of(EndpointContext context) {
-    Clock clock = context.clock();
-    Scheduler scheduler = context.timers();
-    ChannelTime time = last;
-    if (time.clock != clock || time.scheduler != scheduler) {
-      time = new ChannelTime(clock, scheduler);
-      last = time; // a race only makes one more
-    }
-    return time;
+    return RECENT.get(
+        new Source(context.clock(), context.timers()),
+        source -> new ChannelTime(source.clock(), source.scheduler()));
   }
 
   /** Now, in nanoseconds from an arbitrary origin, as {@code channel}'s timers count it. */

@@ -19,8 +19,7 @@ final class InboundBatch {
   static final int BYTES = 256 * 1024;
 
   private final Channel channel;
-  private Message first; // a batch of one needs no list (a request, a reply)
-  private ArrayList<Message> all; // a batch of two or more, first included; made when first needed
+  private ArrayList<Message> messages; // made on the first message: an idle connection holds none
   private long bytes;
 
   InboundBatch(Channel channel) {
@@ -30,23 +29,12 @@ final class InboundBatch {
   /** Adds a decoded message; hands the batch to {@code socket} once it is full. */
   void add(Message message, PipeEvents socket) {
     assert channel.eventLoop().inEventLoop();
-    int count;
-    if (first == null && (all == null || all.isEmpty())) {
-      first = message;
-      count = 1;
-    } else {
-      if (all == null) {
-        all = new ArrayList<>();
-      }
-      if (first != null) {
-        all.add(first);
-        first = null;
-      }
-      all.add(message);
-      count = all.size();
+    if (messages == null) {
+      messages = new ArrayList<>();
     }
+    messages.add(message);
     bytes += message.size();
-    if (count >= MESSAGES || bytes >= BYTES) {
+    if (messages.size() >= MESSAGES || bytes >= BYTES) {
       handOver(socket);
     }
   }
@@ -54,20 +42,21 @@ final class InboundBatch {
   /** Hands what was collected to {@code socket} (dropped if there is none any more). */
   void handOver(PipeEvents socket) {
     assert channel.eventLoop().inEventLoop();
+    if (messages == null || messages.isEmpty()) {
+      return;
+    }
     bytes = 0;
-    Message only = first;
-    if (only != null) {
-      first = null;
-      if (socket != null) {
-        socket.deliver(only);
-      }
-    } else if (all != null && !all.isEmpty()) {
+    if (socket == null) {
+      messages.clear();
+    } else if (messages.size() == 1) {
+      Message only = messages.get(0);
+      messages.clear();
+      socket.deliver(only);
+    } else {
       try {
-        if (socket != null) {
-          socket.deliverAll(all); // read during the call only, so the list is reused
-        }
+        socket.deliverAll(messages); // read during the call only, so the list is reused
       } finally {
-        all.clear();
+        messages.clear();
       }
     }
   }

@@ -6,6 +6,7 @@ import io.sp4j.spi.EndpointContext;
 import io.sp4j.spi.ReceiveBudget;
 import java.time.Duration;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * What one connection's receiving side is held to, taken from its socket when it is made.
@@ -21,16 +22,17 @@ public record InboundLimits(
     BiConsumer<Refusal, String> refusals,
     ChannelTime time) {
 
-  private static final Recent<InboundLimits> RECENT = new Recent<>();
+  private static final Recent<InboundLimits, InboundLimits> RECENT = new Recent<>();
 
   /** The socket's current settings (the same instance for its connections while they hold). */
   public static InboundLimits of(EndpointContext context) {
-    return RECENT.reuse(
+    return RECENT.get(
         new InboundLimits(
             context.receiveBudget(),
             context.option(Options.RECEIVE_STALL_TIMEOUT),
             new RefusedTo(context),
-            ChannelTime.of(context)));
+            ChannelTime.of(context)),
+        Function.identity());
   }
 
   /** Refusals told to a socket: a record, so that two made for one socket are equal. */

@@ -13,7 +13,6 @@ import io.sp4j.spi.EndpointContext;
 import io.sp4j.transport.netty.Admission;
 import io.sp4j.transport.netty.ChannelTime;
 import io.sp4j.transport.netty.EventLoops;
-import io.sp4j.transport.netty.OpenChannels;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
@@ -39,11 +38,12 @@ final class WsServer implements Handshake.Router {
   private final Object routesLock;
 
   private final Map<String, WsListener> routes = new ConcurrentHashMap<>();
-  private final OpenChannels handshaking = new OpenChannels(); // upgraded: their listener's
+  private final Admission admission; // its handshaking channels; upgraded ones are listeners'
   private volatile WsListener catchAll;
 
-  private WsServer(Channel serverChannel, Object routesLock) {
+  private WsServer(Channel serverChannel, Object routesLock, Admission admission) {
     this.serverChannel = serverChannel;
+    this.admission = admission;
     this.routesLock = routesLock;
     this.port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
   }
@@ -83,7 +83,6 @@ final class WsServer implements Handshake.Router {
                       child.close();
                       return;
                     }
-                    server.handshaking.add(child);
                     if (tls != null) {
                       SSLEngine engine = tls.createSSLEngine();
                       engine.setUseClientMode(false);
@@ -103,15 +102,11 @@ final class WsServer implements Handshake.Router {
                     }
                     ServerHandshakeHandler handshake =
                         new ServerHandshakeHandler(server, handshakeTimeout, server::refused, time);
-                    handshake.whenFinished(
-                        () -> {
-                          admission.handshakeDone(child);
-                          server.handshaking.remove(child);
-                        });
+                    handshake.whenFinished(() -> admission.handshakeDone(child));
                     child.pipeline().addLast("ws-handshake", handshake);
                   }
                 });
-    self[0] = new WsServer(EventLoops.bind(bootstrap, address, url), routesLock);
+    self[0] = new WsServer(EventLoops.bind(bootstrap, address, url), routesLock, admission);
     return self[0];
   }
 
@@ -176,7 +171,7 @@ final class WsServer implements Handshake.Router {
       "FutureReturnValueIgnored") // a close is followed through closeFuture, not this future
   void close() {
     EventLoops.closeAndRelease(serverChannel, RELEASE_WAIT);
-    for (Channel child : handshaking.list()) {
+    for (Channel child : admission.handshakingChannels()) {
       child.close();
     }
   }

@@ -24,6 +24,7 @@ import java.net.UnknownHostException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -142,7 +143,8 @@ public final class WsTransport implements Transport {
     }
   }
 
-  private static final Recent<WsConnection.Settings> RECENT_SETTINGS = new Recent<>();
+  private static final Recent<WsConnection.Settings, WsConnection.Settings> RECENT_SETTINGS =
+      new Recent<>();
 
   /**
    * The settings a new connection takes from its socket; also sets its TCP options (TCP_NODELAY,
@@ -152,14 +154,15 @@ public final class WsTransport implements Transport {
     int sendBuffer = context.option(Options.SEND_BUFFER);
     channel.config().setOption(ChannelOption.TCP_NODELAY, context.option(Options.TCP_NODELAY));
     BufferSizes.apply(channel, sendBuffer, context.option(Options.RECEIVE_BUFFER)); // WS-OPT-6
-    return RECENT_SETTINGS.reuse(
+    return RECENT_SETTINGS.get(
         new WsConnection.Settings(
             context.option(Options.RECEIVE_MAX_SIZE),
             sendBuffer,
             context.option(Options.WS_MESSAGE_TYPE),
             context.option(Options.WS_SERVER_CLOSE_FRAME),
             context.option(Options.WS_FRAGMENT_SIZE),
-            InboundLimits.of(context)));
+            InboundLimits.of(context)),
+        Function.identity());
   }
 
   private static String key(InetAddress ip, int port) {

@@ -7,6 +7,7 @@ import io.sp4j.Protocol;
 import io.sp4j.Refusal;
 import io.sp4j.core.FakeEndpointContext;
 import java.time.Duration;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,12 +19,12 @@ class SharedSettingsTest {
 
   @Test
   void recentGivesBackTheEqualValueMadeBefore() {
-    Recent<String> recent = new Recent<>();
+    Recent<String, String> recent = new Recent<>();
     String first = new String("a");
-    assertThat(recent.reuse(first)).isSameAs(first);
-    assertThat(recent.reuse(new String("a"))).isSameAs(first);
+    assertThat(recent.get(first, Function.identity())).isSameAs(first);
+    assertThat(recent.get(new String("a"), Function.identity())).isSameAs(first);
     String other = new String("b");
-    assertThat(recent.reuse(other)).isSameAs(other);
+    assertThat(recent.get(other, Function.identity())).isSameAs(other);
   }
 
   @Test
