@@ -5,6 +5,9 @@ import io.sp4j.Refusal;
 import io.sp4j.Socket;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,8 +20,8 @@ import java.util.Map;
  * </pre>
  *
  * <ul>
- *   <li>{@code heap}: heap in use after {@link System#gc()} (run twice: the first may only
- *       promote);
+ *   <li>{@code heap}: heap in use just after {@link System#gc()} (run twice: the first may only
+ *       promote), as the collector saw it; see {@link #heapAfterCollection()};
  *   <li>{@code direct}: the JDK's "direct" buffer pool plus the chunks of Netty's buffer pool that
  *       are not in it (see {@link #directBytes()});
  *   <li>{@code fds}: open file descriptors ({@code /proc/self/fd});
@@ -43,7 +46,7 @@ public final class TargetStats {
     System.gc();
     System.gc();
     Map<String, Long> stats = new LinkedHashMap<>();
-    stats.put("heap", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+    stats.put("heap", heapAfterCollection());
     stats.put("direct", directBytes());
     ProcessMeter.Usage self = ProcessMeter.read(ProcessHandle.current().pid());
     stats.put("fds", self.fds());
@@ -65,6 +68,22 @@ public final class TargetStats {
     for (Map.Entry<Refusal, Long> refused : socket.refusals().entrySet()) {
       stats.put("refused." + refused.getKey(), refused.getValue());
     }
+  }
+
+  /**
+   * What the heap held at the end of the last collection, summed over its pools. The heap's usage
+   * now would also count what the event loops allocated since the collection, and on a loaded
+   * machine this thread may wait milliseconds for its next slice while they allocate megabytes.
+   */
+  private static long heapAfterCollection() {
+    long used = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      MemoryUsage afterCollection = pool.getCollectionUsage();
+      if (pool.getType() == MemoryType.HEAP && afterCollection != null) {
+        used += afterCollection.getUsed();
+      }
+    }
+    return used;
   }
 
   /**
