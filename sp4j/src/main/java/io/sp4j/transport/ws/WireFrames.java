@@ -25,6 +25,14 @@ final class WireFrames {
   private static final boolean NATIVE_LONGS =
       PlatformDependent.hasUnsafe() && PlatformDependent.isUnaligned();
 
+  /**
+   * Bytes masked per step of the native-order loops: eight longs, one cache line. Neither C1 (which
+   * spperf runs) nor C2 unrolls a loop of Unsafe accesses on its own, and a step of one long spent
+   * most of its time on the loop's own compare, branch and safepoint poll: eight per step mask 1.5x
+   * (C1) to 2x (C2) faster (JMH, 64 KiB).
+   */
+  private static final int UNROLLED = 64;
+
   private WireFrames() {}
 
   /** Bytes of a frame header for a payload of {@code length} bytes. */
@@ -62,6 +70,16 @@ final class WireFrames {
         : Long.reverseBytes(bigEndianKey);
   }
 
+  /** Masks the 8 bytes at {@code src[from]} into native memory at {@code to}. */
+  private static void maskLong(byte[] src, int from, long to, long nativeKey) {
+    PlatformDependent.putLong(to, PlatformDependent.getLong(src, from) ^ nativeKey);
+  }
+
+  /** Unmasks the 8 bytes at {@code dst[at]} in place. */
+  private static void unmaskLong(byte[] dst, int at, long nativeKey) {
+    PlatformDependent.putLong(dst, at, PlatformDependent.getLong(dst, at) ^ nativeKey);
+  }
+
   /**
    * Writes {@code src[offset, offset + length)} masked from key byte {@code phase} on.
    *
@@ -75,9 +93,20 @@ final class WireFrames {
     if (NATIVE_LONGS && out.hasMemoryAddress()) {
       long address = out.memoryAddress() + index;
       long nativeKey = nativeOrder(key);
+      for (; i + UNROLLED <= length; i += UNROLLED) {
+        int from = offset + i;
+        long to = address + i;
+        maskLong(src, from, to, nativeKey);
+        maskLong(src, from + 8, to + 8, nativeKey);
+        maskLong(src, from + 16, to + 16, nativeKey);
+        maskLong(src, from + 24, to + 24, nativeKey);
+        maskLong(src, from + 32, to + 32, nativeKey);
+        maskLong(src, from + 40, to + 40, nativeKey);
+        maskLong(src, from + 48, to + 48, nativeKey);
+        maskLong(src, from + 56, to + 56, nativeKey);
+      }
       for (; i + 8 <= length; i += 8) {
-        PlatformDependent.putLong(
-            address + i, PlatformDependent.getLong(src, offset + i) ^ nativeKey);
+        maskLong(src, offset + i, address + i, nativeKey);
       }
     }
     for (; i + 8 <= length; i += 8) {
@@ -107,9 +136,19 @@ final class WireFrames {
     int i = 0;
     if (NATIVE_LONGS) {
       long nativeKey = nativeOrder(key);
+      for (; i + UNROLLED <= length; i += UNROLLED) {
+        int at = offset + i;
+        unmaskLong(dst, at, nativeKey);
+        unmaskLong(dst, at + 8, nativeKey);
+        unmaskLong(dst, at + 16, nativeKey);
+        unmaskLong(dst, at + 24, nativeKey);
+        unmaskLong(dst, at + 32, nativeKey);
+        unmaskLong(dst, at + 40, nativeKey);
+        unmaskLong(dst, at + 48, nativeKey);
+        unmaskLong(dst, at + 56, nativeKey);
+      }
       for (; i + 8 <= length; i += 8) {
-        PlatformDependent.putLong(
-            dst, offset + i, PlatformDependent.getLong(dst, offset + i) ^ nativeKey);
+        unmaskLong(dst, offset + i, nativeKey);
       }
     }
     for (; i + 8 <= length; i += 8) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -14,14 +15,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Masking against RFC 6455 section 5.3 byte by byte (octet i XOR key octet (phase + i) mod 4), for
- * every length around the 8-byte steps, every phase, odd offsets, and both kinds of buffer: direct
- * ones take the native-order path, heap ones the big-endian view.
+ * every length up to two 64-byte unrolled steps and a tail (so every split between the unrolled
+ * loop, the 8-byte loop and the byte loop), every phase, odd offsets, and both kinds of buffer:
+ * direct ones take the native-order path, heap ones the big-endian view. Bytes around the payload
+ * stay as they were.
  */
 class WireFramesTest {
   private static final int MASK = 0x9a3c_51e7;
+  private static final byte GUARD = 0x5a;
+  private static final int GUARD_BYTES = 9;
 
   static Stream<Arguments> cases() {
-    return IntStream.of(0, 1, 3, 7, 8, 9, 15, 16, 17, 63, 64, 65, 1000)
+    return IntStream.concat(IntStream.rangeClosed(0, 2 * 64 + 9), IntStream.of(1000))
         .boxed()
         .flatMap(
             length ->
@@ -58,15 +63,21 @@ class WireFramesTest {
   @MethodSource("cases")
   void writeMaskedMatchesTheRfcByteByByte(int length, int phase, boolean direct) {
     byte[] src = randomBytes(length + 5);
-    ByteBuf out = buffer(direct, 3 + length);
+    ByteBuf out = buffer(direct, 3 + length + GUARD_BYTES);
     try {
-      out.writeBytes(new byte[3]); // an odd writer index
+      for (int i = 0; i < out.capacity(); i++) {
+        out.setByte(i, GUARD);
+      }
+      out.writerIndex(3); // an odd writer index
       int after = WireFrames.writeMasked(out, src, 5, length, MASK, phase);
       assertThat(after).isEqualTo((phase + length) & 3);
       byte[] written = new byte[length];
       out.getBytes(3, written);
       assertThat(written).isEqualTo(expectedMasked(src, 5, length, phase));
       assertThat(out.writerIndex()).isEqualTo(3 + length);
+      byte[] beyond = new byte[GUARD_BYTES];
+      out.getBytes(3 + length, beyond);
+      assertThat(beyond).containsOnly(GUARD);
     } finally {
       out.release();
     }
@@ -80,12 +91,13 @@ class WireFramesTest {
     ByteBuf in = buffer(direct, length);
     try {
       in.writeBytes(masked);
-      byte[] dst = new byte[length + 7];
+      byte[] dst = new byte[7 + length + GUARD_BYTES];
+      Arrays.fill(dst, GUARD);
       int after = WireFrames.readUnmasked(in, dst, 7, length, true, MASK, phase);
       assertThat(after).isEqualTo((phase + length) & 3);
-      byte[] read = new byte[length];
-      System.arraycopy(dst, 7, read, 0, length);
-      assertThat(read).isEqualTo(original);
+      assertThat(Arrays.copyOfRange(dst, 7, 7 + length)).isEqualTo(original);
+      assertThat(Arrays.copyOfRange(dst, 0, 7)).containsOnly(GUARD);
+      assertThat(Arrays.copyOfRange(dst, 7 + length, dst.length)).containsOnly(GUARD);
       assertThat(in.isReadable()).isFalse();
     } finally {
       in.release();
