@@ -26,10 +26,10 @@ final class WireFrames {
       PlatformDependent.hasUnsafe() && PlatformDependent.isUnaligned();
 
   /**
-   * Bytes masked per step of the native-order loops: eight longs, one cache line. Neither C1 (which
-   * spperf runs) nor C2 unrolls a loop of Unsafe accesses on its own, and a step of one long spent
-   * most of its time on the loop's own compare, branch and safepoint poll: eight per step mask 1.5x
-   * (C1) to 2x (C2) faster (JMH, 64 KiB).
+   * Bytes masked per step of the native-order loops: eight longs, one cache line. With one long per
+   * step the loop's own compare, branch and safepoint poll dominated (C1, which spperf runs, does
+   * not unroll; C2 ran that loop no faster): eight per step mask 64 KiB 1.4-1.5x faster under C1
+   * and 1.7-2.4x under C2 (bench/reports/2026-12-03-exp-mask.md).
    */
   private static final int UNROLLED = 64;
 
