@@ -18,6 +18,9 @@ public final class Option<T> {
   private final boolean readable;
   private final boolean writable;
 
+  /** The identity hash, kept: options key maps read on every send, and C1 calls the VM for it. */
+  private final int hash = System.identityHashCode(this);
+
   Option(
       String name,
       Class<T> type,
@@ -121,5 +124,10 @@ public final class Option<T> {
 
   private static <T> Predicate<T> nonNullUnless(boolean nullAllowed, Predicate<T> valid) {
     return v -> v == null ? nullAllowed : valid.test(v);
+  }
+
+  @Override
+  public int hashCode() {
+    return hash;
   }
 }

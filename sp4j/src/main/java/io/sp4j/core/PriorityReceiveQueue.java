@@ -24,6 +24,10 @@ public final class PriorityReceiveQueue implements ReceiveQueue {
   private static final int PRIORITIES = 16;
 
   private final ArrayDeque<Message>[] byPriority;
+
+  /** No queue before this index holds a message: poll starts here, not at the empty top. */
+  private int firstFilled = PRIORITIES;
+
   private final Set<Pipe> suspended = new LinkedHashSet<>();
   private final MemoryBudget budget;
   private long bytes;
@@ -65,6 +69,7 @@ public final class PriorityReceiveQueue implements ReceiveQueue {
       queue = byPriority[priority] = new ArrayDeque<>();
     }
     queue.addLast(message);
+    firstFilled = Math.min(firstFilled, priority);
     count++;
     bytes += message.size();
     if (bytes >= limit && suspended.add(from)) {
@@ -79,8 +84,10 @@ public final class PriorityReceiveQueue implements ReceiveQueue {
     if (count == 0) {
       return null;
     }
-    for (ArrayDeque<Message> queue : byPriority) {
+    for (int priority = firstFilled; priority < PRIORITIES; priority++) {
+      ArrayDeque<Message> queue = byPriority[priority];
       if (queue != null && !queue.isEmpty()) {
+        firstFilled = priority;
         Message message = queue.pollFirst();
         count--;
         bytes -= message.size();
@@ -134,6 +141,7 @@ public final class PriorityReceiveQueue implements ReceiveQueue {
       }
     }
     count = 0;
+    firstFilled = PRIORITIES;
     bytes = 0;
     releaseBeyondLimit();
     suspended.clear();
@@ -149,7 +157,7 @@ public final class PriorityReceiveQueue implements ReceiveQueue {
   }
 
   private void resumeAll() {
-    Pipe[] pipes = suspended.toArray(new Pipe[0]);
+    Pipe[] pipes = suspended.toArray(new Pipe[suspended.size()]); // sized: no reflective copy
     suspended.clear();
     for (Pipe pipe : pipes) {
       pipe.resumeReading();

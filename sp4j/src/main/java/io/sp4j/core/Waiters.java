@@ -1,6 +1,5 @@
 package io.sp4j.core;
 
-import com.google.errorprone.annotations.concurrent.GuardedBy;
 import io.sp4j.Errno;
 import io.sp4j.SpException;
 import io.sp4j.SpTimeoutException;
@@ -41,7 +40,10 @@ final class Waiters<A, T> {
   private final Function<A, T> attempt;
   private final Supplier<Duration> timeout;
 
-  @GuardedBy("lock")
+  /**
+   * The socket's lock guards it: every method here runs under that lock, which its caller holds
+   * (asserted; Error Prone's GuardedBy cannot see that the caller's lock is this one).
+   */
   private final ArrayDeque<Waiter> queue = new ArrayDeque<>();
 
   /**
@@ -69,125 +71,104 @@ final class Waiters<A, T> {
     this.timedOut = timedOut;
   }
 
-  /** A blocking call: returns what the attempt gave once it gave something, or fails. */
+  /** A blocking call, lock held: returns what the attempt gave once it gave something, or fails. */
   T await(A argument) {
-    lock.lock();
-    try {
-      T now = tryFirst(argument);
-      if (now != null) {
-        return now;
-      }
-      Duration timeout = this.timeout.get();
-      if (timeout != null && timeout.compareTo(Duration.ZERO) <= 0) {
-        throw timeoutException(timeout);
-      }
-      Blocking waiter = new Blocking(argument);
-      enqueue(waiter, timeout);
-      assert !lock.hasDeferred() : "work queued for the release would wait as long as this call";
-      try {
-        while (waiter.state == State.WAITING) {
-          waiter.turn.await();
-        }
-      } catch (InterruptedException e) {
-        if (waiter.state == State.WAITING) {
-          dequeue(waiter);
-          Thread.currentThread().interrupt();
-          throw new SpException(Errno.EINTR, "interrupted while waiting", e);
-        }
-        Thread.currentThread().interrupt(); // the call ended anyway: keep the flag for the caller
-      }
-      return waiter.outcome(timeout);
-    } finally {
-      lock.unlock();
+    assert lock.isHeldByCurrentThread();
+    T now = tryFirst(argument);
+    if (now != null) {
+      return now;
     }
+    Duration timeout = this.timeout.get();
+    if (timeout != null && timeout.compareTo(Duration.ZERO) <= 0) {
+      throw timeoutException(timeout);
+    }
+    Blocking waiter = new Blocking(argument);
+    enqueue(waiter, timeout);
+    assert !lock.hasDeferred() : "work queued for the release would wait as long as this call";
+    try {
+      while (waiter.state == State.WAITING) {
+        waiter.turn.await();
+      }
+    } catch (InterruptedException e) {
+      if (waiter.state == State.WAITING) {
+        dequeue(waiter);
+        Thread.currentThread().interrupt();
+        throw new SpException(Errno.EINTR, "interrupted while waiting", e);
+      }
+      Thread.currentThread().interrupt(); // the call ended anyway: keep the flag for the caller
+    }
+    return waiter.outcome(timeout);
   }
 
   /**
-   * An asynchronous call: the future completes with what the attempt gave, mapped by {@code
-   * result}, or fails after the timeout.
+   * An asynchronous call, lock held: the future completes with what the attempt gave, mapped by
+   * {@code result}, or fails after the timeout.
    */
   <R> CompletableFuture<R> start(A argument, Function<T, R> result) {
-    lock.lock();
-    try {
-      T now = tryFirst(argument);
-      if (now != null) {
-        return CompletableFuture.completedFuture(result.apply(now));
-      }
-      Async<R> waiter = new Async<>(argument, result);
-      enqueue(waiter, timeout.get());
-      return waiter.future;
-    } finally {
-      lock.unlock();
+    assert lock.isHeldByCurrentThread();
+    T now = tryFirst(argument);
+    if (now != null) {
+      return CompletableFuture.completedFuture(result.apply(now));
     }
+    Async<R> waiter = new Async<>(argument, result);
+    enqueue(waiter, timeout.get());
+    return waiter.future;
   }
 
-  /** Gives the calls in line their turn, in order, until one has to wait again. */
+  /** Lock held: gives the calls in line their turn, in order, until one has to wait again. */
   void serve() {
-    lock.lock();
-    try {
-      while (!queue.isEmpty()) {
-        Waiter first = queue.peekFirst();
-        if (first.abandoned()) {
-          dequeue(first);
-          continue;
-        }
-        T got;
-        try {
-          got = attempt.apply(first.argument);
-        } catch (RuntimeException e) {
-          dequeue(first);
-          first.threw(e);
-          continue;
-        }
-        if (got == null) {
-          return;
-        }
+    assert lock.isHeldByCurrentThread();
+    while (!queue.isEmpty()) {
+      Waiter first = queue.peekFirst();
+      if (first.abandoned()) {
         dequeue(first);
-        moved.run();
-        first.got(got);
+        continue;
       }
-    } finally {
-      lock.unlock();
+      T got;
+      try {
+        got = attempt.apply(first.argument);
+      } catch (RuntimeException e) {
+        dequeue(first);
+        first.threw(e);
+        continue;
+      }
+      if (got == null) {
+        return;
+      }
+      dequeue(first);
+      moved.run();
+      first.got(got);
     }
   }
 
   /**
-   * The socket closed or failed: every call in line fails ({@code cause} for asynchronous ones).
+   * Lock held: the socket closed or failed, every call in line fails ({@code cause} for
+   * asynchronous ones).
    */
   void failAll(SpException cause) {
-    lock.lock();
-    try {
-      while (!queue.isEmpty()) {
-        Waiter waiter = queue.peekFirst();
-        dequeue(waiter);
-        waiter.failed(cause);
-      }
-    } finally {
-      lock.unlock();
+    assert lock.isHeldByCurrentThread();
+    while (!queue.isEmpty()) {
+      Waiter waiter = queue.peekFirst();
+      dequeue(waiter);
+      waiter.failed(cause);
     }
   }
 
-  /** A try call: what the attempt gives now, {@code null} if it would have to wait. */
+  /** A try call, lock held: what the attempt gives now, {@code null} if it would have to wait. */
   T tryNow(A argument) {
-    lock.lock();
-    try {
-      T now = attempt.apply(argument);
-      if (now != null) {
-        moved.run();
-      }
-      return now;
-    } finally {
-      lock.unlock();
+    assert lock.isHeldByCurrentThread();
+    T now = attempt.apply(argument);
+    if (now != null) {
+      moved.run();
     }
+    return now;
   }
 
   /** A call tries at once only if no one waits before it: first come, first served. */
-  @GuardedBy("lock")
   private T tryFirst(A argument) {
     return queue.isEmpty() ? tryNow(argument) : null;
   }
 
-  @GuardedBy("lock")
   private void enqueue(Waiter waiter, Duration timeout) {
     queue.addLast(waiter);
     if (timeout != null) {
@@ -197,17 +178,12 @@ final class Waiters<A, T> {
 
   /** A timer task, under the lock. */
   private void expire(Waiter waiter, Duration timeout) {
-    lock.lock();
-    try {
-      if (queue.remove(waiter)) {
-        waiter.timedOut(timeout);
-      }
-    } finally {
-      lock.unlock();
+    assert lock.isHeldByCurrentThread() : "the socket's timers run under its lock";
+    if (queue.remove(waiter)) {
+      waiter.timedOut(timeout);
     }
   }
 
-  @GuardedBy("lock")
   private void dequeue(Waiter waiter) {
     queue.remove(waiter);
     if (waiter.deadline != null) {

@@ -118,7 +118,9 @@ final class Outbox implements Runnable {
   }
 
   private void scheduleDrain() {
-    if (DRAIN_SCHEDULED.compareAndSet(this, false, true)) {
+    // Read before the CAS: in a burst the drain is mostly scheduled already, and a failing CAS
+    // costs a write to the line the event loop reads.
+    if (!drainScheduled && DRAIN_SCHEDULED.compareAndSet(this, false, true)) {
       channel.eventLoop().execute(this); // run() drains: no task object per connection
     }
   }
