@@ -125,6 +125,23 @@ class ReceiveQueueTest {
   }
 
   @Test
+  @DisplayName("a higher priority that arrives after lower ones were taken still comes out first")
+  void higherPriorityArrivingLateJumpsTheQueue() {
+    PriorityReceiveQueue queue = new PriorityReceiveQueue(1 << 20);
+    MockPipe lowest = new MockPipe(1).receivePriority(16);
+    MockPipe highest = new MockPipe(2).receivePriority(1);
+    queue.add(lowest, text("z1"));
+    queue.add(lowest, text("z2"));
+    assertThat(new String(queue.poll().body(), UTF_8)).isEqualTo("z1");
+
+    queue.add(highest, text("a1"));
+
+    assertThat(new String(queue.poll().body(), UTF_8)).isEqualTo("a1");
+    assertThat(new String(queue.poll().body(), UTF_8)).isEqualTo("z2");
+    assertThat(queue.poll()).isNull();
+  }
+
+  @Test
   @DisplayName("clear drops everything and forgets suspended pipes")
   void clear() {
     PriorityReceiveQueue queue = new PriorityReceiveQueue(2);
