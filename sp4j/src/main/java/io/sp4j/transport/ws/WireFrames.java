@@ -2,6 +2,7 @@ package io.sp4j.transport.ws;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.util.internal.PlatformDependent;
+import io.sp4j.transport.netty.BodyArrays;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -98,11 +99,10 @@ final class WireFrames {
    */
   static int readUnmasked(
       ByteBuf in, byte[] dst, int offset, int length, boolean masked, int mask, int phase) {
+    BodyArrays.read(in, dst, offset, length);
     if (!masked) {
-      in.readBytes(dst, offset, length);
       return phase;
     }
-    in.readBytes(dst, offset, length);
     long key = longMask(mask, phase);
     int i = 0;
     if (NATIVE_LONGS) {
