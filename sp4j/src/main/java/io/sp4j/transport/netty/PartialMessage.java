@@ -1,6 +1,7 @@
 package io.sp4j.transport.netty;
 
 import io.sp4j.spi.ReceiveBudget;
+import java.util.Arrays;
 
 /**
  * The body of the message a connection is receiving. Memory follows the bytes that arrive, never
@@ -17,10 +18,6 @@ import io.sp4j.spi.ReceiveBudget;
  * a connection holds is thus never more than twice what it has sent. A message still unfinished
  * when a read ends is reserved from the receive budget ({@link #holdAcrossReads}); one that
  * completes within a read never touches the budget.
- *
- * <p>Arrays are made without the zero fill where the JVM allows it ({@link BodyArrays}): only the
- * bytes before {@link #filled()} are ever copied or handed up, and the caller has written each of
- * them ({@link #room}, then {@link #advance}).
  *
  * <p>Event loop only.
  */
@@ -83,8 +80,7 @@ public final class PartialMessage {
   /**
    * An array with room for {@code n} more bytes at {@link #filled()}; {@code inHand} (at least
    * {@code n}) is how many bytes of the message the caller holds now, a hint that saves regrowing
-   * when they are all there. The bytes from {@link #filled()} on hold anything until written: write
-   * all {@code n}, then call {@link #advance}.
+   * when they are all there. Call {@link #advance} after writing.
    */
   public byte[] room(int n, long inHand) {
     long needed = (long) filled + n;
@@ -110,8 +106,7 @@ public final class PartialMessage {
       want = Math.max(needed, Math.max(filled + inHand, 2L * array.length));
     }
     int capacity = (int) Math.min(limit, want);
-    array =
-        array == null ? BodyArrays.unfilled(capacity) : BodyArrays.copyOf(array, filled, capacity);
+    array = array == null ? new byte[capacity] : Arrays.copyOf(array, capacity);
     return array;
   }
 
@@ -136,9 +131,7 @@ public final class PartialMessage {
   /** The whole message (exactly its size); the next one starts afresh. */
   public byte[] finish() {
     byte[] whole =
-        filled == 0
-            ? new byte[0]
-            : array.length == filled ? array : BodyArrays.copyOf(array, filled, filled);
+        filled == 0 ? new byte[0] : array.length == filled ? array : Arrays.copyOf(array, filled);
     delivered += filled;
     lastSize = filled;
     reset();

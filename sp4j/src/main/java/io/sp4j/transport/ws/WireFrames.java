@@ -2,7 +2,7 @@ package io.sp4j.transport.ws;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.util.internal.PlatformDependent;
-import io.sp4j.transport.netty.BodyArrays;
+import io.sp4j.transport.netty.BodyBytes;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -99,7 +99,7 @@ final class WireFrames {
    */
   static int readUnmasked(
       ByteBuf in, byte[] dst, int offset, int length, boolean masked, int mask, int phase) {
-    BodyArrays.read(in, dst, offset, length);
+    BodyBytes.read(in, dst, offset, length);
     if (!masked) {
       return phase;
     }

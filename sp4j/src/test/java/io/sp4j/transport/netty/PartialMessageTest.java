@@ -8,10 +8,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A finished body is exactly the bytes written into it, in order, whatever the pieces: its arrays
- * may be made without the zero fill, so a byte handed up that was never written (growth, the final
- * trim, a ws message in fragments) would be whatever the memory held. Written bytes are never 0, so
- * such a byte shows even where the array was zeroed.
+ * A finished body is exactly the bytes written into it, in order, whatever the pieces: through the
+ * array's growth, the final trim and a ws message in fragments. Written bytes are never 0, so a
+ * byte handed up that was never written shows.
  */
 class PartialMessageTest {
   private final Random random = new Random(12);

@@ -16,13 +16,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@link BodyArrays#read} moves exactly the bytes asked for, from the reader index on, into exactly
- * the place asked for, on both sides of {@link BodyArrays#SMALL} and from buffers with and without
- * a memory address.
+ * {@link BodyBytes#read} moves exactly the bytes asked for, from the reader index on, into exactly
+ * the place asked for, on both sides of {@link BodyBytes#SMALL} and from buffers with and without a
+ * memory address.
  */
-class BodyArraysTest {
+class BodyBytesTest {
   static Stream<Arguments> cases() {
-    return IntStream.of(0, 1, 7, 8, 9, 63, 64, 65, BodyArrays.SMALL, BodyArrays.SMALL + 1, 1000)
+    return IntStream.of(0, 1, 7, 8, 9, 63, 64, 65, BodyBytes.SMALL, BodyBytes.SMALL + 1, 1000)
         .boxed()
         .flatMap(length -> Stream.of(true, false).map(direct -> Arguments.of(length, direct)));
   }
@@ -44,7 +44,7 @@ class BodyArraysTest {
       in.skipBytes(3); // an odd reader index; 5 bytes stay behind the body
       byte[] dst = new byte[length + 11];
       Arrays.fill(dst, (byte) 0x5a);
-      BodyArrays.read(in, dst, 7, length);
+      BodyBytes.read(in, dst, 7, length);
       assertThat(Arrays.copyOfRange(dst, 7, 7 + length))
           .isEqualTo(Arrays.copyOfRange(wire, 3, 3 + length));
       assertThat(Arrays.copyOfRange(dst, 0, 7)).containsOnly((byte) 0x5a);
@@ -61,9 +61,9 @@ class BodyArraysTest {
     ByteBuf in = buffer(direct, 64);
     try {
       in.writeBytes(new byte[20]);
-      assertThatThrownBy(() -> BodyArrays.read(in, new byte[64], 0, 21))
+      assertThatThrownBy(() -> BodyBytes.read(in, new byte[64], 0, 21))
           .isInstanceOf(IndexOutOfBoundsException.class);
-      assertThatThrownBy(() -> BodyArrays.read(in, new byte[20], 1, 20))
+      assertThatThrownBy(() -> BodyBytes.read(in, new byte[20], 1, 20))
           .isInstanceOf(IndexOutOfBoundsException.class);
       assertThat(in.readerIndex()).isZero();
     } finally {
