@@ -4,7 +4,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.sp4j.Message;
 import io.sp4j.Refusal;
-import io.sp4j.transport.netty.BodyBytes;
 import io.sp4j.transport.netty.InboundGuard;
 import io.sp4j.transport.netty.PartialMessage;
 import java.util.function.Consumer;
@@ -66,7 +65,7 @@ final class StreamDecoder {
       } else {
         int take = (int) Math.min(message.expected() - message.filled(), in.readableBytes());
         byte[] into = message.room(take, in.readableBytes());
-        BodyBytes.read(in, into, message.filled(), take);
+        in.readBytes(into, message.filled(), take);
         message.advance(take);
         if (message.isComplete()) {
           out.accept(Message.of(message.finish()));

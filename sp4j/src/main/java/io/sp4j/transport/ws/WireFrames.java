@@ -2,7 +2,6 @@ package io.sp4j.transport.ws;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.util.internal.PlatformDependent;
-import io.sp4j.transport.netty.BodyBytes;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -99,10 +98,11 @@ final class WireFrames {
    */
   static int readUnmasked(
       ByteBuf in, byte[] dst, int offset, int length, boolean masked, int mask, int phase) {
-    BodyBytes.read(in, dst, offset, length);
     if (!masked) {
+      in.readBytes(dst, offset, length);
       return phase;
     }
+    in.readBytes(dst, offset, length);
     long key = longMask(mask, phase);
     int i = 0;
     if (NATIVE_LONGS) {
