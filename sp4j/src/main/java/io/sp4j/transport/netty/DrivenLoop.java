@@ -48,12 +48,15 @@ final class DrivenLoop extends AbstractScheduledEventExecutor implements IoEvent
   /** Steps after the handler closed its registrations, for the tasks that closing queued. */
   private static final int CLOSING_STEPS = 16;
 
+  private static final Runnable NOTHING = () -> {};
+
   private final EventLoopGroup group;
   private final IoHandler handler;
   private final ReentrantLock token = new ReentrantLock();
   private final Queue<Runnable> tasks = PlatformDependent.newMpscQueue();
   private final Promise<Void> terminated = new DefaultPromise<>(GlobalEventExecutor.INSTANCE);
   private final Step step = new Step();
+  private final LoopDriver driver = new LoopDriver(this);
 
   /** The thread holding the token, else {@code null}: the loop's thread. */
   private volatile Thread owner;
@@ -67,6 +70,11 @@ final class DrivenLoop extends AbstractScheduledEventExecutor implements IoEvent
     super(group);
     this.group = group;
     this.handler = handlers.newHandler(this);
+  }
+
+  /** Who runs this loop: calling threads that wait for its I/O, or its fallback thread. */
+  LoopDriver driver() {
+    return driver;
   }
 
   /** Takes the token if no other thread holds it (re-entrant); this thread then owns the loop. */
@@ -158,9 +166,13 @@ final class DrivenLoop extends AbstractScheduledEventExecutor implements IoEvent
     }
   }
 
-  /** Makes a thread blocked in this loop's handler return: a task queued wakes it race-free. */
+  /**
+   * Makes the loop's thread, if it waits in the handler, end its step: race-free, as the task it
+   * queues keeps the handler from blocking however late it reads it. Nothing once shut down.
+   */
   void wakeup() {
-    if (!inEventLoop()) {
+    if (!inEventLoop() && state < SHUTDOWN) {
+      tasks.add(NOTHING);
       handler.wakeup();
     }
   }
