@@ -49,10 +49,12 @@ public final class EventLoops {
 
   /**
    * Whether threads blocked in socket calls run their sockets' I/O themselves ({@link
-   * DrivenGroup}); opt-in while it is new. The {@code sp4j-io-*} threads are then each loop's
-   * fallback, which runs it while no calling thread does.
+   * DrivenGroup}); opt-in while it is new, and with native epoll only: an interrupt of a thread in
+   * an NIO channel operation closes the channel, and a calling thread can be interrupted at any
+   * time. The {@code sp4j-io-*} threads are then each loop's fallback, which runs it while no
+   * calling thread does.
    */
-  private static final boolean CALLER_IO = Boolean.getBoolean("io.sp4j.callerIo");
+  private static final boolean CALLER_IO = Boolean.getBoolean("io.sp4j.callerIo") && KIND.nativeIo;
 
   private static final EventLoopGroup GROUP = newGroup(CALLER_IO);
 
@@ -301,6 +303,11 @@ public final class EventLoops {
           new NioServerSocketChannel(SelectorProvider.provider(), SocketProtocolFamily.INET);
     }
     return new ReflectiveChannelFactory<>(type);
+  }
+
+  /** Whether threads blocked in socket calls run their sockets' I/O (see {@link #groupFor}). */
+  public static boolean callerDriven() {
+    return CALLER_IO;
   }
 
   /** Whether native epoll is in use (else NIO). */

@@ -38,6 +38,7 @@ class CallerDrivenIoTest {
 
   @BeforeAll
   static void modeIsOn() {
+    Assumptions.assumeTrue(EventLoops.isNative(), "caller-driven I/O needs native epoll");
     assertThat(EventLoops.group())
         .as("run with -Dio.sp4j.callerIo=true")
         .isInstanceOf(DrivenGroup.class);
