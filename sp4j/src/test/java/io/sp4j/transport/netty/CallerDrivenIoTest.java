@@ -162,25 +162,31 @@ class CallerDrivenIoTest {
   }
 
   /**
-   * A thread that sends and then never calls again: nobody runs its socket's loop but the fallback,
-   * which takes it within two grace periods; bounded far above that for a loaded runner.
+   * A thread that drove its socket's loop (a receive), sends a reply and then does other work: no
+   * calling thread runs that loop any more, so the fallback takes it over after the grace period
+   * and writes the reply (bounded here far above that, for a loaded runner).
    */
   @Test
-  void aLoneSendFromAThreadThatThenDoesOtherWorkGoesOut() throws Exception {
-    Socket[] pair = pair(Protocol.PULL, Protocol.PUSH, "tcp");
+  void aReplyFromAThreadThatThenDoesOtherWorkGoesOut() throws Exception {
+    Socket[] pair = pair(Protocol.PAIR, Protocol.PAIR, "tcp");
     pair[0].set(Options.RECEIVE_TIMEOUT, Duration.ofSeconds(5));
     for (int i = 0; i < 5; i++) {
-      CountDownLatch sent = new CountDownLatch(1);
+      CountDownLatch replied = new CountDownLatch(1);
       CountDownLatch done = new CountDownLatch(1);
-      byte mark = (byte) i;
+      CompletableFuture<Thread> server = new CompletableFuture<>();
       platformThread(
           () -> {
-            pair[1].send(new byte[] {mark});
-            sent.countDown();
-            awaitQuietly(done); // "other work": no sp4j call until the message arrived
+            server.complete(Thread.currentThread());
+            byte[] request = pair[1].receive(); // drives the loop of pair[1]'s connection
+            pair[1].send(request);
+            replied.countDown();
+            awaitQuietly(done); // "other work": no sp4j call until the reply arrived
           });
-      assertThat(sent.await(5, TimeUnit.SECONDS)).isTrue();
-      assertThat(pair[0].receive()).containsExactly(mark);
+      Thread serving = server.get(5, TimeUnit.SECONDS);
+      await().atMost(LONG).until(() -> owningLoop(serving) != null);
+      pair[0].send(new byte[] {(byte) i});
+      assertThat(replied.await(5, TimeUnit.SECONDS)).isTrue();
+      assertThat(pair[0].receive()).containsExactly(i);
       done.countDown();
     }
   }

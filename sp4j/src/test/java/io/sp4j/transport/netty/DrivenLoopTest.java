@@ -29,7 +29,7 @@ class DrivenLoopTest {
   @AfterEach
   void shutDown() throws InterruptedException {
     stop.set(true);
-    loop.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+    var unused = loop.shutdownGracefully(0, 0, TimeUnit.SECONDS);
     if (!loop.isTerminated() && loop.tryAcquire(TimeUnit.SECONDS.toNanos(5))) {
       try {
         loop.runOnce(0);
@@ -82,14 +82,19 @@ class DrivenLoopTest {
   @Test
   void tasksRunInTheOrderQueuedAndTimersWhenDueOnTheOwner() throws Exception {
     List<String> ran = new CopyOnWriteArrayList<>();
-    loop.schedule(() -> ran.add("timer 40 ms:" + loop.inEventLoop()), 40, TimeUnit.MILLISECONDS);
-    loop.schedule(() -> ran.add("timer 20 ms:" + loop.inEventLoop()), 20, TimeUnit.MILLISECONDS);
+    var later =
+        loop.schedule(
+            () -> ran.add("timer 40 ms:" + loop.inEventLoop()), 40, TimeUnit.MILLISECONDS);
+    var sooner =
+        loop.schedule(
+            () -> ran.add("timer 20 ms:" + loop.inEventLoop()), 20, TimeUnit.MILLISECONDS);
     for (int i = 1; i <= 3; i++) {
       String name = "task " + i;
       loop.execute(() -> ran.add(name + ":" + loop.inEventLoop()));
     }
     Thread runner = runner();
     awaitSize(ran, 5);
+    assertThat(sooner.isDone() && later.isDone()).isTrue();
     stop.set(true);
     runner.join(5000);
     assertThat(ran)
