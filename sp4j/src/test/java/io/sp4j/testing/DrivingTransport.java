@@ -32,15 +32,7 @@ public final class DrivingTransport implements Transport {
   @Override
   public TransportEndpoint bind(SpAddress address, EndpointContext context) {
     ANSWERED.add(context.ioDriver(offer));
-    return new TransportEndpoint() {
-      @Override
-      public int port() {
-        return -1;
-      }
-
-      @Override
-      public void close() {}
-    };
+    return RecordingTransport.unconnected();
   }
 
   @Override

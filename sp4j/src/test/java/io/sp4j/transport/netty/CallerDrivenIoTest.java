@@ -80,18 +80,10 @@ class CallerDrivenIoTest {
   @Test
   void anInterruptEndsACallThatDrivesWithEintr() throws Exception {
     Socket[] pair = pair(Protocol.PAIR, Protocol.PAIR, "tcp");
-    CompletableFuture<Thread> receiving = new CompletableFuture<>();
-    CompletableFuture<Throwable> ended =
-        failureOf(
-            () -> {
-              receiving.complete(Thread.currentThread());
-              pair[0].receive();
-            });
-    Thread thread = receiving.get(5, TimeUnit.SECONDS);
-    await().atMost(LONG).until(() -> owningLoop(thread) != null);
-    thread.interrupt();
+    Driving receive = receiveDriving(pair[0]);
+    receive.thread().interrupt();
 
-    assertThat(ended.get(10, TimeUnit.SECONDS))
+    assertThat(receive.ended().get(10, TimeUnit.SECONDS))
         .isInstanceOfSatisfying(
             SpException.class, e -> assertThat(e.errno()).isEqualTo(Errno.EINTR));
   }
@@ -99,18 +91,10 @@ class CallerDrivenIoTest {
   @Test
   void aCloseFromAnotherThreadEndsACallThatDrives() throws Exception {
     Socket[] pair = pair(Protocol.PAIR, Protocol.PAIR, "tcp");
-    CompletableFuture<Thread> receiving = new CompletableFuture<>();
-    CompletableFuture<Throwable> ended =
-        failureOf(
-            () -> {
-              receiving.complete(Thread.currentThread());
-              pair[0].receive();
-            });
-    Thread thread = receiving.get(5, TimeUnit.SECONDS);
-    await().atMost(LONG).until(() -> owningLoop(thread) != null);
+    Driving receive = receiveDriving(pair[0]);
     pair[0].close();
 
-    assertThat(ended.get(10, TimeUnit.SECONDS)).isInstanceOf(SpException.class);
+    assertThat(receive.ended().get(10, TimeUnit.SECONDS)).isInstanceOf(SpException.class);
   }
 
   /** One thread drives, the other parks; when the first leaves, the fallback runs the loop. */
@@ -230,6 +214,23 @@ class CallerDrivenIoTest {
     Socket socket = Socket.open(protocol);
     open.add(socket);
     return socket;
+  }
+
+  /** A receive on a thread of its own, and what it ended with ({@code null}: a message). */
+  private record Driving(Thread thread, CompletableFuture<Throwable> ended) {}
+
+  /** Starts a receive on {@code socket} and returns once its thread runs the socket's loop. */
+  private static Driving receiveDriving(Socket socket) throws Exception {
+    CompletableFuture<Thread> receiving = new CompletableFuture<>();
+    CompletableFuture<Throwable> ended =
+        failureOf(
+            () -> {
+              receiving.complete(Thread.currentThread());
+              socket.receive();
+            });
+    Thread thread = receiving.get(5, TimeUnit.SECONDS);
+    await().atMost(LONG).until(() -> owningLoop(thread) != null);
+    return new Driving(thread, ended);
   }
 
   /** The loop {@code thread} runs now, or {@code null}. */
