@@ -47,6 +47,7 @@ final class CoreSocket implements PollableSocket {
   private final SocketOptions options;
   private final Refusals refusals;
   private final ReadinessListeners readiness = new ReadinessListeners(lock, lock::afterUnlock);
+  private final SocketDriver driver = new SocketDriver();
 
   /** Called with the lock held only. */
   private final ProtocolEngine engine;
@@ -82,7 +83,7 @@ final class CoreSocket implements PollableSocket {
         engineFactory.apply(
             new ProtocolContext(
                 receiveQueue, engineTimers, options, () -> ThreadLocalRandom.current().nextInt()));
-    this.calls = new SocketCalls(lock, engine, options, timers, readiness);
+    this.calls = new SocketCalls(lock, engine, options, timers, readiness, driver);
     this.pipes =
         new Pipes(
             lock,
@@ -92,6 +93,11 @@ final class CoreSocket implements PollableSocket {
             refusals,
             calls::wake,
             ThreadLocalRandom.current().nextInt());
+  }
+
+  /** What runs the I/O of this socket's connections, set by the first transport that has one. */
+  SocketDriver driver() {
+    return driver;
   }
 
   private void wakeCalls() {

@@ -35,7 +35,8 @@ final class SocketCalls {
       ProtocolEngine engine,
       SocketOptions options,
       LockedTimers timers,
-      ReadinessListeners readiness) {
+      ReadinessListeners readiness,
+      SocketDriver driver) {
     this.lock = lock;
     this.engine = engine;
     this.options = options;
@@ -48,7 +49,8 @@ final class SocketCalls {
             readiness::changed,
             "send: no peer could take the message within ",
             message -> engine.send(message) ? Boolean.TRUE : null,
-            () -> options.get(Options.SEND_TIMEOUT));
+            () -> options.get(Options.SEND_TIMEOUT),
+            driver);
     this.receives =
         new Waiters<>(
             lock,
@@ -57,7 +59,8 @@ final class SocketCalls {
             readiness::changed,
             "receive: no message within ",
             nothing -> engine.receive(),
-            () -> options.get(Options.RECEIVE_TIMEOUT));
+            () -> options.get(Options.RECEIVE_TIMEOUT),
+            driver);
   }
 
   // Each call takes the lock once: what it calls under it asserts the lock instead of taking it

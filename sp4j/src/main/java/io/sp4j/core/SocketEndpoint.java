@@ -9,12 +9,14 @@ import io.sp4j.SpException;
 import io.sp4j.spi.Clock;
 import io.sp4j.spi.Connection;
 import io.sp4j.spi.EndpointContext;
+import io.sp4j.spi.IoDriver;
 import io.sp4j.spi.PipeEvents;
 import io.sp4j.spi.ReceiveBudget;
 import io.sp4j.spi.Scheduler;
 import io.sp4j.spi.TransportEndpoint;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /** A socket's bound or connected address: the public {@link Endpoint} and a transport's context. */
 final class SocketEndpoint implements Endpoint, EndpointContext {
@@ -108,6 +110,11 @@ final class SocketEndpoint implements Endpoint, EndpointContext {
   @Override
   public Scheduler timers() {
     return socket.scheduler();
+  }
+
+  @Override
+  public IoDriver ioDriver(Supplier<IoDriver> proposed) {
+    return socket.driver().claim(proposed);
   }
 
   @Override

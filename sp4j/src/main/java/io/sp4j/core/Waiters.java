@@ -3,6 +3,7 @@ package io.sp4j.core;
 import io.sp4j.Errno;
 import io.sp4j.SpException;
 import io.sp4j.SpTimeoutException;
+import io.sp4j.spi.IoDriver;
 import io.sp4j.spi.Scheduler;
 import io.sp4j.spi.Timeout;
 import java.time.Duration;
@@ -39,6 +40,7 @@ final class Waiters<A, T> {
   private final String timedOut;
   private final Function<A, T> attempt;
   private final Supplier<Duration> timeout;
+  private final Supplier<IoDriver> driver;
 
   /**
    * The socket's lock guards it: every method here runs under that lock, which its caller holds
@@ -53,6 +55,8 @@ final class Waiters<A, T> {
    * @param timedOut the timeout's message, the timeout itself follows
    * @param attempt tries a call under the lock; {@code null} when it has to wait
    * @param timeout how long a call may wait (forever if {@code null}), read only when one must
+   * @param driver what runs the socket's I/O, which a blocking call drives while it waits; none
+   *     ({@code null}): it parks
    */
   Waiters(
       SocketLock lock,
@@ -61,9 +65,11 @@ final class Waiters<A, T> {
       Runnable moved,
       String timedOut,
       Function<A, T> attempt,
-      Supplier<Duration> timeout) {
+      Supplier<Duration> timeout,
+      Supplier<IoDriver> driver) {
     this.attempt = attempt;
     this.timeout = timeout;
+    this.driver = driver;
     this.lock = lock;
     this.timers = timers;
     this.ensureOpen = ensureOpen;
@@ -85,6 +91,7 @@ final class Waiters<A, T> {
     Blocking waiter = new Blocking(argument);
     enqueue(waiter, timeout);
     assert !lock.hasDeferred() : "work queued for the release would wait as long as this call";
+    IoDriver turnedAway = driveUntilTurn(waiter);
     try {
       while (waiter.state == State.WAITING) {
         waiter.turn.await();
@@ -96,8 +103,36 @@ final class Waiters<A, T> {
         throw new SpException(Errno.EINTR, "interrupted while waiting", e);
       }
       Thread.currentThread().interrupt(); // the call ended anyway: keep the flag for the caller
+    } finally {
+      if (turnedAway != null) {
+        turnedAway.stopWaiting();
+      }
     }
     return waiter.outcome(timeout);
+  }
+
+  /**
+   * Runs the socket's I/O on this thread until the call got its turn (or the driver stopped: an
+   * interrupt, a shutdown), with the lock released meanwhile, as an event loop's thread holds none.
+   * Returns the driver if it turned this thread away (another drives): the call then parks as
+   * without one, and must tell the driver when it ends.
+   */
+  private IoDriver driveUntilTurn(Blocking waiter) {
+    assert lock.getHoldCount() == 1 : "a call holds its socket's lock once";
+    IoDriver io = driver.get();
+    if (io == null) {
+      return null;
+    }
+    waiter.driving = io;
+    lock.unlock();
+    boolean drove;
+    try {
+      drove = io.drive(waiter::ended);
+    } finally {
+      lock.lock();
+      waiter.driving = null;
+    }
+    return drove ? null : io;
   }
 
   /**
@@ -235,7 +270,11 @@ final class Waiters<A, T> {
   private final class Blocking extends Waiter {
     final Condition turn = lock.newCondition();
 
-    State state = State.WAITING;
+    /** Volatile: a thread driving I/O for the call reads it without the lock. */
+    volatile State state = State.WAITING;
+
+    /** The driver this call's thread runs meanwhile: an end it did not cause must wake it. */
+    IoDriver driving;
 
     T result;
 
@@ -254,6 +293,14 @@ final class Waiters<A, T> {
       assert lock.isHeldByCurrentThread();
       state = outcome;
       turn.signal();
+      if (driving != null) {
+        driving.wakeup();
+      }
+    }
+
+    /** Read without the lock, by the I/O driver. */
+    boolean ended() {
+      return state != State.WAITING;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.sp4j.Option;
 import io.sp4j.Protocol;
 import io.sp4j.Refusal;
 import io.sp4j.SpException;
+import java.util.function.Supplier;
 
 /** What an endpoint of a transport knows of its socket. */
 public interface EndpointContext {
@@ -46,4 +47,14 @@ public interface EndpointContext {
    * {@code cause} from now on, instead of waiting for what cannot come.
    */
   void failed(SpException cause);
+
+  /**
+   * The {@link IoDriver} of the socket's connections: the one an earlier endpoint of the socket
+   * set, else {@code proposed}'s, which is set (none if it gives {@code null}). A transport that
+   * can let waiting threads run its I/O puts this endpoint's connections where the driver returned
+   * runs them, so that a socket's blocking calls drive what they wait for.
+   */
+  default IoDriver ioDriver(Supplier<IoDriver> proposed) {
+    return proposed.get();
+  }
 }

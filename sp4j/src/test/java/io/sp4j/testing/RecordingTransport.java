@@ -53,6 +53,11 @@ public final class RecordingTransport implements Transport {
   @Override
   public TransportEndpoint bind(SpAddress address, EndpointContext context) {
     BOUND_WITH.add(address.rest() + "=" + context.option(TOKEN));
+    return unconnected();
+  }
+
+  /** An endpoint with no port and no connections, which closes at once. */
+  static TransportEndpoint unconnected() {
     return new TransportEndpoint() {
       @Override
       public int port() {

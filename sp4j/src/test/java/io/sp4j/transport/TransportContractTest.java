@@ -266,7 +266,8 @@ public abstract class TransportContractTest {
         .atMost(WAIT)
         .until(
             () ->
-                sent.get() >= 1 && (sender.getState() == Thread.State.WAITING || sending.isDone()));
+                sent.get() >= 1
+                    && (io.sp4j.transport.netty.BlockedThreads.waits(sender) || sending.isDone()));
     for (int i = 0; i < count; i++) {
       assertThat(pull.receive())
           .as("message %d", i)

@@ -24,6 +24,8 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import io.sp4j.Errno;
 import io.sp4j.SpException;
+import io.sp4j.spi.EndpointContext;
+import io.sp4j.spi.IoDriver;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -44,11 +46,17 @@ import java.util.function.Function;
  */
 public final class EventLoops {
   private static final Kind KIND = Kind.detect();
-  private static final EventLoopGroup GROUP =
-      new MultiThreadIoEventLoopGroup(
-          Math.max(2, Runtime.getRuntime().availableProcessors()),
-          new DefaultThreadFactory("sp4j-io", true),
-          KIND.handlers);
+
+  /**
+   * Whether threads blocked in socket calls run their sockets' I/O themselves ({@link
+   * DrivenGroup}); opt-in while it is new, and with native epoll only: an interrupt of a thread in
+   * an NIO channel operation closes the channel, and a calling thread can be interrupted at any
+   * time. The {@code sp4j-io-*} threads are then each loop's fallback, which runs it while no
+   * calling thread does.
+   */
+  private static final boolean CALLER_IO = Boolean.getBoolean("io.sp4j.callerIo") && KIND.nativeIo;
+
+  private static final EventLoopGroup GROUP = newGroup(CALLER_IO);
 
   /**
    * The buffer allocator of every sp4j channel: Netty's pooled (arena) allocator. Netty 4.2's
@@ -74,6 +82,30 @@ public final class EventLoops {
   }
 
   private EventLoops() {}
+
+  private static EventLoopGroup newGroup(boolean callerIo) {
+    int loops = Math.max(2, Runtime.getRuntime().availableProcessors());
+    DefaultThreadFactory threads = new DefaultThreadFactory("sp4j-io", true);
+    return callerIo
+        ? new DrivenGroup(loops, threads, KIND.handlers)
+        : new MultiThreadIoEventLoopGroup(loops, threads, KIND.handlers);
+  }
+
+  /**
+   * The event loop group for an endpoint of {@code context}'s socket. With caller-driven I/O, the
+   * one loop that has all of that socket's connections: the loop of the driver the socket's first
+   * network endpoint took, which the socket's blocking calls then run while they wait. Otherwise
+   * the whole group.
+   */
+  public static EventLoopGroup groupFor(EndpointContext context) {
+    if (!(GROUP instanceof DrivenGroup driven)) {
+      return GROUP;
+    }
+    IoDriver driver = context.ioDriver(driven::nextDriver);
+    return driver instanceof LoopDriver loopDriver && loopDriver.loop().parent() == GROUP
+        ? loopDriver.loop()
+        : GROUP; // another transport's driver: its calls drive that, these run on the fallbacks
+  }
 
   /**
    * Tells {@code onEnd} if one of the I/O threads ever ends (at once if one has): the group lives
@@ -139,8 +171,17 @@ public final class EventLoops {
 
   /** A dialing bootstrap on the group for channels of {@code type}, with sp4j's allocator. */
   public static Bootstrap clientBootstrap(Class<? extends Channel> type) {
+    return clientBootstrap(type, GROUP);
+  }
+
+  /** A dialing bootstrap for an endpoint of {@code context} (see {@link #groupFor}). */
+  public static Bootstrap clientBootstrap(Class<? extends Channel> type, EndpointContext context) {
+    return clientBootstrap(type, groupFor(context));
+  }
+
+  private static Bootstrap clientBootstrap(Class<? extends Channel> type, EventLoopGroup group) {
     ensureRunning();
-    return new Bootstrap().group(GROUP).channel(type).option(ChannelOption.ALLOCATOR, ALLOCATOR);
+    return new Bootstrap().group(group).channel(type).option(ChannelOption.ALLOCATOR, ALLOCATOR);
   }
 
   /**
@@ -149,9 +190,29 @@ public final class EventLoops {
    */
   public static ServerBootstrap serverBootstrap(
       Class<? extends ServerChannel> type, SocketAddress address, int backlog) {
+    return serverBootstrap(type, address, backlog, GROUP);
+  }
+
+  /**
+   * A listening bootstrap for an endpoint of {@code context} (see {@link #groupFor}): the listener
+   * and what it accepts go on that group.
+   */
+  public static ServerBootstrap serverBootstrap(
+      Class<? extends ServerChannel> type,
+      SocketAddress address,
+      int backlog,
+      EndpointContext context) {
+    return serverBootstrap(type, address, backlog, groupFor(context));
+  }
+
+  private static ServerBootstrap serverBootstrap(
+      Class<? extends ServerChannel> type,
+      SocketAddress address,
+      int backlog,
+      EventLoopGroup group) {
     ensureRunning();
     return new ServerBootstrap()
-        .group(GROUP)
+        .group(group)
         .channelFactory(serverChannelFactory(type, address))
         .option(ChannelOption.SO_BACKLOG, backlog)
         .option(ChannelOption.ALLOCATOR, ALLOCATOR)
@@ -242,6 +303,11 @@ public final class EventLoops {
           new NioServerSocketChannel(SelectorProvider.provider(), SocketProtocolFamily.INET);
     }
     return new ReflectiveChannelFactory<>(type);
+  }
+
+  /** Whether threads blocked in socket calls run their sockets' I/O (see {@link #groupFor}). */
+  public static boolean callerDriven() {
+    return CALLER_IO;
   }
 
   /** Whether native epoll is in use (else NIO). */

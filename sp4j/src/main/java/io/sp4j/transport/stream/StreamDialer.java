@@ -56,7 +56,7 @@ public final class StreamDialer extends ReconnectingDialer {
   @Override
   protected ChannelFuture dial() {
     Bootstrap bootstrap =
-        EventLoops.clientBootstrap(channelClass)
+        EventLoops.clientBootstrap(channelClass, context())
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
             .handler(
                 new ChannelInitializer<Channel>() {

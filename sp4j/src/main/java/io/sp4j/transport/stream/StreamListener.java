@@ -68,7 +68,8 @@ public final class StreamListener implements TransportEndpoint {
     StreamListener listener = new StreamListener(context, typed, afterClose);
     try {
       ServerBootstrap bootstrap =
-          EventLoops.serverBootstrap(channelClass, address, context.option(Options.LISTEN_BACKLOG))
+          EventLoops.serverBootstrap(
+                  channelClass, address, context.option(Options.LISTEN_BACKLOG), context)
               .childHandler(
                   new ChannelInitializer<Channel>() {
                     @Override

@@ -82,7 +82,7 @@ final class WsDialer extends ReconnectingDialer {
       throw new IllegalStateException("wss: the JVM has no default TLS context", e);
     }
     Bootstrap bootstrap =
-        EventLoops.clientBootstrap(EventLoops.socketChannel())
+        EventLoops.clientBootstrap(EventLoops.socketChannel(), context())
             .option(ChannelOption.TCP_NODELAY, context().option(Options.TCP_NODELAY))
             .option(
                 ChannelOption.CONNECT_TIMEOUT_MILLIS,

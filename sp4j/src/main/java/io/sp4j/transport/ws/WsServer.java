@@ -68,7 +68,7 @@ final class WsServer implements Handshake.Router {
     WsServer[] self = new WsServer[1];
     ServerBootstrap bootstrap =
         EventLoops.serverBootstrap(
-                EventLoops.serverChannel(), address, first.option(Options.LISTEN_BACKLOG))
+                EventLoops.serverChannel(), address, first.option(Options.LISTEN_BACKLOG), first)
             .option(ChannelOption.SO_REUSEADDR, true)
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childHandler(
