@@ -24,12 +24,12 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A Netty event loop over an {@link IoHandler} (epoll or NIO) with no thread of its own: whichever
- * thread holds its token ({@link #tryAcquire}, {@link #acquire}) is the loop's thread until it
- * {@link #release}s it, and runs it in steps ({@link #runOnce}). Netty's {@code ManualIoEventLoop}
- * fixes its thread once; here it passes, always under the token, so exactly one thread at a time is
- * "in the event loop" and Netty's single-thread rules (ordered writes, flushes, closes) hold as on
- * a loop thread. Tasks queue from any thread; a task queued while the owner blocks in the handler
- * wakes it, as on Netty's own loops.
+ * thread holds its token ({@link #tryAcquire()}, {@link #tryAcquire(long)}) is the loop's thread
+ * until it {@link #release}s it, and runs it in steps ({@link #runOnce}). Netty's {@code
+ * ManualIoEventLoop} fixes its thread once; here it passes, always under the token, so exactly one
+ * thread at a time is "in the event loop" and Netty's single-thread rules (ordered writes, flushes,
+ * closes) hold as on a loop thread. Tasks queue from any thread; a task queued while the owner
+ * blocks in the handler wakes it, as on Netty's own loops.
  *
  * <p>Shutting down ({@link #shutdownGracefully}) needs one more step by whoever owns the loop: it
  * closes what is registered, runs the tasks that leaves, frees the handler and completes {@link
@@ -79,11 +79,7 @@ final class DrivenLoop extends AbstractScheduledEventExecutor implements IoEvent
 
   /** Takes the token if no other thread holds it (re-entrant); this thread then owns the loop. */
   boolean tryAcquire() {
-    if (!token.tryLock()) {
-      return false;
-    }
-    owner = Thread.currentThread();
-    return true;
+    return ownedIf(token.tryLock());
   }
 
   /**
@@ -92,11 +88,15 @@ final class DrivenLoop extends AbstractScheduledEventExecutor implements IoEvent
    * @throws InterruptedException the thread was interrupted while it waited
    */
   boolean tryAcquire(long nanos) throws InterruptedException {
-    if (!token.tryLock(nanos, TimeUnit.NANOSECONDS)) {
-      return false;
+    return ownedIf(token.tryLock(nanos, TimeUnit.NANOSECONDS));
+  }
+
+  /** After an attempt to take the token: if it was taken, this thread is the loop's owner. */
+  private boolean ownedIf(boolean taken) {
+    if (taken) {
+      owner = Thread.currentThread();
     }
-    owner = Thread.currentThread();
-    return true;
+    return taken;
   }
 
   /** Ends one hold of the token; the last leaves the loop without a thread. */
